@@ -1,0 +1,330 @@
+"""The main window: lab navigator, one lab at a time, menus, status bar, undo stack, themes and presenter mode."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from typing import Any
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from engine import __version__
+from engine.labs import lab_spec
+from gui import labs as lab_registry
+from gui import theme
+from gui.labs.base import Lab
+
+__all__ = ["MainWindow", "APP_NAME", "render_lab_png", "install_exception_hook", "make_application", "launch"]
+
+APP_NAME = "ML Math Sandbox"
+log = logging.getLogger("mlsandbox")
+
+
+class LabEditCommand(QtGui.QUndoCommand):
+    """One undoable edit of one lab: the state before and after a gesture."""
+
+    def __init__(self, window: "MainWindow", lab_name: str, before: Any, after: Any, text: str) -> None:
+        super().__init__(text)
+        self._window, self._lab, self._before, self._after = window, lab_name, before, after
+        self._first = True
+
+    def redo(self) -> None:
+        if self._first:  # the lab already shows the new state when the step is pushed
+            self._first = False
+            return
+        self._window.apply_state(self._lab, self._after)
+
+    def undo(self) -> None:
+        self._window.apply_state(self._lab, self._before)
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    """The application window; labs are created when first shown, then kept."""
+
+    lab_shown = QtCore.Signal(str)
+
+    def __init__(self, start_lab: str | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("MainWindow")
+        self.resize(1280, 800)
+        self._labs: dict[str, Lab] = {}
+        self._names: list[str] = lab_registry.available()
+        self.undo_stack = QtGui.QUndoStack(self)
+        self.undo_stack.setUndoLimit(500)
+        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+
+        self.navigator = QtWidgets.QListWidget()
+        self.navigator.setObjectName("labNavigator")
+        self.navigator.setFixedWidth(170)
+        self.navigator.setSpacing(2)
+        for name in self._names:
+            item = QtWidgets.QListWidgetItem(lab_spec(name).title)
+            item.setData(QtCore.Qt.ItemDataRole.UserRole, name)
+            item.setToolTip(f"Open the {lab_spec(name).title} lab (command line: --lab {name})")
+            self.navigator.addItem(item)
+        self.stack = QtWidgets.QStackedWidget()
+        central = QtWidgets.QWidget()
+        layout = QtWidgets.QHBoxLayout(central)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.navigator)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.status = QtWidgets.QStatusBar()
+        self.setStatusBar(self.status)
+        self._build_menus()
+        self.navigator.currentRowChanged.connect(self._on_navigate)
+        first = start_lab if start_lab in self._names else (self._names[0] if self._names else None)
+        if first is not None:
+            self.show_lab(first)
+
+    # --- labs ---------------------------------------------------------------------------------------------------
+    def lab_names(self) -> list[str]:
+        """Names of the labs this build offers, in navigator order."""
+        return list(self._names)
+
+    def lab(self, name: str) -> Lab:
+        """The lab called ``name``, created on first use."""
+        if name not in self._labs:
+            lab = lab_registry.lab_class(name)()
+            lab.edit_committed.connect(lambda before, after, text, n=name: self._push_edit(n, before, after, text))
+            lab.status_message.connect(self.show_message)
+            lab.request_lab.connect(self.show_lab)
+            self._labs[name] = lab
+            self.stack.addWidget(lab)
+        return self._labs[name]
+
+    def created_labs(self) -> dict[str, Lab]:
+        """Labs opened so far (name -> lab)."""
+        return dict(self._labs)
+
+    def current_lab(self) -> Lab | None:
+        """The lab on screen."""
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Lab) else None
+
+    def current_lab_name(self) -> str | None:
+        lab = self.current_lab()
+        return lab.name if lab else None
+
+    def show_lab(self, name: str) -> Lab:
+        """Bring lab ``name`` to the front (and select it in the navigator)."""
+        if name not in self._names:
+            raise KeyError(f"unknown lab {name!r}; known labs: {', '.join(self._names)}")
+        lab = self.lab(name)
+        self.stack.setCurrentWidget(lab)
+        row = self._names.index(name)
+        if self.navigator.currentRow() != row:
+            blocker = QtCore.QSignalBlocker(self.navigator)
+            self.navigator.setCurrentRow(row)
+            del blocker
+        self._update_title()
+        self.lab_shown.emit(name)
+        return lab
+
+    def apply_state(self, name: str, state: Any) -> None:
+        """Show ``state`` in lab ``name`` without an undo step (undo/redo, scenes, lessons)."""
+        self.lab(name).set_state(state)
+
+    def _on_navigate(self, row: int) -> None:
+        if 0 <= row < len(self._names):
+            self.show_lab(self._names[row])
+
+    def _push_edit(self, name: str, before: Any, after: Any, text: str) -> None:
+        self.undo_stack.push(LabEditCommand(self, name, before, after, text))
+
+    # --- menus --------------------------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu("&File")
+        self.edit_menu = bar.addMenu("&Edit")
+        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QtGui.QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QtGui.QKeySequence("Ctrl+Shift+Z"), QtGui.QKeySequence("Ctrl+Y")])
+        self.edit_menu.addAction(undo)
+        self.edit_menu.addAction(redo)
+        self.view_menu = bar.addMenu("&View")
+        self.labs_menu = bar.addMenu("&Labs")
+        for i, name in enumerate(self._names):
+            act = self.labs_menu.addAction(lab_spec(name).title)
+            if i < 9:
+                act.setShortcut(QtGui.QKeySequence(f"Ctrl+{i + 1}"))
+            act.triggered.connect(lambda _=False, n=name: self.show_lab(n))
+        self.presenter_action = self.view_menu.addAction("&Presenter mode")
+        self.presenter_action.setCheckable(True)
+        self.presenter_action.setShortcut(QtGui.QKeySequence("F11"))
+        self.presenter_action.toggled.connect(self.set_presenter)
+        self.dark_action = self.view_menu.addAction("&Dark theme")
+        self.dark_action.setCheckable(True)
+        self.dark_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+D"))
+        self.dark_action.toggled.connect(self.set_dark)
+        self.help_menu = bar.addMenu("&Help")
+        self.shortcuts_action = self.help_menu.addAction("&Keyboard shortcuts")
+        self.shortcuts_action.setShortcut(QtGui.QKeySequence("F1"))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        about = self.help_menu.addAction(f"&About {APP_NAME}")
+        about.triggered.connect(self.show_about)
+        self.about_action = about
+
+    def all_actions(self) -> list[QtGui.QAction]:
+        """Every menu action (for the shortcut list and its test)."""
+        found = []
+
+        def walk(menu: QtWidgets.QMenu) -> None:
+            for act in menu.actions():
+                if act.menu():
+                    walk(act.menu())
+                elif not act.isSeparator():
+                    found.append(act)
+
+        for act in self.menuBar().actions():
+            if act.menu():
+                walk(act.menu())
+        return found
+
+    def shortcut_table(self) -> list[tuple[str, str]]:
+        """(action, shortcut) for every action that has one."""
+        rows = []
+        for act in self.all_actions():
+            keys = ", ".join(s.toString(QtGui.QKeySequence.SequenceFormat.NativeText) for s in act.shortcuts())
+            if keys:
+                rows.append((act.text().replace("&", ""), keys))
+        return rows
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td>{a}</td><td><b>{k}</b></td></tr>" for a, k in self.shortcut_table())
+        box = QtWidgets.QMessageBox(self)
+        box.setWindowTitle("Keyboard shortcuts")
+        box.setText(f"<table cellspacing='6'>{rows}</table>")
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def about_text(self) -> str:
+        return (
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            "<p>See the mathematics behind machine learning and play with it: linear algebra, calculus and "
+            "optimisation, probability and statistics, and a small neural network.</p>"
+            "<p>Python, PySide6 (Qt), pyqtgraph, NumPy and SciPy. Works fully offline.</p>"
+        )
+
+    def show_about(self) -> None:
+        box = QtWidgets.QMessageBox(self)
+        box.setWindowTitle(f"About {APP_NAME}")
+        box.setText(self.about_text())
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # --- look ---------------------------------------------------------------------------------------------------
+    def set_presenter(self, on: bool) -> None:
+        """Presenter mode: full screen, larger fonts and thicker lines."""
+        self._set_theme(theme.current().with_(presenter=on))
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def set_dark(self, on: bool) -> None:
+        self._set_theme(theme.current().with_(dark=on))
+
+    def _set_theme(self, new: theme.Theme) -> None:
+        if new == theme.current():
+            return
+        theme.set_theme(new)
+        app = QtWidgets.QApplication.instance()
+        if app is not None:
+            app.setStyleSheet(theme.stylesheet())
+        self._rebuild_labs()
+
+    def _rebuild_labs(self) -> None:
+        """Re-create open labs so every pen and font picks up the new theme; their states carry over."""
+        current = self.current_lab_name()
+        for name, old in list(self._labs.items()):
+            state = old.state()
+            old.shutdown()
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            del self._labs[name]
+            self.lab(name).set_state(state)
+        if current:
+            self.show_lab(current)
+
+    # --- status -------------------------------------------------------------------------------------------------
+    def show_message(self, text: str, msecs: int = 8000) -> None:
+        self.status.showMessage(text, msecs)
+
+    def _update_title(self) -> None:
+        name = self.current_lab_name()
+        title = f"{lab_spec(name).title} — {APP_NAME}" if name else APP_NAME
+        self.setWindowTitle(title)
+
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 - Qt override
+        for lab in self._labs.values():
+            lab.shutdown()
+        super().closeEvent(event)
+
+
+def install_exception_hook(window_getter=lambda: None) -> None:
+    """Uncaught exceptions in slots: log them and show the message instead of killing the app."""
+
+    def hook(exc_type, exc, tb) -> None:
+        text = "".join(traceback.format_exception(exc_type, exc, tb))
+        log.error("Unhandled exception:\n%s", text)
+        sys.stderr.write(text)
+        win = window_getter()
+        if win is not None:
+            win.show_message(f"Internal error: {exc_type.__name__}: {exc} (details in the log)", 15000)
+
+    sys.excepthook = hook
+
+
+def make_application(argv: list[str] | None = None) -> QtWidgets.QApplication:
+    """The QApplication with the app's name, version, icon and theme."""
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName("ML Math Sandbox")
+    app.setApplicationVersion(__version__)
+    from engine.resources import resource_path
+
+    icon = resource_path("icons/app.png")
+    if icon.exists():
+        app.setWindowIcon(QtGui.QIcon(str(icon)))
+    theme.set_theme(theme.current())
+    return app
+
+
+def render_lab_png(
+    path: str, lab: str | None = None, size: tuple[int, int] = (1280, 800), scene: str | None = None
+) -> None:
+    """Render the main window (on lab ``lab``, after opening ``scene`` if given) to a PNG file."""
+    make_application()
+    win = MainWindow(start_lab=lab)
+    try:
+        if scene:
+            win.open_scene(scene)
+            if lab:
+                win.show_lab(lab)
+        win.resize(*size)
+        win.show()
+        QtWidgets.QApplication.processEvents()
+        QtWidgets.QApplication.processEvents()
+        if not win.grab().save(path, "PNG"):
+            raise OSError(f"could not write {path}")
+    finally:
+        win.close()
+        win.deleteLater()
+        QtWidgets.QApplication.processEvents()
+
+
+def launch(lab: str | None = None, scene: str | None = None) -> int:
+    """Open the main window and run the event loop until it closes."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = make_application()
+    app.setStyleSheet(theme.stylesheet())
+    win = MainWindow(start_lab=lab)
+    install_exception_hook(lambda: win)
+    win.show()
+    if scene:
+        win.open_scene(scene)
+    return app.exec()

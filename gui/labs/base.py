@@ -1,0 +1,86 @@
+"""The shape every lab shares: one state dataclass in, views out, edits as undoable steps.
+
+A lab holds its current state; a gesture calls :meth:`Lab.preview` while it runs and :meth:`Lab.commit` when it ends,
+so a whole drag is one undo step. Scenes, undo, lessons and export use only this surface.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6 import QtCore, QtWidgets
+
+__all__ = ["Lab"]
+
+
+class Lab(QtWidgets.QWidget):
+    """Base class of the labs; subclasses set ``name``, ``title``, ``state_type`` and implement ``render``."""
+
+    name: ClassVar[str] = ""
+    title: ClassVar[str] = ""
+    state_type: ClassVar[type] = object
+
+    state_changed = QtCore.Signal(object)
+    """Emitted after every change of state, live or committed (lessons check goals on it)."""
+    edit_committed = QtCore.Signal(object, object, str)
+    """(state before the gesture, state after, description): the main window turns it into one undo step."""
+    status_message = QtCore.Signal(str)
+    """A short message for the status bar (errors a user caused, hints)."""
+    request_lab = QtCore.Signal(str)
+    """Ask the main window to switch to another lab by name."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._state: Any = self.state_type()
+        self._committed: Any = self._state
+
+    # --- the shared surface -------------------------------------------------------------------------------------
+    def state(self) -> Any:
+        """The current state (a frozen dataclass)."""
+        return self._state
+
+    def set_state(self, state: Any) -> None:
+        """Show ``state`` (from a scene, undo/redo or a lesson) without creating an undo step."""
+        self._state = state
+        self._committed = state
+        self.render(state)
+        self.state_changed.emit(state)
+
+    def preview(self, state: Any) -> None:
+        """A live change during a gesture (drag, slider move): shown at once, no undo step yet."""
+        if state == self._state:
+            return
+        self._state = state
+        self.render(state)
+        self.state_changed.emit(state)
+
+    def commit(self, text: str) -> None:
+        """End of a gesture: one undo step from the state at its start to the current state."""
+        if self._state != self._committed:
+            before, self._committed = self._committed, self._state
+            self.edit_committed.emit(before, self._state, text)
+
+    def edit(self, state: Any, text: str) -> None:
+        """A one-shot edit (cell typed, button pressed): preview and commit together."""
+        self.preview(state)
+        self.commit(text)
+
+    def error_message(self, text: str) -> None:
+        """Tell the user what went wrong (status bar); the state stays as it was."""
+        self.status_message.emit(text)
+
+    # --- for subclasses -----------------------------------------------------------------------------------------
+    def render(self, state: Any) -> None:
+        """Make every view and input show ``state`` (update items in place; block echo signals)."""
+        raise NotImplementedError
+
+    def export_views(self) -> dict[str, Any]:
+        """Views that File → Export can save (first = default): QWidget, pg.PlotItem or pg.GraphicsLayout."""
+        return {}
+
+    def export_data(self) -> dict[str, tuple[list[str], list[list[float]]]]:
+        """CSV tables behind the views: name -> (header, rows)."""
+        return {}
+
+    def shutdown(self) -> None:
+        """Stop timers and background work before the lab is closed (override when the lab has any)."""

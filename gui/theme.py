@@ -1,0 +1,135 @@
+"""Colours, fonts and line widths: an Okabe–Ito (colour-blind-safe) palette, light/dark themes, presenter sizes.
+
+Labs read colours and pens from here when they build their items; the main window rebuilds the open labs after a theme
+or presenter-mode change, so nothing needs to listen for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
+
+__all__ = ["Theme", "COLORS", "SERIES", "current", "set_theme", "pen", "brush", "color", "font"]
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with every common colour-vision deficiency.
+OKABE_ITO = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky": "#56B4E9",
+    "green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "purple": "#CC79A7",
+    "grey": "#999999",
+}
+COLORS = OKABE_ITO
+# Order for series that need distinct colours (optimizers, vectors, samples): strongest contrast first.
+SERIES = ("blue", "vermillion", "green", "orange", "purple", "sky", "yellow", "black")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """One look of the app: light or dark, normal or presenter (bigger fonts, thicker lines)."""
+
+    dark: bool = False
+    presenter: bool = False
+
+    @property
+    def background(self) -> str:
+        return "#1e1f22" if self.dark else "#ffffff"
+
+    @property
+    def foreground(self) -> str:
+        return "#e8e8e8" if self.dark else "#1a1a1a"
+
+    @property
+    def grid(self) -> str:
+        return "#3a3d42" if self.dark else "#dedede"
+
+    @property
+    def axis(self) -> str:
+        return "#9aa0a6" if self.dark else "#555555"
+
+    @property
+    def line_width(self) -> float:
+        return 5.0 if self.presenter else 2.5
+
+    @property
+    def font_pt(self) -> int:
+        return 15 if self.presenter else 10
+
+    def with_(self, **changes: bool) -> "Theme":
+        return replace(self, **changes)
+
+
+_current = Theme()
+
+
+def current() -> Theme:
+    """The theme in force."""
+    return _current
+
+
+def set_theme(theme: Theme) -> None:
+    """Make ``theme`` current and tell pyqtgraph (affects plots created afterwards)."""
+    global _current
+    _current = theme
+    pg.setConfigOptions(background=theme.background, foreground=theme.foreground, antialias=True)
+
+
+def color(name: str, alpha: int = 255) -> QtGui.QColor:
+    """A palette colour by name ("blue", "vermillion", ..., or "fg"/"bg"/"grid"/"axis"), or any '#rrggbb'."""
+    special = {"fg": _current.foreground, "bg": _current.background, "grid": _current.grid, "axis": _current.axis}
+    if name == "black" and _current.dark:
+        name = "fg"
+    value = special.get(name) or OKABE_ITO.get(name) or name
+    c = QtGui.QColor(value)
+    c.setAlpha(alpha)
+    return c
+
+
+def pen(name: str = "fg", width: float | None = None, style: str = "solid", alpha: int = 255) -> QtGui.QPen:
+    """A cosmetic pen in a palette colour; ``width`` is relative to the theme's line width (1.0 = standard)."""
+    w = _current.line_width * (1.0 if width is None else width)
+    p = pg.mkPen(color(name, alpha), width=w)
+    p.setCosmetic(True)
+    styles = {"solid": QtCore.Qt.PenStyle.SolidLine, "dash": QtCore.Qt.PenStyle.DashLine,
+              "dot": QtCore.Qt.PenStyle.DotLine}
+    p.setStyle(styles[style])
+    return p
+
+
+def brush(name: str, alpha: int = 80) -> QtGui.QBrush:
+    """A translucent fill in a palette colour."""
+    return QtGui.QBrush(color(name, alpha))
+
+
+def font(scale: float = 1.0, bold: bool = False) -> QtGui.QFont:
+    """The UI font at the theme's size."""
+    f = QtGui.QFont()
+    f.setPointSizeF(_current.font_pt * scale)
+    f.setBold(bold)
+    return f
+
+
+def stylesheet() -> str:
+    """Application stylesheet for the theme (palette-level colours and presenter font size)."""
+    t = _current
+    base = f"* {{ font-size: {t.font_pt}pt; }}"
+    if not t.dark:
+        return base
+    return base + f"""
+    QWidget {{ background: #2b2d30; color: {t.foreground}; }}
+    QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDoubleSpinBox, QComboBox, QTableWidget, QTableView, QListWidget {{
+        background: #1e1f22; color: {t.foreground}; border: 1px solid #4a4d52; selection-background-color: #0072B2; }}
+    QPushButton {{ background: #3c3f44; border: 1px solid #55585d; padding: 4px 10px; border-radius: 3px; }}
+    QPushButton:checked {{ background: #0072B2; }}
+    QTabBar::tab {{ background: #3c3f44; padding: 5px 12px; }}
+    QTabBar::tab:selected {{ background: #1e1f22; }}
+    QHeaderView::section {{ background: #3c3f44; color: {t.foreground}; }}
+    QMenuBar, QMenu {{ background: #2b2d30; color: {t.foreground}; }}
+    QMenu::item:selected {{ background: #0072B2; }}
+    """

@@ -1,0 +1,57 @@
+"""A 2-D Cartesian plane: a pyqtgraph plot with equal axes, a grid and the x/y axes drawn through the origin."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6 import QtCore
+
+from gui import theme
+
+__all__ = ["PlaneWidget", "configure_plot"]
+
+
+def configure_plot(plot: pg.PlotItem, *, equal: bool = False, grid: bool = True) -> None:
+    """Apply the house look to a plot: themed axes, light grid, no autorange surprises while dragging."""
+    t = theme.current()
+    plot.showGrid(x=grid, y=grid, alpha=0.25)
+    for side in ("left", "bottom"):
+        ax = plot.getAxis(side)
+        ax.setPen(theme.pen("axis", 0.4))
+        ax.setTextPen(theme.pen("fg", 0.4))
+        ax.setStyle(tickFont=theme.font(0.9))
+    if equal:
+        plot.setAspectLocked(True, ratio=1.0)
+    plot.hideButtons()
+    plot.setMenuEnabled(False)
+    del t
+
+
+class PlaneWidget(pg.PlotWidget):
+    """A plane for vectors and transformations; ``view_changed`` reports the visible range (x0, x1, y0, y1)."""
+
+    view_changed = QtCore.Signal(tuple)
+
+    def __init__(self, parent=None, view: tuple[float, float, float, float] = (-6, 6, -6, 6)) -> None:
+        super().__init__(parent)
+        plot = self.getPlotItem()
+        configure_plot(plot, equal=True)
+        self.x_axis = pg.InfiniteLine(pos=0, angle=0, pen=theme.pen("axis", 0.5), movable=False)
+        self.y_axis = pg.InfiniteLine(pos=0, angle=90, pen=theme.pen("axis", 0.5), movable=False)
+        for line in (self.x_axis, self.y_axis):
+            line.setZValue(-10)
+            plot.addItem(line, ignoreBounds=True)
+        self.set_view(view)
+        plot.getViewBox().sigRangeChangedManually.connect(self._emit_view)
+
+    def set_view(self, view: tuple[float, float, float, float]) -> None:
+        """Show the rectangle x0..x1 × y0..y1 (equal aspect may widen one side)."""
+        x0, x1, y0, y1 = view
+        self.getPlotItem().getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def current_view(self) -> tuple[float, float, float, float]:
+        """The visible rectangle as (x0, x1, y0, y1)."""
+        (x0, x1), (y0, y1) = self.getPlotItem().getViewBox().viewRange()
+        return (float(x0), float(x1), float(y0), float(y1))
+
+    def _emit_view(self, *_args) -> None:
+        self.view_changed.emit(self.current_view())

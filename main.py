@@ -1,0 +1,60 @@
+"""ML Math Sandbox: start the app, open a lab or a scene, render a screenshot, or run the self-test."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    """The command line (kept free of heavy imports so --version and --help are instant)."""
+    from engine.labs import LAB_NAMES
+
+    p = argparse.ArgumentParser(prog="mlsandbox", description="ML Math Sandbox — see the mathematics behind ML.")
+    p.add_argument("scene", nargs="?", help="a .mlscene file to open")
+    p.add_argument("--lab", choices=LAB_NAMES, help="open this lab")
+    p.add_argument("--screenshot", metavar="PATH", help="render the window offscreen to a PNG and exit")
+    p.add_argument("--size", default="1280x800", help="window size for --screenshot (WIDTHxHEIGHT)")
+    p.add_argument("--dark", action="store_true", help="dark theme")
+    p.add_argument("--presenter", action="store_true", help="presenter mode (large fonts, thick lines)")
+    p.add_argument("--self-test", action="store_true", help="exercise every lab offscreen and report")
+    p.add_argument("--version", action="store_true", help="print the version and exit")
+    return p.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point (also the ``mlsandbox`` console script)."""
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    from engine import __version__
+
+    if args.version:
+        print(f"ML Math Sandbox {__version__}")
+        return 0
+    if args.screenshot or args.self_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from gui import theme
+
+    if args.dark or args.presenter:
+        theme._current = theme.Theme(dark=args.dark, presenter=args.presenter)  # before any widget exists
+    if args.self_test:
+        from gui.selftest import run_self_test
+
+        return run_self_test()
+    if args.screenshot:
+        try:
+            w, h = (int(v) for v in args.size.lower().split("x"))
+        except ValueError:
+            print(f"--size must look like 1280x800, got {args.size!r}", file=sys.stderr)
+            return 2
+        from gui.app import render_lab_png
+
+        render_lab_png(args.screenshot, args.lab, (w, h), scene=args.scene)
+        return 0
+    from gui.app import launch
+
+    return launch(lab=args.lab, scene=args.scene)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""GUI test fixtures: a main window on a given lab, and a check that no test leaves a window open."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+import pytest
+from PySide6 import QtWidgets
+
+pg.setConfigOptions(mouseRateLimit=-1)  # every mouse move is delivered, so short scripted drags register
+_scene_init = pg.GraphicsScene.__init__
+
+
+def _instant_drag_scene_init(self, *args, **kwargs):
+    _scene_init(self, *args, **kwargs)
+    self.minDragTime = 0  # scripted drags are fast; without this they count as clicks
+
+
+pg.GraphicsScene.__init__ = _instant_drag_scene_init
+
+
+@pytest.fixture(autouse=True)
+def _no_leftover_windows(qapp):
+    """Fail a test that leaves top-level windows open (they leak into later tests and hide bugs)."""
+    yield
+    QtWidgets.QApplication.processEvents()
+    left = [w for w in QtWidgets.QApplication.topLevelWidgets() if w.isVisible()]
+    for w in left:
+        w.close()
+    QtWidgets.QApplication.processEvents()
+    if left:
+        names = ", ".join(f"{type(w).__name__}({w.windowTitle()!r})" for w in left)
+        pytest.fail(f"test left top-level windows open: {names}")
+
+
+@pytest.fixture
+def lab_window(qtbot, tmp_path, monkeypatch):
+    """Factory: ``win = lab_window("vectors")`` gives a shown MainWindow on that lab (closed after the test)."""
+    monkeypatch.setenv("MLSANDBOX_DATA_DIR", str(tmp_path / "userdata"))
+    from gui.app import MainWindow, make_application
+
+    make_application()
+    made = []
+
+    def factory(name: str | None = None) -> "MainWindow":
+        win = MainWindow(start_lab=name)
+        qtbot.addWidget(win)
+        win.resize(1280, 800)
+        win.show()
+        qtbot.waitExposed(win)
+        made.append(win)
+        return win
+
+    yield factory
+    for win in made:
+        win.close()
+
