@@ -81,7 +81,8 @@ class Token:
     end: int
 
 
-_NUMBER = re.compile(r"(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+_DIGITS = "0123456789"
+_NUMBER = re.compile(r"([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -97,7 +98,7 @@ def tokenize(text: str) -> list[Token]:
         if len(tokens) >= MAX_TOKENS:
             raise ExpressionError(f"expression has too many pieces (at most {MAX_TOKENS})", i)
         ch = _ALIASES.get(ch, ch)
-        if ch.isdigit() or (ch == "." and i + 1 < n and text[i + 1].isdigit()):
+        if ch in _DIGITS or (ch == "." and i + 1 < n and text[i + 1] in _DIGITS):
             m = _NUMBER.match(text, i)
             tokens.append(Token("num", m.group(0), i, m.end()))
             i = m.end()
@@ -160,8 +161,11 @@ class _Parser:
             prev = self.tokens[self.i - 1] if self.i > 0 else None
             if prev is None:
                 return ExpressionError("empty expression", 0, show_position=False)
-            return ExpressionError(f"expression ends after '{prev.text}'", tok.start)
-        return ExpressionError(f"unexpected '{tok.text}'", tok.start)
+            return ExpressionError(f"expression ends after '{self.shown(prev)}'", tok.start)
+        return ExpressionError(f"unexpected '{self.shown(tok)}'", tok.start)
+
+    def shown(self, tok: Token) -> str:
+        return self.text[tok.start : tok.end] or tok.text
 
     # -- grammar ---------------------------------------------------------------------------------------------
     def parse(self) -> Node:
@@ -191,8 +195,10 @@ class _Parser:
                 self.take()
                 right = self.unary()
                 kind = "mul" if tok.text == "*" else "div"
-            elif node.kind == "num" and tok.kind in ("name", "lparen") and self.tokens[self.i - 1].kind == "num":
+            elif tok.kind in ("name", "lparen") and self.tokens[self.i - 1].kind == "num":
                 # Implicit product only right after a written number: 2x, 3sin(x), 2(x+1).
+                if node.kind == "pow" or (node.kind == "folded" and node.name == "pow"):
+                    raise ExpressionError(f"write '*' or '^(...)' before '{tok.text}' (2^2x is ambiguous)", tok.start)
                 right = self.unary()
                 kind = "mul"
             else:
@@ -227,6 +233,9 @@ class _Parser:
         tok = self.take()
         if tok.kind == "num":
             value = float(tok.text)
+            m = _NUMBER.match(tok.text)
+            if m.group(2) and abs(int(m.group(2)[1:])) > 400:
+                raise ExpressionError(f"number '{_short(tok.text)}' is out of range (exponent beyond ±400)", tok.start)
             if not math.isfinite(value):
                 raise ExpressionError(f"number '{_short(tok.text)}' is too large", tok.start)
             return Node("num", name=tok.text, value=value, start=tok.start, end=tok.end)
@@ -296,11 +305,6 @@ def _short(s: str, n: int = 20) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def is_constant(node: Node) -> bool:
-    """True when the subtree has no variables (its value was checked finite at parse time)."""
-    return node.kind in ("num", "const") or (node.kind == "folded")
-
-
 def _fold(text: str, node: Node, op_pos: int | None = None) -> Node:
     """Check a constant subtree is a finite real number and small enough; leave variable subtrees alone."""
     if not all(_const_value(a) is not None for a in node.args):
@@ -323,7 +327,9 @@ def _fold(text: str, node: Node, op_pos: int | None = None) -> Node:
     if math.isnan(value):
         raise ExpressionError(f"'{snippet}' is not a real number", where)
     if math.isinf(value):
-        raise ExpressionError(f"'{snippet}' is too large to compute", where)
+        overflow = node.kind == "pow" or node.name in ("exp", "softplus") or node.kind == "mul"
+        what = "is too large to compute" if overflow else "is not a finite number"
+        raise ExpressionError(f"'{snippet}' {what}", where)
     return Node("folded", name=node.kind, value=value, args=(node,), start=node.start, end=node.end)
 
 

@@ -43,9 +43,11 @@ def _blobs(n: int, noise: float, rng: np.random.Generator) -> tuple[np.ndarray, 
 
 
 def _xor(n: int, noise: float, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
-    pts = rng.uniform(-2.0, 2.0, size=(n, 2))
-    pts += np.where(pts >= 0, 0.15, -0.15)  # keep a margin around the axes, as the Playground does
-    y = (pts[:, 0] * pts[:, 1] > 0).astype(float)
+    y = _balanced_labels(n)
+    size = rng.uniform(0.15, 2.15, size=(n, 2))  # a margin around the axes, as the Playground keeps
+    sx = rng.choice([-1.0, 1.0], size=n)
+    sy = np.where(y > 0.5, sx, -sx)  # class 1 where x and y share a sign
+    pts = size * np.column_stack([sx, sy])
     return pts + rng.normal(0.0, 0.5 * noise, size=(n, 2)), y
 
 
@@ -155,9 +157,7 @@ def check_points(x: np.ndarray, y: np.ndarray) -> None:
         )
 
 
-def stratified_split(
-    x: np.ndarray, y: np.ndarray, test_fraction: float, seed: int
-) -> DataSplit:
+def stratified_split(x: np.ndarray, y: np.ndarray, test_fraction: float, seed: int) -> DataSplit:
     """Split points into train and test sets keeping the class balance, reproducibly.
 
     Parameters

@@ -34,12 +34,12 @@ class Layout:
     @property
     def n_params(self) -> int:
         """Length of the flat parameter vector."""
-        return sum(o * i + o for i, o in zip(self.sizes[:-1], self.sizes[1:]))
+        return sum(o * i + o for i, o in zip(self.sizes[:-1], self.sizes[1:], strict=True))
 
     def offsets(self) -> list[tuple[int, int, int]]:
         """(start of W, start of b, end of b) for each layer in the flat vector."""
         out, pos = [], 0
-        for fan_in, fan_out in zip(self.sizes[:-1], self.sizes[1:]):
+        for fan_in, fan_out in zip(self.sizes[:-1], self.sizes[1:], strict=True):
             w_end = pos + fan_out * fan_in
             out.append((pos, w_end, w_end + fan_out))
             pos = w_end + fan_out
@@ -48,7 +48,7 @@ class Layout:
     def views(self, flat: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
         """(W, b) per layer as views into ``flat``: writing to them writes the flat vector."""
         pairs = []
-        for (w0, b0, b1), fan_in, fan_out in zip(self.offsets(), self.sizes[:-1], self.sizes[1:]):
+        for (w0, b0, b1), fan_in, fan_out in zip(self.offsets(), self.sizes[:-1], self.sizes[1:], strict=True):
             pairs.append((flat[w0:b0].reshape(fan_out, fan_in), flat[b0:b1]))
         return pairs
 
@@ -110,8 +110,9 @@ def init_params(layout: Layout, activation: str, seed: int, init: str = "auto") 
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
-    """Logistic function written through tanh, which never overflows."""
-    return 0.5 * (1.0 + np.tanh(0.5 * z))
+    """Logistic function 1 / (1 + e^-z), computed from e^-|z| so it never overflows and keeps tiny values exact."""
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1.0, e) / (1.0 + e)
 
 
 def activate(name: str, z: np.ndarray) -> np.ndarray:

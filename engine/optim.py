@@ -557,3 +557,15 @@ def lr_stability_bound(optimizer: str, lam_max: float, momentum: float = 0.9) ->
     if optimizer == "newton":
         return 2.0
     return None
+
+
+_LAB_NAMES = ("OptimizerState", "OptimizerConfig", "metrics", "code", "default_configs", "narrate")
+
+
+def __getattr__(name: str) -> Any:
+    """Re-export the lab state from :mod:`engine.optim_state` lazily (it imports this module)."""
+    if name in _LAB_NAMES:
+        from engine import optim_state
+
+        return getattr(optim_state, name)
+    raise AttributeError(f"module 'engine.optim' has no attribute {name!r}")

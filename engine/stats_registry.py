@@ -11,6 +11,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 __all__ = [
     "StatsError",
     "ParamSpec",
@@ -107,6 +109,11 @@ class DistributionSpec:
         raise StatsError(f"{self.label} has no parameter {name!r}; its parameters are {', '.join(self.param_names)}")
 
 
+def _whole(n: Any) -> Any:
+    """Trial counts as int for numpy's binomial sampler (arrays pass through for vectorised log-likelihoods)."""
+    return int(n) if np.ndim(n) == 0 else np.asarray(n)
+
+
 def _num(x: float) -> str:
     return f"{x:g}"
 
@@ -160,7 +167,7 @@ _SPECS = (
         "lognormal", "Log-normal", "continuous",
         (_p("mu", "μ", "mean of log x", -100.0, 100.0, 0.0, (-3.0, 3.0), False, False),
          _p("sigma", "σ", "sd of log x", 0.0, 100.0, 0.5, (0.05, 3.0), True, False)),
-        "lognorm", lambda p: {"s": p["sigma"], "scale": math.exp(p["mu"])}, "lognorm(s={sigma}, scale=np.exp({mu}))",
+        "lognorm", lambda p: {"s": p["sigma"], "scale": np.exp(p["mu"])}, "lognorm(s={sigma}, scale=np.exp({mu}))",
         "x > 0",
     ),
     DistributionSpec(
@@ -196,7 +203,7 @@ _SPECS = (
         "binomial", "Binomial", "discrete",
         (_p("n", "n", "number of trials", 0.0, 1_000_000.0, 10.0, (1.0, 100.0), False, False, True),
          _p("p", "p", "success probability", 0.0, 1.0, 0.5, (0.0, 1.0), False, False)),
-        "binom", lambda p: {"n": int(p["n"]), "p": p["p"]}, "binom(n={n}, p={p})", "x ∈ {0, …, n}",
+        "binom", lambda p: {"n": _whole(p["n"]), "p": p["p"]}, "binom(n={n}, p={p})", "x ∈ {0, …, n}",
     ),
     DistributionSpec(
         "poisson", "Poisson", "discrete",

@@ -43,9 +43,14 @@ class MainWindow(QtWidgets.QMainWindow):
     """The application window; labs are created when first shown, then kept."""
 
     lab_shown = QtCore.Signal(str)
+    lab_state_changed = QtCore.Signal(str, object)
+    """(lab name, state) after any change in any lab (lessons check goals on it)."""
 
     def __init__(self, start_lab: str | None = None) -> None:
         super().__init__()
+        self.ask_before_discarding = True  # tests and --self-test switch the modal questions off
+        self.show_error_dialogs = True
+        self._pending: dict[str, Any] = {}
         self.setWindowTitle(APP_NAME)
         self.setObjectName("MainWindow")
         self.resize(1280, 800)
@@ -74,6 +79,16 @@ class MainWindow(QtWidgets.QMainWindow):
         self.status = QtWidgets.QStatusBar()
         self.setStatusBar(self.status)
         self._build_menus()
+        from gui.document import SceneDocument, add_file_actions
+
+        self.document = SceneDocument(self)
+        self.document.path_changed.connect(lambda _p: self._update_title())
+        add_file_actions(self, self.document)
+        self._build_export_menu()
+        self._build_lessons_dock()
+        if self.document.data_dir is None:
+            self.show_message("Autosave is off: no writable folder for user data (your work is not autosaved).", 0)
+        self.setAcceptDrops(True)
         self.navigator.currentRowChanged.connect(self._on_navigate)
         first = start_lab if start_lab in self._names else (self._names[0] if self._names else None)
         if first is not None:
@@ -91,8 +106,11 @@ class MainWindow(QtWidgets.QMainWindow):
             lab.edit_committed.connect(lambda before, after, text, n=name: self._push_edit(n, before, after, text))
             lab.status_message.connect(self.show_message)
             lab.request_lab.connect(self.show_lab)
+            lab.state_changed.connect(lambda state, n=name: self.lab_state_changed.emit(n, state))
             self._labs[name] = lab
             self.stack.addWidget(lab)
+            if name in self._pending:
+                lab.set_state(self._pending.pop(name))
         return self._labs[name]
 
     def created_labs(self) -> dict[str, Lab]:
@@ -126,6 +144,37 @@ class MainWindow(QtWidgets.QMainWindow):
     def apply_state(self, name: str, state: Any) -> None:
         """Show ``state`` in lab ``name`` without an undo step (undo/redo, scenes, lessons)."""
         self.lab(name).set_state(state)
+
+    def all_states(self) -> dict[str, Any]:
+        """States of every lab opened or loaded so far (what a scene file holds)."""
+        states = dict(self._pending)
+        states.update({name: lab.state() for name, lab in self._labs.items()})
+        return states
+
+    def apply_scene(self, scene: Any) -> None:
+        """Show a loaded scene: labs already open take its states now, the others when first opened."""
+        for name, state in scene.states.items():
+            if name not in self._names:
+                continue
+            if name in self._labs:
+                self._labs[name].set_state(state)
+            else:
+                self._pending[name] = state
+        if scene.current_lab in self._names:
+            self.show_lab(scene.current_lab)
+
+    def reset_labs(self) -> None:
+        """Every lab back to its opening state."""
+        self._pending.clear()
+        for lab in self._labs.values():
+            lab.set_state(lab.state_type())
+
+    def open_scene(self, path: str) -> bool:
+        """Open a scene file; a missing or broken file gets a message and changes nothing."""
+        return self.document.open(path)
+
+    def save_scene(self, path: str) -> bool:
+        return self.document.save_as(path)
 
     def _on_navigate(self, row: int) -> None:
         if 0 <= row < len(self._names):
@@ -167,6 +216,162 @@ class MainWindow(QtWidgets.QMainWindow):
         about = self.help_menu.addAction(f"&About {APP_NAME}")
         about.triggered.connect(self.show_about)
         self.about_action = about
+
+    def _build_export_menu(self) -> None:
+        menu = self.file_menu
+        for text, key, slot in (
+            ("Export view as &PNG…", "Ctrl+E", self.export_png_dialog),
+            ("Export view as S&VG…", "Ctrl+Shift+E", self.export_svg_dialog),
+            ("&Copy view as image", "Ctrl+Shift+C", self.copy_view),
+            ("Export &data as CSV…", "Ctrl+Alt+E", self.export_csv_dialog),
+        ):
+            act = menu.addAction(text)
+            act.setShortcut(QtGui.QKeySequence(key))
+            act.triggered.connect(slot)
+        menu.addSeparator()
+        quit_action = menu.addAction("&Quit")
+        quit_action.setShortcut(QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        code = self.view_menu.addAction("Show the &code")
+        code.setShortcut(QtGui.QKeySequence("Ctrl+Shift+K"))
+        code.triggered.connect(self.show_code)
+        self.code_action = code
+
+    def _build_lessons_dock(self) -> None:
+        from gui.lessons_panel import LessonsPanel
+
+        self.lessons = LessonsPanel(self)
+        self.lessons_dock = QtWidgets.QDockWidget("Lessons", self)
+        self.lessons_dock.setObjectName("lessonsDock")
+        self.lessons_dock.setWidget(self.lessons)
+        self.lessons_dock.setMinimumWidth(260)
+        self.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, self.lessons_dock)
+        self.lessons_dock.hide()
+        toggle = self.lessons_dock.toggleViewAction()
+        toggle.setText("&Lessons panel")
+        toggle.setShortcut(QtGui.QKeySequence("Ctrl+L"))
+        self.view_menu.insertAction(self.view_menu.actions()[0], toggle)
+        self.lessons_action = toggle
+        open_lesson = self.file_menu.addAction("Open &lesson file…")
+        open_lesson.setShortcut(QtGui.QKeySequence("Ctrl+Shift+O"))
+        open_lesson.triggered.connect(lambda: (self.lessons_dock.show(), self.lessons.open_file()))
+
+    # --- export ---------------------------------------------------------------------------------------------------
+    def current_view(self) -> Any:
+        """The current lab's default export view."""
+        lab = self.current_lab()
+        views = lab.export_views() if lab else {}
+        if not views:
+            raise LookupError("this lab has no view to export")
+        return next(iter(views.values()))
+
+    def _ask_path(self, title: str, suffix: str, filt: str) -> str | None:
+        lab = self.current_lab_name() or "view"
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, title, f"{lab}.{suffix}", filt)
+        if not path:
+            return None
+        return path if path.lower().endswith("." + suffix) else f"{path}.{suffix}"
+
+    def export_png_dialog(self) -> None:
+        width, ok = QtWidgets.QInputDialog.getInt(self, "Export PNG", "Width in pixels:", 1920, 200, 8000, 100)
+        if not ok:
+            return
+        path = self._ask_path("Export PNG", "png", "PNG images (*.png)")
+        if path:
+            self._run_export(lambda: self._export("png", path, width), path)
+
+    def export_svg_dialog(self) -> None:
+        path = self._ask_path("Export SVG", "svg", "SVG images (*.svg)")
+        if path:
+            self._run_export(lambda: self._export("svg", path), path)
+
+    def export_csv_dialog(self) -> None:
+        lab = self.current_lab()
+        tables = lab.export_data() if lab else {}
+        if not tables:
+            self.show_message("This lab has no data to export.")
+            return
+        name = next(iter(tables))
+        if len(tables) > 1:
+            name, ok = QtWidgets.QInputDialog.getItem(self, "Export CSV", "Table:", list(tables), 0, False)
+            if not ok:
+                return
+        path = self._ask_path("Export CSV", "csv", "CSV files (*.csv)")
+        if path:
+            from gui.export import export_csv
+
+            self._run_export(lambda: export_csv(tables[name], path), path)
+
+    def _export(self, kind: str, path: str, width: int | None = None) -> None:
+        from gui.export import export_png, export_svg
+
+        view = self.current_view()
+        if kind == "png":
+            export_png(view, path, width)
+        else:
+            export_svg(view, path)
+
+    def _run_export(self, action, path: str) -> None:
+        try:
+            action()
+        except (OSError, ValueError, LookupError) as exc:
+            self.document.report_error(f"Could not export {path}: {exc}")
+            return
+        self.show_message(f"Exported {path}")
+
+    def copy_view(self) -> None:
+        from gui.export import copy_image
+
+        try:
+            copy_image(self.current_view())
+        except (OSError, LookupError) as exc:
+            self.show_message(f"Could not copy the view: {exc}")
+            return
+        self.show_message("Copied the view to the clipboard.")
+
+    def show_code(self) -> None:
+        """Open "Show the code" for the current lab."""
+        from engine.labs import code
+        from gui.code_dialog import CodeDialog
+
+        lab = self.current_lab()
+        if lab is None:
+            return
+        try:
+            text = code(lab.name, lab.state())
+        except Exception as exc:  # noqa: BLE001 - never lose the window over a snippet
+            self.show_message(f"Could not produce the code: {exc}")
+            return
+        dialog = CodeDialog(lab.title, text, self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self.code_dialog = dialog
+
+    # --- drag and drop --------------------------------------------------------------------------------------------
+    def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+        from gui.document import scene_paths_from_mime
+
+        if scene_paths_from_mime(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QtGui.QDropEvent) -> None:  # noqa: N802 - Qt override
+        from gui.document import scene_paths_from_mime
+
+        paths = scene_paths_from_mime(event.mimeData())
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.open_path(paths[0])
+
+    def open_path(self, path: Any) -> bool:
+        """Open a dropped or command-line file: a lesson (.mllesson) or a scene."""
+        if str(path).endswith(".mllesson"):
+            self.lessons_dock.show()
+            return self.lessons.open_file(path)
+        return self.document.maybe_save() and self.open_scene(str(path))
 
     def all_actions(self) -> list[QtGui.QAction]:
         """Every menu action (for the shortcut list and its test)."""
@@ -256,10 +461,22 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def _update_title(self) -> None:
         name = self.current_lab_name()
-        title = f"{lab_spec(name).title} — {APP_NAME}" if name else APP_NAME
-        self.setWindowTitle(title)
+        doc = getattr(self, "document", None)
+        parts = []
+        if doc is not None:
+            scene = doc.path.name if doc.path else "untitled"
+            parts.append(scene + ("*" if doc.is_modified() else ""))
+        if name:
+            parts.append(lab_spec(name).title)
+        parts.append(APP_NAME)
+        self.setWindowTitle(" — ".join(parts))
 
     def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.document.maybe_save():
+            event.ignore()
+            return
+        self.document.timer.stop()
+        self.document.discard_autosave()
         for lab in self._labs.values():
             lab.shutdown()
         super().closeEvent(event)
@@ -300,6 +517,8 @@ def render_lab_png(
     """Render the main window (on lab ``lab``, after opening ``scene`` if given) to a PNG file."""
     make_application()
     win = MainWindow(start_lab=lab)
+    win.ask_before_discarding = False
+    win.show_error_dialogs = False
     try:
         if scene:
             win.open_scene(scene)
@@ -326,5 +545,7 @@ def launch(lab: str | None = None, scene: str | None = None) -> int:
     install_exception_hook(lambda: win)
     win.show()
     if scene:
-        win.open_scene(scene)
+        win.open_path(scene)
+    else:
+        QtCore.QTimer.singleShot(0, win.document.offer_recovery)
     return app.exec()

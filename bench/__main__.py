@@ -1,0 +1,224 @@
+"""``python -m bench [--quick] [--json PATH] [--only NAME ...] [--list]``: run every bench/bench_*.py and report.
+
+Each module's ``run(quick)`` returns measurement rows (see :mod:`bench.harness`); a module that raises, or returns
+something malformed, becomes an error row and the others still run. The table shows p50/p95/max (or the value), the
+target and pass/fail; ``--json`` writes ``{"meta": {...}, "measurements": [...]}`` with one object per row.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import math
+import os
+import platform
+import sys
+import time
+import traceback
+from pathlib import Path
+from typing import Any
+
+BENCH_DIR = Path(__file__).resolve().parent
+LAB_NAMES = ("vectors", "matrices", "derivatives", "optimizer", "distributions", "hypothesis", "network")
+
+#: Modules run in this order (cheap, Qt-free ones first); the rest follow alphabetically.
+PREFERRED_ORDER = ("harness_selftest", "startup", *LAB_NAMES, "matplotlib", "memory")
+
+
+def _key(name: str) -> str:
+    return name.strip().lower().replace("-", "_").removeprefix("bench_").removesuffix(".py")
+
+
+def discover(directory: Path = BENCH_DIR) -> list[str]:
+    """Short names (``startup``, ``vectors`` …) of the ``bench_*.py`` modules in ``directory``, in run order."""
+    found = sorted(p.stem.removeprefix("bench_") for p in directory.glob("bench_*.py") if p.is_file())
+    first = [n for n in PREFERRED_ORDER if n in found]
+    return first + [n for n in found if n not in first]
+
+
+def _error_row(module: str, message: str) -> dict[str, Any]:
+    return {"name": f"{module}.error", "unit": "error", "value": None, "error": message}
+
+
+def _number(v: Any) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v)
+
+
+def check_row(row: Any) -> str | None:
+    """Why ``row`` is not a well-formed measurement, or None when it is."""
+    if not isinstance(row, dict):
+        return f"a measurement must be a dict, got {type(row).__name__}"
+    if not isinstance(row.get("name"), str) or not row["name"]:
+        return "a measurement needs a non-empty 'name'"
+    if not isinstance(row.get("unit"), str):
+        return f"{row['name']}: a measurement needs a 'unit' string"
+    has_stats = all(k in row for k in ("p50", "p95", "max"))
+    if has_stats:
+        if not all(_number(row[k]) for k in ("p50", "p95", "max")):
+            return f"{row['name']}: p50/p95/max must be finite numbers"
+    elif "value" in row:
+        if not _number(row["value"]):
+            return f"{row['name']}: value must be a finite number, got {row['value']!r}"
+    else:
+        return f"{row['name']}: give p50/p95/max or value"
+    target = row.get("target")
+    if target is not None and (
+        not isinstance(target, dict) or not all(isinstance(k, str) and _number(v) for k, v in target.items())
+    ):
+        return f"{row['name']}: target must map statistic names to numbers"
+    return None
+
+
+def verdict(row: dict[str, Any]) -> str:
+    """``pass`` / ``FAIL`` against the row's target (upper bounds), ``''`` when it has none, ``error`` for errors."""
+    if row.get("unit") == "error":
+        return "error"
+    target = row.get("target")
+    if not target:
+        return ""
+    ok = all(k in row and _number(row[k]) and row[k] <= bound for k, bound in target.items())
+    return "pass" if ok else "FAIL"
+
+
+def run_module(short: str, quick: bool) -> list[dict[str, Any]]:
+    """Import ``bench.bench_<short>`` and run it; every failure comes back as an error row."""
+    module = f"bench.bench_{short}"
+    try:
+        mod = importlib.import_module(module)
+        rows = mod.run(quick=quick)
+        if not isinstance(rows, list):
+            return [_error_row(short, f"run() returned {type(rows).__name__}, not a list")]
+    except Exception as exc:  # noqa: BLE001 - one broken module must not hide the others' figures
+        last = traceback.extract_tb(exc.__traceback__)[-1]
+        where = f"{Path(last.filename).name}:{last.lineno}"
+        return [_error_row(short, f"{type(exc).__name__}: {exc} ({where})")]
+    out = []
+    for row in rows:
+        problem = check_row(row)
+        out.append(_error_row(short, problem) if problem else {**row, "module": short})
+    return out
+
+
+def _fmt(v: Any) -> str:
+    if not _number(v):
+        return "-"
+    a = abs(v)
+    if a == 0:
+        return "0"
+    if a >= 1e5:
+        return f"{v:.3g}"
+    if a >= 100:
+        return f"{v:.0f}"
+    if a >= 10:
+        return f"{v:.1f}"
+    if a >= 0.01:
+        return f"{v:.2f}"
+    return f"{v:.2g}"
+
+
+def _target_text(row: dict[str, Any]) -> str:
+    target = row.get("target") or {}
+    return ", ".join(f"{k}<={_fmt(v)}" for k, v in target.items())
+
+
+def format_table(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
+    """The aligned text table printed by ``python -m bench``."""
+    load = meta.get("loadavg_start") or [math.nan] * 3
+    head = (
+        f"ML Math Sandbox benchmarks  {meta['mode']}  {meta['cpus']} CPUs  python {meta['python']}  "
+        f"load avg at start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+    )
+    cols = ("name", "unit", "p50", "p95", "max / value", "target", "result")
+    lines = []
+    for r in rows:
+        if r.get("unit") == "error":
+            lines.append((r["name"], "error", "", "", "", "", "error", r.get("error", "")))
+            continue
+        stats = ("p50", "p95", "max") if "p50" in r else (None, None, "value")
+        cells = [_fmt(r.get(k)) if k else "" for k in stats]
+        lines.append((r["name"], r["unit"], *cells, _target_text(r), verdict(r), ""))
+    widths = [max([len(c)] + [len(line[i]) for line in lines]) for i, c in enumerate(cols)]
+    right = {2, 3, 4}
+
+    def fmt_line(cells: tuple[str, ...]) -> str:
+        parts = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=False))]
+        return "  ".join(parts).rstrip()
+
+    out = [head, "", fmt_line(cols), fmt_line(tuple("-" * w for w in widths))]
+    for line in lines:
+        text = fmt_line(line[:7])
+        if line[7]:
+            text += "  " + line[7]
+        out.append(text)
+    fails = sum(verdict(r) == "FAIL" for r in rows)
+    errors = sum(r.get("unit") == "error" for r in rows)
+    load_end = meta.get("loadavg_end") or [math.nan] * 3
+    out += [
+        "",
+        f"{len(rows)} rows, {fails} over target, {errors} errors; {meta['seconds']:.1f} s; "
+        f"load avg at end {load_end[0]:.2f} (other work on this machine makes timings noisy)",
+    ]
+    return "\n".join(out)
+
+
+def _loadavg() -> list[float] | None:
+    try:
+        return [round(v, 2) for v in os.getloadavg()]
+    except OSError:
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the suite; exit status 0 when it ran (targets missed are reported, not fatal), 2 on bad arguments."""
+    p = argparse.ArgumentParser(prog="python -m bench", description="ML Math Sandbox benchmark suite")
+    p.add_argument("--quick", action="store_true", help="reduced sizes, the whole run in under a minute")
+    p.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
+    p.add_argument("--only", metavar="NAME", action="append", help="run only bench_NAME.py (repeatable)")
+    p.add_argument("--list", action="store_true", help="list the benchmark modules and exit")
+    args = p.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    names = discover()
+    if args.list:
+        print("\n".join(names))
+        return 0
+    if args.only:
+        wanted = [_key(n) for n in args.only]
+        unknown = [n for n in wanted if n not in names]
+        if unknown:
+            print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(names)}", file=sys.stderr)
+            return 2
+        names = [n for n in names if n in wanted]
+    started = time.perf_counter()
+    meta: dict[str, Any] = {
+        "mode": "quick" if args.quick else "full",
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "loadavg_start": _loadavg(),
+        "modules": names,
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    rows: list[dict[str, Any]] = []
+    if not args.only:
+        missing = [lab for lab in LAB_NAMES if lab not in names]
+        for lab in missing:
+            rows.append(_error_row(lab, f"no bench/bench_{lab}.py yet: this lab's interactions are not measured"))
+    for short in names:
+        t0 = time.perf_counter()
+        print(f"running {short} …", file=sys.stderr, flush=True)
+        module_rows = run_module(short, args.quick)
+        rows.extend(module_rows)
+        print(f"  {short}: {len(module_rows)} rows in {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
+    meta["seconds"] = round(time.perf_counter() - started, 2)
+    meta["loadavg_end"] = _loadavg()
+    print(format_table(rows, meta))
+    if args.json:
+        payload = {"meta": meta, "measurements": rows}
+        Path(args.json).write_text(json.dumps(payload, indent=1, allow_nan=False) + "\n", encoding="utf-8")
+        print(f"wrote {args.json}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

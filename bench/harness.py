@@ -1,0 +1,326 @@
+"""Shared helpers for the benchmark modules: statistics, measurement rows, an offscreen app and real mouse events.
+
+A lab's ``bench/bench_<lab>.py`` typically does::
+
+    from bench import harness
+
+    def run(quick: bool) -> list[dict]:
+        harness.offscreen_app()
+        win, lab = harness.open_lab("vectors")
+        plane = lab.plane                       # the pg.PlotWidget that is dragged on
+        path = harness.line_path((2, 1), (-3, 4), 50 if quick else 200)
+        ms = harness.time_drag(plane, path)     # per mouse-move: event sent -> repaint finished
+        harness.close_window(win)
+        return [harness.interaction("vectors.drag_tip", ms)]
+
+Measurements are plain dicts ``{"name", "unit", "p50", "p95", "max"}`` (from samples) or ``{"name", "unit",
+"value"}``; an optional ``"target"`` maps a statistic to its upper bound (``{"p95": 16.0, "max": 50.0}``), which
+``python -m bench`` turns into pass/fail.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import time
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+__all__ = [
+    "INTERACTION_TARGET",
+    "percentiles",
+    "measurement",
+    "interaction",
+    "offscreen_app",
+    "open_lab",
+    "close_window",
+    "settle",
+    "time_events",
+    "drag_events",
+    "time_drag",
+    "line_path",
+    "view_to_viewport",
+    "time_calls",
+]
+
+INTERACTION_TARGET: dict[str, float] = {"p95": 16.0, "max": 50.0}
+"""One frame at 60 Hz for 95 % of events, and no single event over 50 ms (issue 7)."""
+
+
+def percentiles(samples_ms: Sequence[float]) -> dict[str, float]:
+    """p50, p95 and max of a list of timings (linear interpolation, like ``numpy.percentile``).
+
+    Parameters
+    ----------
+    samples_ms : sequence of float
+        Timings in milliseconds (at least one, all finite).
+
+    Returns
+    -------
+    dict
+        ``{"p50": ..., "p95": ..., "max": ...}``.
+    """
+    values = sorted(float(v) for v in samples_ms)
+    if not values:
+        raise ValueError("percentiles need at least one sample")
+    if not all(math.isfinite(v) for v in values):
+        raise ValueError("timings must be finite numbers")
+
+    def q(p: float) -> float:
+        pos = (len(values) - 1) * p
+        lo = math.floor(pos)
+        hi = min(lo + 1, len(values) - 1)
+        return values[lo] + (values[hi] - values[lo]) * (pos - lo)
+
+    return {"p50": q(0.50), "p95": q(0.95), "max": values[-1]}
+
+
+def measurement(
+    name: str,
+    unit: str,
+    samples: Sequence[float] | None = None,
+    value: float | None = None,
+    target: dict[str, float] | None = None,
+    note: str | None = None,
+) -> dict[str, Any]:
+    """One row of the report: percentiles of ``samples`` or a single ``value`` (exactly one of them).
+
+    Parameters
+    ----------
+    name : str
+        Dotted name, ``<area>.<what>`` (``vectors.drag_tip``); ratios end in ``_ratio``.
+    unit : str
+        ``ms``, ``s``, ``MB``, ``steps/s``, ``x`` …
+    samples, value
+        Raw timings (p50/p95/max are reported) or one number.
+    target : dict, optional
+        Upper bounds per statistic, e.g. ``{"p95": 16, "max": 50}`` or ``{"value": 1.5}``.
+    note : str, optional
+        A short remark shown in the JSON (what was measured, a fallback that was used).
+
+    Returns
+    -------
+    dict
+        The measurement row.
+    """
+    if (samples is None) == (value is None):
+        raise ValueError("give either samples or value")
+    row: dict[str, Any] = {"name": str(name), "unit": str(unit)}
+    if samples is not None:
+        row.update(percentiles(samples))
+        row["n"] = len(samples)
+    else:
+        row["value"] = float(value)
+    if target:
+        row["target"] = {str(k): float(v) for k, v in target.items()}
+    if note:
+        row["note"] = note
+    return row
+
+
+def interaction(name: str, samples_ms: Sequence[float], note: str | None = None) -> dict[str, Any]:
+    """A per-event latency row with the interaction target (p95 < 16 ms, max < 50 ms)."""
+    return measurement(name, "ms", samples=samples_ms, target=INTERACTION_TARGET, note=note)
+
+
+def time_calls(fn: Callable[[], Any], n: int, warmup: int = 1) -> list[float]:
+    """Wall time in ms of ``n`` calls of ``fn`` (after ``warmup`` untimed calls)."""
+    for _ in range(warmup):
+        fn()
+    out = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1e3)
+    return out
+
+
+# --- Qt ----------------------------------------------------------------------------------------------------------
+_app: Any = None
+
+
+def offscreen_app() -> Any:
+    """The QApplication on the offscreen platform, with every mouse move delivered and drags starting at once.
+
+    Sets ``QT_QPA_PLATFORM=offscreen`` (unless a platform is already chosen and Qt not yet imported),
+    ``pg.setConfigOptions(mouseRateLimit=-1)`` and ``minDragTime = 0`` on every pyqtgraph scene, the same as the
+    GUI tests, so a scripted drag of 200 moves is 200 processed moves rather than a click.
+    """
+    global _app
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    import pyqtgraph as pg
+    from PySide6 import QtWidgets
+
+    pg.setConfigOptions(mouseRateLimit=-1)
+    scene_cls = pg.GraphicsScene
+    if not getattr(scene_cls, "_bench_instant_drag", False):
+        original = scene_cls.__init__
+
+        def instant_drag_init(self, *args, **kwargs):  # noqa: ANN001 - same signature as GraphicsScene
+            original(self, *args, **kwargs)
+            self.minDragTime = 0
+
+        scene_cls.__init__ = instant_drag_init
+        scene_cls._bench_instant_drag = True
+    app = QtWidgets.QApplication.instance()
+    if app is None:
+        try:
+            from gui.app import make_application
+
+            app = make_application()
+        except ImportError:  # the shell is not there yet: a bare application still lets harness code run
+            app = QtWidgets.QApplication([])
+    _app = app
+    return app
+
+
+def settle(lab: Any = None, timeout_s: float = 30.0) -> bool:
+    """Process events until no background job (``LatestJob``) under ``lab`` runs; False on timeout."""
+    from PySide6 import QtCore, QtWidgets
+
+    deadline = time.perf_counter() + timeout_s
+    jobs: list[Any] = []
+    if lab is not None:
+        try:
+            from gui.widgets.jobs import LatestJob
+
+            jobs = lab.findChildren(LatestJob)
+            jobs += [v for v in vars(lab).values() if isinstance(v, LatestJob) and v not in jobs]
+        except ImportError:
+            jobs = []
+    while True:
+        QtWidgets.QApplication.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        if not any(getattr(j, "running", False) for j in jobs):
+            QtWidgets.QApplication.processEvents()
+            return True
+        if time.perf_counter() > deadline:
+            return False
+        time.sleep(0.002)
+
+
+def open_lab(name: str, size: tuple[int, int] = (1280, 800)) -> tuple[Any, Any]:
+    """A shown :class:`gui.app.MainWindow` on lab ``name`` (offscreen), painted once; returns (window, lab)."""
+    offscreen_app()
+    from PySide6 import QtWidgets
+
+    from gui.app import MainWindow
+
+    win = MainWindow(start_lab=name)
+    win.resize(*size)
+    win.show()
+    lab = win.show_lab(name)
+    QtWidgets.QApplication.processEvents()
+    settle(lab)
+    win.repaint()
+    return win, lab
+
+
+def close_window(win: Any) -> None:
+    """Close and delete a window made by :func:`open_lab`, so the next benchmark starts clean."""
+    from PySide6 import QtWidgets
+
+    win.close()
+    win.deleteLater()
+    QtWidgets.QApplication.processEvents()
+
+
+def time_events(send_event: Callable[[int], Any], repaint_widget: Any, n: int) -> list[float]:
+    """Per event: ms from sending event ``i`` to the end of a synchronous repaint of ``repaint_widget``.
+
+    ``send_event(i)`` must send one real event (mouse move, slider step) for ``i`` in ``range(n)``; after it the
+    pending events are processed (the lab reacts, items update) and ``repaint_widget.repaint()`` paints at once, so
+    the time covers everything a user waits for before the frame shows.
+    """
+    from PySide6 import QtWidgets
+
+    process = QtWidgets.QApplication.processEvents
+    out = []
+    for i in range(n):
+        t0 = time.perf_counter()
+        send_event(i)
+        process()
+        repaint_widget.repaint()
+        out.append((time.perf_counter() - t0) * 1e3)
+    return out
+
+
+def _viewport(widget: Any) -> Any:
+    return widget.viewport() if hasattr(widget, "viewport") else widget
+
+
+def view_to_viewport(plot_widget: Any, x: float, y: float, viewbox: Any = None) -> Any:
+    """Pixel position (QPointF) in ``plot_widget.viewport()`` of the data point (x, y)."""
+    from PySide6 import QtCore
+
+    vb = viewbox if viewbox is not None else plot_widget.getPlotItem().getViewBox()
+    scene_pt = vb.mapViewToScene(QtCore.QPointF(float(x), float(y)))
+    return QtCore.QPointF(plot_widget.mapFromScene(scene_pt))
+
+
+def _send_mouse(widget: Any, kind: Any, pos: Any, button: Any, buttons: Any) -> None:
+    from PySide6 import QtCore, QtGui, QtWidgets
+
+    global_pos = QtCore.QPointF(widget.mapToGlobal(pos.toPoint()))
+    event = QtGui.QMouseEvent(kind, pos, global_pos, button, buttons, QtCore.Qt.KeyboardModifier.NoModifier)
+    QtWidgets.QApplication.sendEvent(widget, event)
+
+
+def drag_events(
+    plot_widget: Any, path_points: Sequence[tuple[float, float]], viewbox: Any = None, button: Any = None
+) -> Iterator[Callable[[], None]]:
+    """Yield one zero-argument sender per real mouse event of a drag along ``path_points`` (data coordinates).
+
+    The first sender presses at ``path_points[0]`` (after a hover move there), then one move per following point,
+    and the last sender releases at the final point: ``len(path_points) + 1`` senders in all. Positions are mapped
+    when each event is sent, so a view that pans during the drag is followed.
+    """
+    from PySide6 import QtCore
+
+    if len(path_points) < 2:
+        raise ValueError("a drag needs at least two points")
+    btn = button if button is not None else QtCore.Qt.MouseButton.LeftButton
+    none = QtCore.Qt.MouseButton.NoButton
+    vp = _viewport(plot_widget)
+    ev = QtCore.QEvent.Type
+
+    def press() -> None:
+        pos = view_to_viewport(plot_widget, *path_points[0], viewbox=viewbox)
+        _send_mouse(vp, ev.MouseMove, pos, none, none)
+        _send_mouse(vp, ev.MouseButtonPress, pos, btn, btn)
+
+    yield press
+    for pt in path_points[1:]:
+
+        def move(pt: tuple[float, float] = pt) -> None:
+            _send_mouse(vp, ev.MouseMove, view_to_viewport(plot_widget, *pt, viewbox=viewbox), none, btn)
+
+        yield move
+
+    def release() -> None:
+        pos = view_to_viewport(plot_widget, *path_points[-1], viewbox=viewbox)
+        _send_mouse(vp, ev.MouseButtonRelease, pos, btn, none)
+
+    yield release
+
+
+def time_drag(plot_widget: Any, path_points: Sequence[tuple[float, float]], viewbox: Any = None) -> list[float]:
+    """Drag along ``path_points`` and return the event-to-repaint time in ms of each mouse move (press/release untimed)."""
+    from PySide6 import QtWidgets
+
+    senders = list(drag_events(plot_widget, path_points, viewbox=viewbox))
+    vp = _viewport(plot_widget)
+    senders[0]()
+    QtWidgets.QApplication.processEvents()
+    moves = senders[1:-1]
+    times = time_events(lambda i: moves[i](), vp, len(moves))
+    senders[-1]()
+    QtWidgets.QApplication.processEvents()
+    return times
+
+
+def line_path(start: tuple[float, float], end: tuple[float, float], n: int) -> list[tuple[float, float]]:
+    """``n + 1`` evenly spaced points from ``start`` to ``end`` (a drag of ``n`` moves)."""
+    return [
+        (start[0] + (end[0] - start[0]) * i / n, start[1] + (end[1] - start[1]) * i / n) for i in range(n + 1)
+    ]

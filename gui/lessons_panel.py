@@ -1,0 +1,162 @@
+"""The lessons panel: pick a lesson, walk its steps, load each step's lab state, tick the goal when it is met."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6 import QtCore, QtWidgets
+
+from engine import labs as engine_labs
+from engine import lessons as lesson_io
+
+if TYPE_CHECKING:
+    from gui.app import MainWindow
+
+__all__ = ["LessonsPanel"]
+
+LESSON_FILTER = "ML Math Sandbox lessons (*.mllesson);;All files (*)"
+
+
+class LessonsPanel(QtWidgets.QWidget):
+    """Lesson picker, step text (Markdown), goal status and Prev/Next; goals are checked live, debounced."""
+
+    goal_reached = QtCore.Signal(int)  # step index
+
+    def __init__(self, window: "MainWindow") -> None:
+        super().__init__()
+        self.window = window
+        self.lessons: list[lesson_io.Lesson] = []
+        self.lesson: lesson_io.Lesson | None = None
+        self.step_index = 0
+        self.met: set[tuple[str, int]] = set()
+
+        self.picker = QtWidgets.QComboBox()
+        self.picker.setObjectName("lessonPicker")
+        self.picker.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.picker.setMinimumContentsLength(16)
+        self.open_button = QtWidgets.QPushButton("Open lesson file…")
+        self.step_title = QtWidgets.QLabel()
+        self.step_title.setWordWrap(True)
+        self.step_title.setStyleSheet("font-weight: bold;")
+        self.text = QtWidgets.QTextBrowser()
+        self.text.setOpenExternalLinks(False)
+        self.text.setOpenLinks(False)
+        self.goal = QtWidgets.QLabel()
+        self.goal.setObjectName("lessonGoal")
+        self.goal.setWordWrap(True)
+        self.prev_button = QtWidgets.QPushButton("◀ Back")
+        self.next_button = QtWidgets.QPushButton("Next ▶")
+        self.progress = QtWidgets.QLabel()
+        nav = QtWidgets.QHBoxLayout()
+        nav.addWidget(self.prev_button)
+        nav.addWidget(self.progress, 1, QtCore.Qt.AlignmentFlag.AlignCenter)
+        nav.addWidget(self.next_button)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.picker)
+        layout.addWidget(self.open_button)
+        layout.addWidget(self.step_title)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.goal)
+        layout.addLayout(nav)
+
+        self._check_timer = QtCore.QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(120)
+        self._check_timer.timeout.connect(self.check_goal)
+        self.picker.currentIndexChanged.connect(self._on_pick)
+        self.open_button.clicked.connect(lambda: self.open_file())
+        self.prev_button.clicked.connect(lambda: self.go(self.step_index - 1))
+        self.next_button.clicked.connect(lambda: self.go(self.step_index + 1))
+        window.lab_state_changed.connect(self._on_state_changed)
+        self.load_bundled()
+
+    # --- lessons ---------------------------------------------------------------------------------------------------
+    def load_bundled(self) -> None:
+        try:
+            found = lesson_io.bundled()
+        except lesson_io.LessonError as exc:  # a broken bundled file is a bug, but must not stop the app
+            self.window.show_message(f"A bundled lesson could not be read: {exc}")
+            found = []
+        for lesson in found:
+            self.add_lesson(lesson)
+
+    def add_lesson(self, lesson: lesson_io.Lesson) -> int:
+        self.lessons.append(lesson)
+        self.picker.addItem(lesson.title, len(self.lessons) - 1)
+        return len(self.lessons) - 1
+
+    def open_file(self, path: str | Path | None = None) -> bool:
+        """Open a teacher's lesson file; a bad one gets a message naming the problem."""
+        if path is None:
+            chosen, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open lesson", "", LESSON_FILTER)
+            if not chosen:
+                return False
+            path = chosen
+        try:
+            lesson = lesson_io.load(path)
+        except lesson_io.LessonError as exc:
+            self.window.document.report_error(f"Could not open lesson {Path(path).name}: {exc}")
+            return False
+        index = self.add_lesson(lesson)
+        self.picker.setCurrentIndex(index)
+        return True
+
+    def start(self, index: int) -> None:
+        """Begin lesson ``index`` at its first step."""
+        self.picker.setCurrentIndex(index)
+        if self.lesson is not self.lessons[index]:
+            self._on_pick(index)
+
+    def _on_pick(self, index: int) -> None:
+        if not 0 <= index < len(self.lessons):
+            return
+        self.lesson = self.lessons[index]
+        self.go(0)
+
+    # --- steps -----------------------------------------------------------------------------------------------------
+    def current_step(self) -> lesson_io.Step | None:
+        if self.lesson is None:
+            return None
+        return self.lesson.steps[self.step_index]
+
+    def go(self, index: int) -> None:
+        """Show step ``index``: its text, its lab, its state (one undoable step, so the user's work is not lost)."""
+        if self.lesson is None or not 0 <= index < len(self.lesson.steps):
+            return
+        self.step_index = index
+        step = self.lesson.steps[index]
+        self.step_title.setText(step.title)
+        self.text.setMarkdown(step.text)
+        self.progress.setText(f"Step {index + 1} of {len(self.lesson.steps)}")
+        self.prev_button.setEnabled(index > 0)
+        self.next_button.setEnabled(index < len(self.lesson.steps) - 1)
+        lab = self.window.show_lab(step.lab)
+        if step.state is not None:
+            lab.edit(step.state, f"Lesson: {step.title}")
+        self.check_goal()
+
+    def _on_state_changed(self, lab_name: str, _state: Any) -> None:
+        step = self.current_step()
+        if step is not None and step.goal is not None and step.lab == lab_name:
+            self._check_timer.start()
+
+    def check_goal(self) -> bool:
+        """Evaluate the current step's goal against its lab's state now; update the tick."""
+        step = self.current_step()
+        if step is None or step.goal is None:
+            self.goal.setText("")
+            return False
+        state = self.window.lab(step.lab).state()
+        try:
+            met = lesson_io.goal_met(step.goal, engine_labs.metrics(step.lab, state))
+        except Exception as exc:  # noqa: BLE001 - a metric that fails to compute is "not met", with a note
+            self.goal.setText(f"☐ Goal: {step.goal.text} (cannot check: {exc})")
+            return False
+        key = (self.lesson.id, self.step_index)
+        self.goal.setText(("☑ Done: " if met else "☐ Goal: ") + step.goal.text)
+        self.goal.setStyleSheet("color: #009E73; font-weight: bold;" if met else "")
+        if met and key not in self.met:
+            self.met.add(key)
+            self.goal_reached.emit(self.step_index)
+        return met
