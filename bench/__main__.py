@@ -13,6 +13,7 @@ import json
 import math
 import os
 import platform
+import subprocess
 import sys
 import time
 import traceback
@@ -37,8 +38,8 @@ def discover(directory: Path = BENCH_DIR) -> list[str]:
     return first + [n for n in found if n not in first]
 
 
-def _error_row(module: str, message: str) -> dict[str, Any]:
-    return {"name": f"{module}.error", "unit": "error", "value": None, "error": message}
+def _error_row(module: str, message: str, unit: str = "error") -> dict[str, Any]:
+    return {"name": f"{module}.{unit}", "unit": unit, "value": None, "error": message}
 
 
 def _number(v: Any) -> bool:
@@ -72,8 +73,8 @@ def check_row(row: Any) -> str | None:
 
 def verdict(row: dict[str, Any]) -> str:
     """``pass`` / ``FAIL`` against the row's target (upper bounds), ``''`` when it has none, ``error`` for errors."""
-    if row.get("unit") == "error":
-        return "error"
+    if row.get("unit") in ("error", "missing"):
+        return str(row["unit"])
     target = row.get("target")
     if not target:
         return ""
@@ -89,7 +90,7 @@ def run_module(short: str, quick: bool) -> list[dict[str, Any]]:
         rows = mod.run(quick=quick)
         if not isinstance(rows, list):
             return [_error_row(short, f"run() returned {type(rows).__name__}, not a list")]
-    except Exception as exc:  # noqa: BLE001 - one broken module must not hide the others' figures
+    except Exception as exc:  # one broken module must not hide the others
         last = traceback.extract_tb(exc.__traceback__)[-1]
         where = f"{Path(last.filename).name}:{last.lineno}"
         return [_error_row(short, f"{type(exc).__name__}: {exc} ({where})")]
@@ -98,6 +99,30 @@ def run_module(short: str, quick: bool) -> list[dict[str, Any]]:
         problem = check_row(row)
         out.append(_error_row(short, problem) if problem else {**row, "module": short})
     return out
+
+
+ROWS_MARKER = "BENCH_ROWS "
+
+
+def run_isolated(short: str, quick: bool, timeout_s: float) -> list[dict[str, Any]]:
+    """Run one module in a fresh interpreter (cold imports, own memory, a crash cannot take the suite down)."""
+    cmd = [sys.executable, "-m", "bench", "--child", short] + (["--quick"] if quick else [])
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    try:
+        proc = subprocess.run(
+            cmd, capture_output=True, text=True, timeout=timeout_s, env=env, cwd=str(BENCH_DIR.parent)
+        )
+    except subprocess.TimeoutExpired:
+        return [_error_row(short, f"did not finish within {timeout_s:.0f} s")]
+    for line in reversed(proc.stdout.splitlines()):
+        if line.startswith(ROWS_MARKER):
+            try:
+                rows = json.loads(line[len(ROWS_MARKER) :])
+            except json.JSONDecodeError as exc:
+                return [_error_row(short, f"unreadable result: {exc}")]
+            return rows if isinstance(rows, list) else [_error_row(short, "result is not a list")]
+    tail = " | ".join(proc.stderr.strip().splitlines()[-3:]) or "no output"
+    return [_error_row(short, f"crashed (exit status {proc.returncode}): {tail}")]
 
 
 def _fmt(v: Any) -> str:
@@ -132,8 +157,8 @@ def format_table(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
     cols = ("name", "unit", "p50", "p95", "max / value", "target", "result")
     lines = []
     for r in rows:
-        if r.get("unit") == "error":
-            lines.append((r["name"], "error", "", "", "", "", "error", r.get("error", "")))
+        if r.get("unit") in ("error", "missing"):
+            lines.append((r["name"], r["unit"], "", "", "", "", r["unit"], r.get("error", "")))
             continue
         stats = ("p50", "p95", "max") if "p50" in r else (None, None, "value")
         cells = [_fmt(r.get(k)) if k else "" for k in stats]
@@ -153,10 +178,11 @@ def format_table(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
         out.append(text)
     fails = sum(verdict(r) == "FAIL" for r in rows)
     errors = sum(r.get("unit") == "error" for r in rows)
+    missing = sum(r.get("unit") == "missing" for r in rows)
     load_end = meta.get("loadavg_end") or [math.nan] * 3
     out += [
         "",
-        f"{len(rows)} rows, {fails} over target, {errors} errors; {meta['seconds']:.1f} s; "
+        f"{len(rows)} rows, {fails} over target, {errors} errors, {missing} missing; {meta['seconds']:.1f} s; "
         f"load avg at end {load_end[0]:.2f} (other work on this machine makes timings noisy)",
     ]
     return "\n".join(out)
@@ -176,8 +202,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
     p.add_argument("--only", metavar="NAME", action="append", help="run only bench_NAME.py (repeatable)")
     p.add_argument("--list", action="store_true", help="list the benchmark modules and exit")
+    p.add_argument("--in-process", action="store_true", help="run modules in this process (faster, less isolated)")
+    p.add_argument("--timeout", type=float, default=None, help="seconds allowed per module (default 90 quick, 600)")
+    p.add_argument("--child", metavar="NAME", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.child:
+        rows = run_module(_key(args.child), args.quick)
+        print(ROWS_MARKER + json.dumps(rows, allow_nan=False), flush=True)
+        return 0
+    timeout = args.timeout or (90.0 if args.quick else 600.0)
     names = discover()
     if args.list:
         print("\n".join(names))
@@ -203,11 +237,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.only:
         missing = [lab for lab in LAB_NAMES if lab not in names]
         for lab in missing:
-            rows.append(_error_row(lab, f"no bench/bench_{lab}.py yet: this lab's interactions are not measured"))
+            rows.append(_error_row(lab, f"no bench/bench_{lab}.py yet: this lab is not measured", "missing"))
     for short in names:
         t0 = time.perf_counter()
         print(f"running {short} …", file=sys.stderr, flush=True)
-        module_rows = run_module(short, args.quick)
+        module_rows = run_module(short, args.quick) if args.in_process else run_isolated(short, args.quick, timeout)
         rows.extend(module_rows)
         print(f"  {short}: {len(module_rows)} rows in {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
     meta["seconds"] = round(time.perf_counter() - started, 2)

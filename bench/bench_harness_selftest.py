@@ -43,6 +43,10 @@ def run(quick: bool) -> list[dict]:
         widget.deleteLater()
     return [
         harness.interaction("harness.bare_plane_drag", times, note="pg.TargetItem on an empty PlotWidget: the floor"),
-        harness.measurement("harness.bare_plane_drag_distance", "data units", value=moved,
-                            note="should be ~5.83 (2,1)->(-3,4); 0 means the drag measured nothing"),
+        harness.measurement(
+            "harness.bare_plane_drag_distance",
+            "data units",
+            value=moved,
+            note="should be ~5.83 (2,1)->(-3,4); 0 means the drag measured nothing",
+        ),
     ]

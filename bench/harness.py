@@ -157,7 +157,7 @@ def offscreen_app() -> Any:
     if not getattr(scene_cls, "_bench_instant_drag", False):
         original = scene_cls.__init__
 
-        def instant_drag_init(self, *args, **kwargs):  # noqa: ANN001 - same signature as GraphicsScene
+        def instant_drag_init(self, *args, **kwargs):
             original(self, *args, **kwargs)
             self.minDragTime = 0
 
@@ -305,7 +305,7 @@ def drag_events(
 
 
 def time_drag(plot_widget: Any, path_points: Sequence[tuple[float, float]], viewbox: Any = None) -> list[float]:
-    """Drag along ``path_points`` and return the event-to-repaint time in ms of each mouse move (press/release untimed)."""
+    """Drag along ``path_points``; the event-to-repaint ms of each mouse move (press and release untimed)."""
     from PySide6 import QtWidgets
 
     senders = list(drag_events(plot_widget, path_points, viewbox=viewbox))
@@ -321,6 +321,4 @@ def time_drag(plot_widget: Any, path_points: Sequence[tuple[float, float]], view
 
 def line_path(start: tuple[float, float], end: tuple[float, float], n: int) -> list[tuple[float, float]]:
     """``n + 1`` evenly spaced points from ``start`` to ``end`` (a drag of ``n`` moves)."""
-    return [
-        (start[0] + (end[0] - start[0]) * i / n, start[1] + (end[1] - start[1]) * i / n) for i in range(n + 1)
-    ]
+    return [(start[0] + (end[0] - start[0]) * i / n, start[1] + (end[1] - start[1]) * i / n) for i in range(n + 1)]

@@ -35,6 +35,7 @@ from engine.inference_resampling import (
     PermutationProgress,
     PermutationResult,
     bootstrap_ci,
+    null_histogram,
     permutation_progress,
     permutation_test,
 )
@@ -73,6 +74,7 @@ __all__ = [
     "BootstrapResult",
     "permutation_test",
     "permutation_progress",
+    "null_histogram",
     "bootstrap_ci",
     "Interval",
     "IntervalSimulation",

@@ -1,4 +1,4 @@
-""""Show the code" for the Hypothesis lab: a numpy/scipy snippet reproducing the current test and tab.
+"""Show the code for the Hypothesis lab: a numpy/scipy snippet reproducing the current test and tab.
 
 The snippet is what a student copies into a notebook, so it calls ``scipy.stats`` directly (not this engine) and spells
 out the formulas scipy has no function for (z-tests, the A/B test). It ends with a dict ``result`` whose keys are a
@@ -53,7 +53,7 @@ def _test_lines(state: HypothesisState) -> list[str]:
         if t == "binomial":
             lines += [
                 f'res = stats.binomtest(k, n, p0, alternative="{alt}")',
-                'result.update(statistic=float(k), p_value=float(res.pvalue), reject=bool(res.pvalue <= alpha), n=n)',
+                "result.update(statistic=float(k), p_value=float(res.pvalue), reject=bool(res.pvalue <= alpha), n=n)",
             ]
         else:
             lines += [
@@ -123,8 +123,7 @@ def _tab_lines(state: HypothesisState) -> list[str]:
             f"boot = stats.bootstrap((a,), {stat}, n_resamples={state.boot_resamples}, confidence_level=1 - alpha,",
             f'                       method="{state.boot_method}", vectorized=True, rng={state.boot_seed})',
             "result.update(bootstrap_low=float(boot.confidence_interval.low),",
-            "              bootstrap_high=float(boot.confidence_interval.high), "
-            f"bootstrap_estimate=float({stat}(a)))",
+            f"              bootstrap_high=float(boot.confidence_interval.high), bootstrap_estimate=float({stat}(a)))",
         ]
     if state.tab == "ab":
         return [

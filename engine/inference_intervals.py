@@ -8,8 +8,8 @@ distributions and the rejection region, so α (type I) and β (type II) can be s
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import numpy as np
 

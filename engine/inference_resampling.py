@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 import warnings
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import numpy as np
 
@@ -26,6 +26,7 @@ __all__ = [
     "MAX_RESAMPLES",
     "permutation_test",
     "permutation_progress",
+    "null_histogram",
     "bootstrap_ci",
 ]
 
@@ -165,6 +166,37 @@ def permutation_progress(result: PermutationResult, done: int) -> PermutationPro
     if result.alternative == "two-sided":
         text += " (the nearer tail, doubled)"
     return PermutationProgress(done, total, count, p, text)
+
+
+def null_histogram(
+    values: np.ndarray, value_range: tuple[float, float], observed: float, alternative: str, bins: int = 40
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Counts of resampled statistics in fixed bins, and which bins lie as far out as the observed statistic.
+
+    Parameters
+    ----------
+    values : the resampled statistics revealed so far.
+    value_range : (low, high) of the bins; fixed for a run so the histogram grows in place.
+    observed : the observed statistic.
+    alternative : which tail(s) count as extreme ("two-sided" uses |value| ≥ |observed|, for shading only).
+    bins : number of bins.
+
+    Returns
+    -------
+    (edges, counts, extreme) with ``extreme`` a boolean per bin (judged at the bin centre).
+    """
+    lo, hi = value_range
+    if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:
+        lo, hi = (lo - 1.0, lo + 1.0) if math.isfinite(lo) else (-1.0, 1.0)
+    counts, edges = np.histogram(values, bins=bins, range=(lo, hi))
+    centres = (edges[:-1] + edges[1:]) / 2
+    if alternative == "less":
+        extreme = centres <= observed
+    elif alternative == "greater":
+        extreme = centres >= observed
+    else:
+        extreme = np.abs(centres) >= abs(observed)
+    return edges, counts, extreme
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from ``scipy.stats`` wherever scipy has the test, so they agree with it to numer
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 import numpy as np
 

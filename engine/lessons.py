@@ -57,6 +57,7 @@ class Step:
     lab: str
     state: Any = None
     goal: Goal | None = None
+    solution: Any = None  # a state of ``lab`` that meets the goal ("Show me" button; tests prove goals reachable)
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,7 @@ def _lesson(doc: Any) -> Lesson:
 def _step(doc: Any, path: str) -> Step:
     if not isinstance(doc, dict):
         raise LessonError(path, "must be an object")
-    _only(doc, {"title", "text", "lab", "state", "goal"}, path)
+    _only(doc, {"title", "text", "lab", "state", "goal", "solution"}, path)
     lab = _text(doc, "lab", path, 40)
     if lab not in labs.LAB_NAMES:
         raise LessonError(_join(path, "lab"), f"unknown lab {lab!r}; known labs: {', '.join(labs.LAB_NAMES)}")
@@ -206,8 +207,16 @@ def _step(doc: Any, path: str) -> Step:
     goal = None
     if doc.get("goal") is not None:
         goal = _goal(doc["goal"], _join(path, "goal"), lab, 0)
+    solution = None
+    if doc.get("solution") is not None:
+        if goal is None:
+            raise LessonError(_join(path, "solution"), "a solution needs a goal")
+        try:
+            solution = state_from_dict(lab, doc["solution"], _join(path, "solution"))
+        except SceneError as exc:
+            raise LessonError(exc.field, exc.message) from None
     return Step(title=_text(doc, "title", path, 120), text=_text(doc, "text", path, MAX_TEXT), lab=lab,
-                state=state, goal=goal)
+                state=state, goal=goal, solution=solution)
 
 
 def _goal(doc: Any, path: str, lab: str, depth: int) -> Goal:

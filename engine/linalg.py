@@ -1,4 +1,4 @@
-"""Matrix facts a student asks about: determinant, eigen, inverse, solving Ax = b, row reduction; the Matrices lab state.
+"""Matrix facts a student asks about (determinant, eigen, inverse, Ax = b, row reduction); the Matrices lab state.
 
 Exact fractions are used whenever the entries are integers, fractions or short decimals, so a singular integer matrix is
 reported singular (det exactly 0), never "det = 1e-16".
@@ -99,7 +99,7 @@ def _exact_det(rows: list[list[Fraction]]) -> Fraction:
         for i in range(c + 1, n):
             f = a[i][c] / a[c][c]
             if f:
-                a[i] = [x - f * y for x, y in zip(a[i], a[c])]
+                a[i] = [x - f * y for x, y in zip(a[i], a[c], strict=True)]
     return det
 
 
@@ -219,11 +219,12 @@ def eigen(A: object) -> EigenResult:
     return EigenResult(values, True, tuple(vectors), tuple(owners), msg)
 
 
-def _singular_message(r: int, n: int) -> str:
+def _singular_message(r: int, n: int, exact: bool = True) -> str:
     what = {0: "a single point", 1: "a line", 2: "a plane"}.get(r, f"a {r}-dimensional subspace")
     space = "the plane" if n == 2 else f"{n}-dimensional space"
+    why = f"det = 0, rank {r} of {n}" if exact else f"det ≈ 0 up to rounding, rank {r} of {n}"
     return (
-        f"singular (det = 0, rank {r} of {n}): it flattens {space} onto {what}, "
+        f"singular ({why}): it flattens {space} onto {what}, "
         "so different inputs land on the same output and nothing can undo it"
     )
 
@@ -255,7 +256,7 @@ def inverse(A: object) -> np.ndarray:
     M = _float_array(rows)
     r = rank(M)
     if r < n:
-        raise SingularMatrixError(_singular_message(r, n))
+        raise SingularMatrixError(_singular_message(r, n, exact=False))
     cond = float(np.linalg.cond(M))
     if not math.isfinite(cond) or cond > 1e12:
         raise SingularMatrixError(
@@ -346,7 +347,7 @@ def solve(A: object, b: object) -> SolveResult:
     if len(bb) != len(rows):
         raise MatrixShapeError(f"b needs {len(rows)} entries (one per row of A), got {len(bb)}")
     n = len(rows[0])
-    red = rref([list(r) + [bi] for r, bi in zip(rows, bb)])
+    red = rref([list(r) + [bi] for r, bi in zip(rows, bb, strict=True)])
     R = red.matrix
     piv = [p for p in red.pivots if p < n]
     free = [j for j in range(n) if j not in piv]
@@ -468,7 +469,7 @@ def code(state: MatricesState) -> str:
     A = [[float(x) for x in r] for r in state.matrix]
     b = [float(x) for x in state.system_b]
     aug = [[str(parse_cell(c)) for c in r] for r in state.augmented]
-    return f'''import numpy as np
+    return f"""import numpy as np
 import sympy as sp
 
 A = np.array({A!r})
@@ -506,4 +507,4 @@ result = {{
 }}
 if system_kind == "unique":
     result["system_x"], result["system_y"] = float(x[0]), float(x[1])
-'''
+"""

@@ -437,3 +437,44 @@ def hessian_axes(objective: Objective, p: tuple[float, float]) -> tuple[np.ndarr
         return None
     w, v = np.linalg.eigh(h)
     return w, v
+
+
+def line_points_from_csv(path_or_text: str, max_points: int = 1000) -> tuple[tuple[float, float], ...]:
+    """(x, y) data points from the first two numeric columns of a CSV, read by the app's one safe reader.
+
+    Parameters
+    ----------
+    path_or_text : str
+        A CSV file path or CSV text.
+    max_points : int
+        More rows than this are refused (the lab draws and drags every point).
+
+    Returns
+    -------
+    tuple of (x, y)
+
+    Raises
+    ------
+    ObjectiveError
+        The file is unreadable, has fewer than two numeric columns, non-finite cells, or too many rows.
+    """
+    from engine.datasets import DataError, read_csv_table
+
+    try:
+        table = read_csv_table(path_or_text)
+        numeric = table.numeric_columns()
+        if len(numeric) < 2:
+            raise ObjectiveError(
+                f"the file needs two columns of numbers (x and y); found {len(numeric)}: {', '.join(numeric) or 'none'}"
+            )
+        x = table.column(numeric[0])
+        y = table.column(numeric[1])
+    except DataError as exc:
+        raise ObjectiveError(str(exc)) from None
+    if len(x) > max_points:
+        raise ObjectiveError(f"the file has {len(x)} rows; at most {max_points} points can be shown and dragged")
+    pts = tuple((float(a), float(b)) for a, b in zip(x, y))
+    if any(abs(v) > 1e6 for p in pts for v in p):
+        raise ObjectiveError("values beyond ±1 000 000 are not supported; rescale the data")
+    line_fit(pts)  # refuse data that cannot define a line (one x value, fewer than two points)
+    return pts

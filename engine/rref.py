@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from numbers import Integral, Real
-from typing import Sequence
 
 import numpy as np
 
 MAX_ABS = 1e6
 """Largest magnitude a typed cell may have: bigger numbers are almost always a typo."""
 MIN_ABS = 1e-9
-"""Smallest non-zero magnitude a typed cell may have: smaller ones cannot be shown."""
+"""Smallest non-zero magnitude a typed cell may have (exactly 10⁻⁹): smaller ones cannot be shown."""
 MAX_CHARS = 40
 MAX_EXACT_DENOMINATOR = 10**9
 """A float counts as a "simple decimal" (kept exact) when its shortest form has a denominator up to this."""
@@ -84,9 +84,9 @@ def parse_cell(text: str) -> Fraction:
         value = Fraction(num) / Fraction(den)
     else:
         raise CellError(f"'{text.strip()}' is not a number: type e.g. 3, -1.5 or 2/3")
-    if abs(value) > MAX_ABS:
+    if abs(value) > Fraction(MAX_ABS):
         raise CellError(f"'{text.strip()}' is too large: keep |x| ≤ {MAX_ABS:g}")
-    if value != 0 and abs(value) < MIN_ABS:
+    if value != 0 and abs(value) < Fraction(1, 10**9):
         raise CellError(f"'{text.strip()}' is too small to show (|x| < {MIN_ABS:g}): type 0 for zero")
     return value
 
@@ -293,7 +293,7 @@ def _reduce(a: list[list[Number]], exact: bool, rtol: float) -> RrefResult:
                 if not exact:
                     a[i][c] = 0.0
                 continue
-            a[i] = [x - f * y for x, y in zip(a[i], a[r])]
+            a[i] = [x - f * y for x, y in zip(a[i], a[r], strict=True)]
             a[i][c] = Fraction(0) if exact else 0.0
             if not exact:
                 scale[i] = max(scale[i], abs(f) * scale[r])

@@ -476,10 +476,12 @@ from engine.stats_demos import (  # noqa: E402
 )
 from engine.stats_fit import (  # noqa: E402
     FitResult,
+    check_support,
     fit_mle,
     log_likelihood,
     loglik_grid,
     loglik_profile,
+    loglik_window,
     method_of_moments,
 )
 from engine.stats_state import DistributionsState, code, metrics  # noqa: E402
@@ -491,6 +493,8 @@ __all__ += [
     "log_likelihood",
     "loglik_profile",
     "loglik_grid",
+    "loglik_window",
+    "check_support",
     "running_mean",
     "CltResult",
     "clt_means",

@@ -47,6 +47,7 @@ class ParamSpec:
     low_open: bool = True
     high_open: bool = True
     integer: bool = False
+    limit: float = 1e6
 
     def domain_text(self) -> str:
         """The domain in the usual notation, e.g. ``σ > 0`` or ``p ∈ [0, 1]``."""
@@ -68,7 +69,7 @@ class ParamSpec:
 
     def contains(self, value: float) -> bool:
         """Whether ``value`` lies in the domain (finite, bounds, integrality)."""
-        if not math.isfinite(value):
+        if not math.isfinite(value) or abs(value) > self.limit:
             return False
         if value < self.low or (self.low_open and value == self.low):
             return False
@@ -119,14 +120,14 @@ def _num(x: float) -> str:
 
 
 def _p(name: str, symbol: str, label: str, low: float, high: float, default: float, slider: tuple[float, float],
-       low_open: bool = True, high_open: bool = True, integer: bool = False) -> ParamSpec:  # fmt: skip
-    return ParamSpec(name, symbol, label, low, high, default, slider, low_open, high_open, integer)
+       low_open: bool = True, high_open: bool = True, integer: bool = False, limit: float = 1e6) -> ParamSpec:  # fmt: skip
+    return ParamSpec(name, symbol, label, low, high, default, slider, low_open, high_open, integer, limit)
 
 
-# Practical caps keep every family numerically meaningful (a 1e300 location overflows every formula).
-BIG = 1e6
-_LOC = ("mu", "μ", "location", -BIG, BIG, 0.0, (-10.0, 10.0), False, False)
-_SCALE_LIMIT = 1e6
+# ``limit`` (|value| ≤ 1e6 unless stated) keeps every family numerically meaningful: a 1e300 location overflows.
+BIG = INF
+_LOC = ("mu", "μ", "location", -INF, INF, 0.0, (-10.0, 10.0), False, False)
+_SCALE_LIMIT = INF
 
 
 def _uniform_check(p: dict[str, float]) -> str | None:
@@ -165,8 +166,8 @@ _SPECS = (
     ),
     DistributionSpec(
         "lognormal", "Log-normal", "continuous",
-        (_p("mu", "μ", "mean of log x", -100.0, 100.0, 0.0, (-3.0, 3.0), False, False),
-         _p("sigma", "σ", "sd of log x", 0.0, 100.0, 0.5, (0.05, 3.0), True, False)),
+        (_p("mu", "μ", "mean of log x", -INF, INF, 0.0, (-3.0, 3.0), False, False, limit=100.0),
+         _p("sigma", "σ", "sd of log x", 0.0, INF, 0.5, (0.05, 3.0), True, False, limit=100.0)),
         "lognorm", lambda p: {"s": p["sigma"], "scale": np.exp(p["mu"])}, "lognorm(s={sigma}, scale=np.exp({mu}))",
         "x > 0",
     ),
@@ -201,7 +202,7 @@ _SPECS = (
     ),
     DistributionSpec(
         "binomial", "Binomial", "discrete",
-        (_p("n", "n", "number of trials", 0.0, 1_000_000.0, 10.0, (1.0, 100.0), False, False, True),
+        (_p("n", "n", "number of trials", 0.0, INF, 10.0, (1.0, 100.0), False, True, True),
          _p("p", "p", "success probability", 0.0, 1.0, 0.5, (0.0, 1.0), False, False)),
         "binom", lambda p: {"n": _whole(p["n"]), "p": p["p"]}, "binom(n={n}, p={p})", "x ∈ {0, …, n}",
     ),
@@ -217,7 +218,7 @@ _SPECS = (
     ),
     DistributionSpec(
         "negative_binomial", "Negative binomial", "discrete",
-        (_p("r", "r", "successes needed", 0.0, 10_000.0, 5.0, (0.5, 50.0), True, False),
+        (_p("r", "r", "successes needed", 0.0, INF, 5.0, (0.5, 50.0), True, True),
          _p("p", "p", "success probability", 0.0, 1.0, 0.5, (0.01, 1.0), True, False)),
         "nbinom", lambda p: {"n": p["r"], "p": p["p"]}, "nbinom(n={r}, p={p})",
         "x ∈ {0, 1, 2, …} (failures before the r-th success)",
@@ -302,6 +303,8 @@ def validate_params(name: str, params: Mapping[str, Any] | Iterable[tuple[str, A
             raise StatsError(f"{p.symbol} ({p.label}) must be a number, got {raw!r}") from None
         if not math.isfinite(value):
             raise StatsError(f"{p.symbol} ({p.label}) must be a finite number, got {value}")
+        if abs(value) > p.limit and math.isfinite(value):
+            raise StatsError(f"{p.symbol} ({p.label}) must be at most {p.limit:g} in size (a practical limit), got {value:g}")
         if not p.contains(value):
             if p.integer and value != round(value) and p.low <= value <= p.high:
                 raise StatsError(f"{p.symbol} ({p.label}) must be a whole number, got {value:g}")

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
@@ -339,7 +339,7 @@ def code(state: VectorsState) -> str:
     """A numpy snippet reproducing the main numbers of a Vectors state (defines ``result``)."""
     u = [float(x) for x in state.vectors[0]]
     v = [float(x) for x in state.vectors[1]]
-    return f'''import numpy as np
+    return f"""import numpy as np
 
 u = np.array({u!r})
 v = np.array({v!r})
@@ -363,4 +363,4 @@ if np.any(u) and np.any(v):                      # the angle needs two non-zero 
 if np.any(v):                                    # projection of u onto the line of v
     proj = (u_dot_v / (v @ v)) * v
     result["proj_x"], result["proj_y"] = float(proj[0]), float(proj[1])
-'''
+"""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from typing import Any
@@ -548,4 +549,9 @@ def launch(lab: str | None = None, scene: str | None = None) -> int:
         win.open_path(scene)
     else:
         QtCore.QTimer.singleShot(0, win.document.offer_recovery)
+    if os.environ.get("MLSANDBOX_EXIT_AFTER_PAINT") == "1":  # bench/bench_startup.py: time to the first paint
+        app.processEvents()
+        win.repaint()
+        print("MLSANDBOX_FIRST_PAINT", flush=True)
+        QtCore.QTimer.singleShot(0, app.quit)
     return app.exec()

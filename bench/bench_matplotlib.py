@@ -1,0 +1,310 @@
+"""Side by side: the same three scenes redrawn by pyqtgraph (as the labs do) and by matplotlib Agg (as notebooks do).
+
+Both sides get identical, precomputed data for every frame (the engine's trajectories, histograms and eigenvectors),
+so the ratio compares drawing alone. pyqtgraph updates its items in place and repaints the 800×600 viewport
+synchronously; matplotlib updates its artists in place too (``set_data``, ``set_segments`` — already kinder than a
+notebook that calls ``plt.plot`` again) and calls ``fig.canvas.draw()`` on an 800×600 Agg canvas. matplotlib is a
+benchmark-only extra (``pip install -e .[bench]``): without it the scenes report an error row, nothing else breaks.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from bench import harness
+
+SIZE = (800, 600)
+OKABE_ITO = ("#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
+RATIO_TARGET = {"value": 0.1}  # at least 10x faster than matplotlib
+
+
+# --- the scenes' data (engine when present, plain numpy otherwise) ------------------------------------------------
+def optimizer_scene(n_frames: int, steps: int = 500, grid: int = 400) -> dict[str, Any]:
+    """Rosenbrock on a grid×grid surface and, per frame, 7 optimizer paths from a start point moving on a circle."""
+    from engine import objectives, optim
+
+    obj = objectives.preset("rosenbrock")
+    xs, ys, z = objectives.surface_grid(obj, obj.view, grid)
+    logz = np.log10(np.nan_to_num(z, nan=np.nanmax(z)) + 1.0)
+    frames = []
+    for k in range(n_frames):
+        a = 2 * np.pi * k / max(n_frames, 1)
+        start = (-1.2 + 0.5 * np.cos(a), 1.0 + 0.5 * np.sin(a))
+        frames.append([optim.run(obj, start, name, steps).points for name in optim.OPTIMIZERS])
+    levels = np.linspace(float(logz.min()), float(logz.max()), 14)[1:-1]
+    return {"xs": xs, "ys": ys, "logz": logz, "levels": levels, "frames": frames, "view": obj.view}
+
+
+def histogram_scene(n_frames: int, n_samples: int = 1_000_000) -> dict[str, Any]:
+    """Per frame: a density histogram of ``n_samples`` normal draws and the PDF, as μ and σ slide."""
+    from engine import stats
+
+    frames = []
+    x = np.linspace(-8, 8, 400)
+    for k in range(n_frames):
+        params = {"mu": -1.0 + 2.0 * k / max(n_frames - 1, 1), "sigma": 1.0 + 0.5 * np.sin(k)}
+        h = stats.histogram(stats.sample("normal", params, n_samples, seed=k), bins=100)
+        frames.append((h.edges, h.density, x, stats.pdf("normal", params, x)))
+    return {"frames": frames, "xlim": (-8.0, 8.0), "ylim": (0.0, 0.9)}
+
+
+def grid_scene(n_frames: int) -> dict[str, Any]:
+    """Per frame: the integer grid −5…5, the unit square and the eigenvectors under M(t) = (1−t)I + tA."""
+    a = np.array([[2.0, 1.0], [1.0, 3.0]])
+    ticks = np.arange(-5.0, 6.0)
+    segs = [((t, -5.0), (t, 5.0)) for t in ticks] + [((-5.0, t), (5.0, t)) for t in ticks]
+    base = np.array(segs)  # (22, 2, 2)
+    square = np.array([[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]], dtype=float)
+    frames = []
+    for k in range(n_frames):
+        t = k / max(n_frames - 1, 1)
+        m = (1 - t) * np.eye(2) + t * a
+        lines = base @ m.T
+        vals, vecs = np.linalg.eigh(m)  # symmetric: real eigenpairs, the same as numpy.linalg.eig
+        eig = [np.array([[0.0, 0.0], vecs[:, i] * vals[i]]) for i in range(2)]
+        frames.append((lines, square @ m.T, eig))
+    return {"frames": frames, "lim": (-8.0, 8.0)}
+
+
+# --- pyqtgraph -----------------------------------------------------------------------------------------------------
+def _pg_widget() -> Any:
+    harness.offscreen_app()
+    import pyqtgraph as pg
+
+    w = pg.PlotWidget(background="w")
+    w.resize(*SIZE)
+    w.getPlotItem().hideButtons()
+    return w
+
+
+def _pg_finish(w: Any) -> None:
+    from PySide6 import QtWidgets
+
+    w.show()
+    QtWidgets.QApplication.processEvents()
+    w.viewport().repaint()
+
+
+def pg_optimizer(scene: dict[str, Any]) -> tuple[Any, Callable[[int], None]]:
+    """The contour + trajectories scene in pyqtgraph; returns (widget, update(frame))."""
+    import pyqtgraph as pg
+    from PySide6 import QtCore
+
+    w = _pg_widget()
+    plot = w.getPlotItem()
+    x0, x1, y0, y1 = scene["view"]
+    img = pg.ImageItem(scene["logz"].T, axisOrder="col-major")
+    img.setColorMap(pg.colormap.get("viridis"))
+    img.setRect(QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
+    plot.addItem(img)
+    for level in scene["levels"]:
+        iso = pg.IsocurveItem(scene["logz"].T, level, pen=pg.mkPen("w", width=1))
+        iso.setParentItem(img)  # inherits the image's data->view transform
+    curves = [plot.plot(pen=pg.mkPen(c, width=3)) for c in OKABE_ITO]
+    plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+    plot.disableAutoRange()
+
+    def update(i: int) -> None:
+        for curve, pts in zip(curves, scene["frames"][i % len(scene["frames"])], strict=True):
+            curve.setData(pts[:, 0], pts[:, 1])
+
+    update(0)
+    _pg_finish(w)
+    return w, update
+
+
+def pg_histogram(scene: dict[str, Any]) -> tuple[Any, Callable[[int], None]]:
+    """The histogram + PDF scene in pyqtgraph."""
+    import pyqtgraph as pg
+
+    w = _pg_widget()
+    plot = w.getPlotItem()
+    bars = plot.plot(stepMode="center", fillLevel=0, brush=pg.mkBrush(86, 180, 233, 140), pen=pg.mkPen("#0072B2"))
+    pdf = plot.plot(pen=pg.mkPen("#D55E00", width=3))
+    plot.setRange(xRange=scene["xlim"], yRange=scene["ylim"], padding=0)
+    plot.disableAutoRange()
+
+    def update(i: int) -> None:
+        edges, dens, x, y = scene["frames"][i % len(scene["frames"])]
+        bars.setData(edges, dens)
+        pdf.setData(x, y)
+
+    update(0)
+    _pg_finish(w)
+    return w, update
+
+
+def pg_grid(scene: dict[str, Any]) -> tuple[Any, Callable[[int], None]]:
+    """The transformed grid + unit square + eigenvectors scene in pyqtgraph."""
+    import pyqtgraph as pg
+    from PySide6 import QtGui, QtWidgets
+
+    w = _pg_widget()
+    plot = w.getPlotItem()
+    plot.setAspectLocked(True)
+    grid = plot.plot(pen=pg.mkPen((120, 120, 120), width=1), connect="pairs")
+    square = QtWidgets.QGraphicsPolygonItem()
+    square.setBrush(pg.mkBrush(230, 159, 0, 110))
+    square.setPen(pg.mkPen("#E69F00", width=2))
+    plot.addItem(square)
+    eig = [plot.plot(pen=pg.mkPen(c, width=3)) for c in ("#0072B2", "#D55E00")]
+    lo, hi = scene["lim"]
+    plot.setRange(xRange=(lo, hi), yRange=(lo, hi), padding=0)
+    plot.disableAutoRange()
+
+    def update(i: int) -> None:
+        lines, sq, vecs = scene["frames"][i % len(scene["frames"])]
+        flat = lines.reshape(-1, 2)
+        grid.setData(flat[:, 0], flat[:, 1])
+        square.setPolygon(QtGui.QPolygonF([pg.QtCore.QPointF(float(a), float(b)) for a, b in sq]))
+        for item, v in zip(eig, vecs, strict=True):
+            item.setData(v[:, 0], v[:, 1])
+
+    update(0)
+    _pg_finish(w)
+    return w, update
+
+
+# --- matplotlib ----------------------------------------------------------------------------------------------------
+def _mpl_figure() -> tuple[Any, Any]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(SIZE[0] / 100, SIZE[1] / 100), dpi=100)
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig)
+    return fig, fig.add_subplot()
+
+
+def mpl_optimizer(scene: dict[str, Any]) -> tuple[Any, Callable[[int], None]]:
+    """The contour + trajectories scene in matplotlib: imshow + contour + 7 lines, redrawn with canvas.draw()."""
+    fig, ax = _mpl_figure()
+    x0, x1, y0, y1 = scene["view"]
+    ax.imshow(scene["logz"], extent=(x0, x1, y0, y1), origin="lower", aspect="auto", cmap="viridis")
+    ax.contour(scene["xs"], scene["ys"], scene["logz"], levels=scene["levels"], colors="w", linewidths=1)
+    lines = [ax.plot([], [], color=c, lw=3)[0] for c in OKABE_ITO]
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+
+    def update(i: int) -> None:
+        for line, pts in zip(lines, scene["frames"][i % len(scene["frames"])], strict=True):
+            line.set_data(pts[:, 0], pts[:, 1])
+        fig.canvas.draw()
+
+    update(0)
+    return fig, update
+
+
+def mpl_histogram(scene: dict[str, Any]) -> tuple[Any, Callable[[int], None]]:
+    """The histogram + PDF scene in matplotlib (StepPatch + Line2D updated in place)."""
+    fig, ax = _mpl_figure()
+    edges, dens, x, y = scene["frames"][0]
+    bars = ax.stairs(dens, edges, fill=True, color="#56B4E9", alpha=0.55)
+    (pdf,) = ax.plot(x, y, color="#D55E00", lw=3)
+    ax.set_xlim(*scene["xlim"])
+    ax.set_ylim(*scene["ylim"])
+
+    def update(i: int) -> None:
+        edges, dens, x, y = scene["frames"][i % len(scene["frames"])]
+        bars.set_data(dens, edges)
+        pdf.set_data(x, y)
+        fig.canvas.draw()
+
+    update(0)
+    return fig, update
+
+
+def mpl_grid(scene: dict[str, Any]) -> tuple[Any, Callable[[int], None]]:
+    """The transformed grid scene in matplotlib (LineCollection, Polygon and two lines updated in place)."""
+    from matplotlib.collections import LineCollection
+    from matplotlib.patches import Polygon
+
+    fig, ax = _mpl_figure()
+    lines, sq, vecs = scene["frames"][0]
+    grid = LineCollection(lines, colors=(0.47, 0.47, 0.47), linewidths=1)
+    ax.add_collection(grid)
+    square = Polygon(sq, closed=True, facecolor=(0.9, 0.62, 0.0, 0.43), edgecolor="#E69F00", lw=2)
+    ax.add_patch(square)
+    eig = [ax.plot(v[:, 0], v[:, 1], color=c, lw=3)[0] for v, c in zip(vecs, ("#0072B2", "#D55E00"), strict=True)]
+    lo, hi = scene["lim"]
+    ax.set_xlim(lo, hi)
+    ax.set_ylim(lo, hi)
+    ax.set_aspect("equal")
+
+    def update(i: int) -> None:
+        lines, sq, vecs = scene["frames"][i % len(scene["frames"])]
+        grid.set_segments(lines)
+        square.set_xy(sq)
+        for line, v in zip(eig, vecs, strict=True):
+            line.set_data(v[:, 0], v[:, 1])
+        fig.canvas.draw()
+
+    update(0)
+    return fig, update
+
+
+SCENES = {
+    "contour_trajectories": (optimizer_scene, pg_optimizer, mpl_optimizer),
+    "histogram_pdf": (histogram_scene, pg_histogram, mpl_histogram),
+    "transformed_grid": (grid_scene, pg_grid, mpl_grid),
+}
+
+
+def _time_pg(build: Callable, scene: dict[str, Any], n: int) -> list[float]:
+    w, update = build(scene)
+    try:
+        update(1)
+        return harness.time_events(update, w.viewport(), n)
+    finally:
+        w.close()
+        w.deleteLater()
+
+
+def _timed(fn: Callable[[int], None], i: int) -> float:
+    t0 = time.perf_counter()
+    fn(i)
+    return (time.perf_counter() - t0) * 1e3
+
+
+def run(quick: bool) -> list[dict]:
+    """Redraw each scene with both libraries; report ms per redraw and the ratio ours/theirs (p50)."""
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        return [
+            {
+                "name": "matplotlib.error",
+                "unit": "error",
+                "value": None,
+                "error": "matplotlib is not installed (pip install -e .[bench]); no side-by-side figures",
+            }
+        ]
+    n_frames = 8 if quick else 24
+    n_pg = 40 if quick else 200
+    n_mpl = 10 if quick else 40
+    rows: list[dict] = []
+    for label, (make, build_pg, build_mpl) in SCENES.items():
+        scene = make(n_frames)
+        ours = _time_pg(build_pg, scene, n_pg)
+        _fig, update = build_mpl(scene)
+        theirs = [_timed(update, i) for i in range(1, n_mpl + 1)]
+        a = harness.measurement(f"matplotlib.{label}.pyqtgraph", "ms", samples=ours)
+        b = harness.measurement(f"matplotlib.{label}.matplotlib", "ms", samples=theirs)
+        rows += [a, b]
+        rows.append(
+            harness.measurement(
+                f"matplotlib.{label}_ratio",
+                "x",
+                value=a["p50"] / b["p50"],
+                target=RATIO_TARGET,
+                note="p50 redraw ms, pyqtgraph / matplotlib Agg (< 0.1 = at least 10x faster)",
+            )
+        )
+    return rows

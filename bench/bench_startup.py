@@ -1,0 +1,182 @@
+"""Start-up: process start to first painted window, import cost of each heavy module, what is deferred, lab opening.
+
+Every figure comes from fresh interpreters (``subprocess``), so nothing is warm from an earlier measurement; the
+only thing that stays warm is the operating system's file cache, as on a machine where the app has run before.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import harness
+
+ROOT = Path(__file__).resolve().parent.parent
+HEAVY_MODULES = ("numpy", "scipy", "scipy.stats", "sympy", "pyqtgraph", "PySide6.QtWidgets", "matplotlib")
+#: Modules that must not be loaded just by starting the app (they cost seconds; labs import them when needed).
+MUST_DEFER = ("sympy", "scipy.stats", "matplotlib", "torch")
+STARTUP_TARGET_S = 1.5
+LAB_OPEN_TARGET_MS = 300.0
+
+_LAB_OPEN_SCRIPT = r"""
+import json, os, sys, time
+sys.path.insert(0, {root!r})
+from bench import harness
+harness.offscreen_app()
+from PySide6 import QtWidgets
+from gui.app import MainWindow
+first, target = {first!r}, {target!r}
+win = MainWindow(start_lab=first)
+win.resize(1280, 800)
+win.show()
+QtWidgets.QApplication.processEvents()
+win.repaint()
+loaded = sorted(m for m in {must_defer!r} if m in sys.modules)
+out = {{"loaded_after_start": loaded, "start_lab": first}}
+if target is not None:
+    t0 = time.perf_counter()
+    lab = win.show_lab(target)
+    QtWidgets.QApplication.processEvents()
+    win.repaint()
+    out["open_ms"] = (time.perf_counter() - t0) * 1e3
+    harness.settle(lab)
+    win.repaint()
+    out["settled_ms"] = (time.perf_counter() - t0) * 1e3
+win.close()
+print("RESULT " + json.dumps(out), flush=True)
+"""
+
+
+def _env() -> dict[str, str]:
+    data = tempfile.mkdtemp(prefix="mlsandbox-bench-")
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MLSANDBOX_DATA_DIR": data, "PYTHONDONTWRITEBYTECODE": "0"}
+
+
+def first_paint_seconds(extra_args: tuple[str, ...] = (), timeout_s: float = 60.0) -> float:
+    """Seconds from launching ``python main.py`` to its first painted window (``MLSANDBOX_EXIT_AFTER_PAINT``)."""
+    env = {**_env(), "MLSANDBOX_EXIT_AFTER_PAINT": "1"}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), *extra_args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+        cwd=str(ROOT),
+    )
+    try:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            if line.startswith("MLSANDBOX_FIRST_PAINT"):
+                elapsed = time.perf_counter() - t0
+                proc.wait(timeout=timeout_s)
+                return elapsed
+        proc.wait(timeout=timeout_s)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    raise RuntimeError(
+        f"main.py exited (status {proc.returncode}) without reporting a first paint; "
+        "is the MLSANDBOX_EXIT_AFTER_PAINT hook in gui/app.py launch() still there?"
+    )
+
+
+def bare_interpreter_seconds() -> float:
+    """Seconds for ``python -c pass``: the floor no start-up can beat."""
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "pass"], check=True, env=_env())
+    return time.perf_counter() - t0
+
+
+def import_seconds(module: str) -> float:
+    """Seconds to import ``module`` in a fresh interpreter (with everything it pulls in)."""
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=_env(), cwd=str(ROOT))
+    if out.returncode != 0:
+        raise RuntimeError(out.stderr.strip().splitlines()[-1] if out.stderr.strip() else "import failed")
+    return float(out.stdout.strip().splitlines()[-1])
+
+
+def lab_open(first: str, target: str | None) -> dict[str, Any]:
+    """Open the app on ``first`` in a fresh process, then time switching to ``target`` (its first open)."""
+    script = _LAB_OPEN_SCRIPT.format(root=str(ROOT), first=first, target=target, must_defer=MUST_DEFER)
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, env=_env(), cwd=str(ROOT), timeout=120
+    )
+    for line in out.stdout.splitlines():
+        if line.startswith("RESULT "):
+            return json.loads(line[len("RESULT ") :])
+    tail = out.stderr.strip().splitlines()[-1:] or ["no output"]
+    raise RuntimeError(f"opening {target or first} failed: {tail[0]}")
+
+
+def _available_labs() -> list[str]:
+    try:
+        sys.path.insert(0, str(ROOT))
+        from gui import labs as registry
+
+        return registry.available()
+    except ImportError:
+        return []
+
+
+def run(quick: bool) -> list[dict]:
+    """Start-up figures: first paint (median of runs), imports, deferred modules, each lab's first open."""
+    rows: list[dict] = []
+    runs = 3 if quick else 7
+    rows.append(harness.measurement("startup.bare_python", "s", value=bare_interpreter_seconds()))
+    first_paint = [first_paint_seconds() for _ in range(runs)]
+    rows.append(
+        harness.measurement(
+            "startup.first_paint",
+            "s",
+            value=statistics.median(first_paint),
+            target={"value": STARTUP_TARGET_S},
+            note=f"median of {runs} cold starts of main.py to the first painted window: "
+            + ", ".join(f"{v:.2f}" for v in first_paint),
+        )
+    )
+    for module in HEAVY_MODULES if not quick else ("scipy.stats", "sympy", "pyqtgraph"):
+        try:
+            rows.append(harness.measurement(f"startup.import.{module}", "s", value=import_seconds(module)))
+        except RuntimeError as exc:
+            rows.append({"name": f"startup.import.{module}", "unit": "error", "value": None, "error": str(exc)})
+    labs = _available_labs()
+    start = lab_open(labs[0] if labs else None, None)
+    loaded = set(start["loaded_after_start"])
+    for module in MUST_DEFER:
+        rows.append(
+            harness.measurement(
+                f"startup.loaded_at_start.{module}",
+                "bool",
+                value=1.0 if module in loaded else 0.0,
+                target={"value": 0.0},
+                note=f"1 = imported by the time the window (on {start['start_lab'] or 'no lab'}) first painted",
+            )
+        )
+    for name in labs if len(labs) > 1 else []:
+        origin = labs[0] if name != labs[0] else labs[1]
+        try:
+            res = lab_open(origin, name)
+        except RuntimeError as exc:
+            rows.append({"name": f"startup.first_open.{name}", "unit": "error", "value": None, "error": str(exc)})
+            continue
+        rows.append(
+            harness.measurement(
+                f"startup.first_open.{name}",
+                "ms",
+                value=res["open_ms"],
+                target={"value": LAB_OPEN_TARGET_MS},
+                note=f"switch from {origin} to a never-opened {name} until painted; "
+                f"background jobs done after {res['settled_ms']:.0f} ms",
+            )
+        )
+    return rows

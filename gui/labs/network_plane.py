@@ -1,0 +1,137 @@
+"""The Network lab's main view: the probability map, the data points, and placing/dragging points by hand."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
+
+from gui import theme
+from gui.widgets.plane import PlaneWidget
+
+CLASS_COLORS = ("blue", "orange")  # class 0, class 1 (Okabe–Ito)
+PICK_PIXELS = 9.0
+
+
+def probability_colormap() -> pg.ColorMap:
+    """Diverging map for P(class 1): light blue (0) → white/background (0.5) → light orange (1)."""
+    mid = theme.color("bg")
+
+    def light(name: str) -> QtGui.QColor:
+        c, m = theme.color(name), mid
+        return QtGui.QColor(*(int(0.55 * a + 0.45 * b) for a, b in zip(c.getRgb()[:3], m.getRgb()[:3], strict=True)))
+
+    return pg.ColorMap([0.0, 0.5, 1.0], [light(CLASS_COLORS[0]), mid, light(CLASS_COLORS[1])])
+
+
+class BoundaryPlane(PlaneWidget):
+    """Plane with the shaded P(class 1) map and the points; mouse: left/right-click place, drag move, shift-click delete.
+
+    Signals carry data coordinates; the lab turns them into states (the view never edits data itself).
+    """
+
+    point_added = QtCore.Signal(float, float, int)  # x, y, class
+    point_moved = QtCore.Signal(int, float, float)  # index into the full point list, new x, y (live)
+    point_move_finished = QtCore.Signal(int)
+    point_removed = QtCore.Signal(int)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent, view=(-3, 3, -3, 3))
+        plot = self.getPlotItem()
+        plot.getViewBox().setMouseEnabled(False, False)  # clicks place points; the view is part of the state
+        plot.setLabel("bottom", "x₁")
+        plot.setLabel("left", "x₂")
+        self.image = pg.ImageItem(axisOrder="col-major")
+        self.image.setLookupTable(probability_colormap().getLookupTable(0.0, 1.0, 256))
+        self.image.setLevels((0.0, 1.0))
+        self.image.setZValue(-20)
+        plot.addItem(self.image)
+        self.contour = pg.IsocurveItem(level=0.5, pen=theme.pen("fg", 0.8, style="dash"))
+        self.contour.setParentItem(self.image)
+        self.train_points = pg.ScatterPlotItem(size=11, pxMode=True)
+        self.test_points = pg.ScatterPlotItem(size=11, pxMode=True)
+        self.probe_ring = pg.ScatterPlotItem(
+            size=24, pxMode=True, pen=theme.pen("fg", 0.9), brush=pg.mkBrush(None), symbol="o"
+        )
+        for item in (self.train_points, self.test_points, self.probe_ring):
+            plot.addItem(item)
+        self.place_class = 0
+        self.editable = True
+        self._all = np.zeros((0, 2))  # every point in data-set order (what indices refer to)
+        self._drag_index: int | None = None
+        self._drag_moved = False
+
+    # --- drawing ----------------------------------------------------------------------------------------------
+    def set_grid(self, grid: np.ndarray, view: tuple[float, float, float, float]) -> None:
+        """Show P(class 1) sampled on the view (grid indexed [ix, iy])."""
+        x0, x1, y0, y1 = view
+        self.image.setImage(grid, autoLevels=False, levels=(0.0, 1.0))
+        self.image.setRect(QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
+        self.contour.setData(grid)
+
+    def set_points(self, all_points: np.ndarray, train: tuple, test: tuple) -> None:
+        """Draw training points filled and test points hollow, coloured by class."""
+        self._all = np.asarray(all_points, dtype=float).reshape(-1, 2)
+        outline = theme.pen("fg", 0.45)
+        for item, (x, y), hollow in ((self.train_points, train, False), (self.test_points, test, True)):
+            brushes = [
+                pg.mkBrush(theme.color("bg")) if hollow else pg.mkBrush(theme.color(CLASS_COLORS[int(c)]))
+                for c in y
+            ]
+            pens = [theme.pen(CLASS_COLORS[int(c)], 0.9) if hollow else outline for c in y]
+            if len(y):
+                item.setData(pos=np.asarray(x), brush=brushes, pen=pens)
+            else:
+                item.setData([], [])
+
+    def set_probe(self, xy: tuple[float, float] | None) -> None:
+        """Ring the training point whose backprop is shown."""
+        self.probe_ring.setData([] if xy is None else [{"pos": xy}])
+
+    # --- mouse: place, drag, delete ---------------------------------------------------------------------------
+    def _to_data(self, pos: QtCore.QPointF) -> QtCore.QPointF:
+        return self.getPlotItem().getViewBox().mapSceneToView(self.mapToScene(pos.toPoint()))
+
+    def _pick(self, pos: QtCore.QPointF) -> int | None:
+        if not len(self._all):
+            return None
+        at = self._to_data(pos)
+        sx, sy = self.getPlotItem().getViewBox().viewPixelSize()  # data units per screen pixel
+        d = np.hypot((self._all[:, 0] - at.x()) / sx, (self._all[:, 1] - at.y()) / sy)
+        i = int(d.argmin())
+        return i if d[i] <= PICK_PIXELS else None
+
+    def mousePressEvent(self, ev: QtGui.QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if not self.editable:
+            return super().mousePressEvent(ev)
+        pos = ev.position()
+        hit = self._pick(pos)
+        if hit is not None and ev.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier:
+            self.point_removed.emit(hit)
+        elif hit is not None and ev.button() == QtCore.Qt.MouseButton.LeftButton:
+            self._drag_index, self._drag_moved = hit, False
+        elif hit is None and ev.button() in (QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.MouseButton.RightButton):
+            p = self._to_data(pos)
+            cls = self.place_class if ev.button() == QtCore.Qt.MouseButton.LeftButton else 1 - self.place_class
+            self.point_added.emit(float(p.x()), float(p.y()), cls)
+        ev.accept()
+
+    def mouseMoveEvent(self, ev: QtGui.QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if self._drag_index is None:
+            return super().mouseMoveEvent(ev)
+        p = self._to_data(ev.position())
+        self._drag_moved = True
+        self.point_moved.emit(self._drag_index, float(p.x()), float(p.y()))
+        ev.accept()
+
+    def mouseReleaseEvent(self, ev: QtGui.QMouseEvent) -> None:  # noqa: N802 - Qt override
+        if self._drag_index is None:
+            return super().mouseReleaseEvent(ev)
+        index, moved = self._drag_index, self._drag_moved
+        self._drag_index = None
+        if moved:
+            self.point_move_finished.emit(index)
+        ev.accept()
+
+    def contextMenuEvent(self, ev: QtGui.QContextMenuEvent) -> None:  # noqa: N802 - right-click places a point
+        ev.accept()

@@ -1,0 +1,119 @@
+"""Each weight matrix [W | b] as a colour-coded, editable table (blue negative, orange positive)."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from engine.nn_math import Layout
+from gui import theme
+
+
+def weight_color(value: float, scale: float) -> QtGui.QColor:
+    """Background for a weight: blue below zero, orange above, fading to the background near zero."""
+    bg = theme.color("bg")
+    t = 0.0 if scale <= 0 else max(-1.0, min(1.0, value / scale))
+    c = theme.color("orange" if t > 0 else "blue")
+    a = 0.75 * abs(t)
+    rgb = [int(a * x + (1 - a) * y) for x, y in zip(c.getRgb()[:3], bg.getRgb()[:3], strict=True)]
+    return QtGui.QColor(*rgb)
+
+
+class WeightTables(QtWidgets.QWidget):
+    """One table per layer; ``weight_edited(flat_index, value)`` when a cell is typed, ``edit_error`` on bad text."""
+
+    weight_edited = QtCore.Signal(int, float)
+    edit_error = QtCore.Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._layout = QtWidgets.QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self.tables: list[QtWidgets.QTableWidget] = []
+        self.titles: list[QtWidgets.QLabel] = []
+        self._net: Layout | None = None
+        self._index: list[dict[tuple[int, int], int]] = []  # (row, col) -> flat index, per table
+        self._shown: np.ndarray | None = None
+
+    def set_network(self, layout: Layout, params: np.ndarray) -> None:
+        """Show ``params``; rebuild the tables only when the layer sizes changed."""
+        if layout != self._net:
+            self._rebuild(layout)
+        self._fill(params)
+
+    def _rebuild(self, layout: Layout) -> None:
+        for w in self.tables + self.titles:
+            self._layout.removeWidget(w)
+            w.deleteLater()
+        self.tables, self.titles, self._index, self._shown = [], [], [], None
+        self._net = layout
+        for k, ((w0, b0, _), fan_in, fan_out) in enumerate(
+            zip(layout.offsets(), layout.sizes[:-1], layout.sizes[1:], strict=True), start=1
+        ):
+            last = k == layout.n_layers
+            title = QtWidgets.QLabel(
+                f"<b>W{k} | b{k}</b> — {'output' if last else f'layer {k}'}: "
+                f"{fan_out}×{fan_in} weights (row = unit, column = input) and bias"
+            )
+            title.setWordWrap(True)
+            table = QtWidgets.QTableWidget(fan_out, fan_in + 1)
+            table.setObjectName(f"weights_W{k}")
+            src = "x" if k == 1 else "h"
+            table.setHorizontalHeaderLabels([f"{src}{j + 1}" for j in range(fan_in)] + ["bias"])
+            table.setVerticalHeaderLabels(["p" if last else f"h{i + 1}" for i in range(fan_out)])
+            table.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
+            table.verticalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
+            row_h = table.fontMetrics().height() + 8
+            table.verticalHeader().setDefaultSectionSize(row_h)
+            table.setFixedHeight(row_h * fan_out + table.horizontalHeader().sizeHint().height() + 4)
+            table.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            index = {}
+            for i in range(fan_out):
+                for j in range(fan_in):
+                    index[(i, j)] = w0 + i * fan_in + j
+                index[(i, fan_in)] = b0 + i
+                for j in range(fan_in + 1):
+                    item = QtWidgets.QTableWidgetItem("")
+                    item.setTextAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+                    table.setItem(i, j, item)
+            table.cellChanged.connect(lambda r, c, t=table, n=len(self.tables): self._on_cell(n, t, r, c))
+            self._index.append(index)
+            self.tables.append(table)
+            self.titles.append(title)
+            self._layout.addWidget(title)
+            self._layout.addWidget(table)
+
+    def _fill(self, params: np.ndarray) -> None:
+        if self._shown is not None and np.array_equal(self._shown, params):
+            return
+        scale = float(np.abs(params).max()) if len(params) else 1.0
+        fg = theme.color("fg")
+        for table, index in zip(self.tables, self._index, strict=True):
+            blocker = QtCore.QSignalBlocker(table)
+            for (r, c), flat in index.items():
+                item = table.item(r, c)
+                value = float(params[flat])
+                item.setText(f"{value:.3g}")
+                item.setToolTip(f"{value!r}")
+                item.setBackground(weight_color(value, scale))
+                item.setForeground(fg)
+            del blocker
+        self._shown = np.array(params, copy=True)
+
+    def _on_cell(self, n: int, table: QtWidgets.QTableWidget, row: int, col: int) -> None:
+        text = table.item(row, col).text().strip().replace("−", "-")
+        try:
+            value = float(text)
+        except ValueError:
+            value = math.nan
+        flat = self._index[n][(row, col)]
+        if not math.isfinite(value) or abs(value) > 1e6:
+            self.edit_error.emit(f"weight '{text}' is not a number between -1e6 and 1e6: kept the old value")
+            if self._shown is not None:
+                blocker = QtCore.QSignalBlocker(table)
+                table.item(row, col).setText(f"{self._shown[flat]:.3g}")
+                del blocker
+            return
+        self.weight_edited.emit(flat, value)
