@@ -52,6 +52,8 @@ def check_row(row: Any) -> str | None:
         return f"a measurement must be a dict, got {type(row).__name__}"
     if not isinstance(row.get("name"), str) or not row["name"]:
         return "a measurement needs a non-empty 'name'"
+    if row.get("unit") == "error":
+        return None if isinstance(row.get("error"), str) else f"{row['name']}: an error row needs an 'error' message"
     if not isinstance(row.get("unit"), str):
         return f"{row['name']}: a measurement needs a 'unit' string"
     has_stats = all(k in row for k in ("p50", "p95", "max"))
@@ -203,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--only", metavar="NAME", action="append", help="run only bench_NAME.py (repeatable)")
     p.add_argument("--list", action="store_true", help="list the benchmark modules and exit")
     p.add_argument("--in-process", action="store_true", help="run modules in this process (faster, less isolated)")
-    p.add_argument("--timeout", type=float, default=None, help="seconds allowed per module (default 90 quick, 600)")
+    p.add_argument("--timeout", type=float, default=None, help="seconds allowed per module (default 45 quick, 600)")
     p.add_argument("--child", metavar="NAME", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -211,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         rows = run_module(_key(args.child), args.quick)
         print(ROWS_MARKER + json.dumps(rows, allow_nan=False), flush=True)
         return 0
-    timeout = args.timeout or (90.0 if args.quick else 600.0)
+    timeout = args.timeout or (45.0 if args.quick else 600.0)
     names = discover()
     if args.list:
         print("\n".join(names))
@@ -243,7 +245,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"running {short} …", file=sys.stderr, flush=True)
         module_rows = run_module(short, args.quick) if args.in_process else run_isolated(short, args.quick, timeout)
         rows.extend(module_rows)
-        print(f"  {short}: {len(module_rows)} rows in {time.perf_counter() - t0:.1f} s", file=sys.stderr, flush=True)
+        took = time.perf_counter() - t0
+        meta.setdefault("module_seconds", {})[short] = round(took, 2)
+        print(f"  {short}: {len(module_rows)} rows in {took:.1f} s", file=sys.stderr, flush=True)
     meta["seconds"] = round(time.perf_counter() - started, 2)
     meta["loadavg_end"] = _loadavg()
     print(format_table(rows, meta))

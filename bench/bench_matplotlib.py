@@ -286,9 +286,9 @@ def run(quick: bool) -> list[dict]:
                 "error": "matplotlib is not installed (pip install -e .[bench]); no side-by-side figures",
             }
         ]
-    n_frames = 8 if quick else 24
-    n_pg = 40 if quick else 200
-    n_mpl = 10 if quick else 40
+    n_frames = 6 if quick else 24
+    n_pg = 30 if quick else 200
+    n_mpl = 6 if quick else 40
     rows: list[dict] = []
     for label, (make, build_pg, build_mpl) in SCENES.items():
         scene = make(n_frames)

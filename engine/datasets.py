@@ -73,9 +73,13 @@ class CsvTable:
         """Index of a column given by name, 0-based position or None (the first numeric column)."""
         if column is None:
             numeric = self.numeric_columns()
-            if not numeric:
-                raise DataError("no column holds only numbers; choose a column to see which rows are not numbers")
-            return self.header.index(numeric[0])
+            if numeric:
+                return self.header.index(numeric[0])
+            # No clean column: take the first one with any number in it, so the error names the offending row.
+            for j in range(len(self.header)):
+                if any(j < len(r) and _parse_number(r[j], self.decimal_comma) is not None for r in self.rows):
+                    return j
+            raise DataError("no column holds numbers; check the separator and the decimal mark")
         if isinstance(column, bool):
             raise DataError(f"column must be a name or a position, got {column!r}")
         if isinstance(column, (int, np.integer)):
@@ -154,6 +158,8 @@ def _read_source(path_or_text: str | os.PathLike[str]) -> tuple[str, str]:
         path = Path(path_or_text)
         where = path.name
         try:
+            if path.is_dir():
+                raise DataError(f"{where} is a folder, not a file")
             size = path.stat().st_size
             if not path.is_file():
                 raise DataError(f"{where} is not a file")
@@ -248,14 +254,14 @@ def read_csv_table(path_or_text: str | os.PathLike[str] | bytes, *, header: bool
     except csv.Error as exc:
         raise DataError(f"{where} is not valid CSV: {exc}") from None
     parsed = [r for r in parsed if any(c.strip() for c in r)]
+    if not parsed:
+        raise DataError(f"{where} holds only separators: there are no values to read")
     width = len(parsed[0])
     if width > MAX_COLUMNS:
         raise DataError(f"{where} has {width} columns; at most {MAX_COLUMNS} are supported")
     decimal_comma = delimiter == ";"
     if header is None:
-        header = any(
-            _parse_number(c, decimal_comma) is None and c.strip().lower() not in _MISSING for c in parsed[0]
-        )
+        header = any(_parse_number(c, decimal_comma) is None and c.strip().lower() not in _MISSING for c in parsed[0])
     names: list[str]
     if header:
         names = [c.strip() or f"column {j + 1}" for j, c in enumerate(parsed[0])]

@@ -80,7 +80,7 @@ class HypothesisState:
     sigma: float = spec(1.0, lo=1e-9, hi=BIG)
     n: int = spec(20, lo=2, hi=10_000, integer=True)
     n_b: int = spec(20, lo=2, hi=10_000, integer=True)
-    seed: int = spec(1, lo=0, hi=2**31 - 1, integer=True)
+    seed: int = spec(42, lo=0, hi=2**31 - 1, integer=True)
     typed_a: str = spec("4.9 5.6 5.1 6.2 5.8 4.7 5.9 6.1 5.4 5.5", max_chars=500_000)
     typed_b: str = spec("4.6 5.0 4.4 5.2 4.8 5.1 4.3 4.9", max_chars=500_000)
     csv_a: tuple[float, ...] = spec((), lo=-1e300, hi=1e300, max_len=MAX_DATA)

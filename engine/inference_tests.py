@@ -60,6 +60,7 @@ class TestResult:
     estimate: float
     estimate_label: str
     notes: tuple[str, ...] = ()
+    reject_rule: str = ""
 
 
 def format_p(p: float) -> str:
@@ -113,6 +114,7 @@ def _h1(param: str, value: str, alternative: str) -> str:
 def _result(name, symbol, stat, df, p, alternative, alpha, null, regions, h0, h1, estimate, label, notes=()):
     reject, verdict = _verdict(p, alpha, h0, h1)
     reject_region, p_region = regions
+    rule = _reject_rule(symbol, reject_region, discrete=null[0] == "binom")
     return TestResult(
         name=name,
         symbol=symbol,
@@ -132,7 +134,26 @@ def _result(name, symbol, stat, df, p, alternative, alpha, null, regions, h0, h1
         estimate=float(estimate),
         estimate_label=label,
         notes=tuple(notes),
+        reject_rule=rule,
     )
+
+
+def _reject_rule(symbol: str, region: Region, discrete: bool) -> str:
+    """The rejection region in words, e.g. "|t| ≥ 2.093", "z ≤ −1.645" or "k ≤ 15 or k ≥ 30"."""
+    parts = []
+    if not discrete and len(region) == 2 and math.isclose(-region[0][1], region[1][0]):
+        return f"reject H₀ when |{symbol}| ≥ {region[1][0]:.4g}"
+    for lo, hi in region:
+        if discrete:
+            if lo == -INF:
+                parts.append(f"{symbol} ≤ {math.floor(hi)}")
+            elif hi == INF:
+                parts.append(f"{symbol} ≥ {math.ceil(lo)}")
+            else:
+                parts.append(f"{math.ceil(lo)} ≤ {symbol} ≤ {math.floor(hi)}")
+        else:
+            parts.append(f"{symbol} ≤ {hi:.4g}" if lo == -INF else f"{symbol} ≥ {lo:.4g}")
+    return "reject H₀ when " + " or ".join(parts) if parts else "H₀ is never rejected at this α"
 
 
 def _check_finite(value: float, field: str) -> float:
@@ -317,7 +338,7 @@ def proportion_test(
         regions = _binomial_regions(n, p0, k, alternative, alpha)
         return _result(
             "Exact binomial test", "k", k, None, p, alternative, alpha, ("binom", float(n), p0), regions,
-            h0, h1, k / n, "sample proportion p̂",
+            h0, h1, k / n, "sample proportion k/n",
         )  # fmt: skip
     notes = []
     if n * p0 < 10 or n * (1 - p0) < 10:
@@ -327,7 +348,7 @@ def proportion_test(
     regions = _continuous_regions(stats.norm(), float(z), alternative, alpha)
     return _result(
         "One-proportion z-test", "z", z, None, p, alternative, alpha, ("norm",), regions, h0, h1, k / n,
-        "sample proportion p̂", notes,
+        "sample proportion k/n", notes,
     )  # fmt: skip
 
 
@@ -347,7 +368,7 @@ def _binomial_regions(n: int, p0: float, k: int, alternative: str, alpha: float)
         order = np.sort(pmf)
         cum = np.cumsum(order)
         pvals = np.minimum(1.0, cum[np.searchsorted(order, pmf * (1 + 1e-7), side="right") - 1])
-    reject = _runs(ks[pvals <= alpha])
+    reject = _open_ends(_runs(ks[pvals <= alpha]), n)
     if alternative == "less":
         extreme = ((-0.5, k + 0.5),)
     elif alternative == "greater":
@@ -356,6 +377,16 @@ def _binomial_regions(n: int, p0: float, k: int, alternative: str, alpha: float)
         pmf = dist.pmf(ks)
         extreme = _runs(ks[pmf <= dist.pmf(k) * (1 + 1e-7)])
     return reject, extreme
+
+
+def _open_ends(region: Region, n: int) -> Region:
+    """Runs touching 0 or n extend to ∓inf, so only the inner boundaries count as critical values."""
+    out = list(region)
+    if out and out[0][0] <= -0.5:
+        out[0] = (-INF, out[0][1])
+    if out and out[-1][1] >= n + 0.5:
+        out[-1] = (out[-1][0], INF)
+    return tuple(out)
 
 
 def _runs(ks: np.ndarray) -> Region:
@@ -465,7 +496,7 @@ def two_proportion_test(
     regions = _continuous_regions(stats.norm(), float(z), alternative, alpha)
     return _result(
         "A/B test (two proportions)", "z", z, None, p, alternative, alpha, ("norm",), regions, "p_A = p_B",
-        _h1("p_A", "p_B", alternative), p1 - p2, "difference p̂_A − p̂_B",
+        _h1("p_A", "p_B", alternative), p1 - p2, "difference of proportions A − B",
     )  # fmt: skip
 
 

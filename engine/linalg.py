@@ -215,7 +215,11 @@ def eigen(A: object) -> EigenResult:
     elif len(distinct) < n:
         msg = "a repeated eigenvalue with a whole plane of eigenvectors: every direction stays on its line"
     else:
-        msg = "real eigenvalues: " + ", ".join(format_number(v, 4) for v in values)
+        msg = (
+            "real eigen-directions: a vector on one of them stays on its line, stretched by its eigenvalue ("
+            + ", ".join(format_number(v, 4) for v in values)
+            + ")"
+        )
     return EigenResult(values, True, tuple(vectors), tuple(owners), msg)
 
 

@@ -198,3 +198,68 @@ def points_array(points: tuple[tuple[float, float, int], ...]) -> tuple[np.ndarr
     if arr.ndim != 2 or arr.shape[1] != 3:
         raise NetworkError("hand-placed points must be (x, y, class) triples")
     return arr[:, :2].copy(), arr[:, 2].copy()
+
+
+LABEL_COLUMNS = ("class", "label", "target", "y_class", "category")
+
+
+def read_points_csv(path_or_text: str | bytes) -> tuple[tuple[tuple[float, float, int], ...], str]:
+    """Read two-class points from a CSV: two numeric coordinate columns and a class column.
+
+    Parameters
+    ----------
+    path_or_text : str or bytes
+        A file path or CSV text, read by ``engine.datasets.read_csv_table`` (the app's one CSV reader). The class
+        column is the one named class/label/target, else the last column; x and y are the first two other columns.
+        The class column may hold any two distinct values (0/1, "cat"/"dog"): they become classes 0 and 1 in
+        sorted order.
+
+    Returns
+    -------
+    (points, note) : tuple
+        ``(x, y, class)`` triples for ``NetworkState.points`` and a sentence saying which columns were used.
+    """
+    from engine.datasets import DataError, read_csv_table
+
+    try:
+        table = read_csv_table(path_or_text)
+        if len(table.header) < 3:
+            raise NetworkError(
+                f"the CSV has {len(table.header)} column(s); it needs x, y and a class column (3 columns)"
+            )
+        if table.n_rows > MAX_POINTS:
+            raise NetworkError(f"the CSV has {table.n_rows} rows: the lab trains live on at most {MAX_POINTS} points")
+        lower = [h.strip().lower() for h in table.header]
+        label_j = next((lower.index(n) for n in LABEL_COLUMNS if n in lower), len(lower) - 1)
+        others = [j for j in range(len(lower)) if j != label_j][:2]
+        x = np.column_stack([table.column(j) for j in others])
+    except DataError as exc:
+        raise NetworkError(str(exc)) from None
+    first_row = 2 if table.has_header else 1
+    cells = [r[label_j].strip() if label_j < len(r) else "" for r in table.rows]
+    for i, c in enumerate(cells):
+        if c.lower() in ("", "na", "n/a", "nan", "null", "none", "?"):
+            raise NetworkError(f"row {i + first_row}, column {table.header[label_j]!r}: the class is missing")
+    values = sorted(set(cells), key=lambda c: (0, float(c), c) if _is_float(c) else (1, 0.0, c))
+    if len(values) > 2:
+        shown = ", ".join(values[:4]) + (", …" if len(values) > 4 else "")
+        raise NetworkError(
+            f"column {table.header[label_j]!r} has {len(values)} different classes ({shown}): "
+            "the lab separates exactly two"
+        )
+    y = np.array([values.index(c) for c in cells], dtype=float)
+    check_points(x, y)
+    note = (
+        f"x = {table.header[others[0]]!r}, y = {table.header[others[1]]!r}, class = {table.header[label_j]!r} "
+        f"({values[0]} → blue 0, {values[-1]} → orange 1)"
+    )
+    points = tuple((float(a), float(b), int(c)) for (a, b), c in zip(x, y, strict=True))
+    return points, note
+
+
+def _is_float(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True

@@ -463,12 +463,12 @@ def line_points_from_csv(path_or_text: str, max_points: int = 1000) -> tuple[tup
     try:
         table = read_csv_table(path_or_text)
         numeric = table.numeric_columns()
-        if len(numeric) < 2:
-            raise ObjectiveError(
-                f"the file needs two columns of numbers (x and y); found {len(numeric)}: {', '.join(numeric) or 'none'}"
-            )
-        x = table.column(numeric[0])
-        y = table.column(numeric[1])
+        if len(numeric) >= 2:
+            x, y = table.column(numeric[0]), table.column(numeric[1])
+        elif len(table.header) >= 2:
+            x, y = table.column(0), table.column(1)  # raises DataError naming the first cell that is not a number
+        else:
+            raise ObjectiveError("the file needs two columns of numbers (x and y); it has one column")
     except DataError as exc:
         raise ObjectiveError(str(exc)) from None
     if len(x) > max_points:

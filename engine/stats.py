@@ -564,7 +564,7 @@ def goodness_of_fit(name: str, params: Params, samples: Any) -> tuple[float, flo
     exp = probs * n
     cells_o, cells_e = [], []
     acc_o = acc_e = 0.0
-    for o, e in zip(obs, exp):
+    for o, e in zip(obs, exp, strict=True):
         acc_o += o
         acc_e += e
         if acc_e >= 5.0:

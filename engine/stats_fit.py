@@ -112,7 +112,9 @@ def check_support(name: str, data: Any, fixed: Mapping[str, float] | None = None
 
 def _need_spread(x: np.ndarray, label: str) -> None:
     if x.size < 2 or float(x.max()) == float(x.min()):
-        raise StatsError(f"{label}: all values are equal, so the spread cannot be estimated (need two different values)")
+        raise StatsError(
+            f"{label}: all values are equal, so the spread cannot be estimated (need two different values)"
+        )
 
 
 def _fix_binomial_n(x: np.ndarray, fixed: Mapping[str, float] | None) -> tuple[float, str]:

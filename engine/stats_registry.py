@@ -120,7 +120,8 @@ def _num(x: float) -> str:
 
 
 def _p(name: str, symbol: str, label: str, low: float, high: float, default: float, slider: tuple[float, float],
-       low_open: bool = True, high_open: bool = True, integer: bool = False, limit: float = 1e6) -> ParamSpec:  # fmt: skip
+       low_open: bool = True, high_open: bool = True, integer: bool = False,
+       limit: float = 1e6) -> ParamSpec:  # fmt: skip
     return ParamSpec(name, symbol, label, low, high, default, slider, low_open, high_open, integer, limit)
 
 
@@ -304,7 +305,9 @@ def validate_params(name: str, params: Mapping[str, Any] | Iterable[tuple[str, A
         if not math.isfinite(value):
             raise StatsError(f"{p.symbol} ({p.label}) must be a finite number, got {value}")
         if abs(value) > p.limit and math.isfinite(value):
-            raise StatsError(f"{p.symbol} ({p.label}) must be at most {p.limit:g} in size (a practical limit), got {value:g}")
+            raise StatsError(
+                f"{p.symbol} ({p.label}) must be at most {p.limit:g} in size (a practical limit), got {value:g}"
+            )
         if not p.contains(value):
             if p.integer and value != round(value) and p.low <= value <= p.high:
                 raise StatsError(f"{p.symbol} ({p.label}) must be a whole number, got {value:g}")

@@ -9,7 +9,16 @@ from typing import Any
 from engine.schema import SchemaError, spec
 from engine.stats_registry import DISTRIBUTIONS, StatsError, default_params, distribution_spec, validate_params
 
-__all__ = ["DistributionsState", "TABS", "DATA_SOURCES", "MAX_STORED_DATA", "CLT_REPS", "BIVARIATE_N", "metrics", "code"]
+__all__ = [
+    "DistributionsState",
+    "TABS",
+    "DATA_SOURCES",
+    "MAX_STORED_DATA",
+    "CLT_REPS",
+    "BIVARIATE_N",
+    "metrics",
+    "code",
+]
 
 TABS = ("sampler", "lln", "clt", "qq", "bivariate", "bayes", "mle")
 DATA_SOURCES = ("samples", "data")
@@ -185,7 +194,7 @@ def code(state: DistributionsState) -> str:
         "",
         "# Bayes coin: Beta prior updated flip by flip",
         f"coin = coin_posterior({state.coin_alpha!r}, {state.coin_beta!r}, {state.flips!r})",
-        'result.update(coin_heads=coin.heads, coin_tails=coin.tails, coin_post_mean=coin.post_mean)',
+        "result.update(coin_heads=coin.heads, coin_tails=coin.tails, coin_post_mean=coin.post_mean)",
         "if np.isfinite(coin.map):",
         '    result["coin_map"] = coin.map',
         "if np.isfinite(coin.mle):",
@@ -200,11 +209,11 @@ def code(state: DistributionsState) -> str:
     lines += [
         "try:",
         f"    fit = fit_mle({state.mle_family!r}, data)",
-        "    result.update({f\"mle_{k}\": v for k, v in fit.params}, mle_loglik=fit.loglik)",
+        '    result.update({f"mle_{k}": v for k, v in fit.params}, mle_loglik=fit.loglik)',
         f"    mom = method_of_moments({state.mle_family!r}, data)",
-        "    result.update({f\"mom_{k}\": v for k, v in mom.params})",
+        '    result.update({f"mom_{k}": v for k, v in mom.params})',
         "except ValueError as exc:  # engine.stats.StatsError: the data cannot come from this family",
-        "    print(\"cannot fit:\", exc)",
+        '    print("cannot fit:", exc)',
         "print(result)",
     ]
     return "\n".join(lines) + "\n"

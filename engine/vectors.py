@@ -24,6 +24,7 @@ __all__ = [
     "snap_to_grid",
     "unit_ball",
     "parallelogram",
+    "angle_arc",
     "VectorsState",
     "metrics",
     "code",
@@ -265,6 +266,29 @@ def parallelogram(u: Sequence[float], v: Sequence[float]) -> np.ndarray:
     return np.array([np.zeros_like(a), a, a + b, b, np.zeros_like(a)])
 
 
+def angle_arc(u: Sequence[float], v: Sequence[float], radius: float, points: int = 40) -> np.ndarray | None:
+    """Points (k×2) of the arc of the given radius from u's direction to v's (the short way), None if undefined.
+
+    Parameters
+    ----------
+    u, v : 2-D vectors
+    radius : float
+    points : int
+
+    Returns
+    -------
+    numpy.ndarray or None
+        None when u or v is the zero vector.
+    """
+    a, b = _pair(u, v)
+    if a.size != 2 or _is_zero(a) or _is_zero(b):
+        return None
+    t0 = math.atan2(a[1], a[0])
+    dt = math.atan2(a[0] * b[1] - a[1] * b[0], float(a @ b))  # signed, in (-pi, pi]
+    t = np.linspace(t0, t0 + dt, points)
+    return radius * np.column_stack([np.cos(t), np.sin(t)])
+
+
 # --- the Vectors lab state ------------------------------------------------------------------------------------------
 
 MAX_VECTORS = 8
@@ -275,7 +299,7 @@ EXTRA_NAMES = ("w", "p", "q", "r", "s", "t", "x", "y", "z")
 class VectorsState:
     """Everything a user can set in the Vectors lab; u and v are the first two vectors."""
 
-    vectors: tuple[tuple[float, float], ...] = spec(((3.0, 1.0), (1.0, 2.0)), lo=-1e6, hi=1e6, max_len=MAX_VECTORS)
+    vectors: tuple[tuple[float, float], ...] = spec(((1.0, 3.0), (4.0, 1.0)), lo=-1e6, hi=1e6, max_len=MAX_VECTORS)
     names: tuple[str, ...] = spec(("u", "v"), max_len=MAX_VECTORS, max_chars=8)
     scalar_c: float = spec(1.5, lo=-5.0, hi=5.0)
     coef_a: float = spec(1.0, lo=-5.0, hi=5.0)

@@ -8,6 +8,7 @@ import sys
 import traceback
 from typing import Any
 
+import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import __version__
@@ -461,6 +462,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.status.showMessage(text, msecs)
 
     def _update_title(self) -> None:
+        if not shiboken6.isValid(self.undo_stack):  # the stack emits cleanChanged while it is destroyed
+            return
         name = self.current_lab_name()
         doc = getattr(self, "document", None)
         parts = []

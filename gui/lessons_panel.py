@@ -45,6 +45,8 @@ class LessonsPanel(QtWidgets.QWidget):
         self.goal = QtWidgets.QLabel()
         self.goal.setObjectName("lessonGoal")
         self.goal.setWordWrap(True)
+        self.show_me_button = QtWidgets.QPushButton("Show me")
+        self.show_me_button.setToolTip("Load a state that meets this step's goal (undo with Ctrl+Z)")
         self.prev_button = QtWidgets.QPushButton("◀ Back")
         self.next_button = QtWidgets.QPushButton("Next ▶")
         self.progress = QtWidgets.QLabel()
@@ -58,6 +60,7 @@ class LessonsPanel(QtWidgets.QWidget):
         layout.addWidget(self.step_title)
         layout.addWidget(self.text, 1)
         layout.addWidget(self.goal)
+        layout.addWidget(self.show_me_button)
         layout.addLayout(nav)
 
         self._check_timer = QtCore.QTimer(self)
@@ -66,6 +69,7 @@ class LessonsPanel(QtWidgets.QWidget):
         self._check_timer.timeout.connect(self.check_goal)
         self.picker.currentIndexChanged.connect(self._on_pick)
         self.open_button.clicked.connect(lambda: self.open_file())
+        self.show_me_button.clicked.connect(self.show_solution)
         self.prev_button.clicked.connect(lambda: self.go(self.step_index - 1))
         self.next_button.clicked.connect(lambda: self.go(self.step_index + 1))
         window.lab_state_changed.connect(self._on_state_changed)
@@ -131,9 +135,18 @@ class LessonsPanel(QtWidgets.QWidget):
         self.progress.setText(f"Step {index + 1} of {len(self.lesson.steps)}")
         self.prev_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.lesson.steps) - 1)
+        self.show_me_button.setVisible(step.solution is not None)
         lab = self.window.show_lab(step.lab)
         if step.state is not None:
             lab.edit(step.state, f"Lesson: {step.title}")
+        self.check_goal()
+
+    def show_solution(self) -> None:
+        """Load the step's solution state (one undo step) and re-check the goal."""
+        step = self.current_step()
+        if step is None or step.solution is None:
+            return
+        self.window.show_lab(step.lab).edit(step.solution, f"Lesson: show me ({step.title})")
         self.check_goal()
 
     def _on_state_changed(self, lab_name: str, _state: Any) -> None:

@@ -27,7 +27,7 @@ BUILD_INFO = "build_info.json"
 """Written into the bundle's resources by packaging/mlsandbox.spec: the version and the labs present at build time."""
 
 
-class SkipCheck(Exception):
+class SkipCheck(Exception):  # noqa: N818 - a skip, not an error
     """A check that cannot run here (e.g. a lab not built yet); reported, but not a failure."""
 
 
@@ -56,7 +56,7 @@ class SelfTestReport:
         except SkipCheck as skip:
             self.record("SKIP", name, str(skip))
             return None
-        except Exception as exc:  # noqa: BLE001 - a self-test reports every failure instead of stopping
+        except Exception as exc:  # a self-test reports every failure instead of stopping at the first
             where = traceback.extract_tb(exc.__traceback__)[-1]
             self.record("FAIL", name, f"{type(exc).__name__}: {exc} ({Path(where.filename).name}:{where.lineno})")
             return None
@@ -105,12 +105,39 @@ def run_self_test(out=None) -> int:
     os.environ.setdefault("MLSANDBOX_DATA_DIR", str(work / "userdata"))
     old_hook = sys.excepthook
     sys.excepthook = lambda t, e, tb: report.slot_error("".join(traceback.format_exception(t, e, tb)))
+    qt_messages = _collect_qt_messages()
     try:
         _run_checks(report, work)
     finally:
         sys.excepthook = old_hook
         shutil.rmtree(work, ignore_errors=True)
-    return report.summary()
+        from PySide6 import QtCore
+
+        QtCore.qInstallMessageHandler(None)
+    status = report.summary()
+    if qt_messages:  # e.g. a Qt plugin that failed to load in a frozen build: worth seeing, not a failure
+        print(f"Qt said ({len(qt_messages)} distinct message(s)):", file=report.out)
+        for text in list(qt_messages)[:10]:
+            print(f"  {text}", file=report.out)
+    return status
+
+
+# Harmless messages of the offscreen platform, which would only bury the report.
+QT_NOISE = ("does not support propagateSizeHints",)
+
+
+def _collect_qt_messages() -> dict[str, None]:
+    """Route Qt's own warnings into an ordered set instead of stderr, minus known noise."""
+    from PySide6 import QtCore
+
+    seen: dict[str, None] = {}
+
+    def handler(_kind, _context, message: str) -> None:
+        if not any(noise in message for noise in QT_NOISE):
+            seen.setdefault(message.strip(), None)
+
+    QtCore.qInstallMessageHandler(handler)
+    return seen
 
 
 def _run_checks(report: SelfTestReport, work: Path) -> None:
@@ -138,6 +165,8 @@ def _run_checks(report: SelfTestReport, work: Path) -> None:
     from gui.selftest_labs import check_lab
 
     win = MainWindow()
+    win.ask_before_discarding = False  # no modal questions in an unattended run
+    win.show_error_dialogs = False  # errors still reach the status bar, where the scene check reads them
     try:
         win.resize(1280, 800)
         win.show()
@@ -172,7 +201,7 @@ def _check_manifest() -> str:
 
     info = build_info()
     if info is None:
-        raise FileNotFoundError(f"resources/{BUILD_INFO} is not in the bundle")
+        raise FileNotFoundError(f"{BUILD_INFO} is missing from the bundle's resources")
     if info.get("version") != __version__:
         raise RuntimeError(f"bundle says version {info.get('version')!r} but engine.__version__ is {__version__!r}")
     return f"built {info.get('built', '?')} on {info.get('platform', '?')}, labs: {', '.join(info.get('labs', []))}"

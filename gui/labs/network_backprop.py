@@ -10,8 +10,13 @@ from engine.nn_views import BackpropTrace
 from gui import theme
 
 
-def _f(v: float) -> str:
-    return f"{v:.3g}".replace("-", "−")
+def _f(v: float, digits: int = 3) -> str:
+    """Short, readable number: 3 significant digits, exponent without padding zeros, a real minus sign."""
+    text = f"{v:.{digits}g}"
+    if "e" in text:
+        mant, exp = text.split("e")
+        text = f"{mant}e{int(exp)}"
+    return text.replace("-", "−")
 
 
 class BackpropView(QtWidgets.QWidget):
@@ -35,11 +40,12 @@ class BackpropView(QtWidgets.QWidget):
         self.labels: list[pg.TextItem] = []
         self.details = QtWidgets.QTextBrowser()
         self.details.setObjectName("backprop_details")
-        self.details.setMinimumWidth(300)
+        self.details.setMinimumWidth(280)
         self.probe = QtWidgets.QSpinBox()
         self.probe.setObjectName("probe_point")
         self.probe.setPrefix("training point #")
         self.probe_info = QtWidgets.QLabel()
+        self.probe_info.setWordWrap(True)
         note = QtWidgets.QLabel(
             "With no hidden layer the network is logistic regression, p = σ(w·x + b): its backprop is the "
             "one-variable chain rule dL/dw = dL/dp · dp/dz · dz/dw of the Derivatives lab."
@@ -88,14 +94,16 @@ class BackpropView(QtWidgets.QWidget):
             plot.removeItem(label)
         self.labels = []
         for k, _ in ids:
-            label = pg.TextItem(anchor=(0.5, -0.35) if k else (1.15, 0.5), color=theme.color("fg"))
-            label.setFont(theme.font(0.8))
+            # neighbouring layers put their labels on opposite sides of the node so they never collide
+            anchor = (1.12, 0.5) if k == 0 else ((0.5, 1.25) if k % 2 else (0.5, -0.3))
+            label = pg.TextItem(anchor=anchor, color=theme.color("fg"))
+            label.setFont(theme.font(0.75))
             plot.addItem(label)
             self.labels.append(label)
         if self.selected is None or self.selected[0] >= len(sizes) or self.selected[1] >= sizes[self.selected[0]]:
             self.selected = (len(sizes) - 1, 0)
         height = max(sizes)
-        plot.getViewBox().setRange(xRange=(-2.2, 3.0 * (len(sizes) - 1) + 0.8), yRange=(-height / 2 - 0.2, height / 2))
+        plot.getViewBox().setRange(xRange=(-2.6, 3.0 * (len(sizes) - 1) + 0.9), yRange=(-height / 2 - 0.2, height / 2))
 
     def show_trace(self, trace: BackpropTrace, loss: str) -> None:
         """Draw the trace: nodes coloured by value, edges by dL/dW (orange +, blue −), widths by |dL/dW|."""
@@ -114,22 +122,31 @@ class BackpropView(QtWidgets.QWidget):
                     c = theme.color("orange" if g[i, j] > 0 else "blue")
                     width = 0.5 + 2.2 * w_base * abs(g[i, j]) / gmax
                     pens.append((c.red(), c.green(), c.blue(), 220, width))
-        pen_arr = np.array(pens, dtype=[("red", np.ubyte), ("green", np.ubyte), ("blue", np.ubyte),
-                                        ("alpha", np.ubyte), ("width", float)])
+        pen_arr = np.array(
+            pens,
+            dtype=[("red", np.ubyte), ("green", np.ubyte), ("blue", np.ubyte), ("alpha", np.ubyte), ("width", float)],
+        )
         brushes = []
         for k, i in self._node_ids:
             selected = (k, i) == self.selected
             brushes.append(pg.mkBrush(theme.color("vermillion" if selected else "sky")))
-        self.graph.setData(pos=self._pos, adj=np.array(adj, dtype=int).reshape(-1, 2), pen=pen_arr, size=26,
-                           symbolBrush=brushes, symbolPen=theme.pen("fg", 0.4), pxMode=True)
+        self.graph.setData(
+            pos=self._pos,
+            adj=np.array(adj, dtype=int).reshape(-1, 2),
+            pen=pen_arr,
+            size=26,
+            symbolBrush=brushes,
+            symbolPen=theme.pen("fg", 0.4),
+            pxMode=True,
+        )
         for label, (k, i), p in zip(self.labels, self._node_ids, self._pos, strict=True):
             name = "p" if k == len(sizes) - 1 else ("x" if k == 0 else "a")
-            label.setText(f"{name}={_f(trace.a[k][i])}\n∂L/∂{name}={_f(trace.grad_a[k][i])}")
+            label.setText(f"{name} = {_f(trace.a[k][i])}\n∂L/∂{name} = {_f(trace.grad_a[k][i], 2)}")
             label.setPos(*p)
         cls = "orange (1)" if trace.label else "blue (0)"
         self.probe_info.setText(
             f"x = ({_f(trace.x[0])}, {_f(trace.x[1])}), class {cls}: p = {_f(trace.probability)}, "
-            f"loss = {_f(trace.loss)}. Click a unit to see its chain rule."
+            f"loss = {_f(trace.loss)}. Edges: width ∝ |∂L/∂w|, orange +, blue −. Click a unit for its chain rule."
         )
         self._write_details()
 

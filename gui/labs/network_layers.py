@@ -52,7 +52,9 @@ class LayersView(QtWidgets.QWidget):
         self.slider.valueChanged.connect(self.stage_changed)
         self.prev_button.clicked.connect(lambda: self.slider.setValue(self.slider.value() - 1))
         self.next_button.clicked.connect(lambda: self.slider.setValue(self.slider.value() + 1))
-        self.projection.currentIndexChanged.connect(lambda _i: self.projection_changed.emit(self.projection.currentData()))
+        self.projection.currentIndexChanged.connect(
+            lambda _i: self.projection_changed.emit(self.projection.currentData())
+        )
 
     def set_controls(self, n_stages: int, stage: int, projection: str) -> None:
         """Show the slider range and projection without echoing signals."""

@@ -25,7 +25,7 @@ def probability_colormap() -> pg.ColorMap:
 
 
 class BoundaryPlane(PlaneWidget):
-    """Plane with the shaded P(class 1) map and the points; mouse: left/right-click place, drag move, shift-click delete.
+    """The shaded P(class 1) map with the points; left/right-click places, drag moves, Shift+click deletes.
 
     Signals carry data coordinates; the lab turns them into states (the view never edits data itself).
     """
@@ -75,8 +75,7 @@ class BoundaryPlane(PlaneWidget):
         outline = theme.pen("fg", 0.45)
         for item, (x, y), hollow in ((self.train_points, train, False), (self.test_points, test, True)):
             brushes = [
-                pg.mkBrush(theme.color("bg")) if hollow else pg.mkBrush(theme.color(CLASS_COLORS[int(c)]))
-                for c in y
+                pg.mkBrush(theme.color("bg")) if hollow else pg.mkBrush(theme.color(CLASS_COLORS[int(c)])) for c in y
             ]
             pens = [theme.pen(CLASS_COLORS[int(c)], 0.9) if hollow else outline for c in y]
             if len(y):
@@ -101,7 +100,7 @@ class BoundaryPlane(PlaneWidget):
         i = int(d.argmin())
         return i if d[i] <= PICK_PIXELS else None
 
-    def mousePressEvent(self, ev: QtGui.QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, ev: QtGui.QMouseEvent) -> None:
         if not self.editable:
             return super().mousePressEvent(ev)
         pos = ev.position()
@@ -116,7 +115,7 @@ class BoundaryPlane(PlaneWidget):
             self.point_added.emit(float(p.x()), float(p.y()), cls)
         ev.accept()
 
-    def mouseMoveEvent(self, ev: QtGui.QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, ev: QtGui.QMouseEvent) -> None:
         if self._drag_index is None:
             return super().mouseMoveEvent(ev)
         p = self._to_data(ev.position())
@@ -124,7 +123,7 @@ class BoundaryPlane(PlaneWidget):
         self.point_moved.emit(self._drag_index, float(p.x()), float(p.y()))
         ev.accept()
 
-    def mouseReleaseEvent(self, ev: QtGui.QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, ev: QtGui.QMouseEvent) -> None:
         if self._drag_index is None:
             return super().mouseReleaseEvent(ev)
         index, moved = self._drag_index, self._drag_moved
@@ -133,5 +132,5 @@ class BoundaryPlane(PlaneWidget):
             self.point_move_finished.emit(index)
         ev.accept()
 
-    def contextMenuEvent(self, ev: QtGui.QContextMenuEvent) -> None:  # noqa: N802 - right-click places a point
+    def contextMenuEvent(self, ev: QtGui.QContextMenuEvent) -> None:
         ev.accept()

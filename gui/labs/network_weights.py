@@ -21,11 +21,32 @@ def weight_color(value: float, scale: float) -> QtGui.QColor:
     return QtGui.QColor(*rgb)
 
 
+class _AnnouncingDelegate(QtWidgets.QStyledItemDelegate):
+    """Tells the tables when a cell editor opens, so training can pause before the number changes under the cursor."""
+
+    opened = QtCore.Signal()
+
+    def createEditor(self, parent, option, index):
+        self.opened.emit()
+        return super().createEditor(parent, option, index)
+
+    def setEditorData(self, editor, index):  # noqa: N802 - Qt override
+        value = index.data(QtCore.Qt.ItemDataRole.UserRole)
+        if isinstance(editor, QtWidgets.QLineEdit) and isinstance(value, float):
+            editor.setText(f"{value:.6g}")  # the cell shows 3 digits; editing starts from the precise value
+        else:
+            super().setEditorData(editor, index)
+
+
 class WeightTables(QtWidgets.QWidget):
-    """One table per layer; ``weight_edited(flat_index, value)`` when a cell is typed, ``edit_error`` on bad text."""
+    """One table per layer; ``weight_edited(flat_index, value)`` when a cell is typed, ``edit_error`` on bad text.
+
+    ``editing_started`` fires as soon as a cell editor opens (the lab pauses training then).
+    """
 
     weight_edited = QtCore.Signal(int, float)
     edit_error = QtCore.Signal(str)
+    editing_started = QtCore.Signal()
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -78,6 +99,9 @@ class WeightTables(QtWidgets.QWidget):
                     item = QtWidgets.QTableWidgetItem("")
                     item.setTextAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
                     table.setItem(i, j, item)
+            delegate = _AnnouncingDelegate(table)
+            delegate.opened.connect(self.editing_started)
+            table.setItemDelegate(delegate)
             table.cellChanged.connect(lambda r, c, t=table, n=len(self.tables): self._on_cell(n, t, r, c))
             self._index.append(index)
             self.tables.append(table)
@@ -91,12 +115,15 @@ class WeightTables(QtWidgets.QWidget):
         scale = float(np.abs(params).max()) if len(params) else 1.0
         fg = theme.color("fg")
         for table, index in zip(self.tables, self._index, strict=True):
+            if table.state() == QtWidgets.QAbstractItemView.State.EditingState:
+                continue  # never change a number while someone is typing over it
             blocker = QtCore.QSignalBlocker(table)
             for (r, c), flat in index.items():
                 item = table.item(r, c)
                 value = float(params[flat])
                 item.setText(f"{value:.3g}")
                 item.setToolTip(f"{value!r}")
+                item.setData(QtCore.Qt.ItemDataRole.UserRole, value)
                 item.setBackground(weight_color(value, scale))
                 item.setForeground(fg)
             del blocker

@@ -54,7 +54,7 @@ class LogSlider(QtWidgets.QWidget):
         self.slider = _MarkedSlider()
         self.slider.setRange(0, _TICKS)
         self.box = QtWidgets.QLineEdit()
-        self.box.setFixedWidth(74)
+        self.box.setFixedWidth(62)
         self.box.setAlignment(QtCore.Qt.AlignmentFlag.AlignRight)
         lay = QtWidgets.QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)

@@ -54,6 +54,7 @@ class OptimizerControls(QtWidgets.QFrame):
         self.bound_label.hide()
         form = QtWidgets.QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.inputs: dict[str, QtWidgets.QWidget] = {}
         for key in FIELDS.get(name, ("lr",)):
             if key == "lr":

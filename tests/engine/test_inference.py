@@ -79,9 +79,17 @@ def test_proportion_z_test_hand_worked_and_exact_matches_binomtest():
 def test_exact_binomial_rejection_region_is_exactly_the_counts_binomtest_rejects(alt):
     n, p0, alpha = 30, 0.35, 0.05
     res = inf.proportion_test(10, n, p0, alternative=alt, alpha=alpha, exact=True)
-    inside = {k for lo, hi in res.reject_region for k in range(math.ceil(lo), math.floor(hi) + 1)}
+    inside = {k for lo, hi in res.reject_region for k in range(math.ceil(max(lo, -1)), math.floor(min(hi, n + 1)) + 1)}
+    inside &= set(range(n + 1))
     expected = {k for k in range(n + 1) if stats.binomtest(k, n, p0, alternative=alt).pvalue <= alpha}
     assert inside == expected and inside
+
+
+def test_reject_rule_states_the_region_in_words():
+    assert inf.proportion_test(32, 50, 0.45, exact=True).reject_rule == "reject H₀ when k ≤ 15 or k ≥ 30"
+    assert inf.one_sample_t([1, 2, 3, 5], 0).reject_rule == "reject H₀ when |t| ≥ 3.182"  # t(3) 97.5% = 3.182
+    assert inf.chi2_gof([3, 4, 5]).reject_rule == "reject H₀ when χ² ≥ 5.991"  # chi2(2) 95% = 5.991
+    assert "never" in inf.proportion_test(1, 2, 0.5, exact=True).reject_rule
 
 
 def test_chi2_gof_matches_scipy_with_counts_and_proportions():
@@ -385,7 +393,7 @@ def test_code_snippet_reproduces_metrics(kw):
 
 def test_metrics_match_the_engine_functions_and_report_unusable_input():
     m = inf.metrics(HypothesisState())
-    a = np.random.default_rng(1).normal(0.5, 1.0, 20)
+    a = np.random.default_rng(HypothesisState().seed).normal(0.5, 1.0, 20)
     assert m["p_value"] == pytest.approx(stats.ttest_1samp(a, 0.0).pvalue, rel=1e-12)
     assert m["n"] == 20 and m["df"] == 19
     assert m["coverage"] == inf.simulate_intervals(0.5, 1.0, 20, 0.05, 100, 0).coverage

@@ -178,7 +178,7 @@ def test_discrete_histogram_has_unit_bins_matching_frequencies():
     x = S.sample("binomial", {"n": 10, "p": 0.4}, 5000, 2)
     h = S.histogram(x, discrete=True)
     assert h.discrete and np.all(np.diff(h.edges) == 1.0)
-    for c, d in zip(h.centers, h.density):
+    for c, d in zip(h.centers, h.density, strict=True):
         assert d == pytest.approx(np.mean(x == c))
 
 
@@ -210,14 +210,14 @@ def test_summarize_agrees_with_numpy_and_scipy():
 # --- maximum likelihood -------------------------------------------------------------------------------------------
 
 SCIPY_FIT = {
-    "normal": lambda x: dict(zip(("mu", "sigma"), st.norm.fit(x))),
+    "normal": lambda x: dict(zip(("mu", "sigma"), st.norm.fit(x), strict=True)),
     "exponential": lambda x: {"lam": 1 / st.expon.fit(x, floc=0)[1]},
     "lognormal": lambda x: (lambda s, _, sc: {"mu": math.log(sc), "sigma": s})(*st.lognorm.fit(x, floc=0)),
-    "laplace": lambda x: dict(zip(("mu", "b"), st.laplace.fit(x))),
+    "laplace": lambda x: dict(zip(("mu", "b"), st.laplace.fit(x), strict=True)),
     "uniform": lambda x: (lambda a, w: {"a": a, "b": a + w})(*st.uniform.fit(x)),
     "gamma": lambda x: (lambda a, _, sc: {"alpha": a, "beta": 1 / sc})(*st.gamma.fit(x, floc=0)),
-    "beta": lambda x: dict(zip(("alpha", "beta"), st.beta.fit(x, floc=0, fscale=1)[:2])),
-    "cauchy": lambda x: dict(zip(("x0", "gamma"), st.cauchy.fit(x))),
+    "beta": lambda x: dict(zip(("alpha", "beta"), st.beta.fit(x, floc=0, fscale=1)[:2], strict=True)),
+    "cauchy": lambda x: dict(zip(("x0", "gamma"), st.cauchy.fit(x), strict=True)),
 }
 
 
@@ -428,7 +428,7 @@ def test_metrics_report_fit_errors_instead_of_raising():
 @settings(max_examples=40, deadline=None)
 @given(hs.sampled_from(sorted(S.DISTRIBUTIONS)), hs.lists(hs.floats(allow_nan=True, allow_infinity=True), max_size=3))
 def test_validate_params_never_crashes(name, values):
-    params = dict(zip(S.distribution_spec(name).param_names, values))
+    params = dict(zip(S.distribution_spec(name).param_names, values, strict=False))
     try:
         out = S.validate_params(name, params)
     except S.StatsError as exc:

@@ -209,12 +209,12 @@ def test_state_rejects_bad_scenes(data, field):
 
 
 def test_metrics_default_state_hand_values():
-    m = V.metrics(V.VectorsState())
-    assert m["u_dot_v"] == 5.0
-    assert m["angle_deg"] == pytest.approx(math.degrees(math.acos(5 / math.sqrt(50))))
-    assert (m["proj_x"], m["proj_y"]) == pytest.approx((1.0, 2.0))
-    assert (m["sum_x"], m["sum_y"]) == (4.0, 3.0)
-    assert m["cross"] == 5.0 and m["dependent"] is False and m["span_dim"] == 2.0
+    m = V.metrics(V.VectorsState())  # u = (1, 3), v = (4, 1)
+    assert m["u_dot_v"] == 7.0
+    assert m["angle_deg"] == pytest.approx(math.degrees(math.acos(7 / math.sqrt(10 * 17))))
+    assert (m["proj_x"], m["proj_y"]) == pytest.approx((28 / 17, 7 / 17))
+    assert (m["sum_x"], m["sum_y"]) == (5.0, 4.0)
+    assert m["cross"] == -11.0 and m["dependent"] is False and m["span_dim"] == 2.0
 
 
 def test_metrics_zero_vector_says_undefined():
@@ -249,3 +249,12 @@ def test_metrics_never_crash(vecs):
     s = V.VectorsState(vectors=tuple(vecs), names=tuple(f"n{i}" for i in range(len(vecs))))
     m = V.metrics(s)
     assert all(isinstance(x, (float, bool, str)) for x in m.values())
+
+
+def test_angle_arc_spans_the_angle():
+    arc = V.angle_arc((1, 0), (0, 2), radius=0.5)
+    assert arc[0] == pytest.approx((0.5, 0.0)) and arc[-1] == pytest.approx((0.0, 0.5))
+    assert np.hypot(arc[:, 0], arc[:, 1]) == pytest.approx(np.full(len(arc), 0.5))
+    clockwise = V.angle_arc((0, 1), (1, 0), radius=1)
+    assert clockwise[-1] == pytest.approx((1.0, 0.0))  # the short way, not 270°
+    assert V.angle_arc((0, 0), (1, 0), radius=1) is None

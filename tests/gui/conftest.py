@@ -43,6 +43,8 @@ def lab_window(qtbot, tmp_path, monkeypatch):
 
     def factory(name: str | None = None) -> "MainWindow":
         win = MainWindow(start_lab=name)
+        win.ask_before_discarding = False  # no modal questions in tests (test_document turns it back on)
+        win.show_error_dialogs = False
         qtbot.addWidget(win)
         win.resize(1280, 800)
         win.show()

@@ -1,0 +1,56 @@
+"""Derivatives lab speed: dragging the point (event to repaint), moving h, parsing and differentiating a formula."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from bench import harness
+
+TYPICAL = "sin(x)*exp(-x^2/5) + 0.3*log(1 + x^2)"
+
+
+def _parse_compile(i: int) -> None:
+    from engine.expr import parse
+
+    parse(f"{TYPICAL} + {i % 97}*x").numpy()(np.linspace(-6, 6, 900))
+
+
+def _diff_fresh(i: int) -> None:
+    from engine.expr import parse
+
+    parse(f"{TYPICAL} + {i}*x^2").diff("x").numpy()
+
+
+def run(quick: bool) -> list[dict[str, Any]]:
+    """Per-event drag and slider timings, and the parse/differentiate costs behind them."""
+    out: list[dict[str, Any]] = []
+    counter = iter(range(10**6))
+    out.append(harness.measurement(
+        "derivatives.parse_compile_eval900", "ms", samples=harness.time_calls(lambda: _parse_compile(next(counter)),
+                                                                              50 if quick else 300),
+        note=f"parse {TYPICAL!r}, compile to numpy, evaluate on 900 points (no sympy)"))
+    out.append(harness.measurement(
+        "derivatives.symbolic_diff", "ms", samples=harness.time_calls(lambda: _diff_fresh(next(counter)),
+                                                                      10 if quick else 40),
+        note="sympy derivative of a fresh formula + conversion back to a numpy function (once per typed formula)"))
+
+    harness.offscreen_app()
+    win, lab = harness.open_lab("derivatives")
+    from engine.calculus import metrics
+
+    s = lab.state()
+    fx = metrics(s)["f_x0"]
+    vb = lab.plot.getPlotItem().getViewBox()
+    n = 50 if quick else 200
+    path = harness.line_path((s.x0, fx), (-5.0, fx), n)
+    ms = harness.time_drag(lab.plot, path, viewbox=vb)
+    out.append(harness.interaction("derivatives.drag_point", ms,
+                                   note="tangent, secant, readouts and the finite-difference error curve per move"))
+    slider = lab.h.slider
+    ticks = np.linspace(slider.minimum(), slider.maximum(), n).astype(int)
+    ms = harness.time_events(lambda i: slider.setValue(int(ticks[i])), lab.graphs, n)
+    out.append(harness.interaction("derivatives.h_slider", ms, note="secant and error marker per slider step"))
+    harness.close_window(win)
+    return out

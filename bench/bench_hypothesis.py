@@ -1,0 +1,76 @@
+"""Hypothesis lab speed: α slider drags (event to repaint), power sliders, permutation animation frames, resampling."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import numpy as np
+
+from bench import harness
+
+
+def _drag_slider(slider, values, repaint_widget) -> list[float]:
+    """Per step of a mouse drag on ``slider`` (held down, so the lab previews): ms to the finished repaint."""
+    slider.setSliderDown(True)
+    try:
+        return harness.time_events(lambda i: slider.setValue(int(values[i])), repaint_widget, len(values))
+    finally:
+        slider.setSliderDown(False)
+
+
+def _sweep(lo: int, hi: int, n: int) -> np.ndarray:
+    """``n`` slider ticks going lo → hi → lo, so every event changes the value."""
+    half = np.linspace(lo, hi, n // 2).astype(int)
+    return np.concatenate([half, half[::-1]])[:n]
+
+
+def run(quick: bool) -> list[dict[str, Any]]:
+    """α-slider latency for three tests, power sliders, one animation frame, and permutation/bootstrap runs."""
+    from engine.inference import bootstrap_ci, permutation_test
+
+    out: list[dict[str, Any]] = []
+    n = 50 if quick else 200
+    rng = np.random.default_rng(0)
+    a, b = rng.normal(0.3, 1, 50), rng.normal(0, 1, 50)
+    out.append(
+        harness.measurement(
+            "hypothesis.permutation_100k",
+            "ms",
+            samples=harness.time_calls(lambda: permutation_test(a, b, n_resamples=100_000, seed=1), 2 if quick else 5),
+            note="scipy permutation test, 50 + 50 values, 100 000 shuffles (runs off the GUI thread)",
+        )
+    )
+    out.append(harness.measurement(
+        "hypothesis.bootstrap_bca_10k", "ms", samples=harness.time_calls(
+            lambda: bootstrap_ci(a, "mean", n_resamples=10_000, method="BCa", seed=1), 3 if quick else 10),
+        note="scipy BCa bootstrap of a mean, n = 50, 10 000 resamples (runs off the GUI thread)"))  # fmt: skip
+
+    harness.offscreen_app()
+    win, lab = harness.open_lab("hypothesis")
+    slider = lab.controls.alpha
+    for test in ("one_sample_t", "welch_t", "binomial"):
+        lab.set_state(dataclasses.replace(lab.state(), test=test))
+        ms = _drag_slider(slider, _sweep(slider.minimum(), slider.maximum(), n), lab.null_view.plot_widget)
+        out.append(harness.interaction(f"hypothesis.alpha_slider.{test}", ms,
+                                       note=f"{n} α-slider drag steps: test, shaded regions, verdict, repaint"))  # fmt: skip
+    lab.tabs.setCurrentIndex(5)
+    ms = _drag_slider(lab.controls.power_n, _sweep(2, 400, n), lab.power_view.plot_widget)
+    out.append(harness.interaction("hypothesis.power_n_slider", ms, note="two curves and three shaded areas"))
+    ms = _drag_slider(lab.controls.power_effect, _sweep(-300, 300, n), lab.power_view.plot_widget)
+    out.append(harness.interaction("hypothesis.power_effect_slider", ms, note="effect size d from −3 to 3"))
+
+    lab.set_state(dataclasses.replace(lab.state(), tab="permutation", perm_resamples=100_000, n=50, n_b=50))
+    harness.settle(lab, 60.0)  # the 100 000-shuffle run finishes off the GUI thread and starts the animation
+    lab._timer.stop()  # frames are driven one by one below, so each is timed alone
+    frames = 30 if quick else 120
+
+    def frame(i: int) -> None:
+        lab._tick()
+
+    ms = harness.time_events(frame, lab.perm_view.plot_widget, frames)
+    out.append(harness.interaction("hypothesis.permutation_frame_100k", ms,
+                                   note="one animation frame: histogram of up to 100 000 revealed shuffles"))  # fmt: skip
+    lab.shutdown()
+    harness.close_window(win)
+    return out

@@ -1,0 +1,262 @@
+"""The Distributions lab's plots: one widget per tab, each with its items built once and updated in place."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtWidgets
+
+from gui import theme
+from gui.widgets.plane import configure_plot
+
+__all__ = ["SamplerView", "LlnView", "CltView", "QQView", "BivariateView", "CoinView", "MleView", "step_xy"]
+
+
+def _plot(title: str, x: str = "", y: str = "") -> pg.PlotWidget:
+    w = pg.PlotWidget()
+    p = w.getPlotItem()
+    configure_plot(p)
+    p.setTitle(title, size=f"{theme.current().font_pt + 1}pt")
+    if x:
+        p.setLabel("bottom", x)
+    if y:
+        p.setLabel("left", y)
+    for side in ("left", "bottom"):
+        p.getAxis(side).enableAutoSIPrefix(False)
+    w.setMinimumSize(240, 160)
+    return w
+
+
+def _legend(w: pg.PlotWidget) -> pg.LegendItem:
+    legend = w.getPlotItem().addLegend(offset=(-10, 10))
+    legend.setLabelTextSize(f"{theme.current().font_pt}pt")
+    return legend
+
+
+def _vline(w: pg.PlotWidget, color: str, style: str = "solid", label: str = "", at: float = 0.92) -> pg.InfiniteLine:
+    line = pg.InfiniteLine(angle=90, pen=theme.pen(color, 0.8, style), movable=False)
+    if label:
+        line.label = pg.InfLineLabel(line, text=label, position=at, anchors=[(0, 0), (0, 0)], color=theme.color(color))
+        line.label.setFont(theme.font(1.2, bold=True))
+    w.getPlotItem().addItem(line, ignoreBounds=True)
+    line.setVisible(False)
+    return line
+
+
+def step_xy(edges: np.ndarray, heights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Histogram outline data for ``PlotDataItem(stepMode="center")``: edges and heights unchanged."""
+    return np.asarray(edges, dtype=float), np.asarray(heights, dtype=float)
+
+
+def _hist_item(color: str) -> pg.PlotDataItem:
+    return pg.PlotDataItem(stepMode="center", fillLevel=0, brush=theme.brush(color, 90), pen=theme.pen(color, 0.5))
+
+
+def _set_line(line: pg.InfiniteLine, x: float) -> None:
+    ok = math.isfinite(x)
+    line.setVisible(ok)
+    if ok:
+        line.setPos(x)
+
+
+class SamplerView(QtWidgets.QWidget):
+    """Histogram of the samples over the PDF/PMF, and the CDF (with the empirical CDF) below."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.density_plot = _plot("Density", "x", "density")
+        self.cdf_plot = _plot("CDF  P(X ≤ x)", "x", "probability")
+        legend = _legend(self.density_plot)
+        self.hist = _hist_item("sky")
+        self.curve = pg.PlotDataItem(pen=theme.pen("blue"))
+        self.stems = pg.ScatterPlotItem(size=11, brush=theme.brush("blue", 255), pen=None)
+        self.sticks = pg.PlotDataItem(pen=theme.pen("blue", 0.7), connect="pairs")
+        p = self.density_plot.getPlotItem()
+        p.addItem(self.hist)
+        p.addItem(self.curve)
+        p.addItem(self.sticks)
+        p.addItem(self.stems)
+        legend.addItem(self.hist, "samples (histogram)")
+        legend.addItem(self.curve, "theory (pdf / pmf)")
+        self.mean_line = _vline(self.density_plot, "blue", "dash", "μ")
+        self.sample_mean_line = _vline(self.density_plot, "vermillion", "solid", "x̄", at=0.78)
+        self.cdf_curve = pg.PlotDataItem(pen=theme.pen("blue"))
+        self.ecdf = pg.PlotDataItem(pen=theme.pen("vermillion", 0.6, "dash"))
+        self.cdf_plot.getPlotItem().addItem(self.cdf_curve)
+        self.cdf_plot.getPlotItem().addItem(self.ecdf)
+        self.cdf_plot.setYRange(0, 1.02, padding=0)
+        self.cdf_plot.setXLink(self.density_plot)
+        self.split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        self.split.addWidget(self.density_plot)
+        self.split.addWidget(self.cdf_plot)
+        self.split.setSizes([520, 220])
+        lay = QtWidgets.QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.split)
+
+
+class LlnView(QtWidgets.QWidget):
+    """Running mean of the draws against the theoretical mean (log-scaled draw count)."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = _plot("Law of large numbers: the running mean settles on μ", "number of draws k", "mean of k draws")
+        self.plot.getPlotItem().setLogMode(x=True, y=False)
+        legend = _legend(self.plot)
+        self.curve = pg.PlotDataItem(pen=theme.pen("vermillion"))
+        self.plot.getPlotItem().addItem(self.curve)
+        self.target = pg.InfiniteLine(angle=0, pen=theme.pen("blue", 0.8, "dash"), movable=False)
+        self.plot.getPlotItem().addItem(self.target)
+        legend.addItem(self.curve, "running mean x̄ₖ")
+        legend.addItem(pg.PlotDataItem(pen=theme.pen("blue", 0.8, "dash")), "theoretical mean μ")
+        self.note = QtWidgets.QLabel()
+        self.note.setWordWrap(True)
+        lay = QtWidgets.QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.plot, 1)
+        lay.addWidget(self.note)
+
+
+class CltView(QtWidgets.QWidget):
+    """Histogram of sample means with the normal curve the CLT predicts."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = _plot("Central limit theorem: means of n draws", "sample mean", "density")
+        legend = _legend(self.plot)
+        self.hist = _hist_item("orange")
+        self.normal = pg.PlotDataItem(pen=theme.pen("blue"))
+        self.plot.getPlotItem().addItem(self.hist)
+        self.plot.getPlotItem().addItem(self.normal)
+        legend.addItem(self.hist, "means of n draws")
+        legend.addItem(self.normal, "normal N(μ, σ²/n)")
+        self.note = QtWidgets.QLabel()
+        self.note.setWordWrap(True)
+        lay = QtWidgets.QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.plot, 1)
+        lay.addWidget(self.note)
+
+
+class QQView(QtWidgets.QWidget):
+    """Sample quantiles against standard-normal quantiles; a straight line means normal-shaped data."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = _plot("Quantile–quantile plot against a normal", "normal quantile z", "sample quantile")
+        self.points = pg.ScatterPlotItem(size=6, brush=theme.brush("blue", 200), pen=None)
+        self.line = pg.PlotDataItem(pen=theme.pen("vermillion", 0.8, "dash"))
+        self.plot.getPlotItem().addItem(self.points)
+        self.plot.getPlotItem().addItem(self.line)
+        self.note = QtWidgets.QLabel()
+        self.note.setWordWrap(True)
+        lay = QtWidgets.QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.plot, 1)
+        lay.addWidget(self.note)
+
+
+class BivariateView(QtWidgets.QWidget):
+    """Correlated normal scatter with its 95 % covariance ellipse and eigenvector arrows (principal axes)."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = _plot("Bivariate normal: covariance ellipse and principal axes", "x", "y")
+        self.plot.getPlotItem().setAspectLocked(True)
+        legend = _legend(self.plot)
+        self.points = pg.ScatterPlotItem(size=4, brush=theme.brush("sky", 150), pen=None)
+        self.ellipse = pg.PlotDataItem(pen=theme.pen("blue"))
+        self.axis1 = pg.PlotDataItem(pen=theme.pen("vermillion", 1.3))
+        self.axis2 = pg.PlotDataItem(pen=theme.pen("green", 1.3))
+        for item in (self.points, self.ellipse, self.axis1, self.axis2):
+            self.plot.getPlotItem().addItem(item)
+        legend.addItem(self.ellipse, "95 % ellipse")
+        legend.addItem(self.axis1, "1st eigenvector (PC1)")
+        legend.addItem(self.axis2, "2nd eigenvector (PC2)")
+        self.plot.setRange(xRange=(-4, 4), yRange=(-4, 4), padding=0)
+        self.note = QtWidgets.QLabel()
+        self.note.setWordWrap(True)
+        lay = QtWidgets.QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.plot, 1)
+        lay.addWidget(self.note)
+
+
+class CoinView(QtWidgets.QWidget):
+    """Prior and posterior over the coin's heads probability, with the MAP and MLE marked."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.plot = _plot("Bayes coin: prior → posterior", "p = P(heads)", "density")
+        legend = _legend(self.plot)
+        self.prior = pg.PlotDataItem(pen=theme.pen("grey", 0.9, "dash"))
+        self.posterior = pg.PlotDataItem(pen=theme.pen("blue"), fillLevel=0, brush=theme.brush("blue", 40))
+        self.plot.getPlotItem().addItem(self.prior)
+        self.plot.getPlotItem().addItem(self.posterior)
+        legend.addItem(self.prior, "prior Beta(α, β)")
+        legend.addItem(self.posterior, "posterior")
+        self.map_line = _vline(self.plot, "vermillion", "solid", "MAP")
+        self.mle_line = _vline(self.plot, "green", "dash", "MLE", at=0.8)
+        self.plot.setXRange(0, 1, padding=0.01)
+        self.flips = QtWidgets.QLabel()
+        self.flips.setWordWrap(True)
+        self.note = QtWidgets.QLabel()
+        self.note.setWordWrap(True)
+        lay = QtWidgets.QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.plot, 1)
+        lay.addWidget(self.flips)
+        lay.addWidget(self.note)
+
+
+class MleView(QtWidgets.QWidget):
+    """Fitted curve over the data, log-likelihood against one parameter, and a contour over two."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.fit_plot = _plot("Data and fitted distributions", "x", "density")
+        legend = _legend(self.fit_plot)
+        self.hist = _hist_item("sky")
+        self.mle_curve = pg.PlotDataItem(pen=theme.pen("vermillion"))
+        self.mom_curve = pg.PlotDataItem(pen=theme.pen("green", 0.9, "dash"))
+        for item in (self.hist, self.mle_curve, self.mom_curve):
+            self.fit_plot.getPlotItem().addItem(item)
+        legend.addItem(self.hist, "data")
+        legend.addItem(self.mle_curve, "maximum likelihood")
+        legend.addItem(self.mom_curve, "method of moments")
+        self.ll_plot = _plot("Log-likelihood", "", "log L")
+        self.ll_curve = pg.PlotDataItem(pen=theme.pen("blue"))
+        self.ll_max = pg.ScatterPlotItem(size=14, brush=theme.brush("vermillion", 255), pen=theme.pen("fg", 0.3))
+        self.ll_mom = pg.ScatterPlotItem(size=11, symbol="d", brush=theme.brush("green", 255), pen=None)
+        for item in (self.ll_curve, self.ll_max, self.ll_mom):
+            self.ll_plot.getPlotItem().addItem(item)
+        self.contour_plot = _plot("Log-likelihood contours", "", "")
+        self.image = pg.ImageItem()
+        self.image.setColorMap(pg.colormap.get("cividis"))
+        self.contour_plot.getPlotItem().addItem(self.image)
+        self.isocurves: list[pg.IsocurveItem] = []
+        for _ in range(6):
+            iso = pg.IsocurveItem(pen=theme.pen("fg", 0.4))
+            iso.setParentItem(self.image)
+            self.isocurves.append(iso)
+        self.contour_max = pg.ScatterPlotItem(size=14, brush=theme.brush("vermillion", 255), pen=theme.pen("fg", 0.3))
+        self.contour_plot.getPlotItem().addItem(self.contour_max)
+        self.contour_note = QtWidgets.QLabel()
+        self.contour_note.setWordWrap(True)
+        bottom = QtWidgets.QSplitter()
+        bottom.addWidget(self.ll_plot)
+        contour_box = QtWidgets.QWidget()
+        cl = QtWidgets.QVBoxLayout(contour_box)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.contour_plot, 1)
+        cl.addWidget(self.contour_note)
+        bottom.addWidget(contour_box)
+        split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        split.addWidget(self.fit_plot)
+        split.addWidget(bottom)
+        split.setSizes([400, 340])
+        lay = QtWidgets.QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(split)

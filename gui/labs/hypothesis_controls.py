@@ -1,0 +1,284 @@
+"""The Hypothesis lab's control column: hypotheses and α, the data (generated, typed, CSV, counts) and each tab's
+settings. Widgets only: the lab connects their signals and writes the state back into them.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from engine.inference_state import SOURCES, TEST_TITLES
+from gui import theme
+
+__all__ = ["HypothesisControls", "spin", "dspin", "ALPHA_TICKS"]
+
+ALPHA_TICKS = 1000  # α slider: tick t ↔ α = t / 1000
+ALTERNATIVE_TEXT = {"two-sided": "two-sided (≠)", "less": "less (<)", "greater": "greater (>)"}
+SOURCE_TEXT = {"generated": "Generated (seeded)", "typed": "Typed numbers", "csv": "CSV file / bundled data"}
+
+
+def spin(lo: int, hi: int, tip: str = "") -> QtWidgets.QSpinBox:
+    """An integer spin box that reports only finished edits (arrows, Enter, focus out)."""
+    box = QtWidgets.QSpinBox()
+    box.setRange(lo, hi)
+    box.setKeyboardTracking(False)
+    box.setToolTip(tip)
+    box.setGroupSeparatorShown(True)
+    return box
+
+
+def dspin(lo: float, hi: float, step: float, decimals: int = 3, tip: str = "") -> QtWidgets.QDoubleSpinBox:
+    """A decimal spin box that reports only finished edits."""
+    box = QtWidgets.QDoubleSpinBox()
+    box.setRange(lo, hi)
+    box.setSingleStep(step)
+    box.setDecimals(decimals)
+    box.setKeyboardTracking(False)
+    box.setToolTip(tip)
+    return box
+
+
+def _form(title: str) -> tuple[QtWidgets.QGroupBox, QtWidgets.QFormLayout]:
+    box = QtWidgets.QGroupBox(title)
+    form = QtWidgets.QFormLayout(box)
+    form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    form.setLabelAlignment(QtCore.Qt.AlignmentFlag.AlignRight)
+    return box, form
+
+
+def _error_label() -> QtWidgets.QLabel:
+    label = QtWidgets.QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {theme.COLORS['vermillion']}; font-weight: bold;")
+    label.setVisible(False)
+    return label
+
+
+class HypothesisControls(QtWidgets.QWidget):
+    """Every input of the lab, grouped; ``tab_stack`` shows the open tab's settings."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self._build_hypotheses())
+        self.data_box = self._build_data()
+        layout.addWidget(self.data_box)
+        self.tab_stack = QtWidgets.QStackedWidget()
+        for page in (self._build_test_page(), self._build_permutation(), self._build_bootstrap(), self._build_ab(),
+                     self._build_intervals(), self._build_power()):  # fmt: skip
+            self.tab_stack.addWidget(page)
+        layout.addWidget(self.tab_stack)
+        layout.addStretch(1)
+
+    # --- groups -----------------------------------------------------------------------------------------------------
+    def _build_hypotheses(self) -> QtWidgets.QGroupBox:
+        box, form = _form("Test and significance")
+        self.test = QtWidgets.QComboBox()
+        for key, title in TEST_TITLES.items():
+            self.test.addItem(title, key)
+        self.alternative = QtWidgets.QComboBox()
+        for key, text in ALTERNATIVE_TEXT.items():
+            self.alternative.addItem(text, key)
+        self.alternative.setToolTip("H₁: which direction of difference counts as evidence against H₀")
+        self.alpha = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
+        self.alpha.setRange(1, 200)
+        self.alpha.setPageStep(10)
+        self.alpha.setToolTip("Significance level α: the false-alarm rate you accept (drag, or use the arrow keys)")
+        self.alpha_label = QtWidgets.QLabel("α = 0.050")
+        self.alpha_label.setMinimumWidth(70)
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(self.alpha, 1)
+        row.addWidget(self.alpha_label)
+        form.addRow("Test", self.test)
+        form.addRow("H₁", self.alternative)
+        form.addRow("α", row)
+        return box
+
+    def _build_data(self) -> QtWidgets.QGroupBox:
+        box = QtWidgets.QGroupBox("Data")
+        outer = QtWidgets.QVBoxLayout(box)
+        form = QtWidgets.QFormLayout()
+        self.source = QtWidgets.QComboBox()
+        for key in SOURCES:
+            self.source.addItem(SOURCE_TEXT[key], key)
+        self.mu0 = dspin(-1e9, 1e9, 0.1, 3, "μ₀: the mean under the null hypothesis")
+        form.addRow("Source", self.source)
+        form.addRow("μ₀ (H₀ mean)", self.mu0)
+        outer.addLayout(form)
+
+        self.generated_box, gen = _form("Generated samples")
+        self.true_mu = dspin(-1e9, 1e9, 0.1, 3, "True mean of sample A's population")
+        self.true_mu_b = dspin(-1e9, 1e9, 0.1, 3, "True mean of sample B's population")
+        self.sigma = dspin(0.001, 1e9, 0.1, 3, "Population standard deviation (the known σ of the z-test)")
+        self.n = spin(2, 10_000, "Size of sample A")
+        self.n_b = spin(2, 10_000, "Size of sample B")
+        self.seed = spin(0, 2**31 - 1, "Seed: the same seed gives the same samples")
+        self.new_sample = QtWidgets.QPushButton("New sample")
+        self.new_sample.setToolTip("Draw fresh samples (next seed)")
+        gen.addRow("true μ_A", self.true_mu)
+        gen.addRow("true μ_B", self.true_mu_b)
+        gen.addRow("σ", self.sigma)
+        gen.addRow("n_A", self.n)
+        gen.addRow("n_B", self.n_b)
+        gen.addRow("seed", self.seed)
+        gen.addRow("", self.new_sample)
+        outer.addWidget(self.generated_box)
+
+        self.typed_box = QtWidgets.QWidget()
+        typed = QtWidgets.QFormLayout(self.typed_box)
+        typed.setContentsMargins(0, 0, 0, 0)
+        self.typed_a = QtWidgets.QLineEdit()
+        self.typed_b = QtWidgets.QLineEdit()
+        for edit, name in ((self.typed_a, "A"), (self.typed_b, "B")):
+            edit.setPlaceholderText("e.g. 4.9, 5.6 5.1 …")
+            edit.setToolTip(f"Sample {name}: numbers separated by spaces, commas or semicolons; Enter to apply")
+        typed.addRow("sample A", self.typed_a)
+        typed.addRow("sample B", self.typed_b)
+        outer.addWidget(self.typed_box)
+
+        self.csv_box = QtWidgets.QWidget()
+        csv = QtWidgets.QFormLayout(self.csv_box)
+        csv.setContentsMargins(0, 0, 0, 0)
+        self.open_csv = QtWidgets.QPushButton("Open CSV…")
+        self.dataset = QtWidgets.QComboBox()
+        self.dataset.setToolTip("Classic data sets bundled with the app (work offline)")
+        self.column_a = QtWidgets.QComboBox()
+        self.column_b = QtWidgets.QComboBox()
+        self.csv_label = QtWidgets.QLabel("no file loaded")
+        self.csv_label.setWordWrap(True)
+        csv.addRow("", self.open_csv)
+        csv.addRow("bundled", self.dataset)
+        csv.addRow("column A", self.column_a)
+        csv.addRow("column B", self.column_b)
+        csv.addRow("loaded", self.csv_label)
+        outer.addWidget(self.csv_box)
+
+        self.counts_box, counts = _form("Counts")
+        self.successes = spin(0, 10_000_000, "Number of successes k")
+        self.trials = spin(1, 10_000_000, "Number of trials n")
+        self.p0 = dspin(0.0001, 0.9999, 0.01, 4, "p₀: the success probability under H₀")
+        counts.addRow("successes k", self.successes)
+        counts.addRow("trials n", self.trials)
+        counts.addRow("p₀ (H₀)", self.p0)
+        outer.addWidget(self.counts_box)
+
+        self.chi2_box, chi2 = _form("Category counts")
+        self.chi2_observed = QtWidgets.QLineEdit()
+        self.chi2_observed.setToolTip("Observed count per category, e.g. 18 22 16 14 12 20; Enter to apply")
+        self.chi2_expected = QtWidgets.QLineEdit()
+        self.chi2_expected.setPlaceholderText("blank = all equally likely")
+        self.chi2_expected.setToolTip("Expected proportion per category (summing to 1); blank = uniform")
+        chi2.addRow("observed", self.chi2_observed)
+        chi2.addRow("expected p", self.chi2_expected)
+        outer.addWidget(self.chi2_box)
+
+        self.data_error = _error_label()
+        outer.addWidget(self.data_error)
+        return box
+
+    def _build_test_page(self) -> QtWidgets.QWidget:
+        box, form = _form("Result")
+        self.result_label = QtWidgets.QLabel()
+        self.result_label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.result_label)
+        return box
+
+    def _build_permutation(self) -> QtWidgets.QWidget:
+        box, form = _form("Permutation test (A vs B)")
+        self.perm_resamples = spin(1, 200_000, "How many random relabellings to draw")
+        self.perm_seed = spin(0, 2**31 - 1, "Seed of the shuffles")
+        self.perm_play = QtWidgets.QPushButton("Pause")
+        self.perm_play.setCheckable(True)
+        self.perm_all = QtWidgets.QPushButton("Show all")
+        self.perm_replay = QtWidgets.QPushButton("Replay")
+        row = QtWidgets.QHBoxLayout()
+        for b in (self.perm_play, self.perm_replay, self.perm_all):
+            row.addWidget(b)
+        self.perm_label = QtWidgets.QLabel()
+        self.perm_label.setWordWrap(True)
+        form.addRow("shuffles", self.perm_resamples)
+        form.addRow("seed", self.perm_seed)
+        form.addRow(row)
+        form.addRow(self.perm_label)
+        return box
+
+    def _build_bootstrap(self) -> QtWidgets.QWidget:
+        box, form = _form("Bootstrap confidence interval (sample A)")
+        self.boot_stat = QtWidgets.QComboBox()
+        for key, text in (("mean", "mean"), ("median", "median"), ("std", "standard deviation")):
+            self.boot_stat.addItem(text, key)
+        self.boot_method = QtWidgets.QComboBox()
+        for key in ("percentile", "basic", "BCa"):
+            self.boot_method.addItem(key, key)
+        self.boot_resamples = spin(1, 200_000, "Resamples drawn with replacement")
+        self.boot_seed = spin(0, 2**31 - 1, "Seed of the resampling")
+        self.boot_label = QtWidgets.QLabel()
+        self.boot_label.setWordWrap(True)
+        form.addRow("statistic", self.boot_stat)
+        form.addRow("method", self.boot_method)
+        form.addRow("resamples", self.boot_resamples)
+        form.addRow("seed", self.boot_seed)
+        form.addRow(self.boot_label)
+        return box
+
+    def _build_ab(self) -> QtWidgets.QWidget:
+        box, form = _form("A/B test of two proportions")
+        self.ab_x1 = spin(0, 100_000_000, "Conversions in group A")
+        self.ab_n1 = spin(1, 100_000_000, "Visitors in group A")
+        self.ab_x2 = spin(0, 100_000_000, "Conversions in group B")
+        self.ab_n2 = spin(1, 100_000_000, "Visitors in group B")
+        self.ab_label = QtWidgets.QLabel()
+        self.ab_label.setWordWrap(True)
+        form.addRow("A: conversions", self.ab_x1)
+        form.addRow("A: visitors", self.ab_n1)
+        form.addRow("B: conversions", self.ab_x2)
+        form.addRow("B: visitors", self.ab_n2)
+        form.addRow(self.ab_label)
+        return box
+
+    def _build_intervals(self) -> QtWidgets.QWidget:
+        box, form = _form("Simulated confidence intervals")
+        self.ci_count = spin(1, 1000, "How many samples (and intervals) to simulate")
+        self.ci_kind = QtWidgets.QComboBox()
+        self.ci_kind.addItem("t (σ estimated)", "t")
+        self.ci_kind.addItem("z (σ known)", "z")
+        self.ci_seed = spin(0, 2**31 - 1, "Seed of the simulation")
+        self.ci_new = QtWidgets.QPushButton("Simulate again")
+        self.ci_label = QtWidgets.QLabel()
+        self.ci_label.setWordWrap(True)
+        hint = QtWidgets.QLabel("Samples of size n_A from N(true μ_A, σ²) — set them under Generated samples.")
+        hint.setWordWrap(True)
+        form.addRow("intervals", self.ci_count)
+        form.addRow("kind", self.ci_kind)
+        form.addRow("seed", self.ci_seed)
+        form.addRow("", self.ci_new)
+        form.addRow(hint)
+        form.addRow(self.ci_label)
+        return box
+
+    def _build_power(self) -> QtWidgets.QWidget:
+        box, form = _form("Power of a one-sample test")
+        self.power_effect = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
+        self.power_effect.setRange(-300, 300)
+        self.power_effect.setToolTip("Effect size d = (μ₁ − μ₀)/σ")
+        self.power_effect_label = QtWidgets.QLabel()
+        self.power_effect_label.setMinimumWidth(70)
+        self.power_n = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
+        self.power_n.setRange(2, 400)
+        self.power_n.setToolTip("Sample size n")
+        self.power_n_label = QtWidgets.QLabel()
+        self.power_n_label.setMinimumWidth(70)
+        self.power_kind = QtWidgets.QComboBox()
+        self.power_kind.addItem("z-test (σ known)", "z")
+        self.power_kind.addItem("t-test", "t")
+        self.power_label = QtWidgets.QLabel()
+        self.power_label.setWordWrap(True)
+        for slider, label, name in ((self.power_effect, self.power_effect_label, "effect d"),
+                                    (self.power_n, self.power_n_label, "n")):  # fmt: skip
+            row = QtWidgets.QHBoxLayout()
+            row.addWidget(slider, 1)
+            row.addWidget(label)
+            form.addRow(name, row)
+        form.addRow("test", self.power_kind)
+        form.addRow(self.power_label)
+        return box

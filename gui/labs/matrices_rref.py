@@ -1,0 +1,236 @@
+"""Row-reduction page of the Matrices lab: type an augmented matrix [A | b], then walk through Gauss–Jordan steps."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from engine import linalg as L
+from engine.linalg import MatricesState
+from gui import theme
+from gui.widgets.matrix_table import MatrixTable
+
+__all__ = ["RrefPanel", "EXAMPLES"]
+
+EXAMPLES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "One solution (3 equations, 3 unknowns)": L.DEFAULT_AUGMENTED,
+    "No solution (inconsistent)": (("1", "2", "-1", "3"), ("2", "4", "-2", "5"), ("1", "0", "1", "1")),
+    "Infinitely many (a free variable)": (("1", "2", "-1", "3"), ("2", "4", "-2", "6"), ("1", "0", "1", "1")),
+    "Fractions (2×3)": (("3", "2", "1"), ("2", "-1/2", "4/3")),
+    "5 equations, 5 unknowns (5×6)": (
+        ("2", "1", "0", "-1", "3", "4"),
+        ("1", "-2", "3", "0", "1", "-1"),
+        ("0", "4", "1", "2", "-2", "5"),
+        ("3", "0", "-1", "1", "2", "2"),
+        ("1", "1", "1", "1", "1", "3"),
+    ),
+}
+
+
+class RrefPanel(QtWidgets.QWidget):
+    """Input grid, step navigation and the matrix after the current step; edits go out as new states."""
+
+    state_edited = QtCore.Signal(object, str)
+    """(new MatricesState, undo text)."""
+    error = QtCore.Signal(str)
+
+    def __init__(self, state: MatricesState, parent=None) -> None:
+        super().__init__(parent)
+        self._state = state
+        self._result = L.rref(state.augmented)
+        lay = QtWidgets.QHBoxLayout(self)
+        left = QtWidgets.QVBoxLayout()
+        lay.addLayout(left, 1)
+
+        self.description = QtWidgets.QLabel("")
+        self.description.setObjectName("rref_description")
+        self.description.setFont(theme.font(1.6, bold=True))
+        self.description.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        left.addWidget(self.description)
+        self.step_table = QtWidgets.QTableWidget()
+        self.step_table.setObjectName("rref_step_table")
+        self.step_table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.step_table.setFont(theme.font(1.5))
+        self.step_table.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.step_table.verticalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
+        self.step_table.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        left.addWidget(self.step_table, 1)
+        nav = QtWidgets.QHBoxLayout()
+        self.first_button = QtWidgets.QPushButton("|◀ Start")
+        self.prev_button = QtWidgets.QPushButton("◀ Prev")
+        self.step_label = QtWidgets.QLabel("")
+        self.step_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.next_button = QtWidgets.QPushButton("Next ▶")
+        self.last_button = QtWidgets.QPushButton("End ▶|")
+        self.prev_button.setShortcut("Alt+Left")
+        self.next_button.setShortcut("Alt+Right")
+        for b in (self.first_button, self.prev_button):
+            nav.addWidget(b)
+        nav.addWidget(self.step_label, 1)
+        for b in (self.next_button, self.last_button):
+            nav.addWidget(b)
+        self.first_button.clicked.connect(lambda: self._go(0))
+        self.prev_button.clicked.connect(lambda: self._go(self._state.rref_step - 1))
+        self.next_button.clicked.connect(lambda: self._go(self._state.rref_step + 1))
+        self.last_button.clicked.connect(lambda: self._go(len(self._result.steps)))
+        left.addLayout(nav)
+        self.summary = QtWidgets.QLabel("")
+        self.summary.setObjectName("rref_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setFont(theme.font(1.15))
+        left.addWidget(self.summary)
+
+        col = QtWidgets.QWidget()
+        col.setFixedWidth(350)
+        right = QtWidgets.QVBoxLayout(col)
+        lay.addWidget(col)
+        box = QtWidgets.QGroupBox("Augmented matrix [A | b]")
+        bl = QtWidgets.QVBoxLayout(box)
+        size = QtWidgets.QHBoxLayout()
+        self.rows_spin = QtWidgets.QSpinBox()
+        self.rows_spin.setRange(1, L.MAX_ROWS)
+        self.rows_spin.setPrefix("rows ")
+        self.cols_spin = QtWidgets.QSpinBox()
+        self.cols_spin.setRange(2, L.MAX_COLS)
+        self.cols_spin.setPrefix("columns ")
+        self.rows_spin.valueChanged.connect(self._on_size)
+        self.cols_spin.valueChanged.connect(self._on_size)
+        size.addWidget(self.rows_spin)
+        size.addWidget(self.cols_spin)
+        bl.addLayout(size)
+        self.table = MatrixTable(3, 4, max_width=310)
+        self.table.setObjectName("rref_input")
+        self.table.matrix_edited.connect(self._on_matrix)
+        self.table.cell_rejected.connect(self._on_rejected)
+        bl.addWidget(self.table, 0, QtCore.Qt.AlignmentFlag.AlignHCenter)
+        hint = QtWidgets.QLabel("The last (shaded) column is the right-hand side b. Integers, decimals and "
+                                "fractions like 2/3 are reduced exactly.")
+        hint.setWordWrap(True)
+        bl.addWidget(hint)
+        self.message = QtWidgets.QLabel("")
+        self.message.setObjectName("rref_message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {theme.color('vermillion').name()}; font-weight: bold;")
+        bl.addWidget(self.message)
+        self.examples = QtWidgets.QComboBox()
+        self.examples.addItem("Load an example…")
+        for name in EXAMPLES:
+            self.examples.addItem(name)
+        self.examples.activated.connect(self._on_example)
+        bl.addWidget(self.examples)
+        right.addWidget(box)
+        right.addStretch(1)
+
+    # --- actions ----------------------------------------------------------------------------------------------------
+    def _emit(self, state: MatricesState, text: str) -> None:
+        self.state_edited.emit(state, text)
+
+    def _go(self, step: int) -> None:
+        step = max(0, min(step, len(self._result.steps)))
+        if step != self._state.rref_step:
+            from dataclasses import replace
+
+            self._emit(replace(self._state, rref_step=step), "Row-reduction step")
+
+    def _on_matrix(self, rows: tuple) -> None:
+        from dataclasses import replace
+
+        self.message.setText("")
+        new = tuple(tuple(str(c) for c in r) for r in rows)
+        if new != self._state.augmented:
+            self._emit(replace(self._state, augmented=new, rref_step=0), "Edit augmented matrix")
+
+    def _on_rejected(self, _i: int, _j: int, message: str) -> None:
+        text = f"{message}. The last good matrix is still used."
+        self.message.setText(text)
+        self.error.emit(text)
+
+    def _on_size(self, _value: int) -> None:
+        from dataclasses import replace
+
+        m, n = self.rows_spin.value(), self.cols_spin.value()
+        old = self._state.augmented
+        rows = tuple(tuple(old[i][j] if i < len(old) and j < len(old[0]) else "0" for j in range(n)) for i in range(m))
+        if rows != old:
+            self._emit(replace(self._state, augmented=rows, rref_step=0), "Resize augmented matrix")
+
+    def _on_example(self, index: int) -> None:
+        from dataclasses import replace
+
+        if index <= 0:
+            return
+        rows = EXAMPLES[self.examples.itemText(index)]
+        with QtCore.QSignalBlocker(self.examples):
+            self.examples.setCurrentIndex(0)
+        self._emit(replace(self._state, augmented=rows, rref_step=0), "Load example")
+
+    # --- showing ----------------------------------------------------------------------------------------------------
+    def render(self, state: MatricesState) -> None:
+        """Show ``state``'s augmented matrix and its current reduction step."""
+        if state.augmented != self._state.augmented or not hasattr(self, "_shown"):
+            self._result = L.rref(state.augmented)
+            self._shown = True
+        self._state = state
+        m, n = len(state.augmented), len(state.augmented[0])
+        for spin, value in ((self.rows_spin, m), (self.cols_spin, n)):
+            with QtCore.QSignalBlocker(spin):
+                spin.setValue(value)
+        self.table._separator = n - 1
+        self.table.set_matrix(state.augmented)
+        if not self.table.errors():
+            self.message.setText("")
+        steps = self._result.steps
+        k = min(state.rref_step, len(steps))
+        matrix = self._result.original if k == 0 else steps[k - 1].matrix
+        changed = () if k == 0 else steps[k - 1].rows[:1] if steps[k - 1].kind != "swap" else steps[k - 1].rows
+        self.description.setText("Start: the augmented matrix [A | b]" if k == 0 else steps[k - 1].description)
+        self.step_label.setText(f"step {k} of {len(steps)}")
+        self.first_button.setEnabled(k > 0)
+        self.prev_button.setEnabled(k > 0)
+        self.next_button.setEnabled(k < len(steps))
+        self.last_button.setEnabled(k < len(steps))
+        self._fill_step_table(matrix, changed, n, final=k == len(steps))
+        self.summary.setText(self._summary(state, k == len(steps)))
+
+    def _fill_step_table(self, matrix, changed, n: int, final: bool) -> None:
+        t = self.step_table
+        t.setRowCount(len(matrix))
+        t.setColumnCount(n)
+        t.setHorizontalHeaderLabels([f"x{j + 1}" for j in range(n - 1)] + ["b"])
+        t.setVerticalHeaderLabels([f"R{i + 1}" for i in range(len(matrix))])
+        pivots = set(self._result.pivots) if final else set()
+        for i, row in enumerate(matrix):
+            for j, x in enumerate(row):
+                item = t.item(i, j)
+                if item is None:
+                    item = QtWidgets.QTableWidgetItem()
+                    item.setTextAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+                    t.setItem(i, j, item)
+                item.setText(L.format_number(x))
+                if i in changed:
+                    item.setBackground(theme.brush("yellow", 110))
+                elif j == n - 1:
+                    item.setBackground(theme.brush("sky", 40))
+                else:
+                    item.setBackground(theme.brush("bg", 0))
+                f = item.font()
+                f.setBold(final and j in pivots and x == 1 and self._is_pivot(matrix, i, j))
+                item.setFont(f)
+
+    def _is_pivot(self, matrix, i: int, j: int) -> bool:
+        return i < len(self._result.pivots) and self._result.pivots[i] == j
+
+    def _summary(self, state: MatricesState, final: bool) -> str:
+        aug = state.augmented
+        n = len(aug[0]) - 1
+        sol = L.solve([r[:n] for r in aug], [r[n] for r in aug])
+        mode = "exact fractions" if sol.exact else "decimals (rounded for display)"
+        if not final:
+            return f"Walk with Next ▶ to the reduced form. Arithmetic: {mode}."
+        lines = [f"Reduced row echelon form: rank {sol.rank}, pivots in columns "
+                 f"{', '.join(str(p + 1) for p in self._result.pivots if p < n) or 'none'}.", sol.message + "."]
+        if sol.kind == "infinite":
+            xs = sol.x_exact if sol.x_exact is not None else sol.x
+            lines.append("One solution: x = (" + ", ".join(L.format_number(v) for v in xs) + ")")
+            for k, v in enumerate(sol.nullspace):
+                lines.append(f"plus any multiple of n{k + 1} = (" + ", ".join(L.format_number(x) for x in v) + ")")
+        return "<br>".join(lines)

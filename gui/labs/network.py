@@ -1,0 +1,583 @@
+"""The Network lab: a small network learning a 2-D classification, with its matrices, layers and backprop visible.
+
+Training runs in chunks on a QTimer (≤ ~20 ms of epochs per frame, ~30 frames/s), so events keep flowing and Pause
+answers at once. Each frame previews the new state (weights, epoch); pausing commits one undo step.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtWidgets
+
+from engine.nn import (
+    NetworkError,
+    NetworkState,
+    TrainingRun,
+    backprop_trace,
+    layer_stages,
+    network_params,
+    probability_grid,
+    state_layout,
+)
+from engine.nn_data import read_points_csv
+from engine.optim import DEFAULTS
+from gui import theme
+from gui.labs.base import Lab
+from gui.labs.network_backprop import BackpropView
+from gui.labs.network_controls import NetworkControls
+from gui.labs.network_layers import LayersView
+from gui.labs.network_plane import BoundaryPlane
+from gui.labs.network_weights import WeightTables
+from gui.widgets.plane import configure_plot
+
+FRAME_MS = 33  # the boundary redraws at most ~30 times a second
+TRAIN_BUDGET_S = 0.020  # training time per frame in "fast" mode
+EDIT_EPOCHS = 3  # epochs trained after each point edit while paused, so the boundary follows the data
+GRID_RES = 64
+_KEEP_RUN = ("weights", "epoch", "probe", "stage", "projection", "view")
+
+
+def _config(state: NetworkState) -> NetworkState:
+    """The state without the fields a training run may change or that only choose what is shown."""
+    return dataclasses.replace(state, **{k: getattr(NetworkState(), k) for k in _KEEP_RUN})
+
+
+class NetworkLab(Lab):
+    """Decision boundary, loss curves, weight tables, layer transforms and backprop of a small dense network."""
+
+    name = "network"
+    title = "Neural network"
+    state_type = NetworkState
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._run: TrainingRun | None = None
+        self._history: dict[str, list[float]] = {"epoch": [], "train_loss": [], "test_loss": []}
+        self._data_error = ""
+        self._shown_data_key: object = None
+        self._last_table_update = 0.0
+        self._slow_ticks = 0
+        self._build()
+        self._connect()
+        self._timer = QtCore.QTimer(self)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._tick)
+        self.render(self._state)
+
+    # --- layout -------------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.plane = BoundaryPlane()
+        self.plane.setMinimumSize(360, 300)
+        self.error_text = pg.TextItem(color=theme.color("vermillion"), anchor=(0.5, 0.5))
+        self.error_text.setFont(theme.font(1.1, bold=True))
+        self.plane.getPlotItem().addItem(self.error_text, ignoreBounds=True)
+        self.loss_plot = pg.PlotWidget()
+        loss_item = self.loss_plot.getPlotItem()
+        configure_plot(loss_item)
+        loss_item.setLogMode(y=True)
+        loss_item.setLabel("bottom", "epoch")
+        loss_item.setLabel("left", "loss (log scale)")
+        loss_item.getAxis("bottom").enableAutoSIPrefix(False)
+        loss_item.getAxis("left").enableAutoSIPrefix(False)
+        loss_item.addLegend(offset=(-10, 10))
+        self.train_curve = loss_item.plot(pen=theme.pen("blue"), name="training", connect="finite")
+        self.test_curve = loss_item.plot(pen=theme.pen("vermillion", style="dash"), name="test", connect="finite")
+        for curve in (self.train_curve, self.test_curve):
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+        self.loss_plot.setMinimumHeight(180)
+        self.weights = WeightTables()
+        weights_scroll = QtWidgets.QScrollArea()
+        weights_scroll.setWidgetResizable(True)
+        weights_scroll.setWidget(self.weights)
+        right = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        right.addWidget(self.loss_plot)
+        right.addWidget(weights_scroll)
+        right.setSizes([260, 400])
+        training = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        training.addWidget(self.plane)
+        training.addWidget(right)
+        training.setStretchFactor(0, 3)
+        training.setStretchFactor(1, 2)
+        self.layers = LayersView()
+        self.backprop = BackpropView()
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.addTab(training, "Boundary, loss && weights")
+        self.tabs.addTab(self.layers, "Layers transform the plane")
+        self.tabs.addTab(self.backprop, "Backpropagation")
+        self.controls = NetworkControls()
+        scroll = QtWidgets.QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.controls)
+        scroll.setFixedWidth(340)
+        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        lay = QtWidgets.QHBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.tabs, 1)
+        lay.addWidget(scroll)
+
+    def _connect(self) -> None:
+        c = self.controls
+        c.play_button.toggled.connect(self._on_play)
+        c.step_button.clicked.connect(self.step_epoch)
+        c.reset_button.clicked.connect(self.reset_weights)
+        c.dataset.currentIndexChanged.connect(lambda _i: self._on_dataset(c.dataset.currentData()))
+        c.n_points.valueChanged.connect(lambda v: self._edit_data("Change number of points", n_points=v))
+        c.noise.valueChanged.connect(lambda v: self._edit_data("Change noise", noise=round(v, 4)))
+        c.seed.valueChanged.connect(lambda v: self._edit_fresh("Change seed", seed=v))
+        c.new_seed.clicked.connect(lambda: self._edit_fresh("New seed", seed=random.randrange(0, 2**31 - 1)))
+        c.test_fraction.valueChanged.connect(lambda v: self._edit_data("Change test share", test_fraction=v / 100))
+        c.class_group.idToggled.connect(lambda i, on: setattr(self.plane, "place_class", i) if on else None)
+        c.load_csv.clicked.connect(self._ask_csv)
+        c.clear_points.clicked.connect(lambda: self._edit_data("Clear points", dataset="custom", points=()))
+        c.add_layer.clicked.connect(self.add_layer)
+        c.remove_layer.clicked.connect(self.remove_layer)
+        for i, spin in enumerate(c.units):
+            spin.valueChanged.connect(lambda v, i=i: self._set_units(i, v))
+        c.activation.currentIndexChanged.connect(
+            lambda _i: self._edit_fresh("Change activation", activation=c.activation.currentData())
+        )
+        c.loss.currentIndexChanged.connect(lambda _i: self._edit_keep("Change loss", loss=c.loss.currentData()))
+        c.optimizer.currentIndexChanged.connect(
+            lambda _i: self._edit_keep("Change optimizer", optimizer=c.optimizer.currentData(), hyper=())
+        )
+        c.batch_size.valueChanged.connect(lambda v: self._edit_keep("Change batch size", batch_size=v))
+        self.plane.point_added.connect(self._on_point_added)
+        self.plane.point_moved.connect(self._on_point_moved)
+        self.plane.point_move_finished.connect(lambda _i: self.commit("Move point"))
+        self.plane.point_removed.connect(self._on_point_removed)
+        self.weights.weight_edited.connect(self._on_weight_edited)
+        self.weights.edit_error.connect(self.error_message)
+        self.weights.editing_started.connect(self._pause)
+        self.layers.stage_changed.connect(lambda k: self._edit_keep("Show layer step", stage=k))
+        self.layers.projection_changed.connect(lambda p: self._edit_keep("Change projection", projection=p))
+        self.backprop.probe_changed.connect(lambda k: self._edit_keep("Choose point", probe=max(k, 0)))
+        self.backprop.open_derivatives.connect(lambda: self.request_lab.emit("derivatives"))
+        self.plane.getPlotItem().getViewBox().sigRangeChanged.connect(lambda *_: self._draw_grid())
+        self.tabs.currentChanged.connect(lambda _i: self._render_views(self._state, force=True))
+
+    # --- edits --------------------------------------------------------------------------------------------------
+    def _try(self, state: NetworkState, text: str, *, live: bool = False) -> bool:
+        """Apply a new state if the engine accepts its sizes; otherwise say why and keep the last good state."""
+        try:
+            state_layout(state)
+        except NetworkError as exc:
+            self.error_message(str(exc))
+            self.render(self._state)
+            return False
+        if live:
+            self.preview(state)
+        else:
+            self.edit(state, text)
+        return True
+
+    def _edit_keep(self, text: str, **changes) -> None:
+        """Change settings that keep the current weights (loss, optimizer, batch, what is shown)."""
+        self._try(dataclasses.replace(self._current_trained(), **changes), text)
+
+    def _edit_fresh(self, text: str, **changes) -> None:
+        """Change something that needs a new network (architecture, activation, seed): fresh weights, epoch 0."""
+        self._pause()
+        self._try(dataclasses.replace(self._state, weights=None, epoch=0, **changes), text)
+
+    def _edit_data(self, text: str, **changes) -> None:
+        """Change the data but keep training the same network."""
+        self._try(dataclasses.replace(self._current_trained(), **changes), text)
+
+    def _current_trained(self) -> NetworkState:
+        """The state including the live run's latest weights (they may be ahead of the state while playing)."""
+        run = self._run
+        if run is not None and run.epoch != self._state.epoch:
+            return dataclasses.replace(self._state, weights=run.weights(), epoch=run.epoch)
+        return self._state
+
+    def _on_dataset(self, name: str) -> None:
+        if name == "custom" and not self._state.points:
+            self._edit_data("Hand-placed points", dataset="custom", points=self._current_points())
+            self.status_message.emit("Hand-placed data: a copy of the previous points — click to add, drag to move")
+        else:
+            self._edit_data("Change data set", dataset=name)
+
+    def _current_points(self) -> tuple[tuple[float, float, int], ...]:
+        """Every point of the data now shown, as (x, y, class) (what hand editing starts from)."""
+        s = self._state
+        if s.dataset == "custom":
+            return s.points
+        from engine.nn_data import generate
+
+        x, y = generate(s.dataset, s.n_points, s.noise, s.seed)
+        return tuple((round(float(a), 4), round(float(b), 4), int(c)) for (a, b), c in zip(x, y, strict=True))
+
+    def _refit(self, state: NetworkState) -> NetworkState:
+        """After a point edit while paused, train a few epochs so the boundary follows the data."""
+        if self._timer.isActive():
+            return state
+        try:
+            run = TrainingRun(state)
+        except NetworkError:
+            return state
+        if run.run(EDIT_EPOCHS) != "ready":
+            return state
+        return run.to_state()
+
+    def _on_point_added(self, x: float, y: float, cls: int) -> None:
+        points = (*self._current_points(), (round(x, 4), round(y, 4), int(cls)))
+        if len(points) > 10_000:
+            self.error_message("at most 10 000 points: delete some before placing more")
+            return
+        state = dataclasses.replace(self._current_trained(), dataset="custom", points=points)
+        self._try(self._refit(state), "Place point")
+
+    def _on_point_moved(self, index: int, x: float, y: float) -> None:
+        points = list(self._current_points())
+        if not 0 <= index < len(points):
+            return
+        points[index] = (round(x, 4), round(y, 4), points[index][2])
+        state = dataclasses.replace(self._current_trained(), dataset="custom", points=tuple(points))
+        self._try(self._refit(state), "Move point", live=True)
+
+    def _on_point_removed(self, index: int) -> None:
+        points = list(self._current_points())
+        if 0 <= index < len(points):
+            del points[index]
+            self._edit_data("Delete point", dataset="custom", points=tuple(points))
+
+    def _set_units(self, layer: int, units: int) -> None:
+        hidden = list(self._state.hidden)
+        if layer < len(hidden) and hidden[layer] != units:
+            hidden[layer] = units
+            self._edit_fresh(f"Set layer {layer + 1} to {units} units", hidden=tuple(hidden))
+
+    def add_layer(self) -> None:
+        """Append a hidden layer (as wide as the last one, or 4)."""
+        hidden = self._state.hidden
+        self._edit_fresh("Add layer", hidden=(*hidden, hidden[-1] if hidden else 4))
+
+    def remove_layer(self) -> None:
+        """Drop the last hidden layer (none left = logistic regression)."""
+        if self._state.hidden:
+            self._edit_fresh("Remove layer", hidden=self._state.hidden[:-1])
+
+    def _on_weight_edited(self, flat: int, value: float) -> None:
+        self._pause()
+        state = self._current_trained()
+        weights = list(state.weights if state.weights is not None else network_params(state))
+        weights[flat] = value
+        self._try(dataclasses.replace(state, weights=tuple(float(w) for w in weights)), "Edit weight")
+
+    def _on_hyper(self, name: str, values: dict, _enabled: bool, final: bool) -> None:
+        lr = float(values.pop("lr", self._state.lr))
+        hyper = tuple((k, float(v)) for k, v in values.items() if v != DEFAULTS[name].get(k))
+        state = dataclasses.replace(self._current_trained(), lr=lr, hyper=hyper)
+        self._try(state, "Change hyperparameters", live=not final)
+        if final:
+            self.commit("Change hyperparameters")
+
+    def _ask_csv(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Load points", "", "CSV files (*.csv *.tsv *.txt)")
+        if path:
+            self.load_csv(path)
+
+    def load_csv(self, path_or_text: str) -> bool:
+        """Load x, y, class points from a CSV; on bad data say why and keep the current points."""
+        try:
+            points, note = read_points_csv(path_or_text)
+        except NetworkError as exc:
+            self.error_message(f"Cannot use this CSV: {exc}")
+            return False
+        self._edit_fresh("Load CSV", dataset="custom", points=points)
+        self.status_message.emit(f"Loaded {len(points)} points: {note}")
+        return True
+
+    # --- training -----------------------------------------------------------------------------------------------
+    def is_playing(self) -> bool:
+        """Whether training is running."""
+        return self._timer.isActive()
+
+    def _on_play(self, on: bool) -> None:
+        if on:
+            if self._run is None:
+                self.error_message(self._data_error or "nothing to train")
+                self._pause()
+                return
+            if self._run.status == "diverged":
+                self.error_message("this run diverged: lower the learning rate or press Reset")
+                self._pause()
+                return
+            self._timer.start()
+        else:
+            self._pause()
+        self._show_play_button()
+
+    def _pause(self) -> None:
+        was = self._timer.isActive()
+        self._timer.stop()
+        self._show_play_button()
+        if was:
+            self.preview(self._current_trained())
+            self.commit(f"Train to epoch {self._state.epoch}")
+            self._render_views(self._state, force=True)  # tables were throttled while playing: show exact numbers
+
+    def _show_play_button(self) -> None:
+        b = self.controls.play_button
+        b.blockSignals(True)
+        b.setChecked(self._timer.isActive())
+        b.setText("❚❚ Pause" if self._timer.isActive() else "▶ Play")
+        b.blockSignals(False)
+
+    def _tick(self) -> None:
+        run = self._run
+        if run is None:
+            self._pause()
+            return
+        mode = self.controls.speed.currentData()
+        if mode == -1:
+            self._slow_ticks = (self._slow_ticks + 1) % 6
+            if self._slow_ticks:
+                return
+        start = time.perf_counter()
+        while True:
+            status = run.run(1)
+            if status != "ready" or mode != 0 or time.perf_counter() - start > TRAIN_BUDGET_S:
+                break
+        self.preview(dataclasses.replace(self._state, weights=run.weights(), epoch=run.epoch))
+        if status == "diverged":
+            self._timer.stop()
+            self._show_play_button()
+            self.error_message(run.message)
+            self.commit("Train until divergence")
+
+    def train_epochs(self, epochs: int) -> None:
+        """Train ``epochs`` epochs now (the Step button; also used by tests and lessons) as one undo step."""
+        if self._run is None:
+            self.error_message(self._data_error or "nothing to train")
+            return
+        status = self._run.run(epochs)
+        self.edit(dataclasses.replace(self._state, weights=self._run.weights(), epoch=self._run.epoch), f"Train {epochs} epoch{'s' if epochs != 1 else ''}")
+        if status == "diverged":
+            self.error_message(self._run.message)
+
+    def step_epoch(self) -> None:
+        """One epoch (pauses first)."""
+        self._pause()
+        self.train_epochs(1)
+
+    def reset_weights(self) -> None:
+        """Fresh seeded weights at epoch 0 (keeps data and settings)."""
+        self._pause()
+        self._run = None
+        self.edit(dataclasses.replace(self._state, weights=None, epoch=0), "Reset network")
+        self._sync_run(self._state)
+        self.render(self._state)
+
+    # --- rendering ----------------------------------------------------------------------------------------------
+    def _sync_run(self, state: NetworkState) -> None:
+        """Keep the live run when the state is the run's own progress; otherwise rebuild it from the state."""
+        run = self._run
+        if run is not None and _config(run.state) == _config(state) and run.epoch == state.epoch:
+            try:
+                same = np.array_equal(run.params, network_params(state))
+            except NetworkError:
+                same = False
+            if same:
+                run.state = state  # same network and settings; only what is shown changed
+                return
+        try:
+            new = TrainingRun(state)
+        except NetworkError as exc:
+            self._run, self._data_error = None, str(exc)
+            self._timer.stop()
+            self._show_play_button()
+            self.error_message(str(exc))
+            return
+        self._data_error = ""
+        h = self._history
+        keep = sum(1 for e in h["epoch"] if e < state.epoch) if state.epoch > 0 else 0
+        self._history = {k: v[:keep] + new.history[k] for k, v in h.items()}
+        new.history = self._history
+        self._run = new
+
+    def render(self, state: NetworkState) -> None:
+        self._sync_run(state)
+        self._render_controls(state)
+        self._render_views(state)
+
+    def _render_controls(self, state: NetworkState) -> None:
+        c = self.controls
+        widgets = [
+            c.dataset,
+            c.n_points,
+            c.noise,
+            c.seed,
+            c.test_fraction,
+            c.activation,
+            c.loss,
+            c.optimizer,
+            c.batch_size,
+            *c.units,
+        ]
+        blockers = [QtCore.QSignalBlocker(w) for w in widgets]
+        c.dataset.setCurrentIndex(c.dataset.findData(state.dataset))
+        c.n_points.setValue(state.n_points)
+        c.noise.setValue(state.noise)
+        c.seed.setValue(state.seed)
+        c.test_fraction.setValue(round(state.test_fraction * 100))
+        generated = state.dataset != "custom"
+        c.n_points.setEnabled(generated)
+        c.noise.setEnabled(generated)
+        c.activation.setCurrentIndex(c.activation.findData(state.activation))
+        c.loss.setCurrentIndex(c.loss.findData(state.loss))
+        c.optimizer.setCurrentIndex(c.optimizer.findData(state.optimizer))
+        c.batch_size.setValue(state.batch_size)
+        for i, spin in enumerate(c.units):
+            spin.setVisible(i < len(state.hidden))
+            if i < len(state.hidden):
+                spin.setValue(state.hidden[i])
+        del blockers
+        c.add_layer.setEnabled(len(state.hidden) < 3)
+        c.remove_layer.setEnabled(len(state.hidden) > 0)
+        arch = "-".join(str(s) for s in (2, *state.hidden, 1))
+        what = "logistic regression" if not state.hidden else f"{len(state.hidden)} hidden layer(s)"
+        c.arch_label.setText(f"<b>{arch}</b> network — {what}, {state_layout(state).n_params} parameters")
+        hyper = c.show_optimizer(state.optimizer)
+        if not getattr(hyper, "_network_connected", False):
+            hyper.changed.connect(self._on_hyper)
+            hyper._network_connected = True
+        hyper.set_values({**DEFAULTS[state.optimizer], **dict(state.hyper), "lr": state.lr}, True)
+
+    def _render_views(self, state: NetworkState, force: bool = False) -> None:
+        run = self._run
+        self.plane.set_view(state.view)
+        if run is None:
+            x0, x1, y0, y1 = state.view
+            self.error_text.setText(self._data_error)
+            self.error_text.setPos((x0 + x1) / 2, (y0 + y1) / 2)
+            self.plane.set_grid(np.full((2, 2), 0.5), state.view)
+            self._show_points(state, None)
+            self._readouts(state, None)
+            return
+        self.error_text.setText("")
+        params, layout = run.params, run.layout
+        self._draw_grid()
+        self._show_points(state, run)
+        h = self._history
+        self.train_curve.setData(np.asarray(h["epoch"]), np.maximum(np.asarray(h["train_loss"]), 1e-12))
+        test = np.asarray(h["test_loss"])
+        self.test_curve.setData(np.asarray(h["epoch"]), np.where(np.isfinite(test), np.maximum(test, 1e-12), np.nan))
+        self._readouts(state, run)
+        now = time.perf_counter()
+        if force or not self.is_playing() or now - self._last_table_update > 0.25:
+            self._last_table_update = now
+            self.weights.set_network(layout, params)
+        current = self.tabs.currentWidget()
+        n_train = len(run.data.y_train)
+        probe = min(state.probe, n_train - 1)
+        if current is self.layers:
+            pts = np.concatenate([run.data.x_train, run.data.x_test])
+            labels = np.concatenate([run.data.y_train, run.data.y_test])
+            stages = layer_stages(params, layout, state.activation, state.view, pts, state.projection)
+            stage = min(state.stage, len(stages) - 1)
+            self.layers.set_controls(len(stages), stage, state.projection)
+            self.layers.show_stage(stages[stage], stage, len(stages), labels)
+        elif current is self.backprop:
+            self.backprop.set_probe_range(n_train, probe)
+            trace = backprop_trace(
+                params, layout, state.activation, state.loss, tuple(run.data.x_train[probe]), run.data.y_train[probe]
+            )
+            self.backprop.show_trace(trace, state.loss)
+        self.plane.set_probe(tuple(run.data.x_train[probe]) if current is self.backprop else None)
+
+    def _draw_grid(self) -> None:
+        """Shade P(class 1) over the whole visible plane (equal aspect makes it wider than ``state.view``)."""
+        run = self._run
+        if run is None:
+            return
+        view = self.plane.current_view()
+        self.plane.set_grid(probability_grid(run.params, run.layout, self._state.activation, view, GRID_RES), view)
+
+    def _show_points(self, state: NetworkState, run: TrainingRun | None) -> None:
+        points = state.points if state.dataset == "custom" else ()
+        key = (state.dataset, state.n_points, state.noise, state.seed, state.test_fraction, points, run is None)
+        if key == self._shown_data_key:
+            return
+        self._shown_data_key = key
+        if run is None:
+            arr = np.asarray(points, dtype=float).reshape(-1, 3)
+            arr = arr[np.isfinite(arr).all(axis=1)]
+            self.plane.set_points(arr[:, :2], (arr[:, :2], arr[:, 2]), (np.zeros((0, 2)), ()))
+            return
+        if state.dataset == "custom":
+            all_xy = np.asarray(points, dtype=float)[:, :2]
+        else:
+            all_xy = np.asarray(self._current_points(), dtype=float)[:, :2]  # indices as a drag will see them
+        d = run.data
+        self.plane.set_points(all_xy, (d.x_train, d.y_train), (d.x_test, d.y_test))
+
+    def _readouts(self, state: NetworkState, run: TrainingRun | None) -> None:
+        r = self.controls.readouts
+        r["epoch"].setText(str(state.epoch))
+        if run is None:
+            for k in ("train_loss", "test_loss", "accuracy"):
+                r[k].setText("—")
+            r["status"].setText("no usable data")
+            return
+        train, test = self._history["train_loss"][-1], self._history["test_loss"][-1]
+        r["train_loss"].setText(f"{train:.4f}")
+        r["test_loss"].setText("no test set" if not np.isfinite(test) else f"{test:.4f}")
+        acc = []
+        for x, y in ((run.data.x_train, run.data.y_train), (run.data.x_test, run.data.y_test)):
+            if len(y):
+                z = _logits(run, state, x)
+                acc.append(f"{np.mean((z >= 0) == (y == 1)):.1%}")
+        r["accuracy"].setText(" / ".join(acc))
+        status = "diverged" if run.status == "diverged" else ("training…" if self.is_playing() else "paused")
+        r["status"].setText(status)
+        r["status"].setStyleSheet(f"color: {theme.COLORS['vermillion']};" if status == "diverged" else "")
+
+    # --- surface for export, tests, shutdown --------------------------------------------------------------------
+    def accuracy(self) -> float:
+        """Share of training points classified right by the current weights."""
+        if self._run is None:
+            return float("nan")
+        z = _logits(self._run, self._state, self._run.data.x_train)
+        return float(np.mean((z >= 0) == (self._run.data.y_train == 1)))
+
+    def boundary_image(self) -> np.ndarray:
+        """The probability map now shown (a copy)."""
+        return np.array(self.plane.image.image, copy=True)
+
+    def export_views(self) -> dict:
+        return {
+            "boundary": self.plane.getPlotItem(),
+            "loss": self.loss_plot.getPlotItem(),
+            "layers": self.layers.plot.getPlotItem(),
+        }
+
+    def export_data(self) -> dict[str, tuple[list[str], list[list[float]]]]:
+        out: dict[str, tuple[list[str], list[list[float]]]] = {}
+        h = self._history
+        out["loss"] = (
+            ["epoch", "train_loss", "test_loss"],
+            [list(r) for r in zip(h["epoch"], h["train_loss"], h["test_loss"], strict=True)],
+        )
+        if self._run is not None:
+            d = self._run.data
+            rows = [[*p, c, 1.0] for p, c in zip(d.x_train.tolist(), d.y_train.tolist(), strict=True)]
+            rows += [[*p, c, 0.0] for p, c in zip(d.x_test.tolist(), d.y_test.tolist(), strict=True)]
+            out["points"] = (["x", "y", "class", "is_training"], rows)
+            out["weights"] = (["index", "value"], [[float(i), float(v)] for i, v in enumerate(self._run.params)])
+        return out
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+
+
+def _logits(run: TrainingRun, state: NetworkState, x: np.ndarray) -> np.ndarray:
+    from engine.nn_math import forward
+
+    return forward(run.params, run.layout, state.activation, x)[0][-1][:, 0]

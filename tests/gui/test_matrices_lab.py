@@ -1,0 +1,186 @@
+"""Matrices lab driven with real mouse and keyboard events: cells, basis drags, presets, systems, row reduction."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from engine import linalg as L
+from tests.gui.helpers import drag_in_view
+
+
+def _lab(lab_window):
+    win = lab_window("matrices")
+    return win, win.current_lab()
+
+
+def _type_cell(qtbot, table, row: int, col: int, text: str) -> None:
+    """Select a cell with the mouse, type over it with the keyboard and press Enter (as a user does)."""
+    if (table.currentRow(), table.currentColumn()) != (row, col):
+        rect = table.visualItemRect(table.item(row, col))
+        qtbot.mouseClick(table.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=rect.center())
+    assert (table.currentRow(), table.currentColumn()) == (row, col)
+    if text:
+        qtbot.keyClick(table, text[0])  # typing on a selected cell opens its editor with that character
+    else:
+        qtbot.keyClick(table, QtCore.Qt.Key.Key_F2)
+    editors = [e for e in table.viewport().findChildren(QtWidgets.QLineEdit) if e.isVisible()]
+    assert len(editors) == 1
+    editor = editors[0]
+    if text:
+        qtbot.keyClicks(editor, text[1:])
+    else:
+        editor.selectAll()
+        qtbot.keyClick(editor, QtCore.Qt.Key.Key_Backspace)
+    assert editor.text() == text
+    qtbot.keyClick(editor, QtCore.Qt.Key.Key_Return)
+    editing = QtWidgets.QAbstractItemView.State.EditingState
+    qtbot.waitUntil(lambda: table.state() != editing)  # Qt commits the editor through a queued call
+    # the closed editor is deleted later; without this, the next edit of the same cell finds it still registered
+    QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
+
+
+def test_typing_a_cell_changes_the_determinant_label(qtbot, lab_window):
+    win, lab = _lab(lab_window)
+    _type_cell(qtbot, lab.tables[0], 0, 0, "3")
+    assert lab.state().matrix == ((3.0, 1.0), (1.0, 2.0))
+    assert "det A = 5" in lab.det_text.text()
+    assert lab.det_label.toPlainText() == "det = 5"
+    assert lab.tables[1].item(0, 0).text() == "3"  # the system page shows the same A
+    assert win.undo_stack.text(win.undo_stack.count() - 1) == "Edit matrix"
+
+
+def test_fraction_cells_are_exact(qtbot, lab_window):
+    _win, lab = _lab(lab_window)
+    _type_cell(qtbot, lab.tables[0], 0, 1, "2/3")
+    assert lab.state().matrix[0][1] == pytest.approx(2 / 3)
+    assert lab.tables[0].item(0, 1).text() == "2/3"
+    assert f"det A = {L.format_number(2 * 2 - 2 / 3)}" in lab.det_text.text()
+
+
+@pytest.mark.parametrize(("text", "why"), [("abc", "not a number"), ("", "empty"), ("nan", "not a finite"),
+                                           ("1e400", "too large"), ("2e7", "too large")])
+def test_bad_cell_is_marked_and_last_good_matrix_stays(qtbot, lab_window, text, why):
+    win, lab = _lab(lab_window)
+    before = lab.state()
+    table = lab.tables[0]
+    _type_cell(qtbot, table, 1, 0, text)
+    assert lab.state() == before
+    assert why in lab.matrix_message.text() and "A stays [2, 1; 1, 2]" in lab.matrix_message.text()
+    assert why in win.status.currentMessage()
+    assert why in table.item(1, 0).toolTip()
+    assert table.item(1, 0).background().color().red() > 150  # marked (vermillion)
+    assert "det A = 3" in lab.det_text.text()
+    # a good entry afterwards clears the mark and is used
+    _type_cell(qtbot, table, 1, 0, "0")
+    assert lab.state().matrix == ((2.0, 1.0), (0.0, 2.0))
+    assert lab.matrix_message.text() == "" and not table.errors()
+
+
+def test_drag_i_hat_tip_edits_the_matrix(qtbot, lab_window):
+    win, lab = _lab(lab_window)
+    drag_in_view(qtbot, lab.plane, start=(2.0, 1.0), end=(3.1, -0.9), steps=10)
+    assert lab.state().matrix == ((3.0, 1.0), (-1.0, 2.0))  # snapped to the 0.5 grid
+    assert lab.tables[0].item(0, 0).text() == "3" and lab.tables[0].item(1, 0).text() == "-1"
+    assert "det A = 7" in lab.det_text.text()
+    assert win.undo_stack.count() == 1 and win.undo_stack.text(0) == "Drag î"
+
+
+def test_singular_matrix_collapses_and_says_so(qtbot, lab_window):
+    _win, lab = _lab(lab_window)
+    _type_cell(qtbot, lab.tables[0], 1, 1, "0.5")  # [[2, 1], [1, 0.5]]: det 0
+    assert "singular" in lab.det_label.toPlainText()
+    assert "No inverse" in lab.inverse_text.text() and "line" in lab.inverse_text.text()
+
+
+def test_rotation_preset_has_complex_eigenvalues(qtbot, lab_window):
+    _win, lab = _lab(lab_window)
+    lab.preset_combo.setCurrentIndex(lab.preset_combo.findData("rotation"))
+    box = lab.param_slider.box
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, "90")
+    qtbot.keyClick(box, QtCore.Qt.Key.Key_Return)
+    assert lab.state().matrix == ((0.0, -1.0), (1.0, 0.0))
+    assert "complex" in lab.eigen_text.text()
+    assert not any(line.isVisible() for line in lab.eigen_lines)
+
+
+def test_morph_slider_moves_basis(qtbot, lab_window):
+    _win, lab = _lab(lab_window)
+    box = lab.t_slider.box
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, "0")
+    qtbot.keyClick(box, QtCore.Qt.Key.Key_Return)
+    assert lab.state().morph_t == 0.0
+    assert lab.i_hat.tip() == (1.0, 0.0) and lab.j_hat.tip() == (0.0, 1.0)
+
+
+@pytest.mark.parametrize(
+    ("matrix", "b", "words"),
+    [
+        (((2.0, 1.0), (1.0, 2.0)), (3.0, 3.0), "One solution"),
+        (((1.0, 2.0), (2.0, 4.0)), (3.0, 7.0), "No solution"),
+        (((1.0, 2.0), (2.0, 4.0)), (3.0, 6.0), "Infinitely many"),
+    ],
+)
+def test_system_cases_are_named(qtbot, lab_window, matrix, b, words):
+    _win, lab = _lab(lab_window)
+    lab.set_state(replace(lab.state(), matrix=matrix, tab="system"))
+    for k, value in enumerate(b):
+        spin = lab.findChild(QtWidgets.QDoubleSpinBox, f"b_spin_{k}")
+        spin.setFocus()
+        spin.selectAll()
+        qtbot.keyClicks(spin, str(value))
+        qtbot.keyClick(spin, QtCore.Qt.Key.Key_Return)
+    assert lab.state().system_b == b
+    assert words in lab.system_kind.text()
+    assert lab.sys_point.isVisible() and (len(lab.sys_point.data) == 1) == (words == "One solution")
+
+
+def test_row_reduction_steps_with_buttons(qtbot, lab_window):
+    _win, lab = _lab(lab_window)
+    qtbot.mouseClick(lab.tabs.tabBar(), QtCore.Qt.MouseButton.LeftButton,
+                     pos=lab.tabs.tabBar().tabRect(2).center())
+    assert lab.state().tab == "rref"
+    panel = lab.rref_panel
+    steps = L.rref(lab.state().augmented).steps
+    for _ in range(2):
+        qtbot.mouseClick(panel.next_button, QtCore.Qt.MouseButton.LeftButton)
+    assert lab.state().rref_step == 2
+    assert panel.description.text() == steps[1].description == "R2 ← R2 + 3·R1"
+    assert panel.step_table.item(1, 1).text() == "1/2"
+    qtbot.mouseClick(panel.prev_button, QtCore.Qt.MouseButton.LeftButton)
+    assert lab.state().rref_step == 1
+    qtbot.mouseClick(panel.last_button, QtCore.Qt.MouseButton.LeftButton)
+    assert lab.state().rref_step == len(steps) and not panel.next_button.isEnabled()
+    assert "one solution" in panel.summary.text() and "x3 = \u22121" in panel.summary.text()
+
+
+def test_row_reduction_bad_cell_and_resize(qtbot, lab_window):
+    win, lab = _lab(lab_window)
+    lab.set_state(replace(lab.state(), tab="rref"))
+    panel = lab.rref_panel
+    before = lab.state().augmented
+    _type_cell(qtbot, panel.table, 0, 0, "1/0")
+    assert "divides by zero" in panel.message.text() and lab.state().augmented == before
+    _type_cell(qtbot, panel.table, 0, 0, "2/3")
+    assert lab.state().augmented[0][0] == "2/3" and panel.message.text() == ""
+    panel.cols_spin.setFocus()
+    qtbot.keyClick(panel.cols_spin, QtCore.Qt.Key.Key_Up)
+    assert len(lab.state().augmented[0]) == 5 and panel.table.columnCount() == 5
+    assert lab.state().rref_step == 0
+
+
+def test_render_png(tmp_path, qapp):
+    from gui.app import render_lab_png
+
+    path = tmp_path / "matrices.png"
+    render_lab_png(str(path), "matrices")
+    img = QtGui.QImage(str(path))
+    assert img.width() == 1280 and img.height() == 800
+    colours = {img.pixel(x, y) for x in range(0, 1280, 37) for y in range(0, 800, 29)}
+    assert len(colours) > 8

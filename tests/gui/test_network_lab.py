@@ -1,0 +1,211 @@
+"""Network lab GUI: real clicks, drags and typing drive training, the network builder, weights and data."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from PySide6 import QtCore, QtWidgets
+
+from engine.nn import NetworkState, state_data
+from engine.schema import from_dict, to_dict
+from tests.gui.helpers import click_in_view, drag_in_view
+
+
+@pytest.fixture
+def lab(lab_window):
+    win = lab_window("network")
+    return win.current_lab()
+
+
+def _click(qtbot, button: QtWidgets.QAbstractButton) -> None:
+    qtbot.mouseClick(button, QtCore.Qt.MouseButton.LeftButton)
+
+
+def test_add_and_remove_layer_changes_weight_tables(qtbot, lab):
+    assert len(lab.weights.tables) == 3  # 2-4-2-1
+    _click(qtbot, lab.controls.add_layer)
+    assert lab.state().hidden == (4, 2, 2)
+    assert len(lab.weights.tables) == 4
+    assert lab.weights.tables[3].rowCount() == 1 and lab.weights.tables[3].columnCount() == 3
+    spin = lab.controls.units[2]
+    assert spin.isVisible()
+    spin.setFocus()
+    qtbot.keyClick(spin, QtCore.Qt.Key.Key_Up)
+    assert lab.state().hidden == (4, 2, 3) and lab.weights.tables[2].rowCount() == 3
+    for _ in range(3):
+        _click(qtbot, lab.controls.remove_layer)
+    assert lab.state().hidden == () and len(lab.weights.tables) == 1
+    assert not lab.controls.remove_layer.isEnabled()
+    assert "logistic regression" in lab.controls.arch_label.text()
+
+
+def test_play_trains_xor_to_high_accuracy_and_pause_stops_at_once(qtbot, lab):
+    assert lab.state().dataset == "xor" and lab.state().seed == 1
+    start_loss = float(lab.controls.readouts["train_loss"].text())
+    _click(qtbot, lab.controls.play_button)
+    assert lab.is_playing()
+    qtbot.waitUntil(lambda: lab.state().epoch >= 60, timeout=20_000)
+    _click(qtbot, lab.controls.play_button)
+    assert not lab.is_playing()
+    stopped = lab.state().epoch
+    QtWidgets.QApplication.processEvents()
+    assert lab.state().epoch == stopped
+    assert lab.accuracy() > 0.95
+    assert float(lab.controls.readouts["train_loss"].text()) < 0.5 * start_loss
+    assert lab.controls.readouts["status"].text() == "paused"
+    assert len(lab.train_curve.getData()[0]) >= 60
+
+
+def test_step_button_trains_exactly_one_epoch_per_click(qtbot, lab):
+    for _ in range(3):
+        _click(qtbot, lab.controls.step_button)
+    assert lab.state().epoch == 3 and lab.state().weights is not None
+    _click(qtbot, lab.controls.reset_button)
+    assert lab.state().epoch == 0 and lab.state().weights is None
+
+
+def test_dragging_a_point_moves_it_and_updates_the_boundary(qtbot, lab):
+    for _ in range(20):
+        _click(qtbot, lab.controls.step_button)
+    QtWidgets.QApplication.processEvents()  # let the status bar message settle the layout before aiming
+    before = lab.boundary_image()
+    data = state_data(lab.state())
+    start = tuple(data.x_train[0])
+    target = (start[0] * -0.5, start[1] + 0.8)
+    drag_in_view(qtbot, lab.plane, start, target, steps=6)
+    state = lab.state()
+    assert state.dataset == "custom" and len(state.points) == 200
+    moved = np.array([p[:2] for p in state.points])
+    assert np.min(np.hypot(moved[:, 0] - target[0], moved[:, 1] - target[1])) < 0.1
+    assert not np.allclose(lab.boundary_image(), before)
+
+
+def test_clicks_place_points_of_both_classes(qtbot, lab):
+    _click(qtbot, lab.controls.clear_points)
+    assert lab.state().dataset == "custom" and lab.state().points == ()
+    assert "no data points" in lab.controls.readouts["status"].text() or lab._data_error
+    click_in_view(qtbot, lab.plane, (-1.0, -1.0))
+    click_in_view(qtbot, lab.plane, (1.0, 1.0), button=QtCore.Qt.MouseButton.RightButton)
+    points = lab.state().points
+    assert [p[2] for p in points] == [0, 1]
+    assert points[0][:2] == pytest.approx((-1.0, -1.0), abs=0.05)
+    assert lab._run is not None  # two classes: trainable again
+    # shift-click deletes
+    qtbot.mouseClick(
+        lab.plane.viewport(),
+        QtCore.Qt.MouseButton.LeftButton,
+        QtCore.Qt.KeyboardModifier.ShiftModifier,
+        pos=__import__("tests.gui.helpers", fromlist=["view_to_widget"]).view_to_widget(lab.plane, *points[1][:2]),
+    )
+    assert len(lab.state().points) == 1
+
+
+def test_one_class_data_says_why_and_play_refuses(qtbot, lab):
+    messages = []
+    lab.status_message.connect(messages.append)
+    _click(qtbot, lab.controls.clear_points)
+    click_in_view(qtbot, lab.plane, (0.5, 0.5))
+    assert lab.controls.readouts["status"].text() == "no usable data"
+    assert any("class 0" in m and "both classes" in m for m in messages)
+    _click(qtbot, lab.controls.play_button)
+    assert not lab.is_playing()
+
+
+def test_editing_a_weight_cell_pauses_and_changes_the_network(qtbot, lab):
+    _click(qtbot, lab.controls.play_button)
+    qtbot.waitUntil(lambda: lab.state().epoch >= 2, timeout=10_000)
+    table = lab.weights.tables[0]
+    item = table.item(0, 0)
+    rect = table.visualItemRect(item)
+    qtbot.mouseClick(table.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(table, QtCore.Qt.Key.Key_F2)  # start editing the selected cell
+    editor = QtWidgets.QApplication.focusWidget()
+    assert isinstance(editor, QtWidgets.QLineEdit)
+    editor.selectAll()
+    assert not lab.is_playing()  # opening the editor paused training
+    assert float(editor.text()) == pytest.approx(lab.state().weights[0], rel=1e-5)  # exact numbers once paused
+    qtbot.keyClicks(editor, "1.5")
+    qtbot.keyClick(editor, QtCore.Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: lab.state().weights[0] == 1.5)  # the delegate commits on the next event-loop turn
+    epoch = lab.state().epoch
+    # a bad value is refused with a message and the weight stays
+    messages = []
+    lab.weights.edit_error.connect(messages.append)
+    qtbot.keyClick(table, QtCore.Qt.Key.Key_F2)
+    editor = QtWidgets.QApplication.focusWidget()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "abc")
+    qtbot.keyClick(editor, QtCore.Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(messages))
+    assert "not a number" in messages[0] and table.item(0, 0).text() == "1.5"
+    assert lab.state().weights[0] == 1.5 and lab.state().epoch == epoch
+    # the hand-edited network resumes training from the edited weights
+    _click(qtbot, lab.controls.step_button)
+    assert lab.state().epoch == epoch + 1
+
+
+def test_layer_view_steps_through_layers(qtbot, lab):
+    lab.tabs.setCurrentWidget(lab.layers)
+    assert "input plane" in lab.layers.title.text()
+    _click(qtbot, lab.layers.next_button)
+    _click(qtbot, lab.layers.next_button)
+    assert lab.state().stage == 2
+    assert "layer 1: tanh" in lab.layers.title.text() and "units 1 and 2 of 4" in lab.layers.title.text()
+    lab.layers.projection.setCurrentIndex(1)
+    assert lab.state().projection == "pca" and "PCA of 4 units" in lab.layers.title.text()
+
+
+def test_backprop_view_and_derivatives_link(qtbot, lab):
+    lab.tabs.setCurrentWidget(lab.backprop)
+    assert "output p" in lab.backprop.details.toPlainText()
+    lab.backprop.probe.setValue(5)
+    assert lab.state().probe == 4
+    assert "p − y" in lab.backprop.details.toPlainText()
+    with qtbot.waitSignal(lab.request_lab) as blocker:
+        _click(qtbot, lab.backprop.derivatives_button)
+    assert blocker.args == ["derivatives"]
+
+
+def test_diverging_run_stops_with_a_message(qtbot, lab):
+    state = dataclasses.replace(
+        NetworkState(), hidden=(8, 8, 8), activation="relu", optimizer="momentum", lr=10.0
+    )
+    lab.set_state(state)
+    messages = []
+    lab.status_message.connect(messages.append)
+    _click(qtbot, lab.controls.play_button)
+    qtbot.waitUntil(lambda: not lab.is_playing(), timeout=10_000)
+    assert lab.controls.readouts["status"].text() == "diverged"
+    assert any("diverged" in m for m in messages)
+    assert np.isfinite(lab.state().weights or (0.0,)).all()
+
+
+def test_csv_with_nan_is_refused_and_good_csv_loads(qtbot, lab, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("x,y,class\n0,0,a\n1,nan,b\n2,2,a\n")
+    before = lab.state()
+    assert not lab.load_csv(str(bad))
+    assert lab.state() == before
+    good = tmp_path / "good.csv"
+    good.write_text("x,y,label\n0,0,cat\n1,1,dog\n2,0,cat\n0,2,dog\n")
+    assert lab.load_csv(str(good))
+    assert lab.state().dataset == "custom" and [p[2] for p in lab.state().points] == [0, 1, 0, 1]
+
+
+def test_state_round_trip_after_training(qtbot, lab):
+    _click(qtbot, lab.controls.step_button)
+    state = lab.state()
+    assert from_dict(NetworkState, to_dict(state)) == state
+    lab.set_state(NetworkState())
+    lab.set_state(state)
+    assert lab.state().epoch == 1 and lab.weights.tables[0].item(0, 0).text() != ""
+
+
+def test_screenshot_renders(tmp_path):
+    from gui.app import render_lab_png
+
+    path = tmp_path / "network.png"
+    render_lab_png(str(path), lab="network")
+    assert path.stat().st_size > 10_000

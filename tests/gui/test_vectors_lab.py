@@ -1,0 +1,117 @@
+"""Vectors lab driven with real mouse and keyboard events."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from engine import vectors as V
+from engine.rref import format_number
+from tests.gui.helpers import drag_in_view
+
+
+def _lab(lab_window):
+    win = lab_window("vectors")
+    return win, win.current_lab()
+
+
+def _type_into_spin(qtbot, spin: QtWidgets.QDoubleSpinBox, text: str) -> None:
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, text)
+    qtbot.keyClick(spin, QtCore.Qt.Key.Key_Return)
+
+
+def test_drag_u_tip_updates_state_readouts_and_one_undo_step(qtbot, lab_window):
+    win, lab = _lab(lab_window)
+    u0 = lab.state().vectors[0]
+    drag_in_view(qtbot, lab.plane, start=u0, end=(2.0, -1.0), steps=12)
+    u = lab.state().vectors[0]
+    assert u == pytest.approx((2.0, -1.0), abs=0.06)
+    assert lab.vector_items[0].tip() == u
+    v = lab.state().vectors[1]
+    assert lab.readouts["u_dot_v"].text() == format_number(V.dot(u, v), 4)
+    assert lab.readouts["angle"].text() == f"{V.angle(u, v):.2f}°"
+    assert lab.findChild(QtWidgets.QDoubleSpinBox, "spin_u_x").value() == pytest.approx(u[0])
+    assert win.undo_stack.count() == 1 and win.undo_stack.text(0) == "Drag u"
+    win.undo_stack.undo()
+    assert lab.state().vectors[0] == u0
+    assert lab.vector_items[0].tip() == u0
+
+
+def test_snap_makes_drags_land_on_integers(qtbot, lab_window):
+    _win, lab = _lab(lab_window)
+    qtbot.mouseClick(lab.snap_check, QtCore.Qt.MouseButton.LeftButton, pos=QtCore.QPoint(8, 8))
+    assert lab.state().snap
+    drag_in_view(qtbot, lab.plane, start=lab.state().vectors[1], end=(-2.3, 1.8))
+    assert lab.state().vectors[1] == (-2.0, 2.0)
+
+
+def test_typed_numbers_move_the_arrow(qtbot, lab_window):
+    _win, lab = _lab(lab_window)
+    _type_into_spin(qtbot, lab.findChild(QtWidgets.QDoubleSpinBox, "spin_v_x"), "-3")
+    assert lab.state().vectors[1][0] == -3.0
+    assert lab.vector_items[1].tip()[0] == -3.0
+    assert lab.readouts["sum"].text() == "(\u22122, 4)"
+
+
+def test_zero_vector_says_undefined(qtbot, lab_window):
+    _win, lab = _lab(lab_window)
+    _type_into_spin(qtbot, lab.findChild(QtWidgets.QDoubleSpinBox, "spin_v_x"), "0")
+    _type_into_spin(qtbot, lab.findChild(QtWidgets.QDoubleSpinBox, "spin_v_y"), "0")
+    assert lab.state().vectors[1] == (0.0, 0.0)
+    assert "undefined" in lab.readouts["angle"].text()
+    assert "undefined" in lab.readouts["proj"].text()
+    assert not lab.proj_item.isVisible()
+
+
+def test_dependent_vectors_show_a_line_span(qtbot, lab_window):
+    _win, lab = _lab(lab_window)
+    combo = lab.checks["show_combo"]
+    qtbot.mouseClick(combo, QtCore.Qt.MouseButton.LeftButton, pos=QtCore.QPoint(8, combo.height() // 2))
+    assert lab.state().show_combo
+    assert "whole plane" in lab.span_label.toPlainText()
+    _type_into_spin(qtbot, lab.findChild(QtWidgets.QDoubleSpinBox, "spin_v_x"), "2")
+    _type_into_spin(qtbot, lab.findChild(QtWidgets.QDoubleSpinBox, "spin_v_y"), "6")
+    assert "dependent" in lab.span_text.text()
+    assert "line" in lab.span_label.toPlainText()
+    assert lab.span_line.isVisible() and not lab.span_fill.isVisible()
+
+
+def test_add_and_remove_a_vector(qtbot, lab_window):
+    _win, lab = _lab(lab_window)
+    qtbot.mouseClick(lab.add_button, QtCore.Qt.MouseButton.LeftButton)
+    assert lab.state().names == ("u", "v", "w") and len(lab.vector_items) == 3
+    remove = lab.findChild(QtWidgets.QPushButton, "remove_w")
+    qtbot.mouseClick(remove, QtCore.Qt.MouseButton.LeftButton)
+    assert lab.state().names == ("u", "v") and len(lab.vector_items) == 2
+
+
+def test_slider_and_norm_ball(qtbot, lab_window):
+    _win, lab = _lab(lab_window)
+    assert not lab.c_slider.isEnabled()  # c only matters when c·u is shown
+    scaled = lab.checks["show_scaled"]
+    qtbot.mouseClick(scaled, QtCore.Qt.MouseButton.LeftButton, pos=QtCore.QPoint(8, scaled.height() // 2))
+    assert lab.state().show_scaled and lab.scaled_item.isVisible()
+    box = lab.c_slider.box
+    box.setFocus()
+    box.selectAll()
+    qtbot.keyClicks(box, "-2")
+    qtbot.keyClick(box, QtCore.Qt.Key.Key_Return)
+    assert lab.state().scalar_c == -2.0
+    assert lab.readouts["scaled"].text().endswith("(\u22122, \u22126)")
+    lab.ball_combo.setCurrentIndex(lab.ball_combo.findData("l1"))
+    assert lab.state().norm_ball == "l1"
+    xs, _ys = lab.ball_u.getData()
+    assert max(xs) == pytest.approx(4.0)  # the L1 ball through u = (1, 3) has radius 4
+
+
+def test_render_png(tmp_path, qapp):
+    from gui.app import render_lab_png
+
+    path = tmp_path / "vectors.png"
+    render_lab_png(str(path), "vectors")
+    img = QtGui.QImage(str(path))
+    assert img.width() == 1280 and img.height() == 800
+    colours = {img.pixel(x, y) for x in range(0, 1280, 37) for y in range(0, 800, 29)}
+    assert len(colours) > 8  # not a blank window
