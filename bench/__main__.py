@@ -115,7 +115,12 @@ def run_isolated(short: str, quick: bool, timeout_s: float) -> list[dict[str, An
             cmd, capture_output=True, text=True, timeout=timeout_s, env=env, cwd=str(BENCH_DIR.parent)
         )
     except subprocess.TimeoutExpired:
-        return [_error_row(short, f"did not finish within {timeout_s:.0f} s")]
+        return [
+            _error_row(
+                short,
+                f"did not finish within {timeout_s:.0f} s (a modal dialog? harness.open_lab windows never ask)",
+            )
+        ]
     for line in reversed(proc.stdout.splitlines()):
         if line.startswith(ROWS_MARKER):
             try:

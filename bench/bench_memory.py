@@ -35,7 +35,7 @@ def peak_mb():
 
 out = {{}}
 labs = registry.available()
-win = MainWindow(start_lab=labs[0] if labs else None)
+win = harness.quiet_window(MainWindow(start_lab=labs[0] if labs else None))
 win.resize(1280, 800)
 win.show()
 QtWidgets.QApplication.processEvents()

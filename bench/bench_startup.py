@@ -33,7 +33,7 @@ harness.offscreen_app()
 from PySide6 import QtWidgets
 from gui.app import MainWindow
 first, targets = {first!r}, {targets!r}
-win = MainWindow(start_lab=first)
+win = harness.quiet_window(MainWindow(start_lab=first))
 win.resize(1280, 800)
 win.show()
 QtWidgets.QApplication.processEvents()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import os
+import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -34,6 +35,7 @@ __all__ = [
     "offscreen_app",
     "open_lab",
     "close_window",
+    "quiet_window",
     "settle",
     "time_events",
     "drag_events",
@@ -148,6 +150,8 @@ def offscreen_app() -> Any:
     """
     global _app
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Autosaves and recent files of benchmark windows go to a throw-away folder, never the user's own.
+    os.environ.setdefault("MLSANDBOX_DATA_DIR", tempfile.mkdtemp(prefix="mlsandbox-bench-"))
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
     import pyqtgraph as pg
     from PySide6 import QtWidgets
@@ -206,7 +210,7 @@ def open_lab(name: str, size: tuple[int, int] = (1280, 800)) -> tuple[Any, Any]:
 
     from gui.app import MainWindow
 
-    win = MainWindow(start_lab=name)
+    win = quiet_window(MainWindow(start_lab=name))
     win.resize(*size)
     win.show()
     lab = win.show_lab(name)
@@ -214,6 +218,17 @@ def open_lab(name: str, size: tuple[int, int] = (1280, 800)) -> tuple[Any, Any]:
     settle(lab)
     win.repaint()
     return win, lab
+
+
+def quiet_window(win: Any) -> Any:
+    """Make a main window never block on a modal question (unsaved changes on close, error dialogs); returns it.
+
+    A benchmark's drags leave the scene modified, and offscreen nobody can answer "Save changes?": without this,
+    closing the window would wait forever.
+    """
+    win.ask_before_discarding = False
+    win.show_error_dialogs = False
+    return win
 
 
 def close_window(win: Any) -> None:

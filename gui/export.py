@@ -66,23 +66,32 @@ def export_png(view: Any, path: str | Path, width: int | None = None) -> None:
 
 
 def export_svg(view: Any, path: str | Path) -> None:
-    """Write ``view`` as an SVG (vector graphics for slides)."""
+    """Write ``view`` as an SVG (vector graphics for slides).
+
+    Rendered through QSvgGenerator for every kind of view: pyqtgraph's own SVGExporter fails on the path syntax
+    Qt 6.11 writes ("not enough values to unpack" in correctCoordinates).
+    """
     target = _graphics_target(view)
-    if target is not None:
-        text = pg_exporters.SVGExporter(target).export(toBytes=True)
-        data = text if isinstance(text, bytes) else str(text).encode("utf-8")
-        _write_bytes(Path(path), data)
-        return
-    widget: QtWidgets.QWidget = view
+    if isinstance(target, QtWidgets.QGraphicsItem):
+        scene, source = target.scene(), target.sceneBoundingRect()
+    elif isinstance(target, QtWidgets.QGraphicsScene):
+        scene, source = target, target.sceneRect()
+    else:
+        scene, source = None, QtCore.QRectF(view.rect())
+    size = QtCore.QSize(max(1, int(source.width())), max(1, int(source.height())))
     buffer = QtCore.QBuffer()
     buffer.open(QtCore.QIODevice.OpenModeFlag.WriteOnly)
     gen = QtSvg.QSvgGenerator()
     gen.setOutputDevice(buffer)
-    gen.setSize(widget.size())
-    gen.setViewBox(QtCore.QRect(QtCore.QPoint(0, 0), widget.size()))
+    gen.setSize(size)
+    gen.setViewBox(QtCore.QRect(QtCore.QPoint(0, 0), size))
     gen.setTitle("ML Math Sandbox")
     painter = QtGui.QPainter(gen)
-    widget.render(painter)
+    painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+    if scene is not None:
+        scene.render(painter, QtCore.QRectF(0, 0, size.width(), size.height()), source)
+    else:
+        view.render(painter)
     painter.end()
     _write_bytes(Path(path), bytes(buffer.data()))
 

@@ -60,15 +60,20 @@ def real_drag(widget: QtWidgets.QWidget, start: QtCore.QPoint, end: QtCore.QPoin
     """Press, move in ``steps`` mouse events and release with the left button — real events through QTest."""
     if isinstance(widget.parent(), pg.GraphicsView):
         widget.parent().scene().minDragTime = 0  # a scripted drag is faster than a hand
+    rate_limit = pg.getConfigOption("mouseRateLimit")
+    pg.setConfigOptions(mouseRateLimit=-1)  # else moves closer than 10 ms apart are dropped and no drag starts
     left, none = QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.KeyboardModifier.NoModifier
-    QtTest.QTest.mouseMove(widget, start)
-    QtTest.QTest.mousePress(widget, left, none, start)
-    for i in range(1, steps + 1):
-        t = i / steps
-        p = QtCore.QPoint(round(start.x() + (end.x() - start.x()) * t), round(start.y() + (end.y() - start.y()) * t))
-        QtTest.QTest.mouseMove(widget, p)
-    QtTest.QTest.mouseRelease(widget, left, none, end)
-    QtWidgets.QApplication.processEvents()
+    try:
+        QtTest.QTest.mouseMove(widget, start)
+        QtTest.QTest.mousePress(widget, left, none, start)
+        for i in range(1, steps + 1):
+            t = i / steps
+            x, y = start.x() + (end.x() - start.x()) * t, start.y() + (end.y() - start.y()) * t
+            QtTest.QTest.mouseMove(widget, QtCore.QPoint(round(x), round(y)))
+        QtTest.QTest.mouseRelease(widget, left, none, end)
+        QtWidgets.QApplication.processEvents()
+    finally:
+        pg.setConfigOptions(mouseRateLimit=rate_limit)
 
 
 def _drag(win, lab) -> str:

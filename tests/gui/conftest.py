@@ -49,6 +49,8 @@ def lab_window(qtbot, tmp_path, monkeypatch):
         win.resize(1280, 800)
         win.show()
         qtbot.waitExposed(win)
+        win.activateWindow()
+        qtbot.waitUntil(win.isActiveWindow, timeout=2000)  # so menu shortcuts (Ctrl+Z, F1 …) reach the window
         made.append(win)
         return win
 

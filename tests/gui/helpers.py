@@ -13,9 +13,18 @@ def prepare_view(widget: pg.GraphicsView) -> None:
     widget.scene().minDragTime = 0
 
 
-def view_to_widget(widget: pg.PlotWidget | pg.GraphicsView, x: float, y: float, viewbox=None) -> QtCore.QPoint:
-    """Pixel position inside ``widget.viewport()`` of the data point (x, y)."""
-    vb = viewbox or widget.getPlotItem().getViewBox()
+def resolve(target, viewbox=None):
+    """(GraphicsView widget, ViewBox) for a PlotWidget, a PlotItem or a GraphicsView + viewbox."""
+    if isinstance(target, pg.PlotItem):
+        return target.scene().views()[0], viewbox or target.getViewBox()
+    if isinstance(target, pg.ViewBox):
+        return target.scene().views()[0], target
+    return target, viewbox or target.getPlotItem().getViewBox()
+
+
+def view_to_widget(widget, x: float, y: float, viewbox=None) -> QtCore.QPoint:
+    """Pixel position inside the view's viewport of the data point (x, y)."""
+    widget, vb = resolve(widget, viewbox)
     scene_pt = vb.mapViewToScene(QtCore.QPointF(x, y))
     view_pt = widget.mapFromScene(scene_pt)
     return QtCore.QPoint(int(round(view_pt.x())), int(round(view_pt.y())))
@@ -24,6 +33,7 @@ def view_to_widget(widget: pg.PlotWidget | pg.GraphicsView, x: float, y: float, 
 def drag_in_view(qtbot, widget, start: tuple[float, float], end: tuple[float, float], steps: int = 10,
                  viewbox=None, button=QtCore.Qt.MouseButton.LeftButton) -> None:
     """Press at ``start``, move in ``steps`` real mouse events, release at ``end`` (data coordinates)."""
+    widget, viewbox = resolve(widget, viewbox)
     prepare_view(widget)
     vp = widget.viewport()
     p0 = view_to_widget(widget, *start, viewbox=viewbox)
@@ -41,6 +51,7 @@ def drag_in_view(qtbot, widget, start: tuple[float, float], end: tuple[float, fl
 def click_in_view(qtbot, widget, at: tuple[float, float], viewbox=None,
                   button=QtCore.Qt.MouseButton.LeftButton) -> None:
     """A real click at data coordinates ``at``."""
+    widget, viewbox = resolve(widget, viewbox)
     prepare_view(widget)
     qtbot.mouseClick(widget.viewport(), button, pos=view_to_widget(widget, *at, viewbox=viewbox))
     QtWidgets.QApplication.processEvents()
