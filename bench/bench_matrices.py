@@ -19,28 +19,48 @@ RREF_5X6 = [
 
 def run(quick: bool) -> list[dict[str, Any]]:
     """Per-event basis drag, and the engine costs behind the row-reduction page."""
-    from engine import linalg as L
+    from engine import linalg as la
 
     out: list[dict[str, Any]] = []
     n_calls = 30 if quick else 200
-    out.append(harness.measurement("matrices.rref_5x6_exact", "ms",
-                                   samples=harness.time_calls(lambda: L.rref(RREF_5X6), n_calls),
-                                   note="Gauss–Jordan with every step recorded, exact fractions"))
+    out.append(
+        harness.measurement(
+            "matrices.rref_5x6_exact",
+            "ms",
+            samples=harness.time_calls(lambda: la.rref(RREF_5X6), n_calls),
+            note="Gauss–Jordan with every step recorded, exact fractions",
+        )
+    )
     rng = np.random.default_rng(0)
     floats = rng.normal(size=(5, 6)) / 3
-    out.append(harness.measurement("matrices.rref_5x6_float", "ms",
-                                   samples=harness.time_calls(lambda: L.rref(floats), n_calls),
-                                   note="the same with non-exact floats (row-relative tolerance)"))
-    out.append(harness.measurement("matrices.metrics_default", "ms",
-                                   samples=harness.time_calls(lambda: L.metrics(L.MatricesState()), n_calls),
-                                   note="every named number of the default state"))
+    out.append(
+        harness.measurement(
+            "matrices.rref_5x6_float",
+            "ms",
+            samples=harness.time_calls(lambda: la.rref(floats), n_calls),
+            note="the same with non-exact floats (row-relative tolerance)",
+        )
+    )
+    out.append(
+        harness.measurement(
+            "matrices.metrics_default",
+            "ms",
+            samples=harness.time_calls(lambda: la.metrics(la.MatricesState()), n_calls),
+            note="every named number of the default state",
+        )
+    )
 
     harness.offscreen_app()
     win, lab = harness.open_lab("matrices")
     n = 50 if quick else 200
     start = (float(lab.state().matrix[0][0]), float(lab.state().matrix[1][0]))
     path = harness.line_path(start, (-2.7, 2.2), n)
-    out.append(harness.interaction("matrices.drag_basis_tip", harness.time_drag(lab.plane, path),
-                                   note=f"{n} mouse moves dragging î: grid, square, eigen-lines, readouts, system"))
+    out.append(
+        harness.interaction(
+            "matrices.drag_basis_tip",
+            harness.time_drag(lab.plane, path),
+            note=f"{n} mouse moves dragging î: grid, square, eigen-lines, readouts, system",
+        )
+    )
     harness.close_window(win)
     return out

@@ -15,12 +15,30 @@ def run(quick: bool) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     n = 50 if quick else 200
     path = harness.line_path(lab.state().vectors[0], (-4.0, 2.5), n)
-    out.append(harness.interaction("vectors.drag_tip", harness.time_drag(lab.plane, path),
-                                   note=f"{n} mouse moves dragging u (default overlays)"))
-    lab.set_state(replace(lab.state(), vectors=((1.0, 3.0), (4.0, 1.0)), show_diff=True, show_scaled=True,
-                          show_combo=True, norm_ball="l1"))
+    out.append(
+        harness.interaction(
+            "vectors.drag_tip",
+            harness.time_drag(lab.plane, path),
+            note=f"{n} mouse moves dragging u (default overlays)",
+        )
+    )
+    lab.set_state(
+        replace(
+            lab.state(),
+            vectors=((1.0, 3.0), (4.0, 1.0)),
+            show_diff=True,
+            show_scaled=True,
+            show_combo=True,
+            norm_ball="l1",
+        )
+    )
     path = harness.line_path((1.0, 3.0), (3.5, -2.5), n)
-    out.append(harness.interaction("vectors.drag_tip_all_overlays", harness.time_drag(lab.plane, path),
-                                   note=f"{n} mouse moves dragging u with every overlay and the L1 balls on"))
+    out.append(
+        harness.interaction(
+            "vectors.drag_tip_all_overlays",
+            harness.time_drag(lab.plane, path),
+            note=f"{n} mouse moves dragging u with every overlay and the L1 balls on",
+        )
+    )
     harness.close_window(win)
     return out

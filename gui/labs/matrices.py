@@ -8,14 +8,15 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from engine import linalg as L
-from engine import transform2d as T
+from engine import linalg as la
+from engine import transform2d as t2d
 from engine.linalg import MatricesState
 from engine.rref import format_number, to_float
 from engine.vectors import snap_to_grid
 from gui import theme
 from gui.labs.base import Lab
 from gui.labs.matrices_rref import RrefPanel
+from gui.widgets.fast_grid import FastGrid
 from gui.widgets.matrix_table import MatrixTable
 from gui.widgets.plane import PlaneWidget
 from gui.widgets.value_slider import ValueSlider
@@ -23,8 +24,14 @@ from gui.widgets.vector_item import VectorItem
 
 __all__ = ["MatricesLab"]
 
-PRESET_TITLES = {"custom": "custom (type or drag)", "rotation": "rotation by θ", "shear": "shear",
-                 "scale": "scale by s", "reflection": "reflection across a line", "projection": "projection onto a line"}
+PRESET_TITLES = {
+    "custom": "custom (type or drag)",
+    "rotation": "rotation by θ",
+    "shear": "shear",
+    "scale": "scale by s",
+    "reflection": "reflection across a line",
+    "projection": "projection onto a line",
+}
 
 
 def _num(x: float) -> str:
@@ -107,6 +114,7 @@ class MatricesLab(Lab):
         self.plane.setObjectName("matricesPlane")
         self.plane.setMinimumSize(400, 360)
         self.plane.view_changed.connect(self._on_view)
+        self.grid = FastGrid(self.plane)
         plot = self.plane.getPlotItem()
         self.grid_item = pg.PlotDataItem([], [], pen=theme.pen("blue", 0.35, alpha=150), connect="finite")
         self.grid_item.setZValue(-5)
@@ -119,8 +127,12 @@ class MatricesLab(Lab):
         plot.addItem(self.det_label, ignoreBounds=True)
         self.eigen_lines = []
         for _ in range(2):
-            line = pg.InfiniteLine(angle=0, pen=theme.pen("purple", 1.0, "dash"), label="",
-                                   labelOpts={"position": 0.9, "color": theme.color("purple"), "movable": False})
+            line = pg.InfiniteLine(
+                angle=0,
+                pen=theme.pen("purple", 1.0, "dash"),
+                label="",
+                labelOpts={"position": 0.9, "color": theme.color("purple"), "movable": False},
+            )
             line.setZValue(-1)
             plot.addItem(line, ignoreBounds=True)
             self.eigen_lines.append(line)
@@ -143,7 +155,7 @@ class MatricesLab(Lab):
         pre = QtWidgets.QGroupBox("Presets")
         pl = QtWidgets.QVBoxLayout(pre)
         self.preset_combo = QtWidgets.QComboBox()
-        for key in L.PRESETS:
+        for key in la.PRESETS:
             self.preset_combo.addItem(PRESET_TITLES[key], key)
         self.preset_combo.currentIndexChanged.connect(self._on_preset)
         pl.addWidget(self.preset_combo)
@@ -191,6 +203,7 @@ class MatricesLab(Lab):
         self.sys_plane.setObjectName("systemPlane")
         self.sys_plane.setMinimumSize(400, 360)
         self.sys_plane.view_changed.connect(self._on_view)
+        self.sys_grid = FastGrid(self.sys_plane)
         plot = self.sys_plane.getPlotItem()
         self.sys_lines, self.sys_labels = [], []
         for color in ("vermillion", "blue"):
@@ -245,7 +258,7 @@ class MatricesLab(Lab):
     def _on_matrix_typed(self, rows: tuple) -> None:
         try:
             M = tuple(tuple(to_float(x) for x in r) for r in rows)
-        except L.CellError as exc:  # cannot happen after the table's own check, but never crash on a cell
+        except la.CellError as exc:  # cannot happen after the table's own check, but never crash on a cell
             self.error_message(str(exc))
             return
         for lab in (self.matrix_message, self.sys_message):
@@ -270,15 +283,17 @@ class MatricesLab(Lab):
         if key == "custom":
             self.edit(replace(self._state, preset="custom"), "Preset")
             return
-        _label, _lo, _hi, default = T.PRESET_PARAMS[key]
-        self.edit(replace(self._state, preset=key, preset_param=default, matrix=T.preset_matrix(key, default)),
-                  f"Preset {key}")
+        _label, _lo, _hi, default = t2d.PRESET_PARAMS[key]
+        self.edit(
+            replace(self._state, preset=key, preset_param=default, matrix=t2d.preset_matrix(key, default)),
+            f"Preset {key}",
+        )
 
     def _on_param(self, value: float, final: bool) -> None:
         key = self._state.preset
         if key == "custom":
             return
-        self.preview(replace(self._state, preset_param=float(value), matrix=T.preset_matrix(key, float(value))))
+        self.preview(replace(self._state, preset_param=float(value), matrix=t2d.preset_matrix(key, float(value))))
         if final:
             self.commit(f"Preset {key}")
 
@@ -299,37 +314,43 @@ class MatricesLab(Lab):
         self.edit(replace(self._state, system_b=(b[0], b[1])), "Edit b")
 
     def _on_tab(self, index: int) -> None:
-        self.preview(replace(self._state, tab=L.TABS[index]))
+        self.preview(replace(self._state, tab=la.TABS[index]))
 
     def _on_view(self, view: tuple[float, float, float, float]) -> None:
-        self.preview(replace(self._state, view=tuple(float(x) for x in view)))
+        self._applied_view = tuple(float(x) for x in view)
+        other = self.sys_plane if self.sender() is self.plane else self.plane
+        with QtCore.QSignalBlocker(other):
+            other.set_view(self._applied_view)  # both pages show the same part of the plane
+        self.preview(replace(self._state, view=self._applied_view))
 
     # --- showing a state --------------------------------------------------------------------------------------------
     def render(self, state: MatricesState) -> None:
         with QtCore.QSignalBlocker(self.tabs):
-            self.tabs.setCurrentIndex(L.TABS.index(state.tab))
+            self.tabs.setCurrentIndex(la.TABS.index(state.tab))
         for table in self.tables:
             if not table.errors() or table.values() != state.matrix:
                 table.set_matrix(state.matrix)
         with QtCore.QSignalBlocker(self.snap_check):
             self.snap_check.setChecked(state.snap)
         with QtCore.QSignalBlocker(self.preset_combo):
-            self.preset_combo.setCurrentIndex(L.PRESETS.index(state.preset))
-        if state.preset in T.PRESET_PARAMS:
-            label, lo, hi, _ = T.PRESET_PARAMS[state.preset]
+            self.preset_combo.setCurrentIndex(la.PRESETS.index(state.preset))
+        if state.preset in t2d.PRESET_PARAMS:
+            label, lo, hi, _ = t2d.PRESET_PARAMS[state.preset]
             step = 1.0 if "°" in label else 0.05
             self.param_slider.set_range(lo, hi, step)
             self.param_slider.set_label(label.split(" ")[-1] if "°" not in label else "θ°")
             self.param_slider.set_value(state.preset_param)
-        self.param_slider.setEnabled(state.preset in T.PRESET_PARAMS)
+        self.param_slider.setEnabled(state.preset in t2d.PRESET_PARAMS)
         self.t_slider.set_value(state.morph_t)
         for field, cb in self.show_checks.items():
             with QtCore.QSignalBlocker(cb):
                 cb.setChecked(getattr(state, field))
-        for plane in (self.plane, self.sys_plane):
-            if plane.current_view() != state.view and not plane.underMouse():
-                with QtCore.QSignalBlocker(plane):
-                    plane.set_view(state.view)
+        if state.view != getattr(self, "_applied_view", None):  # only a new view from outside moves the camera
+            self._applied_view = state.view
+            for plane in (self.plane, self.sys_plane):
+                if plane.current_view() != state.view:
+                    with QtCore.QSignalBlocker(plane):
+                        plane.set_view(state.view)
         step = 0.5 if state.snap else 0.01
         for item in (self.i_hat, self.j_hat):
             item.constraint = lambda p, s=step: snap_to_grid(p, s)
@@ -338,19 +359,19 @@ class MatricesLab(Lab):
         self.rref_panel.render(state)
 
     def _render_transform(self, s: MatricesState) -> None:
-        M = T.morph(s.matrix, s.morph_t)
+        M = t2d.morph(s.matrix, s.morph_t)
         self.i_hat.set_points((float(M[0, 0]), float(M[1, 0])))
         self.j_hat.set_points((float(M[0, 1]), float(M[1, 1])))
         if s.show_grid:
-            xs, ys = T.transformed_grid(M, half=12)
+            xs, ys = t2d.transformed_grid(M, half=12)
             self.grid_item.setData(xs, ys)
         else:
             self.grid_item.setData([], [])
-        det_t = float(np.linalg.det(M)) if s.morph_t < 1 else L.determinant(s.matrix)
+        det_t = float(np.linalg.det(M)) if s.morph_t < 1 else la.determinant(s.matrix)
         scale = max(1.0, float(np.abs(M).max()) ** 2)
         singular = abs(det_t) <= 1e-12 * scale
         color = "grey" if singular else ("sky" if det_t > 0 else "orange")
-        sq = T.unit_square(M)
+        sq = t2d.unit_square(M)
         self.square.setPolygon(QtGui.QPolygonF([QtCore.QPointF(float(x), float(y)) for x, y in sq]))
         self.square.setBrush(theme.brush(color, 110))
         self.square.setPen(theme.pen("fg" if singular else color, 2.0 if singular else 0.8))
@@ -368,7 +389,7 @@ class MatricesLab(Lab):
         else:
             self.det_label.setText(f"det = {_num(det_t)}" + ("  (flipped)" if det_t < 0 else ""))
             self.det_label.setColor(theme.color("blue" if det_t > 0 else "vermillion"))
-        eig = L.eigen(s.matrix)
+        eig = la.eigen(s.matrix)
         whole_plane = len(eig.vectors) == 2 and len(set(eig.vector_values)) == 1
         lines = list(eig.vectors) if eig.is_real and not whole_plane else []
         for k, line in enumerate(self.eigen_lines):
@@ -381,26 +402,28 @@ class MatricesLab(Lab):
                 line.label.setFormat(f"λ = {_num(lam_t)}")
         self._render_facts(s, det_t, eig)
 
-    def _render_facts(self, s: MatricesState, det_t: float, eig: L.EigenResult) -> None:
-        det = L.determinant(s.matrix)
+    def _render_facts(self, s: MatricesState, det_t: float, eig: la.EigenResult) -> None:
+        det = la.determinant(s.matrix)
         if det == 0:
-            orient = "singular: the plane collapses onto " + ("a point" if L.rank(s.matrix) == 0 else "a line")
+            orient = "singular: the plane collapses onto " + ("a point" if la.rank(s.matrix) == 0 else "a line")
         elif det > 0:
             orient = "keeps orientation (î→ĵ still turns counter-clockwise)"
         else:
             orient = "flips orientation (mirror image)"
         at = f" (at t = {s.morph_t:.2f}: {_num(det_t)})" if s.morph_t < 1 else ""
-        self.det_text.setText(f"<b>det A = {_num(det)}</b>{at}<br>Area of the unit square × {_num(abs(det))}; {orient}.")
+        self.det_text.setText(
+            f"<b>det A = {_num(det)}</b>{at}<br>Area of the unit square × {_num(abs(det))}; {orient}."
+        )
         if eig.is_real:
             vals = ", ".join(_num(v) for v in eig.values)
             self.eigen_text.setText(f"<b>Eigenvalues:</b> {vals}<br>{eig.message}.")
         else:
             self.eigen_text.setText(f"<b>Eigenvalues are complex.</b><br>{eig.message}.")
         try:
-            exact = L.inverse_exact(s.matrix)
-            inv = exact if exact is not None else L.inverse(s.matrix)
+            exact = la.inverse_exact(s.matrix)
+            inv = exact if exact is not None else la.inverse(s.matrix)
             self.inverse_text.setText(f"<b>A⁻¹ = {_matrix_text(inv)}</b><br>It undoes A: A⁻¹A = I.")
-        except L.SingularMatrixError as exc:
+        except la.SingularMatrixError as exc:
             self.inverse_text.setText(f"<b>No inverse.</b> A is {exc}.")
 
     def _render_system(self, s: MatricesState) -> None:
@@ -411,7 +434,7 @@ class MatricesLab(Lab):
                     spin.setValue(value)
         x0, x1, y0, y1 = self.sys_plane.current_view()
         w, h = x1 - x0, y1 - y0  # a margin, so panning or resizing never shows a line's end
-        segs = T.system_lines(A, b, (x0 - w, x1 + w, y0 - h, y1 + h))
+        segs = t2d.system_lines(A, b, (x0 - w, x1 + w, y0 - h, y1 + h))
         eqs = []
         for k, (line, label, seg) in enumerate(zip(self.sys_lines, self.sys_labels, segs, strict=True)):
             eq = f"{_num(A[k][0])}·x + {_num(A[k][1])}·y = {_num(b[k])}".replace("+ \u2212", "− ")
@@ -427,7 +450,7 @@ class MatricesLab(Lab):
                 label.setPos(float(at[0]), float(at[1]))
                 label.setText(f"({k + 1})")
         self.equations_text.setText("<br>".join(eqs))
-        sol = L.solve(A, b)
+        sol = la.solve(A, b)
         if sol.kind == "unique":
             x, y = sol.x
             self.sys_point.setData([x], [y])
@@ -453,7 +476,7 @@ class MatricesLab(Lab):
     def _label_point(self, seg: np.ndarray, frac: float) -> np.ndarray:
         """A point a fraction of the way along the visible part of a segment (labels stay on screen)."""
         x0, x1, y0, y1 = self.sys_plane.current_view()
-        clipped = T.line_in_box(*self._line_eq(seg), (x0, x1, y0, y1))
+        clipped = t2d.line_in_box(*self._line_eq(seg), (x0, x1, y0, y1))
         part = clipped if clipped is not None else seg
         return part[0] + frac * (part[1] - part[0])
 
@@ -465,8 +488,11 @@ class MatricesLab(Lab):
 
     # --- export -----------------------------------------------------------------------------------------------------
     def export_views(self) -> dict:
-        return {"plane": self.plane.getPlotItem(), "system": self.sys_plane.getPlotItem(),
-                "rref": self.rref_panel.step_table}
+        return {
+            "plane": self.plane.getPlotItem(),
+            "system": self.sys_plane.getPlotItem(),
+            "rref": self.rref_panel.step_table,
+        }
 
     def export_data(self) -> dict[str, tuple[list[str], list[list[float]]]]:
         s = self._state

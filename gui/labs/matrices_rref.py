@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-from engine import linalg as L
+from engine import linalg as la
 from engine.linalg import MatricesState
 from gui import theme
 from gui.widgets.matrix_table import MatrixTable
@@ -12,7 +12,7 @@ from gui.widgets.matrix_table import MatrixTable
 __all__ = ["RrefPanel", "EXAMPLES"]
 
 EXAMPLES: dict[str, tuple[tuple[str, ...], ...]] = {
-    "One solution (3 equations, 3 unknowns)": L.DEFAULT_AUGMENTED,
+    "One solution (3 equations, 3 unknowns)": la.DEFAULT_AUGMENTED,
     "No solution (inconsistent)": (("1", "2", "-1", "3"), ("2", "4", "-2", "5"), ("1", "0", "1", "1")),
     "Infinitely many (a free variable)": (("1", "2", "-1", "3"), ("2", "4", "-2", "6"), ("1", "0", "1", "1")),
     "Fractions (2×3)": (("3", "2", "1"), ("2", "-1/2", "4/3")),
@@ -36,7 +36,7 @@ class RrefPanel(QtWidgets.QWidget):
     def __init__(self, state: MatricesState, parent=None) -> None:
         super().__init__(parent)
         self._state = state
-        self._result = L.rref(state.augmented)
+        self._result = la.rref(state.augmented)
         lay = QtWidgets.QHBoxLayout(self)
         left = QtWidgets.QVBoxLayout()
         lay.addLayout(left, 1)
@@ -87,10 +87,10 @@ class RrefPanel(QtWidgets.QWidget):
         bl = QtWidgets.QVBoxLayout(box)
         size = QtWidgets.QHBoxLayout()
         self.rows_spin = QtWidgets.QSpinBox()
-        self.rows_spin.setRange(1, L.MAX_ROWS)
+        self.rows_spin.setRange(1, la.MAX_ROWS)
         self.rows_spin.setPrefix("rows ")
         self.cols_spin = QtWidgets.QSpinBox()
-        self.cols_spin.setRange(2, L.MAX_COLS)
+        self.cols_spin.setRange(2, la.MAX_COLS)
         self.cols_spin.setPrefix("columns ")
         self.rows_spin.valueChanged.connect(self._on_size)
         self.cols_spin.valueChanged.connect(self._on_size)
@@ -102,8 +102,10 @@ class RrefPanel(QtWidgets.QWidget):
         self.table.matrix_edited.connect(self._on_matrix)
         self.table.cell_rejected.connect(self._on_rejected)
         bl.addWidget(self.table, 0, QtCore.Qt.AlignmentFlag.AlignHCenter)
-        hint = QtWidgets.QLabel("The last (shaded) column is the right-hand side b. Integers, decimals and "
-                                "fractions like 2/3 are reduced exactly.")
+        hint = QtWidgets.QLabel(
+            "The last (shaded) column is the right-hand side b. Integers, decimals and "
+            "fractions like 2/3 are reduced exactly."
+        )
         hint.setWordWrap(True)
         bl.addWidget(hint)
         self.message = QtWidgets.QLabel("")
@@ -167,7 +169,7 @@ class RrefPanel(QtWidgets.QWidget):
     def render(self, state: MatricesState) -> None:
         """Show ``state``'s augmented matrix and its current reduction step."""
         if state.augmented != self._state.augmented or not hasattr(self, "_shown"):
-            self._result = L.rref(state.augmented)
+            self._result = la.rref(state.augmented)
             self._shown = True
         self._state = state
         m, n = len(state.augmented), len(state.augmented[0])
@@ -205,7 +207,7 @@ class RrefPanel(QtWidgets.QWidget):
                     item = QtWidgets.QTableWidgetItem()
                     item.setTextAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
                     t.setItem(i, j, item)
-                item.setText(L.format_number(x))
+                item.setText(la.format_number(x))
                 if i in changed:
                     item.setBackground(theme.brush("yellow", 110))
                 elif j == n - 1:
@@ -222,15 +224,18 @@ class RrefPanel(QtWidgets.QWidget):
     def _summary(self, state: MatricesState, final: bool) -> str:
         aug = state.augmented
         n = len(aug[0]) - 1
-        sol = L.solve([r[:n] for r in aug], [r[n] for r in aug])
+        sol = la.solve([r[:n] for r in aug], [r[n] for r in aug])
         mode = "exact fractions" if sol.exact else "decimals (rounded for display)"
         if not final:
             return f"Walk with Next ▶ to the reduced form. Arithmetic: {mode}."
-        lines = [f"Reduced row echelon form: rank {sol.rank}, pivots in columns "
-                 f"{', '.join(str(p + 1) for p in self._result.pivots if p < n) or 'none'}.", sol.message + "."]
+        lines = [
+            f"Reduced row echelon form: rank {sol.rank}, pivots in columns "
+            f"{', '.join(str(p + 1) for p in self._result.pivots if p < n) or 'none'}.",
+            sol.message + ".",
+        ]
         if sol.kind == "infinite":
             xs = sol.x_exact if sol.x_exact is not None else sol.x
-            lines.append("One solution: x = (" + ", ".join(L.format_number(v) for v in xs) + ")")
+            lines.append("One solution: x = (" + ", ".join(la.format_number(v) for v in xs) + ")")
             for k, v in enumerate(sol.nullspace):
-                lines.append(f"plus any multiple of n{k + 1} = (" + ", ".join(L.format_number(x) for x in v) + ")")
+                lines.append(f"plus any multiple of n{k + 1} = (" + ", ".join(la.format_number(x) for x in v) + ")")
         return "<br>".join(lines)

@@ -8,11 +8,12 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from engine import vectors as V
+from engine import vectors as vec
 from engine.rref import format_number
 from engine.vectors import VectorsState
 from gui import theme
 from gui.labs.base import Lab
+from gui.widgets.fast_grid import FastGrid
 from gui.widgets.plane import PlaneWidget
 from gui.widgets.value_slider import ValueSlider
 from gui.widgets.vector_item import VectorItem
@@ -52,6 +53,7 @@ class VectorsLab(Lab):
         self.plane.setObjectName("vectorsPlane")
         self.plane.setMinimumSize(420, 360)
         self.plane.view_changed.connect(self._on_view_changed)
+        self.grid = FastGrid(self.plane)
         self.vector_items: list[VectorItem] = []
         self._rows: list[tuple[QtWidgets.QDoubleSpinBox, QtWidgets.QDoubleSpinBox]] = []
         self._build_overlays()
@@ -115,8 +117,9 @@ class VectorsLab(Lab):
         self.add_button.setToolTip("Add another draggable vector (up to 8)")
         self.add_button.clicked.connect(self._on_add)
         self.reset_view_button = QtWidgets.QPushButton("Reset view")
-        self.reset_view_button.clicked.connect(lambda: self.edit(replace(self._state, view=VectorsState().view),
-                                                                 "Reset view"))
+        self.reset_view_button.clicked.connect(
+            lambda: self.edit(replace(self._state, view=VectorsState().view), "Reset view")
+        )
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.reset_view_button)
         vbox.addLayout(buttons)
@@ -153,10 +156,16 @@ class VectorsLab(Lab):
         ball_row = QtWidgets.QHBoxLayout()
         ball_row.addWidget(QtWidgets.QLabel("Unit ball:"))
         self.ball_combo = QtWidgets.QComboBox()
-        for key, text in (("none", "none"), ("l1", "L1 (diamond, lasso)"), ("l2", "L2 (circle, ridge)"),
-                          ("linf", "L∞ (square)")):
+        for key, text in (
+            ("none", "none"),
+            ("l1", "L1 (diamond, lasso)"),
+            ("l2", "L2 (circle, ridge)"),
+            ("linf", "L∞ (square)"),
+        ):
             self.ball_combo.addItem(text, key)
-        self.ball_combo.setToolTip("The set of vectors of length 1 in each norm: the shapes behind L1/L2 regularisation")
+        self.ball_combo.setToolTip(
+            "The set of vectors of length 1 in each norm: the shapes behind L1/L2 regularisation"
+        )
         self.ball_combo.currentIndexChanged.connect(self._on_ball)
         ball_row.addWidget(self.ball_combo, 1)
         form.addLayout(ball_row)
@@ -211,7 +220,7 @@ class VectorsLab(Lab):
             for k, axis in enumerate("xy"):
                 spin = QtWidgets.QDoubleSpinBox()
                 spin.setObjectName(f"spin_{name}_{axis}")
-                spin.setRange(-V.VECTOR_LIMIT, V.VECTOR_LIMIT)
+                spin.setRange(-vec.VECTOR_LIMIT, vec.VECTOR_LIMIT)
                 spin.setDecimals(2)
                 spin.setSingleStep(0.5)
                 spin.setKeyboardTracking(False)
@@ -243,7 +252,7 @@ class VectorsLab(Lab):
             self.vector_items.append(item)
         step = 1.0 if state.snap else 0.01
         for item in self.vector_items:
-            item.constraint = lambda p, s=step: V.snap_to_grid(p, s)
+            item.constraint = lambda p, s=step: vec.snap_to_grid(p, s)
 
     # --- user actions -----------------------------------------------------------------------------------------------
     def _on_dragged(self, i: int, pos: tuple[float, float]) -> None:
@@ -261,8 +270,8 @@ class VectorsLab(Lab):
 
     def _on_add(self) -> None:
         s = self._state
-        if len(s.vectors) >= V.MAX_VECTORS:
-            self.error_message(f"At most {V.MAX_VECTORS} vectors: remove one first")
+        if len(s.vectors) >= vec.MAX_VECTORS:
+            self.error_message(f"At most {vec.MAX_VECTORS} vectors: remove one first")
             return
         new = NEW_VECTORS[(len(s.vectors) - 2) % len(NEW_VECTORS)]
         self.edit(replace(s, vectors=s.vectors + (new,), names=s.names + (s.next_name(),)), "Add vector")
@@ -288,19 +297,20 @@ class VectorsLab(Lab):
             self.edit(replace(self._state, norm_ball=key), "Unit ball")
 
     def _on_view_changed(self, view: tuple[float, float, float, float]) -> None:
-        self.preview(replace(self._state, view=tuple(float(x) for x in view)))
+        self._applied_view = tuple(float(x) for x in view)  # the camera is already there
+        self.preview(replace(self._state, view=self._applied_view))
 
     # --- showing a state --------------------------------------------------------------------------------------------
     def render(self, state: VectorsState) -> None:
         self._sync_items(state)
         if getattr(self, "_row_names", None) != state.names:
             self._rebuild_rows(state)
-        self.add_button.setEnabled(len(state.vectors) < V.MAX_VECTORS)
-        for i, (item, vec, name) in enumerate(zip(self.vector_items, state.vectors, state.names, strict=True)):
-            item.set_points(vec)
+        self.add_button.setEnabled(len(state.vectors) < vec.MAX_VECTORS)
+        for i, (item, xy, name) in enumerate(zip(self.vector_items, state.vectors, state.names, strict=True)):
+            item.set_points(xy)
             item.set_label(name)
             sx, sy = self._rows[i]
-            for spin, value in ((sx, vec[0]), (sy, vec[1])):
+            for spin, value in ((sx, xy[0]), (sy, xy[1])):
                 if spin.value() != value:
                     with QtCore.QSignalBlocker(spin):
                         spin.setValue(value)
@@ -317,9 +327,11 @@ class VectorsLab(Lab):
         self.c_slider.setEnabled(state.show_scaled)
         self.a_slider.setEnabled(state.show_combo)
         self.b_slider.setEnabled(state.show_combo)
-        if self.plane.current_view() != state.view and not self.plane.underMouse():
-            with QtCore.QSignalBlocker(self.plane):
-                self.plane.set_view(state.view)
+        if state.view != getattr(self, "_applied_view", None):  # only a new view from outside moves the camera
+            self._applied_view = state.view
+            if state.view != self.plane.current_view():
+                with QtCore.QSignalBlocker(self.plane):
+                    self.plane.set_view(state.view)
         self._render_overlays(state)
         self._render_readouts(state)
 
@@ -331,7 +343,7 @@ class VectorsLab(Lab):
         self.parallelogram.setVisible(s.show_sum)
         if s.show_sum:
             self.sum_item.set_points(tuple(u + v))
-            self.parallelogram.setPolygon(_polygon(V.parallelogram(u, v)))
+            self.parallelogram.setPolygon(_polygon(vec.parallelogram(u, v)))
         # u − v, drawn from the tip of v to the tip of u
         self.diff_item.setVisible(s.show_diff)
         if s.show_diff:
@@ -339,11 +351,11 @@ class VectorsLab(Lab):
         # c · u
         self.scaled_item.setVisible(s.show_scaled)
         if s.show_scaled:
-            self.scaled_item.set_points(V.linear_combination([s.scalar_c], [u]))
+            self.scaled_item.set_points(vec.linear_combination([s.scalar_c], [u]))
             self.scaled_item.set_label(f"{_num(s.scalar_c)}·u")
         self._render_span(s, u, v)
         # projection of u onto v, with the dropped perpendicular and the line of v
-        proj = V.projection(u, v) if s.show_projection else None
+        proj = vec.projection(u, v) if s.show_projection else None
         self.proj_item.setVisible(proj is not None)
         self.v_line.setVisible(proj is not None)
         if proj is not None:
@@ -355,8 +367,8 @@ class VectorsLab(Lab):
             self.perp.setData(*empty)
         # angle arc
         r = 0.3 * min(np.hypot(*u), np.hypot(*v))
-        arc = V.angle_arc(u, v, radius=min(max(r, 0.3), 1.2))
-        ang = V.angle(u, v)
+        arc = vec.angle_arc(u, v, radius=min(max(r, 0.3), 1.2))
+        ang = vec.angle(u, v)
         if arc is None or ang is None:
             self.arc.setData(*empty)
             self.arc_label.setText("")
@@ -371,8 +383,8 @@ class VectorsLab(Lab):
             self.ball_u.setData(*empty)
             self.ball_label.setText("")
         else:
-            ball = V.unit_ball(s.norm_ball)
-            k = V.norm(u, s.norm_ball)
+            ball = vec.unit_ball(s.norm_ball)
+            k = vec.norm(u, s.norm_ball)
             self.ball_unit.setData(ball[:, 0], ball[:, 1])
             self.ball_u.setData(k * ball[:, 0], k * ball[:, 1])
             name = {"l1": "L1", "l2": "L2", "linf": "L∞"}[s.norm_ball]
@@ -392,7 +404,7 @@ class VectorsLab(Lab):
         combo = au + s.coef_b * v
         self.combo_item.set_points(tuple(combo))
         self.combo_path.setData([0, au[0], combo[0]], [0, au[1], combo[1]])
-        dim = V.span_dimension([u, v])
+        dim = vec.span_dimension([u, v])
         x0, x1, y0, y1 = s.view
         if dim == 2:
             w = 4 * max(x1 - x0, y1 - y0)
@@ -413,14 +425,14 @@ class VectorsLab(Lab):
         self.span_label.setPos(x0 + 0.03 * (x1 - x0), y1 - 0.03 * (y1 - y0))
 
     def _render_readouts(self, s: VectorsState) -> None:
-        m = V.metrics(s)
+        m = vec.metrics(s)
         u, v = s.vectors[0], s.vectors[1]
         r = self.readouts
         r["u_dot_v"].setText(_num(m["u_dot_v"]))
         ang = m["angle_deg"]
         r["angle"].setText("undefined (zero vector)" if ang == "undefined" else f"{ang:.2f}°")
         for key in ("u", "v"):
-            r[f"norms_{key}"].setText(" / ".join(_num(m[f"norm_{k}_{key}"]) for k in V.NORM_KINDS))
+            r[f"norms_{key}"].setText(" / ".join(_num(m[f"norm_{k}_{key}"]) for k in vec.NORM_KINDS))
         r["sum"].setText(_vec((m["sum_x"], m["sum_y"])))
         r["diff"].setText(_vec((m["diff_x"], m["diff_y"])))
         r["scaled"].setText(f"{_num(s.scalar_c)}·u = {_vec((m['cu_x'], m['cu_y']))}")
@@ -430,7 +442,7 @@ class VectorsLab(Lab):
         else:
             r["proj"].setText(_vec((m["proj_x"], m["proj_y"])))
         r["cross"].setText(_num(m["cross"]))
-        self.span_text.setText(V.span_description(u, v))
+        self.span_text.setText(vec.span_description(u, v))
 
     # --- export -----------------------------------------------------------------------------------------------------
     def export_views(self) -> dict:

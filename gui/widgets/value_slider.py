@@ -12,8 +12,9 @@ class ValueSlider(QtWidgets.QWidget):
 
     value_changed = QtCore.Signal(float, bool)
 
-    def __init__(self, label: str, lo: float, hi: float, value: float, step: float = 0.05, decimals: int = 2,
-                 parent=None) -> None:
+    def __init__(
+        self, label: str, lo: float, hi: float, value: float, step: float = 0.05, decimals: int = 2, parent=None
+    ) -> None:
         super().__init__(parent)
         self._lo, self._step = lo, step
         self.label = QtWidgets.QLabel(label)

@@ -27,9 +27,9 @@ class VectorItem(pg.GraphicsObject):
     on release. ``constraint`` (e.g. an engine snap function) maps a raw position to an allowed one.
     """
 
-    sigDragStarted = QtCore.Signal(object, object)
-    sigDragged = QtCore.Signal(object, object)
-    sigDragFinished = QtCore.Signal(object, object)
+    sigDragStarted = QtCore.Signal(object, object)  # noqa: N815 - pyqtgraph's signal naming
+    sigDragged = QtCore.Signal(object, object)  # noqa: N815 - pyqtgraph's signal naming
+    sigDragFinished = QtCore.Signal(object, object)  # noqa: N815 - pyqtgraph's signal naming
 
     def __init__(
         self,
@@ -123,7 +123,7 @@ class VectorItem(pg.GraphicsObject):
         self._shape = None
         self.update()
 
-    def viewTransformChanged(self) -> None:  # noqa: N802 - pyqtgraph hook
+    def viewTransformChanged(self) -> None:
         """Zoom/pan changes how many view units a pixel is: recompute sizes."""
         self.prepareGeometryChange()
         self._invalidate()
@@ -133,7 +133,7 @@ class VectorItem(pg.GraphicsObject):
         self._label.setAnchor((0.0 if dx >= 0 else 1.0, 1.0 if dy >= 0 else 0.0))
         self._label.setPos(self._tip)
 
-    def boundingRect(self) -> QtCore.QRectF:  # noqa: N802 - Qt override
+    def boundingRect(self) -> QtCore.QRectF:
         if self._bounds is None:
             sx, sy = self._pixel()
             pad = max(self._head_px, self._handle_px) + 4
@@ -189,14 +189,14 @@ class VectorItem(pg.GraphicsObject):
             p.drawEllipse(self._tip, r * sx, r * sy)
 
     # --- mouse ------------------------------------------------------------------------------------------------------
-    def hoverEvent(self, ev) -> None:  # noqa: N802 - pyqtgraph hook
+    def hoverEvent(self, ev) -> None:
         hover = self._draggable and not ev.isExit() and ev.acceptDrags(QtCore.Qt.MouseButton.LeftButton)
         if hover != self._hover:
             self._hover = hover
             self.setCursor(QtCore.Qt.CursorShape.OpenHandCursor if hover else QtCore.Qt.CursorShape.ArrowCursor)
             self.update()
 
-    def mouseDragEvent(self, ev) -> None:  # noqa: N802 - pyqtgraph hook
+    def mouseDragEvent(self, ev) -> None:
         if not self._draggable or ev.button() != QtCore.Qt.MouseButton.LeftButton:
             ev.ignore()
             return

@@ -60,8 +60,10 @@ def test_fraction_cells_are_exact(qtbot, lab_window):
     assert f"det A = {L.format_number(2 * 2 - 2 / 3)}" in lab.det_text.text()
 
 
-@pytest.mark.parametrize(("text", "why"), [("abc", "not a number"), ("", "empty"), ("nan", "not a finite"),
-                                           ("1e400", "too large"), ("2e7", "too large")])
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [("abc", "not a number"), ("", "empty"), ("nan", "not a finite"), ("1e400", "too large"), ("2e7", "too large")],
+)
 def test_bad_cell_is_marked_and_last_good_matrix_stays(qtbot, lab_window, text, why):
     win, lab = _lab(lab_window)
     before = lab.state()
@@ -143,8 +145,7 @@ def test_system_cases_are_named(qtbot, lab_window, matrix, b, words):
 
 def test_row_reduction_steps_with_buttons(qtbot, lab_window):
     _win, lab = _lab(lab_window)
-    qtbot.mouseClick(lab.tabs.tabBar(), QtCore.Qt.MouseButton.LeftButton,
-                     pos=lab.tabs.tabBar().tabRect(2).center())
+    qtbot.mouseClick(lab.tabs.tabBar(), QtCore.Qt.MouseButton.LeftButton, pos=lab.tabs.tabBar().tabRect(2).center())
     assert lab.state().tab == "rref"
     panel = lab.rref_panel
     steps = L.rref(lab.state().augmented).steps
