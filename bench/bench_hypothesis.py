@@ -53,7 +53,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         lab.set_state(dataclasses.replace(lab.state(), test=test))
         ms = _drag_slider(slider, _sweep(slider.minimum(), slider.maximum(), n), lab.null_view.plot_widget)
         out.append(harness.interaction(f"hypothesis.alpha_slider.{test}", ms,
-                                       note=f"{n} α-slider drag steps: test, shaded regions, verdict, repaint"))  # fmt: skip
+                                       note=f"{n} α-slider drag steps: test, shading, verdict"))  # fmt: skip
     lab.tabs.setCurrentIndex(5)
     ms = _drag_slider(lab.controls.power_n, _sweep(2, 400, n), lab.power_view.plot_widget)
     out.append(harness.interaction("hypothesis.power_n_slider", ms, note="two curves and three shaded areas"))
@@ -70,7 +70,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
 
     ms = harness.time_events(frame, lab.perm_view.plot_widget, frames)
     out.append(harness.interaction("hypothesis.permutation_frame_100k", ms,
-                                   note="one animation frame: histogram of up to 100 000 revealed shuffles"))  # fmt: skip
+                                   note="one animation frame: histogram of ≤ 100 000 shuffles"))  # fmt: skip
     lab.shutdown()
     harness.close_window(win)
     return out

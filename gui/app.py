@@ -506,6 +506,7 @@ def make_application(argv: list[str] | None = None) -> QtWidgets.QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName("ML Math Sandbox")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("mlsandbox")  # lets the desktop match windows to packaging/mlsandbox.desktop
     from engine.resources import resource_path
 
     icon = resource_path("icons/app.png")

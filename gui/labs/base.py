@@ -6,6 +6,7 @@ so a whole drag is one undo step. Scenes, undo, lessons and export use only this
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, ClassVar
 
 from PySide6 import QtCore, QtWidgets
@@ -64,6 +65,21 @@ class Lab(QtWidgets.QWidget):
         """A one-shot edit (cell typed, button pressed): preview and commit together."""
         self.preview(state)
         self.commit(text)
+
+    def update_view(self, view: Any) -> None:
+        """Record a pan/zoom (the state's ``view`` field) for scenes, without an undo step."""
+        self.quiet_update(view=view)
+
+    def quiet_update(self, **changes: Any) -> None:
+        """Record a change of what is *looked at* (view range, open tab) without an undo step or a re-render.
+
+        It is written into the committed state too, so undoing the next real edit does not jump the view back.
+        """
+        if all(getattr(self._state, k) == v for k, v in changes.items()):
+            return
+        self._state = dataclasses.replace(self._state, **changes)
+        self._committed = dataclasses.replace(self._committed, **changes)
+        self.state_changed.emit(self._state)
 
     def error_message(self, text: str) -> None:
         """Tell the user what went wrong (status bar); the state stays as it was."""

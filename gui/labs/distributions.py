@@ -108,6 +108,8 @@ class DistributionsLab(Lab):
         self._table: CsvTable | None = None
         self._reveal: int | None = None
         self._shown_family: str | None = None
+        self._live = False
+        self._deferred = False
         self._job = LatestJob(self)
         self._job.finished.connect(self._on_computed)
         self._job.failed.connect(lambda exc: self._show_error(str(exc)))
@@ -183,9 +185,15 @@ class DistributionsLab(Lab):
         self.edit(dataclasses.replace(self._state, **changes), text)
 
     def _slide(self, text: str, final: bool, **changes: Any) -> None:
+        # While a slider is dragged only the cheap theory curves follow; big draws wait for the release, so the
+        # background job never competes with the repaint for the interpreter.
+        self._live = not final
         self.preview(dataclasses.replace(self._state, **changes))
         if final:
             self.commit(text)
+            if self._deferred:
+                self._deferred = False
+                self.render(self._state)
 
     def _on_family(self, _index: int) -> None:
         name = self.controls.family.currentData()
@@ -359,6 +367,10 @@ class DistributionsLab(Lab):
         heavy = state.n_samples > SYNC_LIMIT or (state.tab == "clt" and state.clt_n * CLT_REPS > 2_000_000)
         heavy = heavy or (state.tab == "mle" and state.n_samples > 20_000)
         reuse = cached.samples if cached is not None and cached.key == sample_key(state) else None
+        if heavy and self._live:
+            self._deferred = True
+            self.controls.busy.setText("Release the slider to redraw the samples")
+            return
         if heavy:
             self._pending = state
             self.controls.busy.setText(f"Working on {state.n_samples:,} samples…")

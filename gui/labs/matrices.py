@@ -314,14 +314,14 @@ class MatricesLab(Lab):
         self.edit(replace(self._state, system_b=(b[0], b[1])), "Edit b")
 
     def _on_tab(self, index: int) -> None:
-        self.preview(replace(self._state, tab=la.TABS[index]))
+        self.quiet_update(tab=la.TABS[index])
 
     def _on_view(self, view: tuple[float, float, float, float]) -> None:
         self._applied_view = tuple(float(x) for x in view)
         other = self.sys_plane if self.sender() is self.plane else self.plane
         with QtCore.QSignalBlocker(other):
             other.set_view(self._applied_view)  # both pages show the same part of the plane
-        self.preview(replace(self._state, view=self._applied_view))
+        self.update_view(self._applied_view)
 
     # --- showing a state --------------------------------------------------------------------------------------------
     def render(self, state: MatricesState) -> None:

@@ -298,7 +298,7 @@ class VectorsLab(Lab):
 
     def _on_view_changed(self, view: tuple[float, float, float, float]) -> None:
         self._applied_view = tuple(float(x) for x in view)  # the camera is already there
-        self.preview(replace(self._state, view=self._applied_view))
+        self.update_view(self._applied_view)
 
     # --- showing a state --------------------------------------------------------------------------------------------
     def render(self, state: VectorsState) -> None:

@@ -57,5 +57,5 @@ class FastGrid:
         if key == self._last:
             return
         self._last = key
-        xs, ys, _ = grid_lines((x0 - w, x1 + w, y0 - h, y1 + h), target_lines=36)
+        xs, ys, _ = grid_lines((x0 - w, x1 + w, y0 - h, y1 + h), target_lines=60)
         self.item.setData(xs, ys)
