@@ -81,7 +81,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
             "network.live_epochs_per_s",
             "epochs/s",
             value=eps,
-            note=f"2-8-8-1 on 500 points while playing, boundary redrawn each frame; issue needs ≥ {ISSUE_EPOCHS_PER_S:g}",
+            note=f"2-8-8-1, 500 points, playing with the boundary redrawn; issue needs ≥ {ISSUE_EPOCHS_PER_S:g}",
         )
     )
     out.append(harness.measurement("network.boundary_redraws_per_s", "1/s", value=fps, note="≤ ~30 by design"))

@@ -1,4 +1,4 @@
-"""Optimizer lab speed: the 7-optimizer race on Rosenbrock, a 400×400 surface, and start-point drags (event to repaint)."""
+"""Optimizer lab speed: 7-optimizer race on Rosenbrock, a 400×400 surface, start-point drags (event to repaint)."""
 
 from __future__ import annotations
 
@@ -27,12 +27,22 @@ def _grid() -> None:
 def run(quick: bool) -> list[dict[str, Any]]:
     """Engine costs, then the full lab recompute + repaint per start-point move with all 7 optimizers × 500 steps."""
     out: list[dict[str, Any]] = []
-    out.append(harness.measurement(
-        "optimizer.race_7x1000_rosenbrock", "ms", samples=harness.time_calls(lambda: _race(1000), 5 if quick else 30),
-        note="7 optimizers × 1000 steps each (tol=0 so none stops early), values and gradients recorded"))
-    out.append(harness.measurement(
-        "optimizer.surface_400x400", "ms", samples=harness.time_calls(_grid, 20 if quick else 100),
-        note="Rosenbrock evaluated on a 400×400 grid"))
+    out.append(
+        harness.measurement(
+            "optimizer.race_7x1000_rosenbrock",
+            "ms",
+            samples=harness.time_calls(lambda: _race(1000), 5 if quick else 30),
+            note="7 optimizers × 1000 steps each (tol=0 so none stops early), values and gradients recorded",
+        )
+    )
+    out.append(
+        harness.measurement(
+            "optimizer.surface_400x400",
+            "ms",
+            samples=harness.time_calls(_grid, 20 if quick else 100),
+            note="Rosenbrock evaluated on a 400×400 grid",
+        )
+    )
 
     harness.offscreen_app()
     win, lab = harness.open_lab("optimizer")
@@ -43,8 +53,12 @@ def run(quick: bool) -> list[dict[str, Any]]:
     n = 40 if quick else 200
     path = harness.line_path((-1.5, 2.0), (1.5, -0.5), n)
     ms = harness.time_drag(view, path, viewbox=view.viewbox)
-    out.append(harness.interaction(
-        "optimizer.drag_start_7x500", ms,
-        note="per mouse move: 7 runs × 500 steps recomputed, paths, internals, loss curves, readouts repainted"))
+    out.append(
+        harness.interaction(
+            "optimizer.drag_start_7x500",
+            ms,
+            note="per mouse move: 7 runs × 500 steps recomputed, paths, internals, loss curves, readouts repainted",
+        )
+    )
     harness.close_window(win)
     return out

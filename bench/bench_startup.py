@@ -148,7 +148,7 @@ def run(quick: bool) -> list[dict]:
             + ", ".join(f"{v:.2f}" for v in first_paint),
         )
     )
-    for module in HEAVY_MODULES if not quick else ("scipy.stats", "sympy", "pyqtgraph"):
+    for module in HEAVY_MODULES if not quick else ("scipy.stats", "sympy"):
         try:
             rows.append(harness.measurement(f"startup.import.{module}", "s", value=import_seconds(module)))
         except RuntimeError as exc:

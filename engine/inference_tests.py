@@ -76,13 +76,17 @@ def _fmt(x: float) -> str:
     return f"{x:.4g}"
 
 
-def _continuous_regions(dist, stat: float, alternative: str, alpha: float) -> tuple[Region, Region]:
-    """Rejection region and as-extreme region for a continuous statistic (symmetric nulls for two-sided)."""
+def _continuous_regions(dist, stat: float, alternative: str, alpha: float, *args: float) -> tuple[Region, Region]:
+    """Rejection region and as-extreme region for a continuous statistic (symmetric nulls for two-sided).
+
+    ``dist`` is an unfrozen scipy distribution and ``args`` its shape parameters (freezing costs milliseconds,
+    which an α-slider drag would pay on every step).
+    """
     if alternative == "less":
-        return ((-INF, float(dist.ppf(alpha))),), ((-INF, stat),)
+        return ((-INF, float(dist.ppf(alpha, *args))),), ((-INF, stat),)
     if alternative == "greater":
-        return ((float(dist.isf(alpha)), INF),), ((stat, INF),)
-    c = float(dist.isf(alpha / 2))
+        return ((float(dist.isf(alpha, *args)), INF),), ((stat, INF),)
+    c = float(dist.isf(alpha / 2, *args))
     s = abs(stat)
     return ((-INF, -c), (c, INF)), ((-INF, -s), (s, INF))
 
@@ -190,7 +194,7 @@ def one_sample_t(
     res = stats.ttest_1samp(x, mu0, alternative=alternative)
     df = x.size - 1
     h0 = f"μ = {_fmt(mu0)}"
-    regions = _continuous_regions(stats.t(df), float(res.statistic), alternative, alpha)
+    regions = _continuous_regions(stats.t, float(res.statistic), alternative, alpha, df)
     return _result(
         "One-sample t-test", "t", res.statistic, df, res.pvalue, alternative, alpha, ("t", float(df)), regions,
         h0, _h1("μ", _fmt(mu0), alternative), x.mean(), "sample mean x̄",
@@ -233,7 +237,7 @@ def two_sample_t(
         qa, qb = va / na, vb / nb
         df = (qa + qb) ** 2 / (qa**2 / (na - 1) + qb**2 / (nb - 1))
     name = "Two-sample t-test (pooled)" if equal_var else "Welch two-sample t-test"
-    regions = _continuous_regions(stats.t(df), float(res.statistic), alternative, alpha)
+    regions = _continuous_regions(stats.t, float(res.statistic), alternative, alpha, df)
     return _result(
         name, "t", res.statistic, df, res.pvalue, alternative, alpha, ("t", float(df)), regions,
         "μ_A = μ_B", _h1("μ_A", "μ_B", alternative), x.mean() - y.mean(), "difference of means x̄_A − x̄_B",
@@ -266,7 +270,7 @@ def z_test(
     alpha, alternative = check_alpha(alpha), check_alternative(alternative)
     z = (x.mean() - mu0) / (sigma / math.sqrt(x.size))
     p = _normal_p(z, alternative)
-    regions = _continuous_regions(stats.norm(), float(z), alternative, alpha)
+    regions = _continuous_regions(stats.norm, float(z), alternative, alpha)
     return _result(
         "z-test (known σ)", "z", z, None, p, alternative, alpha, ("norm",), regions,
         f"μ = {_fmt(mu0)}", _h1("μ", _fmt(mu0), alternative), x.mean(), "sample mean x̄",
@@ -345,7 +349,7 @@ def proportion_test(
         notes.append("n·p₀ or n·(1−p₀) is below 10: the normal approximation is rough; try the exact binomial test.")
     z = (k / n - p0) / math.sqrt(p0 * (1 - p0) / n)
     p = _normal_p(z, alternative)
-    regions = _continuous_regions(stats.norm(), float(z), alternative, alpha)
+    regions = _continuous_regions(stats.norm, float(z), alternative, alpha)
     return _result(
         "One-proportion z-test", "z", z, None, p, alternative, alpha, ("norm",), regions, h0, h1, k / n,
         "sample proportion k/n", notes,
@@ -455,7 +459,7 @@ def chi2_gof(
     notes = []
     if np.any(exp < 5):
         notes.append("some expected counts are below 5: the chi-square approximation may be poor.")
-    regions = _continuous_regions(stats.chi2(df), float(res.statistic), "greater", alpha)
+    regions = _continuous_regions(stats.chi2, float(res.statistic), "greater", alpha, df)
     return _result(
         "Chi-square goodness of fit", "χ²", res.statistic, df, res.pvalue, "greater", alpha, ("chi2", float(df)),
         regions, "counts follow the expected proportions", "counts do not follow them", res.statistic,
@@ -493,7 +497,7 @@ def two_proportion_test(
     p1, p2 = x1 / n1, x2 / n2
     z = (p1 - p2) / math.sqrt(pooled * (1 - pooled) * (1 / n1 + 1 / n2))
     p = _normal_p(z, alternative)
-    regions = _continuous_regions(stats.norm(), float(z), alternative, alpha)
+    regions = _continuous_regions(stats.norm, float(z), alternative, alpha)
     return _result(
         "A/B test (two proportions)", "z", z, None, p, alternative, alpha, ("norm",), regions, "p_A = p_B",
         _h1("p_A", "p_B", alternative), p1 - p2, "difference of proportions A − B",

@@ -243,6 +243,7 @@ class TrainingRun:
         s, d = self.state, self.data
         n = len(d.y_train)
         batch = min(int(s.batch_size), n)
+        views, grad_views = self.layout.views(self.params), self.layout.views(self._grad)  # made once, reused
         for _ in range(int(epochs)):
             good = self.params.copy()
             order = np.random.default_rng([s.seed, self.epoch, 3]).permutation(n) if batch < n else None
@@ -253,7 +254,9 @@ class TrainingRun:
                     idx = order[start : start + batch]
                     xb, yb = d.x_train[idx], d.y_train[idx]
                 with np.errstate(all="ignore"):
-                    value, grad = loss_and_grad(self.params, self.layout, s.activation, s.loss, xb, yb, self._grad)
+                    value, grad = loss_and_grad(
+                        self.params, self.layout, s.activation, s.loss, xb, yb, self._grad, views, grad_views
+                    )
                     self.params[...] = self._stepper.step(self.params, grad)
                 if not (np.isfinite(value) and value < MAX_LOSS and np.all(np.abs(self.params) < MAX_WEIGHT)):
                     self.params[...] = good

@@ -8,6 +8,7 @@ shape (units out, units in), as in ``torch.nn.Linear``. The output is one sigmoi
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -38,17 +39,21 @@ class Layout:
 
     def offsets(self) -> list[tuple[int, int, int]]:
         """(start of W, start of b, end of b) for each layer in the flat vector."""
+        return list(self._offsets)
+
+    @cached_property
+    def _offsets(self) -> tuple[tuple[int, int, int], ...]:
         out, pos = [], 0
         for fan_in, fan_out in zip(self.sizes[:-1], self.sizes[1:], strict=True):
             w_end = pos + fan_out * fan_in
             out.append((pos, w_end, w_end + fan_out))
             pos = w_end + fan_out
-        return out
+        return tuple(out)
 
     def views(self, flat: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
         """(W, b) per layer as views into ``flat``: writing to them writes the flat vector."""
         pairs = []
-        for (w0, b0, b1), fan_in, fan_out in zip(self.offsets(), self.sizes[:-1], self.sizes[1:], strict=True):
+        for (w0, b0, b1), fan_in, fan_out in zip(self._offsets, self.sizes[:-1], self.sizes[1:], strict=True):
             pairs.append((flat[w0:b0].reshape(fan_out, fan_in), flat[b0:b1]))
         return pairs
 
@@ -137,7 +142,9 @@ def activation_slope(name: str, z: np.ndarray, a: np.ndarray) -> np.ndarray:
     raise NetworkError(f"unknown activation {name!r}: choose one of {', '.join(ACTIVATIONS)}")
 
 
-def forward(params: np.ndarray, layout: Layout, activation: str, x: np.ndarray) -> tuple[list, list]:
+def forward(
+    params: np.ndarray, layout: Layout, activation: str, x: np.ndarray, views: list | None = None
+) -> tuple[list, list]:
     """Forward pass keeping every layer's pre-activation z and activation a.
 
     Parameters
@@ -150,6 +157,8 @@ def forward(params: np.ndarray, layout: Layout, activation: str, x: np.ndarray) 
         Hidden activation; the output unit is always a sigmoid.
     x : ndarray
         Inputs, shape (n, 2).
+    views : list, optional
+        ``layout.views(params)`` computed once by a caller that loops (training), to save the slicing.
 
     Returns
     -------
@@ -158,7 +167,8 @@ def forward(params: np.ndarray, layout: Layout, activation: str, x: np.ndarray) 
         activation of layer l+1, so ``acts[-1][:, 0]`` is the probability of class 1.
     """
     acts, zs = [x], []
-    views = layout.views(params)
+    if views is None:
+        views = layout.views(params)
     for k, (w, b) in enumerate(views):
         z = acts[-1] @ w.T + b
         zs.append(z)
@@ -214,6 +224,8 @@ def loss_and_grad(
     x: np.ndarray,
     y: np.ndarray,
     grad: np.ndarray | None = None,
+    views: list | None = None,
+    grad_views: list | None = None,
 ) -> tuple[float, np.ndarray]:
     """Mean loss and its gradient with respect to every parameter, by backpropagation written out.
 
@@ -229,24 +241,28 @@ def loss_and_grad(
         Inputs (n, 2) and labels (n,).
     grad : ndarray, optional
         Buffer of the same length as params to write the gradient into (saves an allocation per step).
+    views, grad_views : list, optional
+        ``layout.views(params)`` and ``layout.views(grad)`` precomputed by a training loop.
 
     Returns
     -------
     (loss, grad) : tuple
         The mean loss and dL/dparams laid out like params.
     """
-    zs, acts = forward(params, layout, activation, x)
+    if views is None:
+        views = layout.views(params)
+    zs, acts = forward(params, layout, activation, x, views)
     p = acts[-1][:, 0]
     value = loss_value(loss, zs[-1][:, 0], p, y)
     if grad is None:
         grad = np.empty_like(params)
-    views = layout.views(params)
-    grads = layout.views(grad)
+        grad_views = None
+    grads = grad_views if grad_views is not None else layout.views(grad)
     delta = loss_slope(loss, p, y)[:, None]  # dL/dz of the output layer, shape (n, 1)
     for k in range(len(views) - 1, -1, -1):
         gw, gb = grads[k]
         np.matmul(delta.T, acts[k], out=gw)  # dL/dW = upstream dL/dz (column) × local dz/dW = a_in (row)
-        np.sum(delta, axis=0, out=gb)
+        delta.sum(axis=0, out=gb)
         if k:
             upstream = delta @ views[k][0]  # dL/da of the layer below
             delta = upstream * activation_slope(activation, zs[k - 1], acts[k])

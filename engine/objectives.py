@@ -7,8 +7,8 @@ grid functions (used to paint the surface), plus a view range, a default start a
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 
@@ -120,9 +120,7 @@ def _rosenbrock() -> Objective:
     def h(x, y):
         return 2.0 - 400.0 * y + 1200.0 * x * x, -400.0 * x, 200.0 + 0.0 * x
 
-    return _poly(
-        "rosenbrock", "(1 − x)² + 100·(y − x²)²", f, g, h, (-2.0, 2.0, -1.0, 3.0), (-1.5, 2.0), ((1.0, 1.0),)
-    )
+    return _poly("rosenbrock", "(1 − x)² + 100·(y − x²)²", f, g, h, (-2.0, 2.0, -1.0, 3.0), (-1.5, 2.0), ((1.0, 1.0),))
 
 
 def _himmelblau() -> Objective:
@@ -137,9 +135,7 @@ def _himmelblau() -> Objective:
         return 12.0 * x * x + 4.0 * y - 42.0, 4.0 * (x + y), 4.0 * x + 12.0 * y * y - 26.0
 
     minima = ((3.0, 2.0), (-2.805118, 3.131312), (-3.779310, -3.283186), (3.584428, -1.848126))
-    return _poly(
-        "himmelblau", "(x² + y − 11)² + (x + y² − 7)²", f, g, h, (-5.0, 5.0, -5.0, 5.0), (-0.5, -0.5), minima
-    )
+    return _poly("himmelblau", "(x² + y − 11)² + (x + y² − 7)²", f, g, h, (-5.0, 5.0, -5.0, 5.0), (-0.5, -0.5), minima)
 
 
 _BEALE_C = (1.5, 2.25, 2.625)
@@ -206,9 +202,7 @@ def _rastrigin() -> Objective:
         return 2.0 * x + 10.0 * tau * np.sin(tau * x), 2.0 * y + 10.0 * tau * np.sin(tau * y)
 
     formula = "20 + x² − 10·cos(2πx) + y² − 10·cos(2πy)"
-    return Objective(
-        "rastrigin", formula, fs, gs, hs, fg, gg, (-5.12, 5.12, -5.12, 5.12), (3.3, -2.6), ((0.0, 0.0),)
-    )
+    return Objective("rastrigin", formula, fs, gs, hs, fg, gg, (-5.12, 5.12, -5.12, 5.12), (3.3, -2.6), ((0.0, 0.0),))
 
 
 def _camel() -> Objective:
@@ -345,7 +339,9 @@ def line_fit(points: tuple[tuple[float, float], ...] | np.ndarray) -> Objective:
     xs, ys = data[:, 0], data[:, 1]
     if np.ptp(xs) == 0:
         raise ObjectiveError("all data points have the same x, so the slope is undefined")
-    sxx, sx, sxy, sy, syy = (float(v) for v in (np.mean(xs * xs), xs.mean(), np.mean(xs * ys), ys.mean(), np.mean(ys * ys)))
+    sxx, sx, sxy, sy, syy = (
+        float(v) for v in (np.mean(xs * xs), xs.mean(), np.mean(xs * ys), ys.mean(), np.mean(ys * ys))
+    )
 
     def f(m, b):
         return m * m * sxx + 2.0 * m * b * sx + b * b - 2.0 * m * sxy - 2.0 * b * sy + syy
@@ -370,7 +366,7 @@ def noisy_line(n: int = 20, slope: float = 1.5, intercept: float = -1.0, noise: 
     rng = np.random.default_rng(seed)
     x = np.sort(rng.uniform(-3.0, 3.0, n))
     y = slope * x + intercept + rng.normal(0.0, noise, n)
-    return tuple((round(float(a), 4), round(float(b), 4)) for a, b in zip(x, y))
+    return tuple((round(float(a), 4), round(float(b), 4)) for a, b in zip(x, y, strict=True))
 
 
 def surface_grid(
@@ -473,7 +469,7 @@ def line_points_from_csv(path_or_text: str, max_points: int = 1000) -> tuple[tup
         raise ObjectiveError(str(exc)) from None
     if len(x) > max_points:
         raise ObjectiveError(f"the file has {len(x)} rows; at most {max_points} points can be shown and dragged")
-    pts = tuple((float(a), float(b)) for a, b in zip(x, y))
+    pts = tuple((float(a), float(b)) for a, b in zip(x, y, strict=True))
     if any(abs(v) > 1e6 for p in pts for v in p):
         raise ObjectiveError("values beyond ±1 000 000 are not supported; rescale the data")
     line_fit(pts)  # refuse data that cannot define a line (one x value, fewer than two points)

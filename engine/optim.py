@@ -8,8 +8,9 @@ the one PyTorch would take; Newton's method is added as the curvature-aware refe
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 import numpy as np
 
@@ -90,9 +91,7 @@ def check_hyperparameters(name: str, hyperparameters: dict[str, Any]) -> dict[st
     out = dict(DEFAULTS[name])
     for key, value in hyperparameters.items():
         if key not in out:
-            raise OptimizerError(
-                f"{LABELS[name]} has no hyperparameter {key!r} (it takes {', '.join(out)})"
-            )
+            raise OptimizerError(f"{LABELS[name]} has no hyperparameter {key!r} (it takes {', '.join(out)})")
         if isinstance(value, bool) or not isinstance(value, (int, float, np.floating, np.integer)):
             raise OptimizerError(f"{key} must be a number, got {value!r}")
         value = float(value)
@@ -116,9 +115,7 @@ class Stepper:
         self.t = 0
         self._slots: dict[str, np.ndarray] = {}
 
-    def step(
-        self, params: np.ndarray, grad: np.ndarray, hessian: np.ndarray | None = None
-    ) -> np.ndarray:
+    def step(self, params: np.ndarray, grad: np.ndarray, hessian: np.ndarray | None = None) -> np.ndarray:
         """Return the parameters after one update from gradient ``grad`` (1-D float64)."""
         p = np.array(params, dtype=np.float64, copy=True).reshape(-1)
         g = np.array(grad, dtype=np.float64, copy=True).reshape(-1)
@@ -402,12 +399,7 @@ _INTERNAL_KEYS = {
 
 
 def _finite_and_bounded(x: float, y: float, f: float) -> bool:
-    return (
-        abs(x) <= DIVERGENCE_BOUND
-        and abs(y) <= DIVERGENCE_BOUND
-        and abs(f) <= VALUE_BOUND
-        and math.isfinite(f)
-    )
+    return abs(x) <= DIVERGENCE_BOUND and abs(y) <= DIVERGENCE_BOUND and abs(f) <= VALUE_BOUND and math.isfinite(f)
 
 
 def run(
@@ -510,11 +502,7 @@ def run(
         )
     internals = {}
     for i, key in enumerate(keys):
-        internals[key] = (
-            np.array([e[i] for e in extra], dtype=np.float64).reshape(-1, 2)
-            if extra
-            else np.zeros((0, 2))
-        )
+        internals[key] = np.array([e[i] for e in extra], dtype=np.float64).reshape(-1, 2) if extra else np.zeros((0, 2))
     return Trajectory(
         optimizer=optimizer,
         hyperparameters=hp,

@@ -126,9 +126,7 @@ def with_surface(state: OptimizerState, surface: str, **changes) -> OptimizerSta
     """Switch surface: its view, default start and suggested learning rates come along."""
     new = replace(state, surface=surface, **changes)
     o = objective_of(new)
-    configs = tuple(
-        replace(c, lr=default_config(c.name, surface).lr) for c in state.configs
-    )
+    configs = tuple(replace(c, lr=default_config(c.name, surface).lr) for c in state.configs)
     return replace(new, view=o.view, start=o.start, configs=configs)
 
 

@@ -6,6 +6,7 @@ importing scipy; everything here is re-exported by :mod:`engine.stats`.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -335,8 +336,14 @@ def frozen(name: str, params: Mapping[str, Any] | Iterable[tuple[str, Any]] | No
     scipy.stats frozen distribution
         E.g. ``norm(loc=μ, scale=σ)``.
     """
+    values = validate_params(name, params)
+    return _frozen_cached(name, tuple(values.items()))
+
+
+@functools.lru_cache(maxsize=128)
+def _frozen_cached(name: str, items: tuple[tuple[str, float], ...]) -> Any:
+    """Freezing a scipy distribution builds its docstring (~1 ms); slider drags re-ask for the same few."""
     from scipy import stats as st
 
     spec = distribution_spec(name)
-    values = validate_params(name, params)
-    return getattr(st, spec.scipy_name)(**spec.scipy_args(values))
+    return getattr(st, spec.scipy_name)(**spec.scipy_args(dict(items)))

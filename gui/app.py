@@ -60,7 +60,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._names: list[str] = lab_registry.available()
         self.undo_stack = QtGui.QUndoStack(self)
         self.undo_stack.setUndoLimit(500)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
 
         self.navigator = QtWidgets.QListWidget()
         self.navigator.setObjectName("labNavigator")
@@ -84,7 +84,7 @@ class MainWindow(QtWidgets.QMainWindow):
         from gui.document import SceneDocument, add_file_actions
 
         self.document = SceneDocument(self)
-        self.document.path_changed.connect(lambda _p: self._update_title())
+        self.document.path_changed.connect(self._on_clean_changed)
         add_file_actions(self, self.document)
         self._build_export_menu()
         self._build_lessons_dock()
@@ -460,6 +460,10 @@ class MainWindow(QtWidgets.QMainWindow):
     # --- status -------------------------------------------------------------------------------------------------
     def show_message(self, text: str, msecs: int = 8000) -> None:
         self.status.showMessage(text, msecs)
+
+    def _on_clean_changed(self, *_args: Any) -> None:
+        # A bound method (not a lambda): Qt drops the connection when the window is destroyed.
+        self._update_title()
 
     def _update_title(self) -> None:
         if not shiboken6.isValid(self.undo_stack):  # the stack emits cleanChanged while it is destroyed

@@ -21,6 +21,12 @@ N_SAMPLES = 900
 ERROR_FLOOR = 1e-17  # exact-zero errors drawn here so the log plot has no holes
 
 
+def _cache_axes(plot: pg.PlotItem) -> None:
+    """Cache axes (with their grid lines) as pixmaps: replaying the grid costs ~7 ms per repaint, a blit ~0.1 ms."""
+    for side in ("left", "bottom"):
+        plot.getAxis(side).setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
 def _fmt(v: float) -> str:
     return f"{v:.6g}" if np.isfinite(v) else "undefined"
 
@@ -36,6 +42,7 @@ class DerivativesLab(Lab):
         super().__init__(parent)
         self._curve_key: tuple | None = None
         self._applied_view: tuple | None = None
+        self._error_y_range: tuple | None = None
         self._build_plots()
         self.chain = ChainRulePanel()
         self.chain.edited.connect(self._on_chain_edited)
@@ -60,6 +67,7 @@ class DerivativesLab(Lab):
         self.plot = pg.PlotWidget()
         item = self.plot.getPlotItem()
         configure_plot(item)
+        _cache_axes(item)
         item.addLegend(offset=(10, 10), labelTextSize=f"{theme.current().font_pt}pt")
         item.setLabel("bottom", "x")
         for angle in (0, 90):
@@ -69,6 +77,8 @@ class DerivativesLab(Lab):
         self.f_curve = item.plot(pen=theme.pen("blue"), name="f(x)", connect="finite")
         self.df_curve = item.plot(pen=theme.pen("vermillion", 0.8, "dash"), name="f′(x)", connect="finite")
         self.d2f_curve = item.plot(pen=theme.pen("purple", 0.7, "dot"), connect="finite")
+        for curve in (self.f_curve, self.df_curve, self.d2f_curve):  # static while dragging: blit, don't re-stroke
+            curve.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.tangent_line = item.plot(pen=theme.pen("orange", 0.9), name="tangent")
         self.secant_line = item.plot(pen=theme.pen("green", 0.8), name="secant")
         self.secant_end = pg.ScatterPlotItem(size=11, brush=theme.brush("green", 255), pen=theme.pen("bg", 0.3))
@@ -89,6 +99,7 @@ class DerivativesLab(Lab):
         self.error_plot = pg.PlotWidget()
         eitem = self.error_plot.getPlotItem()
         configure_plot(eitem)
+        _cache_axes(eitem)
         eitem.setLogMode(x=True, y=True)
         eitem.setLabel("bottom", "step h")
         eitem.setLabel("left", "|error|")
@@ -335,8 +346,15 @@ class DerivativesLab(Lab):
         def floored(err: np.ndarray) -> np.ndarray:
             return np.where(np.isfinite(err), np.maximum(err, ERROR_FLOOR), np.nan)
 
-        self.fwd_err.setData(curve.h, floored(curve.forward_error))
-        self.cen_err.setData(curve.h, floored(curve.central_error))
+        fwd, cen = floored(curve.forward_error), floored(curve.central_error)
+        self.fwd_err.setData(curve.h, fwd)
+        self.cen_err.setData(curve.h, cen)
+        # Whole decades, changed only when the curve leaves them: re-ranging redraws the axes (slow) on every drag.
+        top = np.nanmax(np.concatenate([fwd, cen, [1.0]]))
+        y_range = (np.log10(ERROR_FLOOR) - 0.5, float(np.clip(np.ceil(np.log10(top)) + 0.5, 0.5, 300)))
+        if y_range != self._error_y_range:
+            self._error_y_range = y_range
+            self.error_plot.getPlotItem().setYRange(*y_range, padding=0)
         self.h_line.setValue(np.log10(state.h))
         if np.isfinite(curve.best_h_forward):
             self.read_best.setText(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -17,81 +16,17 @@ from engine.datasets import DATASETS, CsvTable, DataError, load_dataset, read_cs
 from engine.stats import DISTRIBUTIONS, DistributionsState, StatsError
 from engine.stats_state import BIVARIATE_N, CLT_REPS, MAX_STORED_DATA, TABS
 from gui.labs.base import Lab
+from gui.labs.distributions_compute import Computed, compute, sample_key
 from gui.labs.distributions_controls import TAB_PAGES, DistributionsControls
+from gui.labs.distributions_mle import draw_mle
 from gui.labs.distributions_views import BivariateView, CltView, CoinView, LlnView, MleView, QQView, SamplerView
 from gui.widgets.jobs import LatestJob
 
-__all__ = ["DistributionsLab", "compute"]
+__all__ = ["DistributionsLab"]
 
 SYNC_LIMIT = 200_000  # draws cheaper than ~10 ms are computed on the GUI thread; bigger ones in the background
-GOF_LIMIT = 2_000_000  # the KS test sorts the sample; above this it would take seconds
 TAB_TITLES = {"sampler": "Sampler", "lln": "Law of large numbers", "clt": "Central limit", "qq": "QQ plot",
               "bivariate": "Bivariate / PCA", "bayes": "Bayes coin", "mle": "Max likelihood"}  # fmt: skip
-
-
-@dataclass
-class Computed:
-    """Everything derived from a state that is too costly to redo on every repaint."""
-
-    key: tuple
-    samples: np.ndarray
-    hist: Any
-    summary: Any
-    gof: tuple[float, float, str] | None
-    tab: str = ""
-    extra: dict = field(default_factory=dict)
-
-
-def sample_key(s: DistributionsState) -> tuple:
-    """What the samples depend on."""
-    return (s.distribution, s.params, s.n_samples, s.seed)
-
-
-def compute(s: DistributionsState, samples: np.ndarray | None = None) -> Computed:
-    """Samples, histogram, statistics and the current tab's results for a state (pure; safe off the GUI thread)."""
-    if samples is None:
-        samples = stats.sample(s.distribution, s.params, s.n_samples, s.seed)
-    discrete = DISTRIBUTIONS[s.distribution].discrete
-    hist = stats.histogram(samples, bins=s.bins or "auto", discrete=discrete)
-    summary = stats.summarize(samples)
-    gof = stats.goodness_of_fit(s.distribution, s.params, samples) if samples.size <= GOF_LIMIT else None
-    out = Computed(sample_key(s), samples, hist, summary, gof, s.tab)
-    if s.tab == "lln":
-        out.extra["running"] = stats.running_mean(samples)
-    elif s.tab == "qq" and samples.size >= 3:
-        out.extra["qq"] = stats.qq_points(samples)
-    elif s.tab == "clt":
-        clt = stats.clt_means(s.distribution, s.params, s.clt_n, CLT_REPS, s.seed)
-        out.extra["clt"] = clt
-        out.extra["clt_hist"] = stats.histogram(clt.means, discrete=discrete and s.clt_n == 1)
-    elif s.tab == "mle":
-        out.extra.update(_compute_mle(s, samples))
-    return out
-
-
-def _compute_mle(s: DistributionsState, samples: np.ndarray) -> dict:
-    try:
-        data = samples if s.mle_source == "samples" else np.asarray(s.data, dtype=np.float64)
-        if data.size == 0:
-            raise StatsError("no data loaded: pick a bundled data set, open a CSV file or type numbers")
-        fit = stats.fit_mle(s.mle_family, data)
-    except StatsError as exc:
-        return {"mle_error": str(exc)}
-    out: dict = {"fit": fit, "data_hist": stats.histogram(data, discrete=DISTRIBUTIONS[s.mle_family].discrete)}
-    try:
-        out["mom"] = stats.method_of_moments(s.mle_family, data)
-    except StatsError as exc:
-        out["mom_error"] = str(exc)
-    free = list(fit.free)
-    param = s.mle_param if s.mle_param in free else free[0]
-    grid = stats.loglik_window(s.mle_family, data, fit, param, points=121)
-    out["profile"] = (param, grid, stats.loglik_profile(s.mle_family, data, param, grid, at=fit.as_dict()))
-    if len(free) >= 2:
-        other = next(p for p in free if p != param)
-        g1 = stats.loglik_window(s.mle_family, data, fit, param, points=41)
-        g2 = stats.loglik_window(s.mle_family, data, fit, other, points=41)
-        out["contour"] = (param, other, g1, g2, stats.loglik_grid(s.mle_family, data, (param, other), g1, g2))
-    return out
 
 
 class DistributionsLab(Lab):
@@ -172,7 +107,9 @@ class DistributionsLab(Lab):
         c.mle_family.currentIndexChanged.connect(
             lambda _i: self._edit("Fit family", mle_family=c.mle_family.currentData(), mle_param="")
         )
-        c.mle_source.currentIndexChanged.connect(lambda _i: self._edit("Fit source", mle_source=c.mle_source.currentData()))
+        c.mle_source.currentIndexChanged.connect(
+            lambda _i: self._edit("Fit source", mle_source=c.mle_source.currentData())
+        )
         c.mle_param.currentIndexChanged.connect(self._on_mle_param)
         c.dataset.activated.connect(self._on_dataset)
         c.open_csv.clicked.connect(self._on_open_csv)
@@ -357,8 +294,11 @@ class DistributionsLab(Lab):
         self._draw_coin(state)
         self._draw_bivariate(state)
         cached = self._computed
-        if cached is not None and cached.key == sample_key(state) and cached.tab == state.tab and self._same_tab_inputs(
-            cached, state
+        if (
+            cached is not None
+            and cached.key == sample_key(state)
+            and cached.tab == state.tab
+            and self._same_tab_inputs(cached, state)
         ):
             self._draw_computed(state)
             return
@@ -402,8 +342,9 @@ class DistributionsLab(Lab):
 
     def _write_inputs(self, s: DistributionsState) -> None:
         c = self.controls
-        blockers = [QtCore.QSignalBlocker(w) for w in (c.family, c.n_samples, c.seed, c.bins, c.show_hist, c.show_pdf,
-                                                         c.show_cdf, c.mle_family, c.mle_source, c.mle_param, self.tabs)]  # fmt: skip
+        quiet = (c.family, c.n_samples, c.seed, c.bins, c.show_hist, c.show_pdf, c.show_cdf, c.mle_family, c.mle_source,
+                 c.mle_param, self.tabs)  # fmt: skip
+        blockers = [QtCore.QSignalBlocker(w) for w in quiet]
         c.family.setCurrentIndex(c.family.findData(s.distribution))
         if self._shown_family != s.distribution:
             c.rebuild_params(s.distribution)
@@ -475,6 +416,10 @@ class DistributionsLab(Lab):
         self._moments = mom
 
     def _draw_coin(self, s: DistributionsState) -> None:
+        key = (s.coin_alpha, s.coin_beta, s.flips)
+        if getattr(self, "_coin_key", None) == key:
+            return
+        self._coin_key = key
         post = stats.coin_posterior(s.coin_alpha, s.coin_beta, s.flips)
         p = np.linspace(0.0005, 0.9995, 500)
         self.coin.prior.setData(p, post.pdf(p, prior=True))
@@ -496,6 +441,9 @@ class DistributionsLab(Lab):
                                "less prior.")  # fmt: skip
 
     def _draw_bivariate(self, s: DistributionsState) -> None:
+        if getattr(self, "_bivariate_key", None) == (s.rho, s.seed):
+            return
+        self._bivariate_key = (s.rho, s.seed)
         res = stats.bivariate_normal(s.rho, BIVARIATE_N, s.seed)
         b = self.bivariate
         b.points.setData(res.points[:, 0], res.points[:, 1])
@@ -536,7 +484,7 @@ class DistributionsLab(Lab):
         elif s.tab == "clt" and "clt" in comp.extra:
             self._draw_clt(comp)
         elif s.tab == "mle":
-            self._draw_mle(s, comp)
+            draw_mle(self.mle, self.controls, s, comp)
 
     def _draw_sampler(self) -> None:
         comp = self._computed
@@ -550,7 +498,9 @@ class DistributionsLab(Lab):
             dens = counts / (max(part.size, 1) * np.diff(h.edges))
             v.hist.setData(h.edges, dens)
             last = comp.samples[self._reveal - 1] if self._reveal else math.nan
-            self.controls.reveal_label.setText(f"shown {self._reveal:,} of {comp.samples.size:,} draws; last = {last:.4g}")
+            self.controls.reveal_label.setText(
+                f"shown {self._reveal:,} of {comp.samples.size:,} draws; last = {last:.4g}"
+            )
             mean = float(part.mean()) if part.size else math.nan
         else:
             v.hist.setData(h.edges, h.density)
@@ -569,7 +519,9 @@ class DistributionsLab(Lab):
         rows = [("mean", d(mom.mean), d(summ.mean)), ("variance", d(mom.variance), d(summ.variance)),
                 ("skewness", d(mom.skewness), d(summ.skewness))]  # fmt: skip
         html = "<table cellspacing='6'><tr><th></th><th align='right'>theory</th><th align='right'>sample</th></tr>"
-        html += "".join(f"<tr><td>{a}</td><td align='right'>{b}</td><td align='right'>{c}</td></tr>" for a, b, c in rows)
+        html += "".join(
+            f"<tr><td>{a}</td><td align='right'>{b}</td><td align='right'>{c}</td></tr>" for a, b, c in rows
+        )
         html += "</table>"
         if comp.gof is not None:
             test = "KS" if comp.gof[2] == "ks" else "χ²"
@@ -593,79 +545,6 @@ class DistributionsLab(Lab):
         else:
             self.clt.normal.setData([], [])
             self.clt.note.setText(clt.note)
-
-    def _draw_mle(self, s: DistributionsState, comp: Computed) -> None:
-        m, c = self.mle, self.controls
-        if "mle_error" in comp.extra:
-            for item in (m.hist, m.mle_curve, m.mom_curve, m.ll_curve, m.ll_max, m.ll_mom, m.contour_max):
-                item.setData([], [])
-            m.image.clear()
-            c.mle_readout.setText(f"<b>Cannot fit:</b> {comp.extra['mle_error']}")
-            return
-        fit, h = comp.extra["fit"], comp.extra["data_hist"]
-        m.hist.setData(h.edges, h.density)
-        discrete = DISTRIBUTIONS[s.mle_family].discrete
-        x = np.arange(math.floor(h.edges[0]), math.ceil(h.edges[-1]) + 1.0) if discrete else np.linspace(
-            h.edges[0], h.edges[-1], 500)  # fmt: skip
-        m.mle_curve.setData(x, stats.density(s.mle_family, fit.params, x))
-        mom = comp.extra.get("mom")
-        if mom is not None:
-            m.mom_curve.setData(x, stats.density(s.mle_family, mom.params, x))
-        else:
-            m.mom_curve.setData([], [])
-        param, grid, ll = comp.extra["profile"]
-        spec = DISTRIBUTIONS[s.mle_family]
-        m.ll_curve.setData(grid, ll, connect="finite")
-        m.ll_max.setData([fit.as_dict()[param]], [fit.loglik])
-        if mom is not None:
-            m.ll_mom.setData([mom.as_dict()[param]], [mom.loglik])
-        else:
-            m.ll_mom.setData([], [])
-        sym = spec.param(param).symbol
-        m.ll_plot.getPlotItem().setLabel("bottom", sym)
-        m.ll_plot.getPlotItem().setTitle(f"log L against {sym}, others at the MLE")
-        self._draw_contour(comp, spec)
-        rows = "".join(
-            f"<tr><td>{spec.param(k).symbol}</td><td align='right'>{v:.5g}</td>"
-            f"<td align='right'>{mom.as_dict()[k]:.5g}</td></tr>" if mom is not None else
-            f"<tr><td>{spec.param(k).symbol}</td><td align='right'>{v:.5g}</td><td>—</td></tr>"
-            for k, v in fit.params
-        )  # fmt: skip
-        mom_ll = f"{mom.loglik:.6g}" if mom is not None else "—"
-        html = (f"<table cellspacing='6'><tr><th></th><th align='right'>MLE</th><th align='right'>moments</th></tr>"
-                f"{rows}<tr><td>log L</td><td align='right'>{fit.loglik:.6g}</td><td align='right'>{mom_ll}</td></tr>"
-                f"</table><small>{fit.note}</small>")  # fmt: skip
-        if "mom_error" in comp.extra:
-            html += f"<br><small>Method of moments: {comp.extra['mom_error']}</small>"
-        c.mle_readout.setText(html)
-
-    def _draw_contour(self, comp: Computed, spec: Any) -> None:
-        m = self.mle
-        if "contour" not in comp.extra:
-            m.image.clear()
-            m.contour_max.setData([], [])
-            for iso in m.isocurves:
-                iso.setData(None)
-            m.contour_note.setText("One free parameter: the curve on the left is the whole story.")
-            return
-        p1, p2, g1, g2, z = comp.extra["contour"]
-        fit = comp.extra["fit"]
-        top = np.nanmax(z) if np.isfinite(z).any() else 0.0
-        rel = np.where(np.isfinite(z), z - top, np.nan)
-        shown = np.maximum(np.nan_to_num(rel, nan=-50.0), -50.0)
-        m.image.setImage(shown, autoLevels=True)
-        rect = QtCore.QRectF(g1[0], g2[0], g1[-1] - g1[0], g2[-1] - g2[0])
-        m.image.setRect(rect)
-        for iso, level in zip(m.isocurves, (-0.5, -2, -4.5, -8, -12.5, -18), strict=True):
-            iso.setData(shown)
-            iso.setLevel(level)
-        m.contour_max.setData([fit.as_dict()[p1]], [fit.as_dict()[p2]])
-        plot = m.contour_plot.getPlotItem()
-        plot.setLabel("bottom", spec.param(p1).symbol)
-        plot.setLabel("left", spec.param(p2).symbol)
-        plot.setRange(rect, padding=0)
-        m.contour_note.setText(f"Contours of log L − max at −0.5, −2, −4.5 … (1σ, 2σ, 3σ …); the dot is the MLE of "
-                               f"({spec.param(p1).symbol}, {spec.param(p2).symbol}).")  # fmt: skip
 
     # --- export -------------------------------------------------------------------------------------------------------
     def export_views(self) -> dict[str, Any]:

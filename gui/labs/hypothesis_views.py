@@ -41,6 +41,7 @@ def make_plot(x_label: str, y_label: str) -> pg.PlotWidget:
     plot.setLabel("left", y_label)
     for side in ("left", "bottom"):
         plot.getAxis(side).enableAutoSIPrefix(False)  # "(x0.001)" on a density axis confuses students
+        plot.getAxis(side).setStyle(maxTickLevel=1)  # the finest grid level doubled every repaint's cost
     plot.addLegend(offset=(10, 10), labelTextSize=f"{theme.current().font_pt}pt")
     widget.setMinimumSize(420, 260)
     return widget

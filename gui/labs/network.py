@@ -35,9 +35,10 @@ from gui.labs.network_plane import BoundaryPlane
 from gui.labs.network_weights import WeightTables
 from gui.widgets.plane import configure_plot
 
-FRAME_MS = 33  # the boundary redraws at most ~30 times a second
-TRAIN_BUDGET_S = 0.020  # training time per frame in "fast" mode
-EDIT_EPOCHS = 3  # epochs trained after each point edit while paused, so the boundary follows the data
+FRAME_S = 0.033  # the boundary redraws at most ~30 times a second
+TRAIN_BUDGET_S = 0.012  # training per timer tick: short, so clicks (Pause) are answered at once
+EDIT_EPOCHS = 3  # epochs trained after a point is placed or dropped while paused, so the boundary follows the data
+DRAG_EPOCHS = 1  # ... and per mouse move while a point is dragged (keeps each move within a frame)
 GRID_RES = 64
 _KEEP_RUN = ("weights", "epoch", "probe", "stage", "projection", "view")
 
@@ -62,10 +63,13 @@ class NetworkLab(Lab):
         self._shown_data_key: object = None
         self._last_table_update = 0.0
         self._slow_ticks = 0
+        self._last_frame = 0.0
+        self._dragging = False
+        self._controls_shown: object = None
         self._build()
         self._connect()
         self._timer = QtCore.QTimer(self)
-        self._timer.setInterval(FRAME_MS)
+        self._timer.setInterval(0)  # a tick whenever the event loop is idle; redraws are rate-limited in _tick
         self._timer.timeout.connect(self._tick)
         self.render(self._state)
 
@@ -149,7 +153,7 @@ class NetworkLab(Lab):
         c.batch_size.valueChanged.connect(lambda v: self._edit_keep("Change batch size", batch_size=v))
         self.plane.point_added.connect(self._on_point_added)
         self.plane.point_moved.connect(self._on_point_moved)
-        self.plane.point_move_finished.connect(lambda _i: self.commit("Move point"))
+        self.plane.point_move_finished.connect(self._on_point_dropped)
         self.plane.point_removed.connect(self._on_point_removed)
         self.weights.weight_edited.connect(self._on_weight_edited)
         self.weights.edit_error.connect(self.error_message)
@@ -213,7 +217,7 @@ class NetworkLab(Lab):
         x, y = generate(s.dataset, s.n_points, s.noise, s.seed)
         return tuple((round(float(a), 4), round(float(b), 4), int(c)) for (a, b), c in zip(x, y, strict=True))
 
-    def _refit(self, state: NetworkState) -> NetworkState:
+    def _refit(self, state: NetworkState, epochs: int = EDIT_EPOCHS) -> NetworkState:
         """After a point edit while paused, train a few epochs so the boundary follows the data."""
         if self._timer.isActive():
             return state
@@ -221,9 +225,10 @@ class NetworkLab(Lab):
             run = TrainingRun(state)
         except NetworkError:
             return state
-        if run.run(EDIT_EPOCHS) != "ready":
+        if run.run(epochs) != "ready":
             return state
-        return run.to_state()
+        self._adopt(run, state)  # render keeps this run instead of building another
+        return dataclasses.replace(state, weights=run.weights(), epoch=run.epoch)
 
     def _on_point_added(self, x: float, y: float, cls: int) -> None:
         points = (*self._current_points(), (round(x, 4), round(y, 4), int(cls)))
@@ -239,7 +244,14 @@ class NetworkLab(Lab):
             return
         points[index] = (round(x, 4), round(y, 4), points[index][2])
         state = dataclasses.replace(self._current_trained(), dataset="custom", points=tuple(points))
-        self._try(self._refit(state), "Move point", live=True)
+        self._dragging = True
+        self._try(self._refit(state, DRAG_EPOCHS), "Move point", live=True)
+
+    def _on_point_dropped(self, _index: int) -> None:
+        self._dragging = False
+        self._try(self._refit(self._state), "Move point", live=True)
+        self.commit("Move point")
+        self._render_views(self._state, force=True)
 
     def _on_point_removed(self, index: int) -> None:
         points = list(self._current_points())
@@ -336,15 +348,17 @@ class NetworkLab(Lab):
             self._pause()
             return
         mode = self.controls.speed.currentData()
-        if mode == -1:
-            self._slow_ticks = (self._slow_ticks + 1) % 6
-            if self._slow_ticks:
-                return
-        start = time.perf_counter()
+        now = time.perf_counter()
+        if mode != 0 and now - self._last_frame < (0.2 if mode == -1 else FRAME_S):
+            return
+        start = now
         while True:
             status = run.run(1)
             if status != "ready" or mode != 0 or time.perf_counter() - start > TRAIN_BUDGET_S:
                 break
+        if status == "ready" and time.perf_counter() - self._last_frame < FRAME_S:
+            return  # trained more, but the picture is fresh enough
+        self._last_frame = time.perf_counter()
         self.preview(dataclasses.replace(self._state, weights=run.weights(), epoch=run.epoch))
         if status == "diverged":
             self._timer.stop()
@@ -358,7 +372,10 @@ class NetworkLab(Lab):
             self.error_message(self._data_error or "nothing to train")
             return
         status = self._run.run(epochs)
-        self.edit(dataclasses.replace(self._state, weights=self._run.weights(), epoch=self._run.epoch), f"Train {epochs} epoch{'s' if epochs != 1 else ''}")
+        self.edit(
+            dataclasses.replace(self._state, weights=self._run.weights(), epoch=self._run.epoch),
+            f"Train {epochs} epoch{'s' if epochs != 1 else ''}",
+        )
         if status == "diverged":
             self.error_message(self._run.message)
 
@@ -395,16 +412,22 @@ class NetworkLab(Lab):
             self._show_play_button()
             self.error_message(str(exc))
             return
+        self._adopt(new, state)
+
+    def _adopt(self, run: TrainingRun, state: NetworkState) -> None:
+        """Make ``run`` the live one, continuing the loss history up to the state's epoch."""
         self._data_error = ""
         h = self._history
         keep = sum(1 for e in h["epoch"] if e < state.epoch) if state.epoch > 0 else 0
-        self._history = {k: v[:keep] + new.history[k] for k, v in h.items()}
-        new.history = self._history
-        self._run = new
+        self._history = {k: v[:keep] + run.history[k] for k, v in h.items()}
+        run.history = self._history
+        self._run = run
 
     def render(self, state: NetworkState) -> None:
         self._sync_run(state)
-        self._render_controls(state)
+        if _config(state) != self._controls_shown:  # training only changes weights: leave the inputs alone
+            self._render_controls(state)
+            self._controls_shown = _config(state)
         self._render_views(state)
 
     def _render_controls(self, state: NetworkState) -> None:
@@ -471,7 +494,8 @@ class NetworkLab(Lab):
         self.test_curve.setData(np.asarray(h["epoch"]), np.where(np.isfinite(test), np.maximum(test, 1e-12), np.nan))
         self._readouts(state, run)
         now = time.perf_counter()
-        if force or not self.is_playing() or now - self._last_table_update > 0.25:
+        busy = self.is_playing() or self._dragging
+        if force or not busy or now - self._last_table_update > 0.25:
             self._last_table_update = now
             self.weights.set_network(layout, params)
         current = self.tabs.currentWidget()

@@ -30,7 +30,7 @@ class _AnnouncingDelegate(QtWidgets.QStyledItemDelegate):
         self.opened.emit()
         return super().createEditor(parent, option, index)
 
-    def setEditorData(self, editor, index):  # noqa: N802 - Qt override
+    def setEditorData(self, editor, index):  # Qt override
         value = index.data(QtCore.Qt.ItemDataRole.UserRole)
         if isinstance(editor, QtWidgets.QLineEdit) and isinstance(value, float):
             editor.setText(f"{value:.6g}")  # the cell shows 3 digits; editing starts from the precise value

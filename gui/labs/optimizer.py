@@ -39,8 +39,15 @@ from gui.widgets.playback import PlaybackBar
 
 __all__ = ["OptimizerLab"]
 
-_SHORT = {"gd": "GD", "momentum": "Momentum", "nesterov": "Nesterov", "adagrad": "AdaGrad",
-          "rmsprop": "RMSProp", "adam": "Adam", "newton": "Newton"}
+_SHORT = {
+    "gd": "GD",
+    "momentum": "Momentum",
+    "nesterov": "Nesterov",
+    "adagrad": "AdaGrad",
+    "rmsprop": "RMSProp",
+    "adam": "Adam",
+    "newton": "Newton",
+}
 _GRID = 300  # surface image resolution (cached between start-point moves)
 _CONTOUR_GRID = 110
 
@@ -155,7 +162,9 @@ class OptimizerLab(Lab):
         self.angle.setRange(-180, 180)
         self.angle.setSuffix("°")
         self.angle.setKeyboardTracking(False)
-        self.angle.valueChanged.connect(lambda v: self.edit(dataclasses.replace(self._state, angle=float(v)), "Rotate bowl"))
+        self.angle.valueChanged.connect(
+            lambda v: self.edit(dataclasses.replace(self._state, angle=float(v)), "Rotate bowl")
+        )
         form.addRow("rotation", self.angle)
         self.steps = QtWidgets.QSpinBox()
         self.steps.setRange(1, 5000)
@@ -168,8 +177,11 @@ class OptimizerLab(Lab):
         self.show_gradient = QtWidgets.QCheckBox("−∇f arrows")
         self.show_hessian = QtWidgets.QCheckBox("Hessian eigen-axes")
         self.show_internals = QtWidgets.QCheckBox("optimizer internals")
-        for cb, field in ((self.show_gradient, "show_gradient"), (self.show_hessian, "show_hessian"),
-                          (self.show_internals, "show_internals")):
+        for cb, field in (
+            (self.show_gradient, "show_gradient"),
+            (self.show_hessian, "show_hessian"),
+            (self.show_internals, "show_internals"),
+        ):
             cb.toggled.connect(lambda on, f=field: self.edit(dataclasses.replace(self._state, **{f: on}), "Overlay"))
             form.addRow(cb)
         self.csv_button = QtWidgets.QPushButton("Load data CSV…")
@@ -250,14 +262,17 @@ class OptimizerLab(Lab):
         views = [self.surface_view, self.fit_surface] if state.surface == "line_fit" else [self.surface_view]
         for v in views:
             v.set_view(state.view)
-            v.set_surface(xs, ys, d, cx, cy)
-            v.minima.setData([m[0] for m in o.minima], [m[1] for m in o.minima])
+            painted = (id(o), state.view, state.show_gradient)
+            if getattr(v, "_painted", None) != painted:  # the surface is cached: repaint it only when it changes
+                v._painted = painted
+                v.set_surface(xs, ys, d, cx, cy)
+                v.minima.setData([m[0] for m in o.minima], [m[1] for m in o.minima])
+                if state.show_gradient:
+                    span = min(state.view[1] - state.view[0], state.view[3] - state.view[2])
+                    v.arrows.setData(*arrow_segments(*field, 0.045 * span))
+                else:
+                    v.arrows.setData([], [])
             v.start.setData([state.start[0]], [state.start[1]])
-            if state.show_gradient:
-                span = min(state.view[1] - state.view[0], state.view[3] - state.view[2])
-                v.arrows.setData(*arrow_segments(*field, 0.045 * span))
-            else:
-                v.arrows.setData([], [])
         key = (self._objective_key(state), state.start, state.steps, state.configs)
         if key != self._runs_key:
             try:
@@ -319,16 +334,24 @@ class OptimizerLab(Lab):
             k = min(k_all, tr.steps)
             done = k == tr.steps
             status = tr.status if done else "running"
-            cells = [_SHORT[name], status, f"{tr.values[k]:.5g}", f"{tr.grad_norms[k]:.3g}",
-                     f"({tr.points[k, 0]:.3g}, {tr.points[k, 1]:.3g})"]
+            cells = [
+                _SHORT[name],
+                status,
+                f"{tr.values[k]:.5g}",
+                f"{tr.grad_norms[k]:.3g}",
+                f"({tr.points[k, 0]:.3g}, {tr.points[k, 1]:.3g})",
+            ]
             for col, text in enumerate(cells):
                 item = self.readout.item(row, col)
                 if item is None:
                     item = QtWidgets.QTableWidgetItem()
                     self.readout.setItem(row, col, item)
                 item.setText(text)
-                item.setForeground(theme.color(COLORS[name] if col == 0 else
-                                               ("vermillion" if status == "diverged" and col == 1 else "fg")))
+                item.setForeground(
+                    theme.color(
+                        COLORS[name] if col == 0 else ("vermillion" if status == "diverged" and col == 1 else "fg")
+                    )
+                )
                 if col == 1:
                     item.setToolTip(tr.message)
         self.readout.resizeColumnsToContents()
@@ -380,7 +403,11 @@ class OptimizerLab(Lab):
                 v.hessian.setData([], [])
             return
         w, vecs = axes
-        kind = "minimum-like (positive definite)" if w[0] > 0 else ("saddle-like" if w[0] * w[1] < 0 else "flat/maximum-like")
+        kind = (
+            "minimum-like (positive definite)"
+            if w[0] > 0
+            else ("saddle-like" if w[0] * w[1] < 0 else "flat/maximum-like")
+        )
         self.curvature.setText(f"Hessian eigenvalues at ({p[0]:.3g}, {p[1]:.3g}): λ = {w[0]:.4g}, {w[1]:.4g} — {kind}")
         for v in views:
             if state.show_hessian:
@@ -394,8 +421,16 @@ class OptimizerLab(Lab):
                 v.hessian.setData([], [])
 
     def _sync_inputs(self, state: OptimizerState, o) -> None:
-        widgets = (self.surface_combo, self.kappa, self.angle, self.steps, self.show_gradient, self.show_hessian,
-                   self.show_internals, self.expr_edit)
+        widgets = (
+            self.surface_combo,
+            self.kappa,
+            self.angle,
+            self.steps,
+            self.show_gradient,
+            self.show_hessian,
+            self.show_internals,
+            self.expr_edit,
+        )
         blockers = [QtCore.QSignalBlocker(w) for w in widgets]
         self.surface_combo.setCurrentIndex(SURFACES.index(state.surface))
         self.kappa.set_value(state.kappa)
@@ -531,15 +566,20 @@ class OptimizerLab(Lab):
     # --- export -------------------------------------------------------------------------------------------------
     def export_views(self) -> dict:
         """Surface, loss curve and the line-fit data view."""
-        return {"surface": self.surface_view.getPlotItem(), "loss": self.loss_plot.getPlotItem(),
-                "data": self.data_view.getPlotItem()}
+        return {
+            "surface": self.surface_view.getPlotItem(),
+            "loss": self.loss_plot.getPlotItem(),
+            "data": self.data_view.getPlotItem(),
+        }
 
     def export_data(self) -> dict:
         """One table per run: iteration, x, y, f, gradient norm."""
         out = {}
         for name, tr in self._runs.items():
-            rows = [[i, *map(float, tr.points[i]), float(tr.values[i]), float(tr.grad_norms[i])]
-                    for i in range(len(tr.points))]
+            rows = [
+                [i, *map(float, tr.points[i]), float(tr.values[i]), float(tr.grad_norms[i])]
+                for i in range(len(tr.points))
+            ]
             out[f"trajectory_{name}"] = (["iteration", "x", "y", "f", "grad_norm"], rows)
         if self._state.surface == "line_fit":
             out["data"] = (["x", "y"], [list(p) for p in self._state.line_points])

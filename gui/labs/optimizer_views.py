@@ -148,9 +148,7 @@ class SurfaceView(pg.PlotWidget):
             for item in (path, head, vel, box):
                 self.addItem(item)
             self.paths[name], self.heads[name], self.velocity[name], self.boxes[name] = path, head, vel, box
-        self.start = pg.ScatterPlotItem(
-            symbol="star", size=22, pen=theme.pen("fg", 0.5), brush=theme.color("yellow")
-        )
+        self.start = pg.ScatterPlotItem(symbol="star", size=22, pen=theme.pen("fg", 0.5), brush=theme.color("yellow"))
         self.start.setZValue(50)
         self.addItem(self.start)
         self.message = pg.TextItem("", color=theme.color("vermillion"), anchor=(0.5, 0.5))
@@ -285,10 +283,9 @@ class DataView(pg.PlotWidget):
             self.best.setData(self._xr, [best[0] * x + best[1] for x in self._xr])
         y0, y1 = float(pts[:, 1].min()), float(pts[:, 1].max())
         bounds = (self._xr, (y0 - 0.15 * (y1 - y0 or 1), y1 + 0.15 * (y1 - y0 or 1)))
-        if self._bounds is None or not self.viewbox.scene() or not self.viewbox._dragging:
-            if bounds != self._bounds:
-                self._bounds = bounds
-                self.viewbox.setRange(xRange=bounds[0], yRange=bounds[1], padding=0)
+        if self.viewbox._dragging is None and bounds != self._bounds:  # never re-frame under the user's hand
+            self._bounds = bounds
+            self.viewbox.setRange(xRange=bounds[0], yRange=bounds[1], padding=0)
 
     def set_lines(self, params: dict[str, tuple[float, float]]) -> None:
         """Each optimizer's line through its current (slope, intercept)."""

@@ -21,7 +21,7 @@ class _MarkedSlider(QtWidgets.QSlider):
         self.mark: int | None = None
         self.mark_text = ""
 
-    def paintEvent(self, event: QtGui.QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QtGui.QPaintEvent) -> None:
         super().paintEvent(event)
         if self.mark is None:
             return
@@ -34,7 +34,11 @@ class _MarkedSlider(QtWidgets.QSlider):
             QtWidgets.QStyle.ComplexControl.CC_Slider, opt, QtWidgets.QStyle.SubControl.SC_SliderHandle, self
         )
         span = groove.width() - handle.width()
-        x = groove.left() + handle.width() / 2 + span * (self.mark - self.minimum()) / max(1, self.maximum() - self.minimum())
+        x = (
+            groove.left()
+            + handle.width() / 2
+            + span * (self.mark - self.minimum()) / max(1, self.maximum() - self.minimum())
+        )
         p = QtGui.QPainter(self)
         p.setPen(QtGui.QPen(theme.color("vermillion"), 3))
         p.drawLine(QtCore.QPointF(x, 1), QtCore.QPointF(x, self.height() - 1))

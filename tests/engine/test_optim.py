@@ -84,7 +84,11 @@ CASES = [
     ("momentum", {"lr": 1e-3, "momentum": 0.8, "dampening": 0.3}, lambda: ref_sgd(START, 40, 1e-3, 0.8, 0.3)),
     ("nesterov", {"lr": 1e-3, "momentum": 0.9}, lambda: ref_sgd(START, 40, 1e-3, 0.9, nesterov=True)),
     ("adagrad", {"lr": 0.2}, lambda: ref_adagrad(START, 40, 0.2)),
-    ("adagrad", {"lr": 0.2, "lr_decay": 0.1, "initial_accumulator_value": 0.5}, lambda: ref_adagrad(START, 40, 0.2, 1e-10, 0.1, 0.5)),
+    (
+        "adagrad",
+        {"lr": 0.2, "lr_decay": 0.1, "initial_accumulator_value": 0.5},
+        lambda: ref_adagrad(START, 40, 0.2, 1e-10, 0.1, 0.5),
+    ),
     ("rmsprop", {"lr": 0.01, "alpha": 0.9}, lambda: ref_rmsprop(START, 40, 0.01, 0.9)),
     ("adam", {"lr": 0.05, "beta1": 0.8, "beta2": 0.99}, lambda: ref_adam(START, 40, 0.05, 0.8, 0.99)),
 ]
@@ -141,8 +145,15 @@ def test_newton_stops_on_a_singular_hessian():
     from engine.objectives import Objective
 
     flat = Objective(
-        "flat", "x", lambda x, y: x, lambda x, y: (1.0, 0.0), lambda x, y: (0.0, 0.0, 0.0),
-        lambda x, y: x, lambda x, y: (1.0 + 0 * x, 0 * y), (-1, 1, -1, 1), (0.0, 0.0),
+        "flat",
+        "x",
+        lambda x, y: x,
+        lambda x, y: (1.0, 0.0),
+        lambda x, y: (0.0, 0.0, 0.0),
+        lambda x, y: x,
+        lambda x, y: (1.0 + 0 * x, 0 * y),
+        (-1, 1, -1, 1),
+        (0.0, 0.0),
     )
     tr = run(flat, (0.3, 0.1), "newton", 10)
     assert tr.status == "diverged"
@@ -249,9 +260,7 @@ def test_rosenbrock_race_is_fast_enough_to_be_interactive():
         assert len(tr.values) == len(tr.points) == len(tr.grad_norms)
 
 
-@given(
-    x=st.floats(-5, 5), y=st.floats(-5, 5), lr=st.floats(1e-4, 10.0), name=st.sampled_from(OPTIMIZERS)
-)
+@given(x=st.floats(-5, 5), y=st.floats(-5, 5), lr=st.floats(1e-4, 10.0), name=st.sampled_from(OPTIMIZERS))
 @settings(max_examples=60, deadline=None)
 def test_runs_never_produce_nan_and_status_is_known(x, y, lr, name):
     tr = run(obj.preset("himmelblau"), (x, y), name, 60, lr=lr)
@@ -312,7 +321,7 @@ def test_code_snippet_reproduces_metrics(surface):
     s = s.with_config(s.config("rmsprop").__class__(**{**to_dict(s.config("rmsprop")), "enabled": True}))
     m = metrics(s)
     ns: dict = {}
-    exec(code(s), ns)  # noqa: S102 - our own generated snippet
+    exec(code(s), ns)
     result = ns["result"]
     assert set(result) <= set(m)
     assert len(result) >= 5

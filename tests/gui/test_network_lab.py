@@ -169,9 +169,7 @@ def test_backprop_view_and_derivatives_link(qtbot, lab):
 
 
 def test_diverging_run_stops_with_a_message(qtbot, lab):
-    state = dataclasses.replace(
-        NetworkState(), hidden=(8, 8, 8), activation="relu", optimizer="momentum", lr=10.0
-    )
+    state = dataclasses.replace(NetworkState(), hidden=(8, 8, 8), activation="relu", optimizer="momentum", lr=10.0)
     lab.set_state(state)
     messages = []
     lab.status_message.connect(messages.append)
