@@ -27,14 +27,22 @@ def run(quick: bool) -> list[dict[str, Any]]:
     """Per-event drag and slider timings, and the parse/differentiate costs behind them."""
     out: list[dict[str, Any]] = []
     counter = iter(range(10**6))
-    out.append(harness.measurement(
-        "derivatives.parse_compile_eval900", "ms", samples=harness.time_calls(lambda: _parse_compile(next(counter)),
-                                                                              50 if quick else 300),
-        note=f"parse {TYPICAL!r}, compile to numpy, evaluate on 900 points (no sympy)"))
-    out.append(harness.measurement(
-        "derivatives.symbolic_diff", "ms", samples=harness.time_calls(lambda: _diff_fresh(next(counter)),
-                                                                      10 if quick else 40),
-        note="sympy derivative of a fresh formula + conversion back to a numpy function (once per typed formula)"))
+    out.append(
+        harness.measurement(
+            "derivatives.parse_compile_eval900",
+            "ms",
+            samples=harness.time_calls(lambda: _parse_compile(next(counter)), 50 if quick else 300),
+            note=f"parse {TYPICAL!r}, compile to numpy, evaluate on 900 points (no sympy)",
+        )
+    )
+    out.append(
+        harness.measurement(
+            "derivatives.symbolic_diff",
+            "ms",
+            samples=harness.time_calls(lambda: _diff_fresh(next(counter)), 10 if quick else 40),
+            note="sympy derivative of a fresh formula + conversion back to a numpy function (once per typed formula)",
+        )
+    )
 
     harness.offscreen_app()
     win, lab = harness.open_lab("derivatives")
@@ -46,8 +54,13 @@ def run(quick: bool) -> list[dict[str, Any]]:
     n = 50 if quick else 200
     path = harness.line_path((s.x0, fx), (-5.0, fx), n)
     ms = harness.time_drag(lab.plot, path, viewbox=vb)
-    out.append(harness.interaction("derivatives.drag_point", ms,
-                                   note="tangent, secant, readouts and the finite-difference error curve per move"))
+    out.append(
+        harness.interaction(
+            "derivatives.drag_point",
+            ms,
+            note="tangent, secant, readouts and the finite-difference error curve per move",
+        )
+    )
     slider = lab.h.slider
     ticks = np.linspace(slider.minimum(), slider.maximum(), n).astype(int)
     ms = harness.time_events(lambda i: slider.setValue(int(ticks[i])), lab.graphs, n)

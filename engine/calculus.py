@@ -179,7 +179,7 @@ def finite_difference(text: str, x0: float, h: np.ndarray | float, method: str =
 
 @dataclass(frozen=True)
 class FDErrorCurve:
-    """|finite difference − exact derivative| over a log range of h: falls with h (truncation) then rises (round-off)."""
+    """|finite difference − exact derivative| over log-spaced h: truncation error falls with h, round-off rises."""
 
     h: np.ndarray
     forward_error: np.ndarray
@@ -227,7 +227,9 @@ def _argmin_h(h: np.ndarray, err: np.ndarray) -> float:
     return float(h[best])
 
 
-def sample(text: str, x_range: tuple[float, float], n: int = 800) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def sample(
+    text: str, x_range: tuple[float, float], n: int = 800
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """x grid and f, f′, f″ on it (non-finite values stay nan/inf so plots show gaps).
 
     Parameters
@@ -301,7 +303,7 @@ def code(state: DerivativesState) -> str:
     else:
         loss_lines = "L = (a - y) ** 2                                    # squared error\n"
         loss_lines += "dL_da = 2 * (a - y)\n"
-    return f'''import numpy as np
+    return f"""import numpy as np
 from engine.expr import parse
 
 # The function and its exact derivatives (the parser never evaluates text as Python).
@@ -347,4 +349,4 @@ result = {{
     "chain_dl_dw": dL_dw,
     "chain_dl_db": dL_db,
 }}
-'''
+"""

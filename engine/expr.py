@@ -144,12 +144,12 @@ class Expression:
 
     @functools.cached_property
     def _formula(self) -> str:
-        from engine.expr_symbolic import UnsupportedSympy, from_sympy
+        from engine.expr_symbolic import UnsupportedSympyError, from_sympy
 
         def show(expr) -> str | None:
             try:
                 return to_formula(from_sympy(expr, self.variables))
-            except UnsupportedSympy:
+            except UnsupportedSympyError:
                 return None
 
         plain = show(self._sympy)
@@ -184,11 +184,11 @@ class Expression:
 
 def _from_sympy(expr, variables: tuple[str, ...]) -> Expression:
     """Wrap a sympy result as an Expression, via our tree when possible (fast numpy, parseable text)."""
-    from engine.expr_symbolic import UnsupportedSympy, from_sympy
+    from engine.expr_symbolic import UnsupportedSympyError, from_sympy
 
     try:
         tree = from_sympy(expr, variables)
-    except UnsupportedSympy:
+    except UnsupportedSympyError:
         import sympy as sp
 
         return Expression(sp.sstr(expr), variables, None, expr)

@@ -113,6 +113,11 @@ def to_formula(node: Node) -> str:
     if kind == "div":
         return f"{ls}/{rs}"
     # 2x, 3x², 2π read better without a dot; everything else gets one.
-    if _strip(left).kind == "num" and rs[:1].isalpha() and rs[:1] != "e" and _strip(right).kind in ("var", "const", "pow"):
+    if (
+        _strip(left).kind == "num"
+        and rs[:1].isalpha()
+        and rs[:1] != "e"
+        and _strip(right).kind in ("var", "const", "pow")
+    ):
         return f"{ls}{rs}"
     return f"{ls}·{rs}"

@@ -184,7 +184,9 @@ class _Parser:
         while self.peek().kind == "op" and self.peek().text in "+-":
             op = self.take()
             right = self.product()
-            node = _fold(self.text, Node("add" if op.text == "+" else "sub", args=(node, right), start=node.start, end=right.end))
+            node = _fold(
+                self.text, Node("add" if op.text == "+" else "sub", args=(node, right), start=node.start, end=right.end)
+            )
         return node
 
     def product(self) -> Node:
@@ -248,7 +250,9 @@ class _Parser:
                 if close.kind == "end":
                     raise ExpressionError("missing ')' for '('", tok.start)
                 if close.kind in ("name", "num", "lparen"):
-                    raise ExpressionError(f"missing operator before '{close.text}' (write * for a product)", close.start)
+                    raise ExpressionError(
+                        f"missing operator before '{close.text}' (write * for a product)", close.start
+                    )
                 raise self.unexpected(close)
             self.take()
             return Node(inner.kind, inner.name, inner.value, inner.args, tok.start, close.end)

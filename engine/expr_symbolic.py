@@ -151,7 +151,7 @@ def to_sympy(node: Node):
     return table[name](*args)
 
 
-class UnsupportedSympy(ValueError):
+class UnsupportedSympyError(ValueError):
     """sympy produced something our tree cannot hold (the caller falls back to sympy's own tools)."""
 
 
@@ -180,7 +180,7 @@ def from_sympy(expr, variables: tuple[str, ...]) -> Node:
 
     if expr.is_Symbol:
         if expr.name not in variables:
-            raise UnsupportedSympy(f"unknown symbol {expr.name}")
+            raise UnsupportedSympyError(f"unknown symbol {expr.name}")
         return Node("var", name=expr.name)
     if expr is sp.pi:
         return Node("const", name="pi", value=math.pi)
@@ -282,10 +282,10 @@ def _from_function(expr, variables: tuple[str, ...]) -> Node:
         names[cls] = name
     name = names.get(expr.func)
     if name is None:
-        raise UnsupportedSympy(f"cannot convert {expr.func.__name__}")
+        raise UnsupportedSympyError(f"cannot convert {expr.func.__name__}")
     args = expr.args
     if name == "step":
         args = args[:1]  # Heaviside(z, h0): the value at 0 is a convention, step() uses 0 like relu'
     if name == "delta" and len(args) > 1:
-        raise UnsupportedSympy("derivative of the delta function")
+        raise UnsupportedSympyError("derivative of the delta function")
     return Node("call", name=name, args=tuple(from_sympy(a, variables) for a in args))

@@ -20,6 +20,21 @@ from gui.labs.base import Lab
 __all__ = ["MainWindow", "APP_NAME", "render_lab_png", "install_exception_hook", "make_application", "launch"]
 
 APP_NAME = "ML Math Sandbox"
+LAB_BLURBS = {
+    "vectors": "Drag the tips of u and v. Watch the sum, the dot product, the angle and the norms change live.",
+    "matrices": "A matrix moves the plane: drag where î and ĵ land, or type the entries. The shaded square's "
+                "area is the determinant.",
+    "derivatives": "Drag the point along f. The secant turns into the tangent as h shrinks; the chain rule "
+                   "tab multiplies local derivatives.",
+    "optimizer": "Click the surface to start. Gradient descent, momentum, Adam … race downhill with PyTorch's "
+                 "update rules.",
+    "distributions": "Pick a distribution, draw samples, and compare the histogram with the theory. Fit it back "
+                     "by maximum likelihood.",
+    "hypothesis": "Run a test and see the p-value as an area under the null distribution. Move α and watch "
+                  "the verdict.",
+    "network": "A small network learns to separate two classes. Watch the boundary, the weights and "
+               "backpropagation.",
+}
 log = logging.getLogger("mlsandbox")
 
 
@@ -71,11 +86,28 @@ class MainWindow(QtWidgets.QMainWindow):
             item.setData(QtCore.Qt.ItemDataRole.UserRole, name)
             item.setToolTip(f"Open the {lab_spec(name).title} lab (command line: --lab {name})")
             self.navigator.addItem(item)
+        rows = max(1, self.navigator.count())
+        self.navigator.setFixedHeight(self.navigator.sizeHintForRow(0) * rows + 4 * rows + 8)
+        self.navigator.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.lab_blurb = QtWidgets.QLabel()
+        self.lab_blurb.setObjectName("labBlurb")
+        self.lab_blurb.setWordWrap(True)
+        self.lab_blurb.setFixedWidth(170)
+        self.lab_blurb.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop | QtCore.Qt.AlignmentFlag.AlignLeft)
+        self.lessons_button = QtWidgets.QPushButton("Lessons…")
+        self.lessons_button.setToolTip("Guided lessons for every lab (Ctrl+L)")
+        self.lessons_button.setFixedWidth(170)
+        side = QtWidgets.QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
+        side.addWidget(self.navigator)
+        side.addWidget(self.lessons_button)
+        side.addSpacing(8)
+        side.addWidget(self.lab_blurb, 1)
         self.stack = QtWidgets.QStackedWidget()
         central = QtWidgets.QWidget()
         layout = QtWidgets.QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.navigator)
+        layout.addLayout(side)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.status = QtWidgets.QStatusBar()
@@ -140,6 +172,7 @@ class MainWindow(QtWidgets.QMainWindow):
             self.navigator.setCurrentRow(row)
             del blocker
         self._update_title()
+        self.lab_blurb.setText(LAB_BLURBS.get(name, ""))
         self.lab_shown.emit(name)
         return lab
 
@@ -252,6 +285,7 @@ class MainWindow(QtWidgets.QMainWindow):
         toggle = self.lessons_dock.toggleViewAction()
         toggle.setText("&Lessons panel")
         toggle.setShortcut(QtGui.QKeySequence("Ctrl+L"))
+        self.lessons_button.clicked.connect(self.lessons_dock.show)
         self.view_menu.insertAction(self.view_menu.actions()[0], toggle)
         self.lessons_action = toggle
         open_lesson = self.file_menu.addAction("Open &lesson file…")

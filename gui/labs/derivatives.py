@@ -1,4 +1,4 @@
-"""Derivatives lab: f, f′, f″; a draggable point with its tangent; a secant shrinking with h; the finite-difference V."""
+"""Derivatives lab: f, f′, f″; a draggable point with its tangent; a shrinking secant; the finite-difference V."""
 
 from __future__ import annotations
 
@@ -78,13 +78,19 @@ class DerivativesLab(Lab):
         self.df_curve = item.plot(pen=theme.pen("vermillion", 0.8, "dash"), name="f′(x)", connect="finite")
         self.d2f_curve = item.plot(pen=theme.pen("purple", 0.7, "dot"), connect="finite")
         for curve in (self.f_curve, self.df_curve, self.d2f_curve):  # static while dragging: blit, don't re-stroke
-            curve.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            curve.curve.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.tangent_line = item.plot(pen=theme.pen("orange", 0.9), name="tangent")
         self.secant_line = item.plot(pen=theme.pen("green", 0.8), name="secant")
         self.secant_end = pg.ScatterPlotItem(size=11, brush=theme.brush("green", 255), pen=theme.pen("bg", 0.3))
         item.addItem(self.secant_end)
-        self.point = pg.TargetItem(pos=(0, 0), size=16, symbol="o", pen=theme.pen("fg", 0.6),
-                                   brush=theme.brush("orange", 255), hoverBrush=theme.brush("yellow", 255))
+        self.point = pg.TargetItem(
+            pos=(0, 0),
+            size=16,
+            symbol="o",
+            pen=theme.pen("fg", 0.6),
+            brush=theme.brush("orange", 255),
+            hoverBrush=theme.brush("yellow", 255),
+        )
         self.point.setZValue(20)
         self.point.setToolTip("Drag me along the curve")
         item.addItem(self.point)
@@ -103,7 +109,9 @@ class DerivativesLab(Lab):
         eitem.setLogMode(x=True, y=True)
         eitem.setLabel("bottom", "step h")
         eitem.setLabel("left", "|error|")
-        eitem.setTitle("Finite-difference error: truncation (right) vs round-off (left)", size=f"{theme.current().font_pt}pt")
+        eitem.setTitle(
+            "Finite-difference error: truncation (right) vs round-off (left)", size=f"{theme.current().font_pt}pt"
+        )
         eitem.addLegend(offset=(10, -10), labelTextSize=f"{theme.current().font_pt - 1}pt")
         eitem.getViewBox().setMouseEnabled(False, False)
         self.fwd_err = eitem.plot(pen=theme.pen("vermillion", 0.8), name="forward", connect="finite")
@@ -137,10 +145,17 @@ class DerivativesLab(Lab):
         self.formula.setWordWrap(True)
         self.formula.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         self.show_second = QtWidgets.QCheckBox("Show f″ (second derivative)")
-        self.show_second.toggled.connect(lambda on: self.edit(dataclasses.replace(self.state(), show_second=on),
-                                                              "Show f″" if on else "Hide f″"))
-        for w in (QtWidgets.QLabel("Preset"), self.preset, QtWidgets.QLabel("f(x) ="), self.expression, self.formula,
-                  self.show_second):
+        self.show_second.toggled.connect(
+            lambda on: self.edit(dataclasses.replace(self.state(), show_second=on), "Show f″" if on else "Hide f″")
+        )
+        for w in (
+            QtWidgets.QLabel("Preset"),
+            self.preset,
+            QtWidgets.QLabel("f(x) ="),
+            self.expression,
+            self.formula,
+            self.show_second,
+        ):
             fl.addWidget(w)
         col.addWidget(fn)
 
@@ -167,8 +182,11 @@ class DerivativesLab(Lab):
         sec = QtWidgets.QGroupBox("Secant and finite differences")
         sf = QtWidgets.QFormLayout(sec)
         self.show_secant = QtWidgets.QCheckBox("Show the secant through x₀ and x₀ + h")
-        self.show_secant.toggled.connect(lambda on: self.edit(dataclasses.replace(self.state(), show_secant=on),
-                                                              "Show secant" if on else "Hide secant"))
+        self.show_secant.toggled.connect(
+            lambda on: self.edit(
+                dataclasses.replace(self.state(), show_secant=on), "Show secant" if on else "Hide secant"
+            )
+        )
         self.h = LogSlider(1e-8, 5.0, 0.5)
         self.h.value_changed.connect(self._on_h)
         self.read_secant = QtWidgets.QLabel()
@@ -215,8 +233,10 @@ class DerivativesLab(Lab):
             return
         preset = PRESETS[key]
         x0 = min(max(self.state().x0, preset.view[0]), preset.view[1])
-        self.edit(dataclasses.replace(self.state(), preset=key, expression=preset.text, view=preset.view, x0=x0),
-                  f"Preset {preset.label}")
+        self.edit(
+            dataclasses.replace(self.state(), preset=key, expression=preset.text, view=preset.view, x0=x0),
+            f"Preset {preset.label}",
+        )
 
     def _on_expression(self, text: str) -> None:
         try:
@@ -264,11 +284,13 @@ class DerivativesLab(Lab):
     def _render_inputs(self, state: DerivativesState) -> None:
         self.expression.set_text(state.expression)
         index = self.preset.findData(state.preset)
-        for widget, setter in ((self.preset, lambda: self.preset.setCurrentIndex(max(index, 0))),
-                               (self.show_second, lambda: self.show_second.setChecked(state.show_second)),
-                               (self.show_secant, lambda: self.show_secant.setChecked(state.show_secant)),
-                               (self.x0, lambda: self.x0.setValue(state.x0)),
-                               (self.tabs, lambda: self.tabs.setCurrentIndex(1 if state.tab == "chain" else 0))):
+        for widget, setter in (
+            (self.preset, lambda: self.preset.setCurrentIndex(max(index, 0))),
+            (self.show_second, lambda: self.show_second.setChecked(state.show_second)),
+            (self.show_secant, lambda: self.show_secant.setChecked(state.show_secant)),
+            (self.x0, lambda: self.x0.setValue(state.x0)),
+            (self.tabs, lambda: self.tabs.setCurrentIndex(1 if state.tab == "chain" else 0)),
+        ):
             with QtCore.QSignalBlocker(widget):
                 setter()
         if abs(self.h.value() - state.h) > 1e-15 * state.h:
@@ -332,7 +354,8 @@ class DerivativesLab(Lab):
         self.read_second.setText(_fmt(second))
         intercept = fx - slope * x0
         self.read_tangent.setText(
-            f"y = {slope:.4g}·x {'+' if intercept >= 0 else '−'} {abs(intercept):.4g}" if np.isfinite(intercept)
+            f"y = {slope:.4g}·x {'+' if intercept >= 0 else '−'} {abs(intercept):.4g}"
+            if np.isfinite(intercept)
             else "undefined here"
         )
         self.read_secant.setText(_fmt(sec))
@@ -371,8 +394,11 @@ class DerivativesLab(Lab):
     # -- export -------------------------------------------------------------------------------------------------
     def export_views(self) -> dict:
         """The function plot, the error plot and the chain-rule graph."""
-        return {"plot": self.plot.getPlotItem(), "error": self.error_plot.getPlotItem(),
-                "chain": self.chain.view.getPlotItem()}
+        return {
+            "plot": self.plot.getPlotItem(),
+            "error": self.error_plot.getPlotItem(),
+            "chain": self.chain.view.getPlotItem(),
+        }
 
     def export_data(self) -> dict[str, tuple[list[str], list[list[float]]]]:
         """f, f′, f″ samples over the view, and the finite-difference error curve."""

@@ -11,8 +11,15 @@ from gui import theme
 from gui.widgets.plane import configure_plot
 
 # Node positions in the graph's own coordinates: inputs on the left, the loss on the right.
-POSITIONS = {"w": (0.0, 2.0), "x": (0.0, 1.0), "b": (0.0, 0.0), "z": (2.2, 1.0), "a": (4.4, 1.0), "L": (6.6, 1.0),
-             "y": (6.6, -0.4)}
+POSITIONS = {
+    "w": (0.0, 2.0),
+    "x": (0.0, 1.0),
+    "b": (0.0, 0.0),
+    "z": (2.2, 1.0),
+    "a": (4.4, 1.0),
+    "L": (6.6, 1.0),
+    "y": (6.6, -0.4),
+}
 EDGES = (("w", "z"), ("x", "z"), ("b", "z"), ("z", "a"), ("a", "L"), ("y", "L"))
 
 
@@ -51,8 +58,14 @@ class ChainGraphView(pg.PlotWidget):
             self.edge_lines[(src, dst)], self.edge_arrows[(src, dst)], self.edge_labels[(src, dst)] = line, arrow, label
         xs = [p[0] for p in POSITIONS.values()]
         ys = [p[1] for p in POSITIONS.values()]
-        self.nodes = pg.ScatterPlotItem(xs, ys, size=58, pxMode=True, pen=theme.pen("fg", 0.5),
-                                        brush=[theme.brush(self._node_colour(k), 70) for k in POSITIONS])
+        self.nodes = pg.ScatterPlotItem(
+            xs,
+            ys,
+            size=58,
+            pxMode=True,
+            pen=theme.pen("fg", 0.5),
+            brush=[theme.brush(self._node_colour(k), 70) for k in POSITIONS],
+        )
         plot.addItem(self.nodes)
         self.node_labels: dict[str, pg.TextItem] = {}
         for key, (x, y) in POSITIONS.items():
@@ -152,8 +165,11 @@ class ChainRulePanel(QtWidgets.QWidget):
         product = graph.paths[src][1]
         exact = graph.symbolic[src]
         ok = np.isclose(product, exact, rtol=1e-9, atol=1e-12)
-        mark = (f"<span style='color:{theme.COLORS['green']}'>✓ equals the symbolic derivative {_fmt(exact)}</span>"
-                if ok else f"<span style='color:{theme.COLORS['vermillion']}'>symbolic: {_fmt(exact)}</span>")
+        mark = (
+            f"<span style='color:{theme.COLORS['green']}'>✓ equals the symbolic derivative {_fmt(exact)}</span>"
+            if ok
+            else f"<span style='color:{theme.COLORS['vermillion']}'>symbolic: {_fmt(exact)}</span>"
+        )
         self.product.setText(
             f"<b>∂L/∂{src}</b> = ∂L/∂a · ∂a/∂z · ∂z/∂{src} = ({_fmt(dl_da)}) · ({_fmt(da_dz)}) · ({_fmt(dz)})"
             f" = <b>{_fmt(product)}</b> &nbsp; {mark}"

@@ -488,10 +488,12 @@ class NetworkLab(Lab):
         params, layout = run.params, run.layout
         self._draw_grid()
         self._show_points(state, run)
-        h = self._history
-        self.train_curve.setData(np.asarray(h["epoch"]), np.maximum(np.asarray(h["train_loss"]), 1e-12))
-        test = np.asarray(h["test_loss"])
-        self.test_curve.setData(np.asarray(h["epoch"]), np.where(np.isfinite(test), np.maximum(test, 1e-12), np.nan))
+        if not self._dragging or force:  # while a point is dragged the curves wait for the drop (saves ~6 ms/move)
+            h = self._history
+            epochs = np.asarray(h["epoch"])
+            self.train_curve.setData(epochs, np.maximum(np.asarray(h["train_loss"]), 1e-12))
+            test = np.asarray(h["test_loss"])
+            self.test_curve.setData(epochs, np.where(np.isfinite(test), np.maximum(test, 1e-12), np.nan))
         self._readouts(state, run)
         now = time.perf_counter()
         busy = self.is_playing() or self._dragging

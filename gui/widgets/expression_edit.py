@@ -20,13 +20,14 @@ class ExpressionEdit(QtWidgets.QWidget):
     expressionAccepted = QtCore.Signal(str)  # noqa: N815 - Qt signal naming
     expressionRejected = QtCore.Signal(str)  # noqa: N815 - the readable error message
 
-    def __init__(self, variables: tuple[str, ...] = ("x",), text: str = "", parent=None,
-                 placeholder: str = "") -> None:
+    def __init__(self, variables: tuple[str, ...] = ("x",), text: str = "", parent=None, placeholder: str = "") -> None:
         super().__init__(parent)
         self._variables = tuple(variables)
         self._accepted = text
         self.line = QtWidgets.QLineEdit(text)
-        self.line.setPlaceholderText(placeholder or f"a formula in {', '.join(self._variables)}, e.g. sin(x)*exp(-x^2/5)")
+        self.line.setPlaceholderText(
+            placeholder or f"a formula in {', '.join(self._variables)}, e.g. sin(x)*exp(-x^2/5)"
+        )
         self.line.setClearButtonEnabled(True)
         self.line.setToolTip(
             "Numbers, + − * / ^, parentheses, pi, e and sin cos tan exp log sqrt abs tanh sigmoid relu softplus "

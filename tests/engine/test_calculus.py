@@ -113,8 +113,17 @@ def test_chain_rule_forward_values_by_hand():
 
 
 def test_state_round_trip_and_validation():
-    s = DerivativesState(expression="x^3 - 2x", preset="custom", x0=-1.25, h=1e-3, show_second=True, chain_w=-2.0,
-                         chain_loss="squared error", tab="chain", view=(-3.0, 3.0, -5.0, 5.0))
+    s = DerivativesState(
+        expression="x^3 - 2x",
+        preset="custom",
+        x0=-1.25,
+        h=1e-3,
+        show_second=True,
+        chain_w=-2.0,
+        chain_loss="squared error",
+        tab="chain",
+        view=(-3.0, 3.0, -5.0, 5.0),
+    )
     assert from_dict(DerivativesState, to_dict(s)) == s
     bad = to_dict(s)
     bad["expression"] = "x +* 2"
@@ -135,13 +144,17 @@ def _close(a, b):
 
 @pytest.mark.parametrize(
     "state",
-    [DerivativesState(), DerivativesState(expression="sin(x)*exp(-x^2/5)", preset="wave", x0=-0.4, h=1e-4,
-                                          chain_loss="squared error", chain_y=0.0)],
+    [
+        DerivativesState(),
+        DerivativesState(
+            expression="sin(x)*exp(-x^2/5)", preset="wave", x0=-0.4, h=1e-4, chain_loss="squared error", chain_y=0.0
+        ),
+    ],
 )
 def test_code_snippet_reproduces_metrics(state, capsys):
     m = metrics(state)
     namespace: dict = {}
-    exec(code(state), namespace)  # noqa: S102 - our own generated snippet
+    exec(code(state), namespace)
     result = namespace["result"]
     assert set(result) <= set(m) and len(result) >= 8
     for key, value in result.items():

@@ -167,8 +167,36 @@ def test_huge_exact_powers_do_not_hang_sympy():
 
 # -- property tests --------------------------------------------------------------------------------------------
 ALPHABET = "x y 0123456789.eE+-*/^(),_ sincostanexplogsqrtabsrelumaxmin pi σ'\"[]{};:=!@#$%&|\\`~<>?\n\t"
-TOKENS = ["x", "y", "1", "2.5", ".5", "1e-3", "+", "-", "*", "/", "^", "**", "(", ")", ",", "sin", "exp", "log", "max",
-          "sqrt", "sigmoid", "pi", "e", "9", "foo", "__class__", ".", " "]
+TOKENS = [
+    "x",
+    "y",
+    "1",
+    "2.5",
+    ".5",
+    "1e-3",
+    "+",
+    "-",
+    "*",
+    "/",
+    "^",
+    "**",
+    "(",
+    ")",
+    ",",
+    "sin",
+    "exp",
+    "log",
+    "max",
+    "sqrt",
+    "sigmoid",
+    "pi",
+    "e",
+    "9",
+    "foo",
+    "__class__",
+    ".",
+    " ",
+]
 
 
 def _check(text, variables=XY):
@@ -206,16 +234,18 @@ def test_random_token_soup_never_executes_or_hangs(tokens):
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.recursive(
-    st.sampled_from(["x", "y", "2", "0.5", "pi"]),
-    lambda inner: st.one_of(
-        st.tuples(inner, st.sampled_from(["+", "-", "*", "/"]), inner).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
-        st.tuples(st.sampled_from(["sin", "cos", "exp", "tanh", "sigmoid", "softplus"]), inner).map(
-            lambda t: f"{t[0]}({t[1]})"
+@given(
+    st.recursive(
+        st.sampled_from(["x", "y", "2", "0.5", "pi"]),
+        lambda inner: st.one_of(
+            st.tuples(inner, st.sampled_from(["+", "-", "*", "/"]), inner).map(lambda t: f"({t[0]} {t[1]} {t[2]})"),
+            st.tuples(st.sampled_from(["sin", "cos", "exp", "tanh", "sigmoid", "softplus"]), inner).map(
+                lambda t: f"{t[0]}({t[1]})"
+            ),
         ),
-    ),
-    max_leaves=8,
-))
+        max_leaves=8,
+    )
+)
 def test_derivative_text_round_trips(text):
     """The text of an exact derivative parses again and evaluates to the same numbers."""
     try:
