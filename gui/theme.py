@@ -77,7 +77,10 @@ def set_theme(theme: Theme) -> None:
     """Make ``theme`` current and tell pyqtgraph (affects plots created afterwards)."""
     global _current
     _current = theme
-    pg.setConfigOptions(background=theme.background, foreground=theme.foreground, antialias=True)
+    # segmentedLineMode: thick cosmetic lines drawn as segments are much cheaper to rasterise (18 -> 13.5 ms/frame
+    # in the optimizer profile) and look the same.
+    pg.setConfigOptions(background=theme.background, foreground=theme.foreground, antialias=True,
+                        segmentedLineMode="on")
 
 
 def color(name: str, alpha: int = 255) -> QtGui.QColor:

@@ -65,8 +65,11 @@ class WeightTables(QtWidgets.QWidget):
         self._fill(params)
 
     def _rebuild(self, layout: Layout) -> None:
+        while self._layout.count():  # drop the old widgets and the trailing stretch
+            self._layout.takeAt(0)
         for w in self.tables + self.titles:
-            self._layout.removeWidget(w)
+            w.hide()  # deleteLater waits for the event loop; hiding now keeps old tables out of the next frame
+            w.setParent(None)
             w.deleteLater()
         self.tables, self.titles, self._index, self._shown = [], [], [], None
         self._net = layout
@@ -108,6 +111,7 @@ class WeightTables(QtWidgets.QWidget):
             self.titles.append(title)
             self._layout.addWidget(title)
             self._layout.addWidget(table)
+        self._layout.addStretch(1)  # tables sit at the top, not spread over the scroll area
 
     def _fill(self, params: np.ndarray) -> None:
         if self._shown is not None and np.array_equal(self._shown, params):
