@@ -215,8 +215,14 @@ def _step(doc: Any, path: str) -> Step:
             solution = state_from_dict(lab, doc["solution"], _join(path, "solution"))
         except SceneError as exc:
             raise LessonError(exc.field, exc.message) from None
-    return Step(title=_text(doc, "title", path, 120), text=_text(doc, "text", path, MAX_TEXT), lab=lab,
-                state=state, goal=goal, solution=solution)
+    return Step(
+        title=_text(doc, "title", path, 120),
+        text=_text(doc, "text", path, MAX_TEXT),
+        lab=lab,
+        state=state,
+        goal=goal,
+        solution=solution,
+    )
 
 
 def _goal(doc: Any, path: str, lab: str, depth: int) -> Goal:
@@ -234,13 +240,14 @@ def _goal(doc: Any, path: str, lab: str, depth: int) -> Goal:
     metric = _text(doc, "metric", path, 60)
     known = _known_metrics(lab)
     if known is not None and metric not in known:
-        raise LessonError(_join(path, "metric"), f"the {lab} lab has no metric {metric!r}; it has: "
-                                                 f"{', '.join(sorted(known))}")
+        raise LessonError(
+            _join(path, "metric"), f"the {lab} lab has no metric {metric!r}; it has: {', '.join(sorted(known))}"
+        )
     op = doc.get("op", "==")
     if op not in OPS:
         raise LessonError(_join(path, "op"), f"must be one of {', '.join(OPS)}, got {op!r}")
     value = doc.get("value")
-    if isinstance(value, bool) or isinstance(value, str):
+    if isinstance(value, (bool, str)):
         if op not in ("==", "!=") or (isinstance(value, str) and len(value) > 60):
             raise LessonError(_join(path, "value"), "text or true/false values only work with == and !=")
     elif isinstance(value, (int, float)):

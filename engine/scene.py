@@ -143,8 +143,10 @@ def _from_document(doc: Any) -> Scene:
     if isinstance(version, bool) or not isinstance(version, int):
         raise SceneError("version", f"must be a whole number, got {version!r}")
     if version > VERSION:
-        raise SceneError("version", f"this file was written by a newer version (format {version}); "
-                                    f"this app reads formats up to {VERSION}")
+        raise SceneError(
+            "version",
+            f"this file was written by a newer version (format {version}); this app reads formats up to {VERSION}",
+        )
     if version < 1:
         raise SceneError("version", f"unknown format version {version}")
     while version < VERSION:

@@ -143,7 +143,8 @@ def _convert_tuple(tp: Any, value: Any, path: str, meta: dict, depth: int) -> tu
         return tuple(_convert(args[0], v, f"{path}[{i}]", item_meta, depth + 1) for i, v in enumerate(value))
     if len(value) != len(args):
         raise SchemaError(path, f"must have exactly {len(args)} items, got {len(value)}")
-    return tuple(_convert(a, v, f"{path}[{i}]", meta, depth + 1) for i, (a, v) in enumerate(zip(args, value)))
+    pairs = enumerate(zip(args, value, strict=True))
+    return tuple(_convert(a, v, f"{path}[{i}]", meta, depth + 1) for i, (a, v) in pairs)
 
 
 def _convert_number(tp: type, value: Any, path: str, meta: dict) -> float | int:

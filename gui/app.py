@@ -24,17 +24,16 @@ APP_NAME = "ML Math Sandbox"
 LAB_BLURBS = {
     "vectors": "Drag the tips of u and v. Watch the sum, the dot product, the angle and the norms change live.",
     "matrices": "A matrix moves the plane: drag where î and ĵ land, or type the entries. The shaded square's "
-                "area is the determinant.",
+    "area is the determinant.",
     "derivatives": "Drag the point along f. The secant turns into the tangent as h shrinks; the chain rule "
-                   "tab multiplies local derivatives.",
+    "tab multiplies local derivatives.",
     "optimizer": "Click the surface to start. Gradient descent, momentum, Adam … race downhill with PyTorch's "
-                 "update rules.",
+    "update rules.",
     "distributions": "Pick a distribution, draw samples, and compare the histogram with the theory. Fit it back "
-                     "by maximum likelihood.",
+    "by maximum likelihood.",
     "hypothesis": "Run a test and see the p-value as an area under the null distribution. Move α and watch "
-                  "the verdict.",
-    "network": "A small network learns to separate two classes. Watch the boundary, the weights and "
-               "backpropagation.",
+    "the verdict.",
+    "network": "A small network learns to separate two classes. Watch the boundary, the weights and backpropagation.",
 }
 log = logging.getLogger("mlsandbox")
 
@@ -376,7 +375,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         try:
             text = code(lab.name, lab.state())
-        except Exception as exc:  # noqa: BLE001 - never lose the window over a snippet
+        except Exception as exc:
             self.show_message(f"Could not produce the code: {exc}")
             return
         dialog = CodeDialog(lab.title, text, self)
@@ -385,7 +384,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.code_dialog = dialog
 
     # --- drag and drop --------------------------------------------------------------------------------------------
-    def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:  # noqa: N802 - Qt override
+    def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:
         from gui.document import scene_paths_from_mime
 
         if scene_paths_from_mime(event.mimeData()):
@@ -393,7 +392,7 @@ class MainWindow(QtWidgets.QMainWindow):
         else:
             event.ignore()
 
-    def dropEvent(self, event: QtGui.QDropEvent) -> None:  # noqa: N802 - Qt override
+    def dropEvent(self, event: QtGui.QDropEvent) -> None:
         from gui.document import scene_paths_from_mime
 
         paths = scene_paths_from_mime(event.mimeData())
@@ -514,7 +513,7 @@ class MainWindow(QtWidgets.QMainWindow):
         parts.append(APP_NAME)
         self.setWindowTitle(" — ".join(parts))
 
-    def closeEvent(self, event: QtGui.QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QtGui.QCloseEvent) -> None:
         if not self.document.maybe_save():
             event.ignore()
             return
@@ -615,7 +614,7 @@ def warm_up_heavy_modules() -> threading.Thread:
         for name in ("scipy.stats", "sympy"):
             try:
                 importlib.import_module(name)
-            except Exception:  # noqa: BLE001 - a warm-up must never take the app down
+            except Exception:
                 log.exception("background import of %s failed", name)
 
     thread = threading.Thread(target=work, name="warm-up", daemon=True)

@@ -1,4 +1,4 @@
-""""Show the code": the numpy/scipy snippet that reproduces the current lab's numbers, copyable."""
+"""Show the code: the numpy/scipy snippet that reproduces the current lab's numbers, copyable."""
 
 from __future__ import annotations
 

@@ -106,8 +106,9 @@ class SceneDocument(QtCore.QObject):
         if path is None:
             if not self.maybe_save():
                 return False
-            chosen, _ = QtWidgets.QFileDialog.getOpenFileName(self.window, "Open scene", self._dialog_dir(),
-                                                              SCENE_FILTER)
+            chosen, _ = QtWidgets.QFileDialog.getOpenFileName(
+                self.window, "Open scene", self._dialog_dir(), SCENE_FILTER
+            )
             if not chosen:
                 return False
             path = chosen
@@ -173,8 +174,13 @@ class SceneDocument(QtCore.QObject):
         log.warning(text)
         self.window.show_message(text, 15000)
         if self.window.show_error_dialogs:
-            box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, "ML Math Sandbox", text,
-                                        QtWidgets.QMessageBox.StandardButton.Ok, self.window)
+            box = QtWidgets.QMessageBox(
+                QtWidgets.QMessageBox.Icon.Warning,
+                "ML Math Sandbox",
+                text,
+                QtWidgets.QMessageBox.StandardButton.Ok,
+                self.window,
+            )
             box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 

@@ -42,8 +42,7 @@ def render_image(view: Any, width: int | None = None) -> QtGui.QImage:
         return image
     widget: QtWidgets.QWidget = view
     scale = (width / max(1, widget.width())) if width else 1.0
-    image = QtGui.QImage(int(widget.width() * scale), int(widget.height() * scale),
-                         QtGui.QImage.Format.Format_ARGB32)
+    image = QtGui.QImage(int(widget.width() * scale), int(widget.height() * scale), QtGui.QImage.Format.Format_ARGB32)
     image.fill(QtGui.QColor("white"))
     painter = QtGui.QPainter(image)
     painter.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing)

@@ -79,8 +79,9 @@ def set_theme(theme: Theme) -> None:
     _current = theme
     # segmentedLineMode: thick cosmetic lines drawn as segments are much cheaper to rasterise (18 -> 13.5 ms/frame
     # in the optimizer profile) and look the same.
-    pg.setConfigOptions(background=theme.background, foreground=theme.foreground, antialias=True,
-                        segmentedLineMode="on")
+    pg.setConfigOptions(
+        background=theme.background, foreground=theme.foreground, antialias=True, segmentedLineMode="on"
+    )
 
 
 def color(name: str, alpha: int = 255) -> QtGui.QColor:
@@ -99,8 +100,11 @@ def pen(name: str = "fg", width: float | None = None, style: str = "solid", alph
     w = _current.line_width * (1.0 if width is None else width)
     p = pg.mkPen(color(name, alpha), width=w)
     p.setCosmetic(True)
-    styles = {"solid": QtCore.Qt.PenStyle.SolidLine, "dash": QtCore.Qt.PenStyle.DashLine,
-              "dot": QtCore.Qt.PenStyle.DotLine}
+    styles = {
+        "solid": QtCore.Qt.PenStyle.SolidLine,
+        "dash": QtCore.Qt.PenStyle.DashLine,
+        "dot": QtCore.Qt.PenStyle.DotLine,
+    }
     p.setStyle(styles[style])
     return p
 
@@ -124,7 +128,9 @@ def stylesheet() -> str:
     base = f"* {{ font-size: {t.font_pt}pt; }}"
     if not t.dark:
         return base
-    return base + f"""
+    return (
+        base
+        + f"""
     QWidget {{ background: #2b2d30; color: {t.foreground}; }}
     QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDoubleSpinBox, QComboBox, QTableWidget, QTableView, QListWidget {{
         background: #1e1f22; color: {t.foreground}; border: 1px solid #4a4d52; selection-background-color: #0072B2; }}
@@ -136,3 +142,4 @@ def stylesheet() -> str:
     QMenuBar, QMenu {{ background: #2b2d30; color: {t.foreground}; }}
     QMenu::item:selected {{ background: #0072B2; }}
     """
+    )

@@ -12,7 +12,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
 os.environ.pop("QT_SCALE_FACTOR", None)
 
-from hypothesis import HealthCheck, settings  # noqa: E402
+from hypothesis import HealthCheck, settings
 
 settings.register_profile(
     "suite", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True
@@ -28,7 +28,7 @@ class NetworkAccessError(RuntimeError):
 def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     """Any attempt to reach the network fails the test: the app is used in offline classrooms."""
 
-    def refuse(self, address, *args, **kwargs):  # noqa: ANN001
+    def refuse(self, address, *args, **kwargs):
         family = getattr(self, "family", None)
         if family in (socket.AF_INET, socket.AF_INET6):
             raise NetworkAccessError(f"network access attempted: {address!r}")
@@ -37,5 +37,8 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> None:
     original_connect = socket.socket.connect
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: (_ for _ in ()).throw(
-        NetworkAccessError(f"network access attempted: {a!r}")))
+    monkeypatch.setattr(
+        socket,
+        "create_connection",
+        lambda *a, **k: (_ for _ in ()).throw(NetworkAccessError(f"network access attempted: {a!r}")),
+    )

@@ -7,8 +7,10 @@ running the whole time, so the window never freezes.
 
 from __future__ import annotations
 
+import contextlib
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6 import QtCore
 
@@ -39,15 +41,13 @@ class _Runnable(QtCore.QRunnable):
         self.gen, self.fn, self.args, self.kwargs, self.signals = gen, fn, args, kwargs, signals
         self.setAutoDelete(True)
 
-    def run(self) -> None:  # noqa: D401 - Qt override
+    def run(self) -> None:
         try:
             result, error = self.fn(*self.args, **self.kwargs), None
-        except Exception as exc:  # noqa: BLE001 - reported to the GUI, never lost
+        except Exception as exc:
             result, error = None, exc
-        try:
+        with contextlib.suppress(RuntimeError):  # receiver deleted while we ran (window closed)
             self.signals.done.emit(self.gen, result, error)
-        except RuntimeError:  # receiver deleted while we ran (window closed)
-            pass
 
 
 class LatestJob(QtCore.QObject):

@@ -16,8 +16,21 @@ def test_at_least_twelve_bundled_lessons_covering_the_syllabus() -> None:
     bundled = lessons.bundled()
     assert len(bundled) >= 12
     text = " ".join((lesson.title + " " + lesson.summary + " " + lesson.topic).lower() for lesson in bundled)
-    for topic in ("dot product", "norm", "transformation", "determinant", "system", "eigen", "chain rule",
-                  "gradient descent", "momentum", "distribution", "central limit", "likelihood", "p-value"):
+    for topic in (
+        "dot product",
+        "norm",
+        "transformation",
+        "determinant",
+        "system",
+        "eigen",
+        "chain rule",
+        "gradient descent",
+        "momentum",
+        "distribution",
+        "central limit",
+        "likelihood",
+        "p-value",
+    ):
         assert topic in text, f"no bundled lesson mentions {topic!r}"
     assert len({lesson.id for lesson in bundled}) == len(bundled)
     used = {step.lab for lesson in bundled for step in lesson.steps}
@@ -54,8 +67,13 @@ def test_goal_semantics() -> None:
 
 
 def _lesson(**over) -> str:
-    doc = {"format": "mllesson", "version": 1, "id": "t", "title": "T",
-           "steps": [{"title": "s", "text": "hello", "lab": "vectors"}]}
+    doc = {
+        "format": "mllesson",
+        "version": 1,
+        "id": "t",
+        "title": "T",
+        "steps": [{"title": "s", "text": "hello", "lab": "vectors"}],
+    }
     doc.update(over)
     return json.dumps(doc)
 
@@ -68,15 +86,49 @@ def _lesson(**over) -> str:
         (_lesson(steps=[]), "steps"),
         (_lesson(steps=[{"title": "s", "text": "t", "lab": "chess"}]), "steps[0].lab"),
         (_lesson(steps=[{"title": "s", "lab": "vectors"}]), "steps[0].text"),
-        (_lesson(steps=[{"title": "s", "text": "t", "lab": "vectors", "state": {"snap": "yes"}}]),
-         "steps[0].state.snap"),
-        (_lesson(steps=[{"title": "s", "text": "t", "lab": "vectors",
-                         "goal": {"text": "g", "metric": "nope", "op": "<", "value": 1}}]), "steps[0].goal.metric"),
-        (_lesson(steps=[{"title": "s", "text": "t", "lab": "vectors",
-                         "goal": {"text": "g", "metric": "u_dot_v", "op": "~", "value": 1}}]), "steps[0].goal.op"),
-        (_lesson(steps=[{"title": "s", "text": "t", "lab": "vectors",
-                         "goal": {"text": "g", "metric": "u_dot_v", "op": "<", "value": "x"}}]),
-         "steps[0].goal.value"),
+        (
+            _lesson(steps=[{"title": "s", "text": "t", "lab": "vectors", "state": {"snap": "yes"}}]),
+            "steps[0].state.snap",
+        ),
+        (
+            _lesson(
+                steps=[
+                    {
+                        "title": "s",
+                        "text": "t",
+                        "lab": "vectors",
+                        "goal": {"text": "g", "metric": "nope", "op": "<", "value": 1},
+                    }
+                ]
+            ),
+            "steps[0].goal.metric",
+        ),
+        (
+            _lesson(
+                steps=[
+                    {
+                        "title": "s",
+                        "text": "t",
+                        "lab": "vectors",
+                        "goal": {"text": "g", "metric": "u_dot_v", "op": "~", "value": 1},
+                    }
+                ]
+            ),
+            "steps[0].goal.op",
+        ),
+        (
+            _lesson(
+                steps=[
+                    {
+                        "title": "s",
+                        "text": "t",
+                        "lab": "vectors",
+                        "goal": {"text": "g", "metric": "u_dot_v", "op": "<", "value": "x"},
+                    }
+                ]
+            ),
+            "steps[0].goal.value",
+        ),
         (_lesson(steps=[{"title": "s", "text": "t", "lab": "vectors", "solution": {}}]), "steps[0].solution"),
         (_lesson(steps=[{"title": "s", "text": "x" * 10_000, "lab": "vectors"}]), "steps[0].text"),
         (_lesson(steps=[{"title": "s", "text": "t", "lab": "vectors"}] * 41), "steps"),
@@ -106,18 +158,28 @@ def test_random_text_never_crashes(text: str) -> None:
         assert str(exc)
 
 
-step_strategy = st.fixed_dictionaries({
-    "title": st.text(max_size=10), "text": st.text(max_size=30),
-    "lab": st.sampled_from(list(labs.LAB_NAMES) + ["nope"]),
-}, optional={"goal": st.dictionaries(st.sampled_from(["text", "metric", "op", "value", "tol", "all"]),
-                                     st.none() | st.floats() | st.text(max_size=8) | st.booleans(), max_size=5)})
+step_strategy = st.fixed_dictionaries(
+    {
+        "title": st.text(max_size=10),
+        "text": st.text(max_size=30),
+        "lab": st.sampled_from(list(labs.LAB_NAMES) + ["nope"]),
+    },
+    optional={
+        "goal": st.dictionaries(
+            st.sampled_from(["text", "metric", "op", "value", "tol", "all"]),
+            st.none() | st.floats() | st.text(max_size=8) | st.booleans(),
+            max_size=5,
+        )
+    },
+)
 
 
 @given(st.lists(step_strategy, max_size=4))
 def test_random_steps_load_or_name_a_field(steps: list) -> None:
     try:
-        lesson = lessons.loads(json.dumps({"format": "mllesson", "version": 1, "id": "x", "title": "x",
-                                           "steps": steps}))
+        lesson = lessons.loads(
+            json.dumps({"format": "mllesson", "version": 1, "id": "x", "title": "x", "steps": steps})
+        )
     except LessonError as exc:
         assert exc.field.startswith("steps")
     else:

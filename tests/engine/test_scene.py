@@ -64,8 +64,11 @@ def _doc(**over) -> str:
         (_doc(labs={"vectors": {"bogus": 1}}), "labs.vectors.bogus", "unknown"),
         (_doc(labs={"vectors": 5}), "labs.vectors", "object"),
         ('{"format": "mlscene", "version": 1, "labs": {"vectors": {"scalar_c": NaN}}}', "", "NaN"),
-        ('{"format": "mlscene", "version": 1, "labs": {"vectors": {"scalar_c": 1e999}}}',
-         "labs.vectors.scalar_c", "finite"),
+        (
+            '{"format": "mlscene", "version": 1, "labs": {"vectors": {"scalar_c": 1e999}}}',
+            "labs.vectors.scalar_c",
+            "finite",
+        ),
         ("[" * 100_000 + "]" * 100_000, "", "nested"),
         ('{"a": "' + "x" * (MAX_BYTES + 10) + '"}', "", "at most"),
         ('{"format": "mlscene", "version": 1, "title": ' + "9" * 5000 + "}", "", "JSON"),
@@ -131,9 +134,10 @@ def test_migrations_run_in_order(monkeypatch) -> None:
     assert scene.loads(json.dumps(doc)).title == "renamed field"
 
 
-json_leaf = st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats() | st.text(max_size=12)
-json_tree = st.recursive(json_leaf, lambda t: st.lists(t, max_size=5) | st.dictionaries(st.text(max_size=10), t,
-                                                                                         max_size=5), max_leaves=30)
+json_leaf = st.none() | st.booleans() | st.integers(-(10**6), 10**6) | st.floats() | st.text(max_size=12)
+json_tree = st.recursive(
+    json_leaf, lambda t: st.lists(t, max_size=5) | st.dictionaries(st.text(max_size=10), t, max_size=5), max_leaves=30
+)
 lab_names = st.sampled_from([s.name for s in labs.LABS] + ["x", ""])
 
 

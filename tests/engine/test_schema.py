@@ -35,8 +35,15 @@ class Demo:
 
 
 def test_round_trip_of_a_non_default_state() -> None:
-    s = Demo(points=((3.0, -4.0), (0.5, 0.25)), steps=99, flag=True, label="abc", formula="sin(x)",
-             inner=Inner(lr=2.0, name="adam"), maybe=0.5)
+    s = Demo(
+        points=((3.0, -4.0), (0.5, 0.25)),
+        steps=99,
+        flag=True,
+        label="abc",
+        formula="sin(x)",
+        inner=Inner(lr=2.0, name="adam"),
+        maybe=0.5,
+    )
     assert from_dict(Demo, to_dict(s)) == s
 
 
@@ -97,8 +104,11 @@ json_values = st.recursive(
 )
 
 
-@given(st.dictionaries(st.sampled_from(["points", "steps", "flag", "label", "inner", "runs", "maybe", "x"]),
-                       json_values, max_size=5))
+@given(
+    st.dictionaries(
+        st.sampled_from(["points", "steps", "flag", "label", "inner", "runs", "maybe", "x"]), json_values, max_size=5
+    )
+)
 def test_random_data_either_validates_or_names_a_field(data: dict) -> None:
     try:
         state = from_dict(Demo, data)

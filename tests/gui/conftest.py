@@ -57,4 +57,3 @@ def lab_window(qtbot, tmp_path, monkeypatch):
     yield factory
     for win in made:
         win.close()
-

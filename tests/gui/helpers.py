@@ -30,8 +30,15 @@ def view_to_widget(widget, x: float, y: float, viewbox=None) -> QtCore.QPoint:
     return QtCore.QPoint(int(round(view_pt.x())), int(round(view_pt.y())))
 
 
-def drag_in_view(qtbot, widget, start: tuple[float, float], end: tuple[float, float], steps: int = 10,
-                 viewbox=None, button=QtCore.Qt.MouseButton.LeftButton) -> None:
+def drag_in_view(
+    qtbot,
+    widget,
+    start: tuple[float, float],
+    end: tuple[float, float],
+    steps: int = 10,
+    viewbox=None,
+    button=QtCore.Qt.MouseButton.LeftButton,
+) -> None:
     """Press at ``start``, move in ``steps`` real mouse events, release at ``end`` (data coordinates)."""
     widget, viewbox = resolve(widget, viewbox)
     prepare_view(widget)
@@ -48,8 +55,9 @@ def drag_in_view(qtbot, widget, start: tuple[float, float], end: tuple[float, fl
     QtWidgets.QApplication.processEvents()
 
 
-def click_in_view(qtbot, widget, at: tuple[float, float], viewbox=None,
-                  button=QtCore.Qt.MouseButton.LeftButton) -> None:
+def click_in_view(
+    qtbot, widget, at: tuple[float, float], viewbox=None, button=QtCore.Qt.MouseButton.LeftButton
+) -> None:
     """A real click at data coordinates ``at``."""
     widget, viewbox = resolve(widget, viewbox)
     prepare_view(widget)

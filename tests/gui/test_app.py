@@ -29,8 +29,17 @@ def test_lab_shortcuts_and_menu(lab_window, qtbot) -> None:
     qtbot.keyClick(win, QtCore.Qt.Key.Key_2, QtCore.Qt.KeyboardModifier.ControlModifier)
     assert win.current_lab_name() == "matrices"
     table = dict(win.shortcut_table())
-    for action in ("Undo", "Redo", "Presenter mode", "Save scene", "Open scene…", "Export view as PNG…",
-                   "Show the code", "Lessons panel", "Keyboard shortcuts"):
+    for action in (
+        "Undo",
+        "Redo",
+        "Presenter mode",
+        "Save scene",
+        "Open scene…",
+        "Export view as PNG…",
+        "Show the code",
+        "Lessons panel",
+        "Keyboard shortcuts",
+    ):
         assert action in table, f"{action} has no shortcut"
     assert len(set(table.values())) == len(table), "two actions share a shortcut"
 

@@ -53,8 +53,11 @@ def test_show_the_code_for_every_lab(lab_window, qtbot) -> None:
     win = lab_window("vectors")
     for name in LAB_NAMES:
         win.show_lab(name)
-        qtbot.keyClick(win, QtCore.Qt.Key.Key_K,
-                       QtCore.Qt.KeyboardModifier.ControlModifier | QtCore.Qt.KeyboardModifier.ShiftModifier)
+        qtbot.keyClick(
+            win,
+            QtCore.Qt.Key.Key_K,
+            QtCore.Qt.KeyboardModifier.ControlModifier | QtCore.Qt.KeyboardModifier.ShiftModifier,
+        )
         dialog = win.code_dialog
         text = dialog.editor.toPlainText()
         assert "result" in text and "import" in text, name

@@ -207,3 +207,35 @@ def test_screenshot_renders(tmp_path):
     path = tmp_path / "network.png"
     render_lab_png(str(path), lab="network")
     assert path.stat().st_size > 10_000
+
+
+def test_optimizer_controls_edit_lr_and_hyperparameters(qtbot, lab):
+    c = lab.controls
+    c.optimizer.setCurrentIndex(c.optimizer.findData("momentum"))
+    assert lab.state().optimizer == "momentum" and lab.state().hyper == ()
+    hyper = c.hyper
+    assert hyper.name == "momentum" and "momentum" in hyper.inputs
+    box = hyper.inputs["lr"].box
+    box.selectAll()
+    qtbot.keyClicks(box, "0.2")
+    qtbot.keyClick(box, QtCore.Qt.Key.Key_Return)
+    assert lab.state().lr == pytest.approx(0.2)
+    spin = hyper.inputs["momentum"]
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin, "0.5")
+    qtbot.keyClick(spin, QtCore.Qt.Key.Key_Return)
+    assert lab.state().hyper == (("momentum", 0.5),)
+    _click(qtbot, c.step_button)
+    assert lab.state().epoch == 1 and lab.controls.readouts["status"].text() == "paused"
+
+
+def test_undo_takes_back_a_training_step(qtbot, lab_window):
+    win = lab_window("network")
+    lab = win.current_lab()
+    _click(qtbot, lab.controls.step_button)
+    _click(qtbot, lab.controls.step_button)
+    assert lab.state().epoch == 2
+    win.undo_stack.undo()
+    assert lab.state().epoch == 1 and lab.weights.tables[0].item(0, 0).text() != ""
+    win.undo_stack.undo()
+    assert lab.state().epoch == 0 and lab.state().weights is None
