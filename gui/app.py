@@ -79,24 +79,20 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.navigator = QtWidgets.QListWidget()
         self.navigator.setObjectName("labNavigator")
-        self.navigator.setFixedWidth(170)
         self.navigator.setSpacing(2)
         for name in self._names:
             item = QtWidgets.QListWidgetItem(lab_spec(name).title)
             item.setData(QtCore.Qt.ItemDataRole.UserRole, name)
             item.setToolTip(f"Open the {lab_spec(name).title} lab (command line: --lab {name})")
             self.navigator.addItem(item)
-        rows = max(1, self.navigator.count())
-        self.navigator.setFixedHeight(self.navigator.sizeHintForRow(0) * rows + 4 * rows + 8)
         self.navigator.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigator.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.lab_blurb = QtWidgets.QLabel()
         self.lab_blurb.setObjectName("labBlurb")
         self.lab_blurb.setWordWrap(True)
-        self.lab_blurb.setFixedWidth(170)
         self.lab_blurb.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop | QtCore.Qt.AlignmentFlag.AlignLeft)
         self.lessons_button = QtWidgets.QPushButton("Lessons…")
         self.lessons_button.setToolTip("Guided lessons for every lab (Ctrl+L)")
-        self.lessons_button.setFixedWidth(170)
         side = QtWidgets.QVBoxLayout()
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.navigator)
@@ -110,6 +106,7 @@ class MainWindow(QtWidgets.QMainWindow):
         layout.addLayout(side)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self._size_sidebar()
         self.status = QtWidgets.QStatusBar()
         self.setStatusBar(self.status)
         self._build_menus()
@@ -129,6 +126,17 @@ class MainWindow(QtWidgets.QMainWindow):
             self.show_lab(first)
 
     # --- labs ---------------------------------------------------------------------------------------------------
+    def _size_sidebar(self) -> None:
+        """Fit the navigator to its entries at the current font size (presenter mode makes them larger)."""
+        fm = QtGui.QFontMetrics(theme.font())
+        texts = [self.navigator.item(i).text() for i in range(self.navigator.count())]
+        width = max([fm.horizontalAdvance(t) for t in texts] + [120]) + 36
+        row = fm.height() + 8
+        self.navigator.setFont(theme.font())
+        self.navigator.setFixedSize(width, row * max(1, len(texts)) + 10)
+        self.lab_blurb.setFixedWidth(width)
+        self.lessons_button.setFixedWidth(width)
+
     def lab_names(self) -> list[str]:
         """Names of the labs this build offers, in navigator order."""
         return list(self._names)
@@ -142,6 +150,7 @@ class MainWindow(QtWidgets.QMainWindow):
             lab.request_lab.connect(self.show_lab)
             lab.state_changed.connect(lambda state, n=name: self.lab_state_changed.emit(n, state))
             self._labs[name] = lab
+            theme.scale_fixed_widths(lab)
             self.stack.addWidget(lab)
             if name in self._pending:
                 lab.set_state(self._pending.pop(name))
@@ -476,6 +485,7 @@ class MainWindow(QtWidgets.QMainWindow):
         app = QtWidgets.QApplication.instance()
         if app is not None:
             app.setStyleSheet(theme.stylesheet())
+        self._size_sidebar()
         self._rebuild_labs()
 
     def _rebuild_labs(self) -> None:
@@ -558,7 +568,8 @@ def render_lab_png(
     path: str, lab: str | None = None, size: tuple[int, int] = (1280, 800), scene: str | None = None
 ) -> None:
     """Render the main window (on lab ``lab``, after opening ``scene`` if given) to a PNG file."""
-    make_application()
+    app = make_application()
+    app.setStyleSheet(theme.stylesheet())
     win = MainWindow(start_lab=lab)
     win.ask_before_discarding = False
     win.show_error_dialogs = False

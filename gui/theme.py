@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui
+from PySide6 import QtCore, QtGui, QtWidgets
 
 __all__ = ["Theme", "COLORS", "SERIES", "current", "set_theme", "pen", "brush", "color", "font"]
 
@@ -26,6 +26,14 @@ OKABE_ITO = {
     "grey": "#999999",
 }
 COLORS = OKABE_ITO
+# On the dark background the darker Okabe–Ito hues lose contrast; the same hues, lightened, keep them distinct.
+DARK_VARIANTS = {
+    "blue": "#3D9BE0",
+    "vermillion": "#FF7F3F",
+    "green": "#1FC490",
+    "purple": "#E69AC6",
+    "grey": "#B0B0B0",
+}
 # Order for series that need distinct colours (optimizers, vectors, samples): strongest contrast first.
 SERIES = ("blue", "vermillion", "green", "orange", "purple", "sky", "yellow", "black")
 
@@ -89,7 +97,7 @@ def color(name: str, alpha: int = 255) -> QtGui.QColor:
     special = {"fg": _current.foreground, "bg": _current.background, "grid": _current.grid, "axis": _current.axis}
     if name == "black" and _current.dark:
         name = "fg"
-    value = special.get(name) or OKABE_ITO.get(name) or name
+    value = special.get(name) or (_current.dark and DARK_VARIANTS.get(name)) or OKABE_ITO.get(name) or name
     c = QtGui.QColor(value)
     c.setAlpha(alpha)
     return c
@@ -122,6 +130,20 @@ def font(scale: float = 1.0, bold: bool = False) -> QtGui.QFont:
     return f
 
 
+def scale_fixed_widths(root: QtWidgets.QWidget) -> None:
+    """Widen every fixed/min/max width under ``root`` by the theme's font scale (presenter fonts need room)."""
+    factor = _current.font_pt / Theme().font_pt
+    if factor == 1.0:
+        return
+    limit = 16777215  # QWIDGETSIZE_MAX
+    for w in [root, *root.findChildren(QtWidgets.QWidget)]:
+        low, high = w.minimumWidth(), w.maximumWidth()
+        if high < limit:
+            w.setMaximumWidth(int(high * factor))
+        if low > 0:
+            w.setMinimumWidth(int(low * factor))
+
+
 def stylesheet() -> str:
     """Application stylesheet for the theme (palette-level colours and presenter font size)."""
     t = _current
@@ -141,5 +163,8 @@ def stylesheet() -> str:
     QHeaderView::section {{ background: #3c3f44; color: {t.foreground}; }}
     QMenuBar, QMenu {{ background: #2b2d30; color: {t.foreground}; }}
     QMenu::item:selected {{ background: #0072B2; }}
+    QWidget:disabled {{ color: #74777c; }}
+    QCheckBox::indicator {{ width: 14px; height: 14px; border: 1px solid #8a8d92; background: #1e1f22; }}
+    QCheckBox::indicator:checked {{ background: #3D9BE0; }}
     """
     )
