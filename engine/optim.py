@@ -8,8 +8,6 @@ the one PyTorch would take; Newton's method is added as the curvature-aware refe
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -268,254 +266,6 @@ def make_stepper(name: str, **hyperparameters: float) -> Stepper:
     return _STEPPERS[name](**hyperparameters)
 
 
-@dataclass(frozen=True)
-class Trajectory:
-    """One optimizer's run: the points visited, their losses and gradients, and how it ended.
-
-    ``internals[key][k]`` is the optimizer's state after step ``k + 1`` (e.g. ``velocity``,
-    ``effective_lr``); arrays stop at the last finite point, so they never hold NaN.
-    """
-
-    optimizer: str
-    hyperparameters: dict[str, float]
-    points: np.ndarray
-    values: np.ndarray
-    gradients: np.ndarray
-    grad_norms: np.ndarray
-    status: str
-    message: str
-    internals: dict[str, np.ndarray] = field(default_factory=dict)
-
-    @property
-    def steps(self) -> int:
-        """Number of updates taken."""
-        return len(self.points) - 1
-
-
-def _scalar_update(name: str, hp: dict[str, float]) -> Callable:
-    """A fast pure-float update for 2-D runs, bit-for-bit the same arithmetic as the stepper."""
-    lr = hp["lr"]
-    wd = hp.get("weight_decay", 0.0)
-    if name == "gd":
-
-        def update(t, x, y, gx, gy, h):
-            if wd:
-                gx, gy = gx + wd * x, gy + wd * y
-            return x - lr * gx, y - lr * gy, ()
-
-        return update
-    if name in ("momentum", "nesterov"):
-        mu = hp["momentum"]
-        damp = 1.0 - hp.get("dampening", 0.0)
-        nest = name == "nesterov"
-        buf = [0.0, 0.0]
-
-        def update(t, x, y, gx, gy, h):
-            if wd:
-                gx, gy = gx + wd * x, gy + wd * y
-            if t == 1:
-                bx, by = gx, gy
-            else:
-                bx, by = mu * buf[0] + damp * gx, mu * buf[1] + damp * gy
-            buf[0], buf[1] = bx, by
-            if nest:
-                return x - lr * (gx + mu * bx), y - lr * (gy + mu * by), ((bx, by),)
-            return x - lr * bx, y - lr * by, ((bx, by),)
-
-        return update
-    if name == "adagrad":
-        eps, decay = hp["eps"], hp["lr_decay"]
-        acc = [hp["initial_accumulator_value"]] * 2
-        sqrt = math.sqrt
-
-        def update(t, x, y, gx, gy, h):
-            if wd:
-                gx, gy = gx + wd * x, gy + wd * y
-            sx, sy = acc[0] + gx * gx, acc[1] + gy * gy
-            acc[0], acc[1] = sx, sy
-            clr = lr / (1.0 + (t - 1) * decay)
-            dx, dy = sqrt(sx) + eps, sqrt(sy) + eps
-            return x - clr * (gx / dx), y - clr * (gy / dy), ((sx, sy), (clr / dx, clr / dy))
-
-        return update
-    if name == "rmsprop":
-        a, eps = hp["alpha"], hp["eps"]
-        sq = [0.0, 0.0]
-        sqrt = math.sqrt
-
-        def update(t, x, y, gx, gy, h):
-            if wd:
-                gx, gy = gx + wd * x, gy + wd * y
-            vx, vy = a * sq[0] + (1.0 - a) * (gx * gx), a * sq[1] + (1.0 - a) * (gy * gy)
-            sq[0], sq[1] = vx, vy
-            dx, dy = sqrt(vx) + eps, sqrt(vy) + eps
-            return x - lr * (gx / dx), y - lr * (gy / dy), ((vx, vy), (lr / dx, lr / dy))
-
-        return update
-    if name == "adam":
-        b1, b2, eps = hp["beta1"], hp["beta2"], hp["eps"]
-        mom = [0.0, 0.0, 0.0, 0.0]
-        sqrt = math.sqrt
-
-        def update(t, x, y, gx, gy, h):
-            if wd:
-                gx, gy = gx + wd * x, gy + wd * y
-            mx, my = b1 * mom[0] + (1.0 - b1) * gx, b1 * mom[1] + (1.0 - b1) * gy
-            vx, vy = b2 * mom[2] + (1.0 - b2) * (gx * gx), b2 * mom[3] + (1.0 - b2) * (gy * gy)
-            mom[:] = mx, my, vx, vy
-            step = lr / (1.0 - b1**t)
-            bc2 = sqrt(1.0 - b2**t)
-            dx, dy = sqrt(vx) / bc2 + eps, sqrt(vy) / bc2 + eps
-            return (
-                x - step * (mx / dx),
-                y - step * (my / dy),
-                ((mx, my), (vx, vy), (step / dx, step / dy)),
-            )
-
-        return update
-
-    def update(t, x, y, gx, gy, h):  # newton
-        hxx, hxy, hyy = h
-        det = hxx * hyy - hxy * hxy
-        scale = abs(hxx) + abs(hyy) + 2.0 * abs(hxy)
-        if not math.isfinite(det) or abs(det) <= 1e-12 * scale * scale:
-            raise SingularHessianError("the Hessian is singular here, so H⁻¹∇f is undefined")
-        dx = (hyy * gx - hxy * gy) / det
-        dy = (hxx * gy - hxy * gx) / det
-        return x - lr * dx, y - lr * dy, ((dx, dy),)
-
-    return update
-
-
-_INTERNAL_KEYS = {
-    "gd": (),
-    "momentum": ("velocity",),
-    "nesterov": ("velocity",),
-    "adagrad": ("sum_sq", "effective_lr"),
-    "rmsprop": ("square_avg", "effective_lr"),
-    "adam": ("exp_avg", "exp_avg_sq", "effective_lr"),
-    "newton": ("newton_step",),
-}
-
-
-def _finite_and_bounded(x: float, y: float, f: float) -> bool:
-    return abs(x) <= DIVERGENCE_BOUND and abs(y) <= DIVERGENCE_BOUND and abs(f) <= VALUE_BOUND and math.isfinite(f)
-
-
-def run(
-    objective: Any,
-    start: tuple[float, float] | np.ndarray,
-    optimizer: str,
-    steps: int,
-    *,
-    tol: float = 1e-6,
-    **hyperparameters: float,
-) -> Trajectory:
-    """Run one optimizer from ``start`` on a 2-D ``objective`` and record the path.
-
-    Parameters
-    ----------
-    objective : engine.objectives.Objective
-        Anything with scalar ``value_xy(x, y)``, ``grad_xy(x, y)`` and ``hess_xy(x, y)``
-        (the Hessian as ``(hxx, hxy, hyy)``).
-    start : (float, float)
-        Starting point.
-    optimizer : str
-        One of :data:`OPTIMIZERS`.
-    steps : int
-        Maximum number of updates (0 ... 100 000).
-    tol : float
-        The run has converged when the gradient norm drops below ``tol``.
-    **hyperparameters : float
-        Overrides of :data:`DEFAULTS` ``[optimizer]``.
-
-    Returns
-    -------
-    Trajectory
-        Status ``"converged"``, ``"diverged"`` (non-finite or beyond
-        :data:`DIVERGENCE_BOUND` / :data:`VALUE_BOUND`; also a singular Hessian for Newton) or
-        ``"step limit"``; arrays end at the last finite point.
-    """
-    hp = check_hyperparameters(optimizer, hyperparameters)
-    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) or not 0 <= steps <= 100_000:
-        raise OptimizerError(f"steps must be a whole number from 0 to 100000, got {steps!r}")
-    x, y = (float(v) for v in np.asarray(start, dtype=np.float64).reshape(2))
-    if not (math.isfinite(x) and math.isfinite(y)):
-        raise OptimizerError(f"the start point must be finite, got ({x}, {y})")
-    fval, fgrad, fhess = objective.value_xy, objective.grad_xy, objective.hess_xy
-    update = _scalar_update(optimizer, hp)
-    newton = optimizer == "newton"
-    keys = _INTERNAL_KEYS[optimizer]
-    f = float(fval(x, y))
-    gx, gy = (float(v) for v in fgrad(x, y))
-    xs, ys, fs, gxs, gys = [x], [y], [f], [gx], [gy]
-    extra: list[tuple] = []
-    status, message, indefinite = "step limit", "", -1
-    if not (math.isfinite(f) and math.isfinite(gx) and math.isfinite(gy)):
-        status, message = "diverged", "the loss or its gradient is not finite at the start point"
-        steps = 0
-    sqrt = math.sqrt
-    for t in range(1, steps + 1):
-        if sqrt(gx * gx + gy * gy) < tol:
-            break
-        h = None
-        if newton:
-            h = tuple(float(v) for v in fhess(x, y))
-            if indefinite < 0 and not (h[0] > 0 and h[0] * h[2] - h[1] * h[1] > 0):
-                indefinite = t
-        try:
-            nx, ny, ins = update(t, x, y, gx, gy, h)
-        except SingularHessianError as exc:
-            status = "diverged"
-            message = f"stopped at step {t}: {exc}"
-            break
-        nf = float(fval(nx, ny)) if math.isfinite(nx) and math.isfinite(ny) else math.nan
-        if not _finite_and_bounded(nx, ny, nf):
-            status = "diverged"
-            message = f"diverged at step {t}: the loss or the point blew up"
-            if math.isfinite(nf) and math.isfinite(nx) and math.isfinite(ny):
-                ngx, ngy = (float(v) for v in fgrad(nx, ny))
-                if math.isfinite(ngx) and math.isfinite(ngy):
-                    xs.append(nx), ys.append(ny), fs.append(nf), gxs.append(ngx), gys.append(ngy)
-                    extra.append(ins)
-            break
-        ngx, ngy = (float(v) for v in fgrad(nx, ny))
-        if not (math.isfinite(ngx) and math.isfinite(ngy)):
-            status, message = "diverged", f"diverged at step {t}: the gradient is not finite"
-            break
-        x, y, f, gx, gy = nx, ny, nf, ngx, ngy
-        xs.append(x), ys.append(y), fs.append(f), gxs.append(gx), gys.append(gy)
-        extra.append(ins)
-    points = np.column_stack((xs, ys))
-    grads = np.column_stack((gxs, gys))
-    norms = np.hypot(grads[:, 0], grads[:, 1])
-    if status != "diverged":
-        if norms[-1] < tol:
-            status = "converged"
-            message = f"converged after {len(xs) - 1} steps (‖∇f‖ < {tol:g})"
-        else:
-            message = f"stopped at the step limit ({steps}); ‖∇f‖ = {norms[-1]:.3g}"
-    if indefinite > 0:
-        message += (
-            f"; the Hessian was not positive definite from step {indefinite}, so Newton's step "
-            "may point to a saddle or a maximum"
-        )
-    internals = {}
-    for i, key in enumerate(keys):
-        internals[key] = np.array([e[i] for e in extra], dtype=np.float64).reshape(-1, 2) if extra else np.zeros((0, 2))
-    return Trajectory(
-        optimizer=optimizer,
-        hyperparameters=hp,
-        points=points,
-        values=np.asarray(fs, dtype=np.float64),
-        gradients=grads,
-        grad_norms=norms,
-        status=status,
-        message=message,
-        internals=internals,
-    )
-
-
 def lr_stability_bound(optimizer: str, lam_max: float, momentum: float = 0.9) -> float | None:
     """Largest stable learning rate on a quadratic with top Hessian eigenvalue ``lam_max``.
 
@@ -548,10 +298,18 @@ def lr_stability_bound(optimizer: str, lam_max: float, momentum: float = 0.9) ->
 
 
 _LAB_NAMES = ("OptimizerState", "OptimizerConfig", "metrics", "code", "default_configs", "narrate")
+_RUN_NAMES = ("Trajectory", "run", "run_many", "INTERNAL_KEYS")
 
 
 def __getattr__(name: str) -> Any:
-    """Re-export the lab state from :mod:`engine.optim_state` lazily (it imports this module)."""
+    """Re-export the runs (:mod:`engine.optim_run`) and the lab state (:mod:`engine.optim_state`) lazily.
+
+    Both import this module, so a plain import here would be circular.
+    """
+    if name in _RUN_NAMES:
+        from engine import optim_run
+
+        return getattr(optim_run, name)
     if name in _LAB_NAMES:
         from engine import optim_state
 

@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from engine import objectives as obj
-from engine.optim import DEFAULTS, OPTIMIZERS, OptimizerError, Trajectory, lr_stability_bound, run
+from engine.optim import DEFAULTS, OPTIMIZERS, OptimizerError, lr_stability_bound
+from engine.optim_run import Trajectory, run, run_many
 from engine.schema import SchemaError, spec
 
 SURFACES = obj.PRESETS + ("expression", "line_fit")

@@ -44,6 +44,12 @@ _SAMPLE_FIELDS = ("source", "seed", "true_mu", "true_mu_b", "sigma", "n", "n_b",
                   "csv_b")  # fmt: skip
 
 
+def _set_text(label: QtWidgets.QLabel, text: str) -> None:
+    """Write a label only when its text changes: each setText re-lays out the column it sits in."""
+    if label.text() != text:
+        label.setText(text)
+
+
 class HypothesisLab(Lab):
     """Run a test and see why it decides what it decides."""
 
@@ -234,13 +240,13 @@ class HypothesisLab(Lab):
                 self._shown_text[field] = value
         with QtCore.QSignalBlocker(c.alpha):
             c.alpha.setValue(round(s.alpha * ALPHA_TICKS))
-        c.alpha_label.setText(f"α = {s.alpha:.3f}")
+        _set_text(c.alpha_label, f"α = {s.alpha:.3f}")
         with QtCore.QSignalBlocker(c.power_effect):
             c.power_effect.setValue(round(s.power_effect * 100))
         with QtCore.QSignalBlocker(c.power_n):
             c.power_n.setValue(s.power_n)
-        c.power_effect_label.setText(f"d = {s.power_effect:.2f}")
-        c.power_n_label.setText(f"n = {s.power_n}")
+        _set_text(c.power_effect_label, f"d = {s.power_effect:.2f}")
+        _set_text(c.power_n_label, f"n = {s.power_n}")
         index = TABS.index(s.tab)
         with QtCore.QSignalBlocker(self.tabs):
             self.tabs.setCurrentIndex(index)
@@ -283,20 +289,21 @@ class HypothesisLab(Lab):
                  f"<b>p = {format_p(res.p_value)}</b>", f"{res.estimate_label} = {res.estimate:.4g}"]  # fmt: skip
         lines.append(res.reject_rule)
         lines += [f"<i>{note}</i>" for note in res.notes]
-        self.controls.result_label.setText("<br>".join(lines))
-        self.controls.result_label.setWordWrap(True)
+        _set_text(self.controls.result_label, "<br>".join(lines))
         self._set_verdict(res.verdict, res.reject)
 
     def _show_test_error(self, message: str) -> None:
         self.null_view.show_error()
         self.show_data_error(message)
-        self.controls.result_label.setText("")
+        _set_text(self.controls.result_label, "")
         self._set_verdict(f"Cannot run the test: {message}", None)
 
     def _set_verdict(self, text: str, reject: bool | None) -> None:
         colour = {True: theme.COLORS["vermillion"], False: theme.COLORS["blue"], None: theme.current().foreground}
-        self.verdict.setStyleSheet(f"color: {colour[reject]};")
-        self.verdict.setText(text)
+        sheet = f"color: {colour[reject]};"
+        if self.verdict.styleSheet() != sheet:  # a new style sheet re-polishes the label: only on a real change
+            self.verdict.setStyleSheet(sheet)
+        _set_text(self.verdict, text)
 
     # --- permutation ----------------------------------------------------------------------------------------------
     def _render_permutation(self, state: HypothesisState) -> None:
@@ -451,7 +458,8 @@ class HypothesisLab(Lab):
     def _render_power(self, state: HypothesisState) -> None:
         res = run_power(state)
         self.power_view.show_result(res)
-        self.controls.power_label.setText(
+        _set_text(
+            self.controls.power_label,
             f"<b>power = {res.power:.3f}</b><br>β (type II) = {res.beta:.3f}<br>α (type I) = {res.alpha:.3f}"
         )
         self._set_verdict(

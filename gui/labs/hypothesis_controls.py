@@ -179,6 +179,7 @@ class HypothesisControls(QtWidgets.QWidget):
     def _build_test_page(self) -> QtWidgets.QWidget:
         box, form = _form("Result")
         self.result_label = QtWidgets.QLabel()
+        self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.result_label)
         return box

@@ -48,11 +48,29 @@ def make_plot(x_label: str, y_label: str) -> pg.PlotWidget:
 
 
 def _fill_item(color: str, name: str | None = None, hatch: bool = False) -> pg.PlotDataItem:
-    """A filled area under a curve; hatched so it stays readable where it overlaps another fill."""
+    """A filled area under a curve; hatched so it stays readable where it overlaps another fill.
+
+    Not antialiased: the curve drawn over it hides the edge, and an antialiased fill costs several ms per repaint.
+    """
     brush = theme.brush(color, 110)
     if hatch:
         brush = QtGui.QBrush(theme.color(color), QtCore.Qt.BrushStyle.BDiagPattern)
-    return pg.PlotDataItem(pen=pg.mkPen(None), fillLevel=0.0, brush=brush, name=name)
+    return pg.PlotDataItem(pen=pg.mkPen(None), fillLevel=0.0, brush=brush, name=name, antialias=False)
+
+
+def _slice_curve(x: np.ndarray, y: np.ndarray, a: float, b: float) -> tuple[np.ndarray, np.ndarray]:
+    """The part of a sampled curve over [a, b], its ends interpolated: a shaded area without re-evaluating a pdf."""
+    inner = (x > a) & (x < b)
+    xs = np.concatenate(([a], x[inner], [b]))
+    ys = np.concatenate(([np.interp(a, x, y)], y[inner], [np.interp(b, x, y)]))
+    return xs, ys
+
+
+def _set_text_if_changed(item, text: str) -> None:
+    """Set a label's text only when it differs: every setText re-lays out (and, for axes, re-renders) the plot."""
+    if getattr(item, "_shown_text", None) != text:
+        item.setText(text)
+        item._shown_text = text
 
 
 def _pieces(region, lo: float, hi: float) -> list[tuple[float, float]]:
@@ -93,6 +111,12 @@ class NullView(QtWidgets.QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget, 1)
         self._range_key: tuple | None = None
+        self._curve_key: tuple | None = None  # (null, lo, hi) of the drawn density: it does not depend on α
+        self._curve_xy: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
+        self._fill_pieces: dict[int, tuple[float, float] | None] = {}
+        self._y_label = ""
+        self._bars_key: tuple | None = None
+        self._peak_cache: dict[tuple, float] = {}
 
     def show_result(self, res: TestResult, view: tuple[float, float, float, float] = (0, 0, 0, 0)) -> None:
         """Draw ``res`` (same items, new data); the x range follows the null unless ``view`` is set."""
@@ -114,8 +138,8 @@ class NullView(QtWidgets.QWidget):
         """Grey the view out while the input is unusable (the message is shown beside it)."""
         self.setEnabled(False)
 
-    @staticmethod
-    def _x_range(res: TestResult) -> tuple[float, float, float]:
+    def _x_range(self, res: TestResult) -> tuple[float, float, float]:
+        """The x range to show and the density's peak in it; steady while α moves, so the axes stay cached."""
         kind = res.null[0]
         s = res.statistic if math.isfinite(res.statistic) else 0.0
         if kind == "binom":
@@ -123,53 +147,86 @@ class NullView(QtWidgets.QWidget):
             sd = math.sqrt(n * p * (1 - p))
             lo = max(-0.5, min(n * p - 4.5 * sd, s - 2) - 0.5)
             hi = min(n + 0.5, max(n * p + 4.5 * sd, s + 2) + 0.5)
-            ks = np.arange(math.ceil(lo), math.floor(hi) + 1)
-            return lo, hi, float(null_density(res.null, ks).max())
-        if kind == "chi2":
+        elif kind == "chi2":
             df = res.null[1]
             hi = max(df + 5 * math.sqrt(2 * df), s * 1.15, *(c * 1.15 for c in res.critical))
-            x = np.linspace(1e-9, hi, CURVE_POINTS)
-            return 0.0, hi, float(min(np.nanmax(null_density(res.null, x)), 0.6))
-        edge = max(4.0, abs(s) * 1.15 + 0.3, *(abs(c) * 1.15 for c in res.critical))
-        edge = min(edge, 60.0)
-        return -edge, edge, float(null_density(res.null, np.array([0.0]))[0])
+            lo, hi = 0.0, math.ceil(hi * 2) / 2  # half-unit steps: a sweep of α moves the edge only now and then
+        else:
+            edge = max(4.0, abs(s) * 1.15 + 0.3, *(abs(c) * 1.15 for c in res.critical))
+            edge = min(math.ceil(edge * 2) / 2, 60.0)
+            lo, hi = -edge, edge
+        key = (res.null, lo, hi)
+        if key not in self._peak_cache:
+            if len(self._peak_cache) > 64:
+                self._peak_cache.clear()
+            if kind == "binom":
+                peak = float(null_density(res.null, np.arange(math.ceil(lo), math.floor(hi) + 1)).max())
+            elif kind == "chi2":
+                x = np.linspace(1e-9, hi, CURVE_POINTS)
+                peak = float(min(np.nanmax(null_density(res.null, x)), 0.6))
+            else:
+                peak = float(null_density(res.null, np.array([0.0]))[0])
+            self._peak_cache[key] = peak
+        return lo, hi, self._peak_cache[key]
 
     def _show_continuous(self, res: TestResult, lo: float, hi: float) -> None:
-        x = np.linspace(lo + 1e-9 if res.null[0] == "chi2" else lo, hi, CURVE_POINTS)
-        y = np.minimum(null_density(res.null, x), 5.0)
-        self.curve.setData(x, y)
-        self.bars.setOpts(x=[], height=[])
+        key = (res.null, lo, hi)
+        if key != self._curve_key:  # an α drag keeps the null: the density is evaluated once, not per step
+            x = np.linspace(lo + 1e-9 if res.null[0] == "chi2" else lo, hi, CURVE_POINTS)
+            y = np.minimum(null_density(res.null, x), 5.0)
+            self.curve.setData(x, y)
+            if not self._curve_key:  # first draw, or the bars of a discrete null are still shown
+                self.bars.setOpts(x=[], height=[])
+                self._bars_key = None
+            self._curve_key, self._curve_xy = key, (x, y)
+            self._fill_pieces.clear()
+        x, y = self._curve_xy
         for fills, region in ((self.reject_fills, res.reject_region), (self.p_fills, res.p_region)):
             pieces = _pieces(region, x[0], hi)
             for i, item in enumerate(fills):
-                if i < len(pieces):
-                    fx = np.linspace(*pieces[i], FILL_POINTS)
-                    item.setData(fx, np.minimum(null_density(res.null, fx), 5.0))
+                piece = pieces[i] if i < len(pieces) else None
+                if self._fill_pieces.get(id(item), False) == piece:
+                    continue  # unchanged (the p-value area during an α drag): no new path, no repaint of it
+                self._fill_pieces[id(item)] = piece
+                if piece is not None:
+                    item.setData(*_slice_curve(x, y, *piece))
                 else:
                     item.setData([], [])  # emptied, not hidden: a hidden item shows as crossed-out in the legend
 
     def _show_discrete(self, res: TestResult, lo: float, hi: float) -> None:
         ks = np.arange(math.ceil(lo), math.floor(hi) + 1)
-        pmf = null_density(res.null, ks)
-        brushes, pens = [], []
-        for k in ks:
-            in_p = any(a <= k <= b for a, b in res.p_region)
-            in_reject = any(a <= k <= b for a, b in res.reject_region)
+        in_p = np.zeros(ks.size, dtype=bool)
+        in_reject = np.zeros(ks.size, dtype=bool)
+        for a, b in res.p_region:
+            in_p |= (ks >= a) & (ks <= b)
+        for a, b in res.reject_region:
+            in_reject |= (ks >= a) & (ks <= b)
+        key = (res.null, ks[0] if ks.size else 0, ks.size, in_p.tobytes(), in_reject.tobytes())
+        if key != self._bars_key:  # during an α drag the bars change only when the region passes a count
+            pmf = null_density(res.null, ks)
             # fill says "in the rejection region", a heavy outline says "counts towards p"
-            brushes.append(theme.brush("vermillion", 150) if in_reject else theme.brush("blue", 50))
-            pens.append(theme.pen("blue", 1.0) if in_p else theme.pen("blue", 0.3))
-        self.bars.setOpts(x=ks, height=pmf, width=0.85, brushes=brushes, pens=pens)
-        self.curve.setData([], [])
-        for item in (*self.reject_fills, *self.p_fills):
-            item.setData([], [])
+            on, off = theme.brush("vermillion", 150), theme.brush("blue", 50)
+            heavy, light = theme.pen("blue", 1.0), theme.pen("blue", 0.3)
+            brushes = [on if r else off for r in in_reject]
+            pens = [heavy if q else light for q in in_p]
+            self.bars.setOpts(x=ks, height=pmf, width=0.85, brushes=brushes, pens=pens)
+            self._bars_key = key
+        if self._curve_key is not False:  # leaving a continuous null: empty its items once
+            self.curve.setData([], [])
+            for item in (*self.reject_fills, *self.p_fills):
+                item.setData([], [])
+            self._curve_key = False
+            self._fill_pieces.clear()
 
     def _place_marks(self, res: TestResult, lo: float, hi: float, ymax: float) -> None:
         s = res.statistic
         self.observed.setPos(min(max(s, lo), hi))
         shown = f"{s:.0f}" if res.null[0] == "binom" else f"{s:.3f}"
-        self.observed_legend.setText(f"observed {res.symbol} = {shown}")
-        discrete = "probability" if res.null[0] == "binom" else "density"
-        self.plot_widget.getPlotItem().setLabel("left", f"{discrete} under H₀")
+        _set_text_if_changed(self.observed_legend, f"observed {res.symbol} = {shown}")
+        y_label = f"{'probability' if res.null[0] == 'binom' else 'density'} under H₀"
+        if y_label != self._y_label:  # setLabel re-renders the (cached) axis: only when it really changes
+            self.plot_widget.getPlotItem().setLabel("left", y_label)
+            self._y_label = y_label
         for i, line in enumerate(self.critical):
             if i < len(res.critical):
                 line.setPos(res.critical[i])

@@ -21,6 +21,7 @@ pg.GraphicsScene.__init__ = _instant_drag_scene_init
 @pytest.fixture(autouse=True)
 def _no_leftover_windows(qapp):
     """Fail a test that leaves top-level windows open (they leak into later tests and hide bugs)."""
+    pg.setConfigOptions(mouseRateLimit=-1)  # a test may have changed it; scripted drags need every move
     yield
     QtWidgets.QApplication.processEvents()
     left = [w for w in QtWidgets.QApplication.topLevelWidgets() if w.isVisible()]
