@@ -33,17 +33,19 @@ def run(quick: bool) -> list[dict[str, Any]]:
     n = 50 if quick else 200
     rng = np.random.default_rng(0)
     a, b = rng.normal(0.3, 1, 50), rng.normal(0, 1, 50)
+    shuffles = 20_000 if quick else 100_000  # quick mode: the whole suite must run in under a minute
+    label = f"{shuffles // 1000}k"
     out.append(
         harness.measurement(
-            "hypothesis.permutation_100k",
+            f"hypothesis.permutation_{label}",
             "ms",
-            samples=harness.time_calls(lambda: permutation_test(a, b, n_resamples=100_000, seed=1), 2 if quick else 5),
-            note="scipy permutation test, 50 + 50 values, 100 000 shuffles (runs off the GUI thread)",
+            samples=harness.time_calls(lambda: permutation_test(a, b, n_resamples=shuffles, seed=1), 2 if quick else 5),
+            note=f"scipy permutation test, 50 + 50 values, {shuffles:,} shuffles (runs off the GUI thread)",
         )
     )
     out.append(harness.measurement(
         "hypothesis.bootstrap_bca_10k", "ms", samples=harness.time_calls(
-            lambda: bootstrap_ci(a, "mean", n_resamples=10_000, method="BCa", seed=1), 3 if quick else 10),
+            lambda: bootstrap_ci(a, "mean", n_resamples=10_000, method="BCa", seed=1), 2 if quick else 10),
         note="scipy BCa bootstrap of a mean, n = 50, 10 000 resamples (runs off the GUI thread)"))  # fmt: skip
 
     harness.offscreen_app()
@@ -60,8 +62,8 @@ def run(quick: bool) -> list[dict[str, Any]]:
     ms = _drag_slider(lab.controls.power_effect, _sweep(-300, 300, n), lab.power_view.plot_widget)
     out.append(harness.interaction("hypothesis.power_effect_slider", ms, note="effect size d from −3 to 3"))
 
-    lab.set_state(dataclasses.replace(lab.state(), tab="permutation", perm_resamples=100_000, n=50, n_b=50))
-    harness.settle(lab, 60.0)  # the 100 000-shuffle run finishes off the GUI thread and starts the animation
+    lab.set_state(dataclasses.replace(lab.state(), tab="permutation", perm_resamples=shuffles, n=50, n_b=50))
+    harness.settle(lab, 60.0)  # the shuffles run off the GUI thread, then the animation starts
     lab._timer.stop()  # frames are driven one by one below, so each is timed alone
     frames = 30 if quick else 120
 
@@ -69,8 +71,8 @@ def run(quick: bool) -> list[dict[str, Any]]:
         lab._tick()
 
     ms = harness.time_events(frame, lab.perm_view.plot_widget, frames)
-    out.append(harness.interaction("hypothesis.permutation_frame_100k", ms,
-                                   note="one animation frame: histogram of ≤ 100 000 shuffles"))  # fmt: skip
+    out.append(harness.interaction(f"hypothesis.permutation_frame_{label}", ms,
+                                   note=f"one animation frame: histogram of ≤ {shuffles:,} shuffles"))  # fmt: skip
     lab.shutdown()
     harness.close_window(win)
     return out

@@ -8,23 +8,37 @@ from typing import Any
 from bench import harness
 
 
+def drag_u(lab: Any, end: tuple[float, float], n: int) -> tuple[list[float], int]:
+    """Drag u's tip from where it is to ``end`` in ``n`` moves: (per-move ms, how many moves changed the state).
+
+    Every move must change u (no snapping), so each one costs a full update: the count says so.
+    """
+    seen: list[Any] = []
+    lab.state_changed.connect(seen.append)
+    try:
+        ms = harness.time_drag(lab.plane, harness.line_path(lab.state().vectors[0], end, n))
+    finally:
+        lab.state_changed.disconnect(seen.append)
+    return ms, len({s.vectors[0] for s in seen})
+
+
 def run(quick: bool) -> list[dict[str, Any]]:
     """Per-event drag timings, plain and with all overlays (sum, difference, c·u, span, projection, L1 ball)."""
     harness.offscreen_app()
     win, lab = harness.open_lab("vectors")
+    from engine.vectors import VectorsState
+
     out: list[dict[str, Any]] = []
     n = 50 if quick else 200
-    path = harness.line_path(lab.state().vectors[0], (-4.0, 2.5), n)
-    out.append(
-        harness.interaction(
-            "vectors.drag_tip",
-            harness.time_drag(lab.plane, path),
-            note=f"{n} mouse moves dragging u (default overlays)",
-        )
-    )
+    # The opening state explicitly (a lesson may have changed it, e.g. turned snapping on): snapping would make most
+    # moves no-ops and the figure meaningless.
+    lab.set_state(VectorsState())
+    ms, changed = drag_u(lab, (-4.0, 2.5), n)
+    out.append(harness.interaction("vectors.drag_tip", ms, note=f"{n} moves dragging u, default overlays; "
+                                   f"{changed} distinct positions"))  # fmt: skip
     lab.set_state(
         replace(
-            lab.state(),
+            VectorsState(),
             vectors=((1.0, 3.0), (4.0, 1.0)),
             show_diff=True,
             show_scaled=True,
@@ -32,12 +46,12 @@ def run(quick: bool) -> list[dict[str, Any]]:
             norm_ball="l1",
         )
     )
-    path = harness.line_path((1.0, 3.0), (3.5, -2.5), n)
+    ms, changed = drag_u(lab, (3.5, -2.5), n)
     out.append(
         harness.interaction(
             "vectors.drag_tip_all_overlays",
-            harness.time_drag(lab.plane, path),
-            note=f"{n} mouse moves dragging u with every overlay and the L1 balls on",
+            ms,
+            note=f"{n} moves dragging u with every overlay and the L1 balls on; {changed} distinct positions",
         )
     )
     harness.close_window(win)

@@ -7,8 +7,10 @@ this module re-exports what a notebook needs.
 
 from __future__ import annotations
 
+import copy
 import functools
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -200,11 +202,29 @@ class TrainingRun:
         self.params = network_params(state).copy()
         self._grad = np.empty_like(self.params)
         self._stepper = make_stepper(state.optimizer, **hyperparameters(state))
+        self._pos = 0  # next mini-batch of the current epoch (0: at an epoch boundary)
+        self._order: np.ndarray | None = None
+        self._epoch_start: tuple = (self.params.copy(), None)
         self.epoch = state.epoch
         self.history = {"epoch": [], "train_loss": [], "test_loss": []}
         self._record()
         if not np.isfinite(self.history["train_loss"][-1]):
             self.status, self.message = "diverged", "the loss is not finite with these weights"
+
+    def set_data(self, state: NetworkState) -> None:
+        """Train on ``state``'s data from now on, keeping the weights, epoch and optimizer memory.
+
+        A dragged point then refits smoothly (Adam's moments are not restarted on every mouse move) and nothing is
+        rebuilt but the split. Raises NetworkError for degenerate data, leaving the run unchanged.
+
+        Parameters
+        ----------
+        state : NetworkState
+            The new data settings; the network, loss and optimizer must be the run's own.
+        """
+        self.data = state_data(state)
+        self.state = state
+        self._pos = 0  # a partly trained epoch restarts on the new data (its shuffle was for the old one)
 
     def losses(self) -> tuple[float, float]:
         """(train loss, test loss) of the current weights; test is NaN without a test set."""
@@ -225,7 +245,7 @@ class TrainingRun:
         self.history["test_loss"].append(test)
 
     def run(self, epochs: int) -> str:
-        """Train up to ``epochs`` epochs; returns the status ("ready" or "diverged", which stops training).
+        """Train ``epochs`` whole epochs (finishing a partly trained one first); returns the status.
 
         Parameters
         ----------
@@ -235,40 +255,92 @@ class TrainingRun:
         Returns
         -------
         str
-            "diverged" when the loss or a weight became non-finite or exploded: the weights are then put back to the
-            end of the last good epoch and ``message`` says what happened.
+            "ready", or "diverged" when the loss or a weight became non-finite or exploded: the weights are then put
+            back to the end of the last good epoch and ``message`` says what happened (training stops for good).
         """
-        if self.status == "diverged":
-            return self.status
+        target = self.epoch + int(epochs)
+        while self.status == "ready" and self.epoch < target:
+            self._train(deadline=None)
+        return self.status
+
+    def advance(self, seconds: float, max_epochs: int | None = None) -> str:
+        """Train mini-batches for about ``seconds`` (at least one batch), stopping mid-epoch if time is up.
+
+        What a GUI calls each frame: the time per call stays bounded however large the data set or small the batch,
+        so the window never freezes. ``epoch`` counts whole epochs; ``partial`` says whether one is under way.
+
+        Parameters
+        ----------
+        seconds : float
+            Time budget of this call.
+        max_epochs : int, optional
+            Stop after completing this many epochs (``None``: as many as fit in the budget).
+
+        Returns
+        -------
+        str
+            "ready" or "diverged", as :meth:`run`.
+        """
+        deadline = time.perf_counter() + max(float(seconds), 0.0)
+        target = None if max_epochs is None else self.epoch + int(max_epochs)
+        while self.status == "ready" and (target is None or self.epoch < target):
+            if not self._train(deadline=deadline):
+                break
+        return self.status
+
+    @property
+    def partial(self) -> bool:
+        """Whether an epoch is under way (weights are between two whole epochs)."""
+        return self._pos > 0
+
+    def rewind_partial(self) -> None:
+        """Drop the unfinished part of the current epoch: weights and optimizer memory go back to its start.
+
+        Pausing uses it, so a paused network is exactly "after ``epoch`` epochs" and resuming retraces the same steps.
+        """
+        if self._pos > 0:
+            self.params[...] = self._epoch_start[0]
+            self._stepper = self._epoch_start[1]
+            self._pos = 0
+
+    def _train(self, deadline: float | None) -> bool:
+        """Continue the current epoch until it ends (True) or the deadline passes (False, resumable)."""
         s, d = self.state, self.data
         n = len(d.y_train)
         batch = min(int(s.batch_size), n)
+        if self._pos == 0:
+            self._epoch_start = (self.params.copy(), copy.deepcopy(self._stepper))
+            self._order = np.random.default_rng([s.seed, self.epoch, 3]).permutation(n) if batch < n else None
         views, grad_views = self.layout.views(self.params), self.layout.views(self._grad)  # made once, reused
-        for _ in range(int(epochs)):
-            good = self.params.copy()
-            order = np.random.default_rng([s.seed, self.epoch, 3]).permutation(n) if batch < n else None
-            for start in range(0, n, batch):
-                if order is None:
-                    xb, yb = d.x_train, d.y_train
-                else:
-                    idx = order[start : start + batch]
-                    xb, yb = d.x_train[idx], d.y_train[idx]
-                with np.errstate(all="ignore"):
-                    value, grad = loss_and_grad(
-                        self.params, self.layout, s.activation, s.loss, xb, yb, self._grad, views, grad_views
-                    )
-                    self.params[...] = self._stepper.step(self.params, grad)
-                if not (np.isfinite(value) and value < MAX_LOSS and np.all(np.abs(self.params) < MAX_WEIGHT)):
-                    self.params[...] = good
-                    self.status = "diverged"
-                    self.message = (
-                        f"diverged in epoch {self.epoch + 1}: the loss or the weights exploded — "
-                        "lower the learning rate and reset"
-                    )
-                    return self.status
-            self.epoch += 1
-            self._record()
-        return self.status
+        order = self._order
+        while self._pos < n:
+            start = self._pos
+            if order is None:
+                xb, yb = d.x_train, d.y_train
+            else:
+                idx = order[start : start + batch]
+                xb, yb = d.x_train[idx], d.y_train[idx]
+            with np.errstate(all="ignore"):
+                value, grad = loss_and_grad(
+                    self.params, self.layout, s.activation, s.loss, xb, yb, self._grad, views, grad_views
+                )
+                self.params[...] = self._stepper.step(self.params, grad)
+            self._pos = start + batch
+            if not (np.isfinite(value) and value < MAX_LOSS and np.all(np.abs(self.params) < MAX_WEIGHT)):
+                self.params[...] = self._epoch_start[0]
+                self._pos = 0
+                self.status = "diverged"
+                self.message = (
+                    f"diverged in epoch {self.epoch + 1}: the loss or the weights exploded — "
+                    "lower the learning rate and reset"
+                )
+                return False
+            if self._pos < n and deadline is not None and time.perf_counter() > deadline:
+                return False
+        self._pos = 0
+        self.epoch += 1
+        self._record()
+        return deadline is None or time.perf_counter() <= deadline
 
     def weights(self) -> tuple[float, ...]:
         """The current weights as plain floats, for ``NetworkState.weights``."""
@@ -276,8 +348,6 @@ class TrainingRun:
 
     def to_state(self) -> NetworkState:
         """The run's state with its current weights and epoch."""
-        from dataclasses import replace
-
         return replace(self.state, weights=self.weights(), epoch=self.epoch)
 
 

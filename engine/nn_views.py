@@ -46,6 +46,61 @@ def probability_grid(
     return forward(params, layout, activation, pts)[1][-1][:, 0].reshape(resolution, resolution)
 
 
+def boundary_segments(grid: np.ndarray, view: tuple[float, float, float, float], level: float = 0.5) -> np.ndarray:
+    """Where a sampled map crosses ``level`` (the decision boundary p = 0.5), as line segments in plane coordinates.
+
+    Marching squares, vectorised: each grid cell whose corners lie on both sides of ``level`` contributes one
+    segment (two at a saddle, paired by the cell's mean), with ends placed by linear interpolation along the cell
+    edges. It replaces a per-cell Python loop, so the boundary costs well under a millisecond per frame.
+
+    Parameters
+    ----------
+    grid : ndarray
+        Samples of shape (nx, ny) indexed ``[ix, iy]`` at cell centres of ``view``, as from ``probability_grid``.
+    view : tuple of float
+        (x_min, x_max, y_min, y_max) the grid covers.
+    level : float
+        The value whose level set is traced.
+
+    Returns
+    -------
+    ndarray
+        Shape (2 m, 2): rows 2k and 2k+1 are the ends of segment k (``connect="pairs"`` draws them); (0, 2) when the
+        map never crosses ``level`` or holds non-finite values only.
+    """
+    g = np.asarray(grid, dtype=float)
+    if g.ndim != 2 or min(g.shape) < 2:
+        return np.zeros((0, 2))
+    nx, ny = g.shape
+    x0, x1, y0, y1 = view
+    xs = x0 + (np.arange(nx) + 0.5) * (x1 - x0) / nx
+    ys = y0 + (np.arange(ny) + 0.5) * (y1 - y0) / ny
+    above = g >= level  # NaN counts as below: a cell touching NaN may draw nothing, never garbage
+    with np.errstate(all="ignore"):
+        # crossings on the edges along x (between [i, j] and [i+1, j]) and along y (between [i, j] and [i, j+1])
+        tx = (level - g[:-1, :]) / (g[1:, :] - g[:-1, :])
+        ty = (level - g[:, :-1]) / (g[:, 1:] - g[:, :-1])
+    hx = np.stack([xs[:-1, None] + tx * np.diff(xs)[:, None], np.broadcast_to(ys, tx.shape)], axis=-1)
+    hy = np.stack([np.broadcast_to(xs[:, None], ty.shape), ys[None, :-1] + ty * np.diff(ys)[None, :]], axis=-1)
+    cx, cy = above[:-1, :] != above[1:, :], above[:, :-1] != above[:, 1:]
+    # per cell, its four edges in order bottom, right, top, left
+    pts = np.stack([hx[:, :-1], hy[1:, :], hx[:, 1:], hy[:-1, :]], axis=2)  # (nx-1, ny-1, 4, 2)
+    cut = np.stack([cx[:, :-1], cy[1:, :], cx[:, 1:], cy[:-1, :]], axis=2) & np.isfinite(pts).all(axis=-1)
+    count = cut.sum(axis=2)
+    two = count == 2
+    ends = pts[two][cut[two]].reshape(-1, 2)  # row-major: each cell's two crossings in a row
+    four = count == 4
+    if four.any():
+        p4 = pts[four]  # (k, 4, 2)
+        mean_above = (g[:-1, :-1][four] + g[1:, :-1][four] + g[:-1, 1:][four] + g[1:, 1:][four]) / 4 >= level
+        joins_corner0 = mean_above == above[:-1, :-1][four]  # the centre sides with corner [i, j]: cut off the others
+        # centre with corner [i, j]: cut off corners [i+1, j] and [i, j+1] (bottom-right, top-left); else the other two
+        idx = np.where(joins_corner0[:, None], [0, 1, 2, 3], [0, 3, 2, 1])
+        pairs = p4[np.arange(len(p4))[:, None], idx]  # (k, 4, 2): two segments per cell
+        ends = np.concatenate([ends, pairs.reshape(-1, 2)])
+    return ends
+
+
 @dataclass(frozen=True)
 class LayerStage:
     """The plane after one step (input, W·x+b, or activation): grid polylines and data points in 2-D."""

@@ -278,13 +278,13 @@ def from_expression(text: str, view: tuple[float, float, float, float] = (-3.0, 
         The text is not a valid expression (message and character position).
     """
     from engine.expr import parse
+    from engine.objective_scalar import scalar_function
 
     e = parse(text, ("x", "y"))
     f = e.numpy()
     grad = e.gradient()
     fgx, fgy = (gi.numpy() for gi in grad)
     hess = e.hessian()
-    fxx, fxy, fyy = hess[0][0].numpy(), hess[0][1].numpy(), hess[1][1].numpy()
 
     def value_grid(x, y):
         with np.errstate(all="ignore"):
@@ -298,17 +298,16 @@ def from_expression(text: str, view: tuple[float, float, float, float] = (-3.0, 
                 np.broadcast_to(np.asarray(fgy(x, y), dtype=np.float64), shape),
             )
 
-    def value_xy(x, y):
-        with np.errstate(all="ignore"):
-            return float(f(x, y))
+    # Runs evaluate one point at a time: plain-float closures of the same trees, ~100× faster than numpy there.
+    value_xy = scalar_function(e)
+    sgx, sgy = (scalar_function(gi) for gi in grad)
+    sxx, sxy, syy = (scalar_function(h) for h in (hess[0][0], hess[0][1], hess[1][1]))
 
     def grad_xy(x, y):
-        with np.errstate(all="ignore"):
-            return float(fgx(x, y)), float(fgy(x, y))
+        return sgx(x, y), sgy(x, y)
 
     def hess_xy(x, y):
-        with np.errstate(all="ignore"):
-            return float(fxx(x, y)), float(fxy(x, y)), float(fyy(x, y))
+        return sxx(x, y), sxy(x, y), syy(x, y)
 
     cx, cy = (view[0] + view[1]) / 2.0, (view[2] + view[3]) / 2.0
     start = (cx - 0.8 * (view[1] - view[0]) / 2.0, cy + 0.5 * (view[3] - view[2]) / 2.0)

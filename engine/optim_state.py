@@ -13,7 +13,7 @@ import numpy as np
 
 from engine import objectives as obj
 from engine.optim import DEFAULTS, OPTIMIZERS, OptimizerError, lr_stability_bound
-from engine.optim_run import Trajectory, run, run_many
+from engine.optim_run import Trajectory, run_many
 from engine.schema import SchemaError, spec
 
 SURFACES = obj.PRESETS + ("expression", "line_fit")
@@ -134,11 +134,8 @@ def with_surface(state: OptimizerState, surface: str, **changes) -> OptimizerSta
 def runs(state: OptimizerState, objective: obj.Objective | None = None) -> dict[str, Trajectory]:
     """Trajectories of the enabled optimizers from the state's start, in OPTIMIZERS order."""
     o = objective if objective is not None else objective_of(state)
-    out = {}
-    for c in state.configs:
-        if c.enabled:
-            out[c.name] = run(o, state.start, c.name, state.steps, tol=TOL, **c.hyperparameters())
-    return out
+    configs = {c.name: c.hyperparameters() for c in state.configs if c.enabled}
+    return run_many(o, state.start, configs, state.steps, tol=TOL)
 
 
 def lam_max(objective: obj.Objective) -> float | None:
@@ -163,36 +160,51 @@ def lr_bounds(state: OptimizerState, objective: obj.Objective) -> dict[str, floa
 
 
 def metrics(state: OptimizerState) -> dict[str, float | bool | str]:
-    """Named results of the lab's runs.
+    """Named results of the lab's runs; the same keys for every state, so lessons can test any optimizer.
 
-    Keys: ``surface``; ``start_loss``; for every enabled optimizer ``{name}_status`` ("converged",
-    "diverged" or "step limit"), ``{name}_final_loss``, ``{name}_final_x``, ``{name}_final_y``,
-    ``{name}_steps`` (updates taken), ``{name}_lr``; on constant-curvature surfaces (quadratic, line fit)
-    ``lambda_max`` and ``gd_lr_bound`` (= 2/λmax); for the line fit ``lsq_slope`` and ``lsq_intercept``.
-    An unusable surface gives ``{"surface": ..., "error": message}``.
+    Keys:
+
+    - ``surface``; ``error`` ("" when the surface is usable, else why not); ``start_loss``.
+    - For EVERY optimizer in :data:`engine.optim.OPTIMIZERS`, enabled or not: ``{name}_enabled`` (bool),
+      ``{name}_status`` ("converged", "diverged", "step limit"; "off" when disabled, "error" when the surface is
+      unusable), ``{name}_final_loss``, ``{name}_final_x``, ``{name}_final_y``, ``{name}_final_grad_norm``,
+      ``{name}_steps`` (updates taken) — nan unless the optimizer ran — and ``{name}_lr`` (its learning-rate
+      setting, always a number).
+    - ``lambda_max`` and ``gd_lr_bound`` (= 2/λmax) on constant-curvature surfaces (quadratic, saddle, line fit),
+      else nan; ``lsq_slope`` and ``lsq_intercept`` (the least-squares line) for the line fit, else nan.
     """
     from engine.expr import ExpressionError
 
-    out: dict[str, float | bool | str] = {"surface": state.surface}
+    nan = math.nan
+    out: dict[str, float | bool | str] = {"surface": state.surface, "error": "", "start_loss": nan}
     try:
         o = objective_of(state)
         trajectories = runs(state, o)
     except (obj.ObjectiveError, ExpressionError, OptimizerError) as exc:
+        o, trajectories = None, {}
         out["error"] = str(exc)
-        return out
-    out["start_loss"] = float(o.value_xy(*state.start))
-    for name, tr in trajectories.items():
-        out[f"{name}_status"] = tr.status
-        out[f"{name}_final_loss"] = float(tr.values[-1])
-        out[f"{name}_final_x"] = float(tr.points[-1, 0])
-        out[f"{name}_final_y"] = float(tr.points[-1, 1])
-        out[f"{name}_steps"] = tr.steps
-        out[f"{name}_lr"] = state.config(name).lr
-    lam = lam_max(o)
-    if lam is not None:
-        out["lambda_max"] = lam
-        out["gd_lr_bound"] = 2.0 / lam
-    if state.surface == "line_fit":
+    if o is not None:
+        out["start_loss"] = float(o.value_xy(*state.start))
+    for c in state.configs:
+        name, tr = c.name, trajectories.get(c.name)
+        out[f"{name}_enabled"] = c.enabled
+        if tr is None:
+            out[f"{name}_status"] = "off" if o is not None else "error"
+            for key in ("final_loss", "final_x", "final_y", "final_grad_norm", "steps"):
+                out[f"{name}_{key}"] = nan
+        else:
+            out[f"{name}_status"] = tr.status
+            out[f"{name}_final_loss"] = float(tr.values[-1])
+            out[f"{name}_final_x"] = float(tr.points[-1, 0])
+            out[f"{name}_final_y"] = float(tr.points[-1, 1])
+            out[f"{name}_final_grad_norm"] = float(tr.grad_norms[-1])
+            out[f"{name}_steps"] = tr.steps
+        out[f"{name}_lr"] = c.lr
+    lam = lam_max(o) if o is not None else None
+    out["lambda_max"] = lam if lam is not None else nan
+    out["gd_lr_bound"] = 2.0 / lam if lam is not None and lam > 0 else nan
+    out["lsq_slope"] = out["lsq_intercept"] = nan
+    if state.surface == "line_fit" and o is not None:
         out["lsq_slope"], out["lsq_intercept"] = (float(v) for v in o.minima[0])
     return out
 
@@ -224,6 +236,7 @@ def code(state: OptimizerState) -> str:
         "    result[f'{name}_status'] = trajectory.status",
         "    result[f'{name}_final_loss'] = float(trajectory.values[-1])",
         "    result[f'{name}_final_x'], result[f'{name}_final_y'] = float(x), float(y)",
+        "    result[f'{name}_final_grad_norm'] = float(trajectory.grad_norms[-1])",
         "    result[f'{name}_steps'] = trajectory.steps",
         "    print(f'{name:>9}: {trajectory.status:<10} f = {trajectory.values[-1]:.6g} at ({x:.4f}, {y:.4f})')",
     ]

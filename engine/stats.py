@@ -7,6 +7,7 @@ This is the public face of the statistics engine: the registry (:mod:`engine.sta
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from engine.stats_registry import (
     DistributionSpec,
     ParamSpec,
     StatsError,
+    bound,
     default_params,
     distribution_spec,
     frozen,
@@ -40,6 +42,7 @@ __all__ = [
     "default_params",
     "validate_params",
     "frozen",
+    "bound",
     "sample",
     "pdf",
     "pmf",
@@ -131,7 +134,7 @@ def pdf(name: str, params: Params, x: Any) -> np.ndarray:
     """
     if distribution_spec(name).discrete:
         raise StatsError(f"{distribution_spec(name).label} is discrete: it has a probability mass function (pmf)")
-    return np.asarray(frozen(name, params).pdf(_x(x)), dtype=np.float64)
+    return np.asarray(bound(name, params).pdf(_x(x)), dtype=np.float64)
 
 
 def pmf(name: str, params: Params, k: Any) -> np.ndarray:
@@ -153,7 +156,7 @@ def pmf(name: str, params: Params, k: Any) -> np.ndarray:
     """
     if not distribution_spec(name).discrete:
         raise StatsError(f"{distribution_spec(name).label} is continuous: it has a probability density (pdf)")
-    return np.asarray(frozen(name, params).pmf(_x(k)), dtype=np.float64)
+    return np.asarray(bound(name, params).pmf(_x(k)), dtype=np.float64)
 
 
 def density(name: str, params: Params, x: Any) -> np.ndarray:
@@ -193,7 +196,7 @@ def cdf(name: str, params: Params, x: Any) -> np.ndarray:
     numpy.ndarray
         Probabilities in [0, 1].
     """
-    return np.asarray(frozen(name, params).cdf(_x(x)), dtype=np.float64)
+    return np.asarray(bound(name, params).cdf(_x(x)), dtype=np.float64)
 
 
 @dataclass(frozen=True)
@@ -232,7 +235,14 @@ def moments(name: str, params: Params) -> Moments:
         mean, variance, skewness, excess kurtosis (nan = undefined, inf = infinite) and a plain-language note.
     """
     values = validate_params(name, params)
-    mean, var, skew, kurt = (float(v) for v in frozen(name, values).stats(moments="mvsk"))
+    return _moments_cached(name, tuple(values.items()))
+
+
+@functools.lru_cache(maxsize=256)
+def _moments_cached(name: str, items: tuple[tuple[str, float], ...]) -> Moments:
+    """Moments of validated parameters; cached because every slider step of the lab asks for them."""
+    values = dict(items)
+    mean, var, skew, kurt = (float(v) for v in bound(name, values).stats(moments="mvsk"))
     note = ""
     if name == "cauchy":
         mean = var = skew = kurt = math.nan
@@ -273,7 +283,7 @@ def support_range(name: str, params: Params, coverage: float = 0.999) -> tuple[f
     (float, float)
         Low and high ends, low < high.
     """
-    dist = frozen(name, params)
+    dist = bound(name, params)
     tail = (1.0 - coverage) / 2.0
     lo, hi = (float(v) for v in dist.ppf([tail, 1.0 - tail]))
     s_lo, s_hi = (float(v) for v in dist.support())
@@ -291,6 +301,7 @@ def support_range(name: str, params: Params, coverage: float = 0.999) -> tuple[f
 
 
 # Re-exports kept at the bottom so the registry and core functions exist before the submodules import them.
+from engine.stats_curves import MAX_CURVE_POINTS, TheoryCurves, theory_curves  # noqa: E402
 from engine.stats_demos import (  # noqa: E402
     BivariateResult,
     CltResult,
@@ -325,6 +336,9 @@ from engine.stats_samples import (  # noqa: E402
 from engine.stats_state import DistributionsState, code, metrics  # noqa: E402
 
 __all__ += [
+    "MAX_CURVE_POINTS",
+    "TheoryCurves",
+    "theory_curves",
     "DEFAULT_MAX_AUTO_BINS",
     "goodness_of_fit",
     "FitResult",

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from engine.stats_loglik import _data, log_likelihood, loglik_grid, loglik_profile, loglik_window
-from engine.stats_registry import StatsError, distribution_spec, frozen, validate_params
+from engine.stats_registry import StatsError, distribution_spec, validate_params
 
 __all__ = [
     "FitResult",

@@ -25,6 +25,8 @@ __all__ = [
     "default_params",
     "validate_params",
     "frozen",
+    "bound",
+    "BoundDistribution",
 ]
 
 INF = math.inf
@@ -347,3 +349,42 @@ def _frozen_cached(name: str, items: tuple[tuple[str, float], ...]) -> Any:
 
     spec = distribution_spec(name)
     return getattr(st, spec.scipy_name)(**spec.scipy_args(dict(items)))
+
+
+class BoundDistribution:
+    """A scipy.stats family with its parameters bound: the calls of a frozen distribution, without freezing it.
+
+    Freezing rebuilds scipy's generator object (~0.3 ms), which is most of a slider step's maths; calling the shared
+    generator with the parameters as keywords gives the same numbers for a fraction of that.
+    """
+
+    __slots__ = ("_gen", "_kwds")
+
+    def __init__(self, generator: Any, kwds: dict[str, float]) -> None:
+        self._gen = generator
+        self._kwds = kwds
+
+    def __getattr__(self, method: str) -> Callable[..., Any]:
+        return functools.partial(getattr(self._gen, method), **self._kwds)
+
+
+def bound(name: str, params: Mapping[str, Any] | Iterable[tuple[str, Any]] | None = None) -> BoundDistribution:
+    """Validated parameters bound to the scipy.stats family: ``pdf``, ``cdf``, ``ppf``, ``stats`` … like ``frozen``.
+
+    Parameters
+    ----------
+    name : str
+        Registry key of the family.
+    params : mapping or sequence of (name, value) pairs, optional
+        Parameter values; defaults fill the gaps.
+
+    Returns
+    -------
+    BoundDistribution
+        ``bound(name, p).pdf(x)`` equals ``frozen(name, p).pdf(x)``.
+    """
+    from scipy import stats as st
+
+    values = validate_params(name, params)
+    spec = distribution_spec(name)
+    return BoundDistribution(getattr(st, spec.scipy_name), spec.scipy_args(values))

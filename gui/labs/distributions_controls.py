@@ -10,6 +10,7 @@ from PySide6 import QtCore, QtWidgets
 from engine.datasets import list_datasets
 from engine.stats import DISTRIBUTIONS, MAX_BINS, MAX_SAMPLES
 from gui import theme
+from gui.labs.distributions_readouts import SamplerReadout
 from gui.widgets.param_slider import ParamSlider
 
 __all__ = ["DistributionsControls", "TAB_PAGES"]
@@ -111,9 +112,11 @@ class DistributionsControls(QtWidgets.QWidget):
     def _build_readout(self) -> QtWidgets.QGroupBox:
         box = QtWidgets.QGroupBox("Theory vs sample")
         lay = QtWidgets.QVBoxLayout(box)
-        self.readout = _label()
-        self.readout.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        self.busy = QtWidgets.QLabel()
+        self.readout = SamplerReadout()
+        self.busy = _label()
+        font = self.busy.font()
+        font.setItalic(True)
+        self.busy.setFont(font)
         lay.addWidget(self.readout)
         lay.addWidget(self.busy)
         return box

@@ -10,6 +10,7 @@ from PySide6 import QtCore
 
 from engine import stats
 from engine.stats import DISTRIBUTIONS, DistributionsState
+from gui import theme
 from gui.labs.distributions_compute import Computed
 from gui.labs.distributions_controls import DistributionsControls
 from gui.labs.distributions_views import MleView
@@ -46,7 +47,9 @@ def draw_mle(m: MleView, c: DistributionsControls, s: DistributionsState, comp: 
         m.ll_mom.setData([], [])
     sym = spec.param(param).symbol
     m.ll_plot.getPlotItem().setLabel("bottom", sym)
-    m.ll_plot.getPlotItem().setTitle(f"log L against {sym}, others at the MLE")
+    m.ll_plot.getPlotItem().setTitle(f"log L against {sym}")  # short: the plot is narrow in presenter mode
+    size = {"font-size": f"{theme.current().font_pt}pt"}
+    m.ll_plot.getPlotItem().setLabel("left", "log L (others at MLE)" if len(fit.free) > 1 else "log L", **size)
     _draw_contour(m, comp, spec)
     rows = "".join(
         f"<tr><td>{spec.param(k).symbol}</td><td align='right'>{v:.5g}</td>"

@@ -220,16 +220,18 @@ class HypothesisLab(Lab):
         for combo, value in ((c.test, s.test), (c.alternative, s.alternative), (c.source, s.source),
                              (c.boot_stat, s.boot_stat), (c.boot_method, s.boot_method), (c.ci_kind, s.ci_kind),
                              (c.power_kind, s.power_kind)):  # fmt: skip
-            with QtCore.QSignalBlocker(combo):
-                combo.setCurrentIndex(combo.findData(value))
+            if combo.currentData() != value:
+                with QtCore.QSignalBlocker(combo):
+                    combo.setCurrentIndex(combo.findData(value))
         for box, value in ((c.mu0, s.mu0), (c.true_mu, s.true_mu), (c.true_mu_b, s.true_mu_b), (c.sigma, s.sigma),
                            (c.n, s.n), (c.n_b, s.n_b), (c.seed, s.seed), (c.successes, s.successes),
                            (c.trials, s.trials), (c.p0, s.p0), (c.perm_resamples, s.perm_resamples),
                            (c.perm_seed, s.perm_seed), (c.boot_resamples, s.boot_resamples),
                            (c.boot_seed, s.boot_seed), (c.ab_x1, s.ab_x1), (c.ab_n1, s.ab_n1), (c.ab_x2, s.ab_x2),
                            (c.ab_n2, s.ab_n2), (c.ci_count, s.ci_count), (c.ci_seed, s.ci_seed)):  # fmt: skip
-            with QtCore.QSignalBlocker(box):
-                box.setValue(value)
+            if box.value() != value:  # setValue repaints a spin box even when the value is unchanged
+                with QtCore.QSignalBlocker(box):
+                    box.setValue(value)
         for edit, field in ((c.typed_a, "typed_a"), (c.typed_b, "typed_b"), (c.chi2_observed, "chi2_observed"),
                             (c.chi2_expected, "chi2_expected")):  # fmt: skip
             value = getattr(s, field)
@@ -238,13 +240,16 @@ class HypothesisLab(Lab):
                 with QtCore.QSignalBlocker(edit):
                     edit.setText(value)
                 self._shown_text[field] = value
-        with QtCore.QSignalBlocker(c.alpha):
-            c.alpha.setValue(round(s.alpha * ALPHA_TICKS))
+        if c.alpha.value() != round(s.alpha * ALPHA_TICKS):
+            with QtCore.QSignalBlocker(c.alpha):
+                c.alpha.setValue(round(s.alpha * ALPHA_TICKS))
         _set_text(c.alpha_label, f"α = {s.alpha:.3f}")
-        with QtCore.QSignalBlocker(c.power_effect):
-            c.power_effect.setValue(round(s.power_effect * 100))
-        with QtCore.QSignalBlocker(c.power_n):
-            c.power_n.setValue(s.power_n)
+        if c.power_effect.value() != round(s.power_effect * 100):
+            with QtCore.QSignalBlocker(c.power_effect):
+                c.power_effect.setValue(round(s.power_effect * 100))
+        if c.power_n.value() != s.power_n:
+            with QtCore.QSignalBlocker(c.power_n):
+                c.power_n.setValue(s.power_n)
         _set_text(c.power_effect_label, f"d = {s.power_effect:.2f}")
         _set_text(c.power_n_label, f"n = {s.power_n}")
         index = TABS.index(s.tab)

@@ -66,6 +66,31 @@ def _slice_curve(x: np.ndarray, y: np.ndarray, a: float, b: float) -> tuple[np.n
     return xs, ys
 
 
+def _pieces_under(x: np.ndarray, y: np.ndarray, pieces: list[tuple[float, float]]) -> tuple[np.ndarray, np.ndarray]:
+    """The curve over each piece, joined by NaN gaps (one fill item, several areas); empty arrays for no piece."""
+    xs: list[np.ndarray] = []
+    ys: list[np.ndarray] = []
+    for a, b in pieces:
+        px, py = _slice_curve(x, y, a, b)
+        xs += [px, [np.nan]]
+        ys += [py, [np.nan]]
+    if not xs:
+        return np.zeros(0), np.zeros(0)
+    return np.concatenate(xs[:-1]), np.concatenate(ys[:-1])
+
+
+def _complement(pieces: list[tuple[float, float]], lo: float, hi: float) -> list[tuple[float, float]]:
+    """The parts of [lo, hi] outside ``pieces`` (sorted, non-overlapping)."""
+    out, start = [], lo
+    for a, b in sorted(pieces):
+        if a > start:
+            out.append((start, a))
+        start = max(start, b)
+    if hi > start:
+        out.append((start, hi))
+    return out
+
+
 def _set_text_if_changed(item, text: str) -> None:
     """Set a label's text only when it differs: every setText re-lays out (and, for axes, re-renders) the plot."""
     if getattr(item, "_shown_text", None) != text:
@@ -368,6 +393,8 @@ class PowerView(QtWidgets.QWidget):
         plot = self.plot_widget.getPlotItem()
         self.beta_fill = _fill_item("sky", "β: miss a real effect (type II)")
         self.power_fill = _fill_item("green", "power: detect it")
+        for item in (self.beta_fill, self.power_fill):
+            item.setData(connect="finite")  # several pieces in one item, separated by NaN
         self.alpha_fills = [_fill_item("vermillion", "α: false alarm (type I)" if i == 0 else None) for i in range(2)]
         self.null_curve = pg.PlotDataItem(pen=theme.pen("blue"), name="under H₀")
         self.alt_curve = pg.PlotDataItem(pen=theme.pen("orange"), name="under H₁")
@@ -379,33 +406,58 @@ class PowerView(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget, 1)
+        self._null_key: tuple | None = None
+        self._null_y = np.zeros(CURVE_POINTS)
+        self._alpha_key: tuple | None = None
 
     def show_result(self, res: PowerResult) -> None:
         """Both curves and the three shaded areas for ``res``."""
-        lo = min(-4.0, res.shift - 4.0)
-        hi = max(4.0, res.shift + 4.0)
+        lo, hi = self._steady_x(res.shift)
         x = np.linspace(lo, hi, CURVE_POINTS)
-        y0, y1 = power_density(res.null, x), power_density(res.alt, x)
-        self.null_curve.setData(x, y0)
+        null_key = (res.null, lo, hi)
+        if null_key != self._null_key:  # the H₀ curve moves only with the test kind and the x range
+            self._null_y = power_density(res.null, x)
+            self.null_curve.setData(x, self._null_y)
+            self._null_key = null_key
+            self._alpha_key = None
+        y0, y1 = self._null_y, power_density(res.alt, x)
         self.alt_curve.setData(x, y1)
         pieces = _pieces(res.reject_region, lo, hi)
-        for i, item in enumerate(self.alpha_fills):
-            if i < len(pieces):
-                fx = np.linspace(*pieces[i], FILL_POINTS)
-                item.setData(fx, power_density(res.null, fx))
-            else:
-                item.setData([], [])
-        inside = np.zeros_like(x, dtype=bool)
-        for a, b in res.reject_region:
-            inside |= (x >= a) & (x <= b)
-        self.power_fill.setData(x, np.where(inside, y1, 0.0))
-        self.beta_fill.setData(x, np.where(inside, 0.0, y1))
+        alpha_key = (null_key, tuple(pieces))
+        if alpha_key != self._alpha_key:  # the α areas lie under the H₀ curve: unchanged while n or d move
+            for i, item in enumerate(self.alpha_fills):
+                if i < len(pieces):
+                    item.setData(*_slice_curve(x, y0, *pieces[i]))
+                else:
+                    item.setData([], [])
+            self._alpha_key = alpha_key
+        # power = the H₁ curve over the rejection region, β = over the rest; drawn from a coarser copy of the curve
+        # (every 3rd point, ends interpolated) so each repaint fills a few short paths instead of 400-point ones
+        cx, cy = x[::3], y1[::3]
+        self.power_fill.setData(*_pieces_under(cx, cy, pieces))
+        self.beta_fill.setData(*_pieces_under(cx, cy, _complement(pieces, lo, hi)))
         for i, line in enumerate(self.critical):
             line.setVisible(i < len(res.critical))
             if i < len(res.critical):
                 line.setPos(res.critical[i])
-        top = float(max(y0.max(), y1.max()))
-        self.plot_widget.getPlotItem().getViewBox().setRange(xRange=(lo, hi), yRange=(0, top * 1.1), padding=0)
+        self._steady_y(float(max(y0.max(), y1.max())), lo, hi)
+
+    @staticmethod
+    def _steady_x(shift: float) -> tuple[float, float]:
+        """An x range holding both curves, in whole steps of 2: a slider drag moves it only now and then."""
+        lo = min(-4.0, 2.0 * math.floor((shift - 4.0) / 2.0))
+        hi = max(4.0, 2.0 * math.ceil((shift + 4.0) / 2.0))
+        return lo, hi
+
+    def _steady_y(self, top: float, lo: float, hi: float) -> None:
+        """Keep the y range while the peak stays between 55 % and 95 % of it; each range change re-renders the axes."""
+        vb = self.plot_widget.getPlotItem().getViewBox()
+        (x0, x1), (_y0, y1) = vb.viewRange()
+        x_same = abs(x0 - lo) < 1e-9 and abs(x1 - hi) < 1e-9
+        if x_same and 0.55 * y1 <= top <= 0.95 * y1:
+            return
+        ceiling = math.ceil(top * 1.15 * 20) / 20  # 0.05 steps, ~15 % headroom above the peak
+        vb.setRange(xRange=(lo, hi), yRange=(0, ceiling), padding=0)
 
 
 def p_text(p: float) -> str:

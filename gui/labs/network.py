@@ -1,7 +1,11 @@
 """The Network lab: a small network learning a 2-D classification, with its matrices, layers and backprop visible.
 
-Training runs in chunks on a QTimer (≤ ~20 ms of epochs per frame, ~30 frames/s), so events keep flowing and Pause
+Training runs in short slices on a QTimer (a few ms of mini-batches per tick, resumable mid-epoch), and a separate tick
+redraws at most ~30 times a second, so no tick holds the GUI thread for more than ~10 ms: events keep flowing and Pause
 answers at once. Each frame previews the new state (weights, epoch); pausing commits one undo step.
+
+A dragged point moves at once (the plane moves one marker); the refit — new data, an epoch, a coarser map — runs at
+most once a frame on a coalescing timer, with the newest mouse position.
 """
 
 from __future__ import annotations
@@ -34,15 +38,24 @@ from gui.labs.network_weights import WeightTables
 from gui.widgets.plane import configure_plot
 
 FRAME_S = 0.033  # the boundary redraws at most ~30 times a second
-TRAIN_BUDGET_S = 0.012  # training per timer tick: short, so clicks (Pause) are answered at once
+TRAIN_SLICE_S = 0.005  # training per timer tick: short, so a tick plus a repaint stays well inside a 16 ms frame
+SLOW_FRAME_S = 0.2  # "slow" speed: 5 epochs a second
 EDIT_EPOCHS = 3  # epochs trained after a point is placed or dropped while paused, so the boundary follows the data
-DRAG_EPOCHS = 1  # ... and per mouse move while a point is dragged (keeps each move within a frame)
+EDIT_BUDGET_S = 0.03  # ... at most this long (huge data sets get fewer epochs rather than a frozen window)
+DRAG_REFIT_S = 0.03  # while a point is dragged, refit (new data + one epoch, coarse map) at most this often
+DRAG_EPOCH_BUDGET_S = 0.004
 _KEEP_RUN = ("weights", "epoch", "probe", "stage", "projection", "view")
+_DATA = ("dataset", "n_points", "noise", "test_fraction", "points")  # what TrainingRun.set_data may change
 
 
 def _config(state: NetworkState) -> NetworkState:
     """The state without the fields a training run may change or that only choose what is shown."""
     return dataclasses.replace(state, **{k: getattr(NetworkState(), k) for k in _KEEP_RUN})
+
+
+def _same_network(a: NetworkState, b: NetworkState) -> bool:
+    """Whether two states train the same network the same way (they may differ in data and weights)."""
+    return _config(a) == _config(dataclasses.replace(b, **{k: getattr(a, k) for k in _DATA}))
 
 
 class NetworkLab(NetworkViewsMixin, Lab):
@@ -62,12 +75,19 @@ class NetworkLab(NetworkViewsMixin, Lab):
         self._slow_ticks = 0
         self._last_frame = 0.0
         self._dragging = False
+        self._drag_target: tuple[int, float, float] | None = None  # newest (index, x, y) of a dragged point
+        self._last_refit = 0.0
+        self._trained_since_frame = False
         self._controls_shown: object = None
+        self._shown_view: object = None
         self._build()
         self._connect()
         self._timer = QtCore.QTimer(self)
         self._timer.setInterval(0)  # a tick whenever the event loop is idle; redraws are rate-limited in _tick
         self._timer.timeout.connect(self._tick)
+        self._refit_timer = QtCore.QTimer(self)
+        self._refit_timer.setSingleShot(True)
+        self._refit_timer.timeout.connect(self._refit_drag)
         self.render(self._state)
 
     # --- layout -------------------------------------------------------------------------------------------------
@@ -148,6 +168,7 @@ class NetworkLab(NetworkViewsMixin, Lab):
             lambda _i: self._edit_keep("Change optimizer", optimizer=c.optimizer.currentData(), hyper=())
         )
         c.batch_size.valueChanged.connect(lambda v: self._edit_keep("Change batch size", batch_size=v))
+        c.speed.currentIndexChanged.connect(lambda _i: self._set_timer_interval())
         self.plane.point_added.connect(self._on_point_added)
         self.plane.point_moved.connect(self._on_point_moved)
         self.plane.point_move_finished.connect(self._on_point_dropped)
@@ -192,10 +213,13 @@ class NetworkLab(NetworkViewsMixin, Lab):
 
     def _current_trained(self) -> NetworkState:
         """The state including the live run's latest weights (they may be ahead of the state while playing)."""
-        run = self._run
-        if run is not None and run.epoch != self._state.epoch:
-            return dataclasses.replace(self._state, weights=run.weights(), epoch=run.epoch)
-        return self._state
+        run, s = self._run, self._state
+        if run is None:
+            return s
+        weights = run.weights()
+        if run.epoch == s.epoch and (s.weights is None or s.weights == weights):
+            return s
+        return dataclasses.replace(s, weights=weights, epoch=run.epoch)
 
     def _on_dataset(self, name: str) -> None:
         if name == "custom" and not self._state.points:
@@ -218,13 +242,19 @@ class NetworkLab(NetworkViewsMixin, Lab):
         """After a point edit while paused, train a few epochs so the boundary follows the data."""
         if self._timer.isActive():
             return state
+        run = self._run
         try:
-            run = TrainingRun(state)
+            if run is not None and _same_network(run.state, state) and run.epoch == state.epoch:
+                run.set_data(state)  # keeps the optimizer's memory, so the boundary moves smoothly
+            else:
+                run = TrainingRun(state)
         except NetworkError:
             return state
-        if run.run(epochs) != "ready":
+        if run.advance(EDIT_BUDGET_S, max_epochs=epochs) != "ready":
             return state
-        self._adopt(run, state)  # render keeps this run instead of building another
+        run.rewind_partial()  # a state holds whole epochs only
+        if run is not self._run:
+            self._adopt(run, state)  # render keeps this run instead of building another
         return dataclasses.replace(state, weights=run.weights(), epoch=run.epoch)
 
     def _on_point_added(self, x: float, y: float, cls: int) -> None:
@@ -236,17 +266,50 @@ class NetworkLab(NetworkViewsMixin, Lab):
         self._try(self._refit(state), "Place point")
 
     def _on_point_moved(self, index: int, x: float, y: float) -> None:
+        """Live drag: the plane has moved its marker; remember the newest position and refit at most once a frame."""
+        self._dragging = True
+        self._drag_target = (index, x, y)
+        if not self._refit_timer.isActive():
+            wait = DRAG_REFIT_S - (time.perf_counter() - self._last_refit)
+            self._refit_timer.start(max(0, int(wait * 1000)))
+
+    def _dragged_state(self) -> NetworkState | None:
+        """The state with the dragged point at its newest position (None when there is no drag)."""
+        if self._drag_target is None:
+            return None
+        index, x, y = self._drag_target
         points = list(self._current_points())
         if not 0 <= index < len(points):
-            return
+            return None
         points[index] = (round(x, 4), round(y, 4), points[index][2])
-        state = dataclasses.replace(self._current_trained(), dataset="custom", points=tuple(points))
-        self._dragging = True
-        self._try(self._refit(state, DRAG_EPOCHS), "Move point", live=True)
+        return dataclasses.replace(self._current_trained(), dataset="custom", points=tuple(points))
+
+    def _refit_drag(self) -> None:
+        """Follow the dragged point: same network and optimizer memory on the new data, one epoch when paused."""
+        self._last_refit = time.perf_counter()
+        state, run = self._dragged_state(), self._run
+        if state is None or state == self._state:
+            return
+        if run is None or not _same_network(run.state, state):
+            self._try(state, "Move point", live=True)  # no usable run yet: build one from the state
+            return
+        try:
+            run.set_data(state)
+        except NetworkError as exc:
+            self.error_message(str(exc))  # e.g. dropped onto a point of the other class: keep the last good data
+            return
+        if not self._timer.isActive():
+            run.advance(DRAG_EPOCH_BUDGET_S, max_epochs=1)
+        self.preview(dataclasses.replace(state, weights=run.weights(), epoch=run.epoch))
 
     def _on_point_dropped(self, _index: int) -> None:
-        self._dragging = False
-        self._try(self._refit(self._state), "Move point", live=True)
+        self._refit_timer.stop()
+        self._refit_drag()  # the newest position, even if its frame had not come yet
+        self._dragging, self._drag_target = False, None
+        if self._run is not None and not self._timer.isActive():
+            self._run.rewind_partial()
+            state = self._current_trained()
+            self._try(self._refit(state), "Move point", live=True)
         self.commit("Move point")
         self._render_views(self._state, force=True)
 
@@ -318,15 +381,24 @@ class NetworkLab(NetworkViewsMixin, Lab):
                 self.error_message("this run diverged: lower the learning rate or press Reset")
                 self._pause()
                 return
+            self._set_timer_interval()
+            self._last_frame = time.perf_counter()
             self._timer.start()
         else:
             self._pause()
         self._show_play_button()
 
+    def _set_timer_interval(self) -> None:
+        """Fast: a tick whenever the event loop is idle; the paced speeds tick once per frame they show."""
+        mode = self.controls.speed.currentData()
+        self._timer.setInterval(0 if mode == 0 else int(1000 * (SLOW_FRAME_S if mode == -1 else FRAME_S)))
+
     def _pause(self) -> None:
         was = self._timer.isActive()
         self._timer.stop()
         self._show_play_button()
+        if self._run is not None and self._run.partial:
+            self._run.rewind_partial()  # whole epochs only: the paused network is exactly "after `epoch` epochs"
         if was:
             self.preview(self._current_trained())
             self.commit(f"Train to epoch {self._state.epoch}")
@@ -340,24 +412,30 @@ class NetworkLab(NetworkViewsMixin, Lab):
         b.blockSignals(False)
 
     def _tick(self) -> None:
+        """One timer tick: either a short slice of training or a redraw, never both (each stays within ~10 ms)."""
         run = self._run
         if run is None:
             self._pause()
             return
-        mode = self.controls.speed.currentData()
-        now = time.perf_counter()
-        if mode != 0 and now - self._last_frame < (0.2 if mode == -1 else FRAME_S):
-            return
-        start = now
-        while True:
-            status = run.run(1)
-            if status != "ready" or mode != 0 or time.perf_counter() - start > TRAIN_BUDGET_S:
-                break
-        if status == "ready" and time.perf_counter() - self._last_frame < FRAME_S:
-            return  # trained more, but the picture is fresh enough
+        if self.controls.speed.currentData() == 0:
+            if self._trained_since_frame and time.perf_counter() - self._last_frame >= FRAME_S:
+                self._show_progress(run)
+                return
+            status = run.advance(TRAIN_SLICE_S)
+            self._trained_since_frame = True
+        else:  # paced: one epoch per shown frame (a big epoch is spread over several ticks)
+            status = run.advance(TRAIN_SLICE_S, max_epochs=1)
+            if run.partial and status == "ready":
+                return
+        if status != "ready" or self.controls.speed.currentData() != 0:
+            self._show_progress(run)
+
+    def _show_progress(self, run: TrainingRun) -> None:
+        """Show the live run's weights and epoch (a preview); stop with a message when it diverged."""
         self._last_frame = time.perf_counter()
+        self._trained_since_frame = False
         self.preview(dataclasses.replace(self._state, weights=run.weights(), epoch=run.epoch))
-        if status == "diverged":
+        if run.status == "diverged":
             self._timer.stop()
             self._show_play_button()
             self.error_message(run.message)
@@ -436,8 +514,8 @@ class NetworkLab(NetworkViewsMixin, Lab):
         return float(np.mean((z >= 0) == (self._run.data.y_train == 1)))
 
     def boundary_image(self) -> np.ndarray:
-        """The probability map now shown (a copy)."""
-        return np.array(self.plane.image.image, copy=True)
+        """The probability map now shown, P(class 1) indexed [ix, iy] (a copy)."""
+        return np.array(self.plane.probability, copy=True)
 
     def export_views(self) -> dict:
         return {
@@ -463,3 +541,4 @@ class NetworkLab(NetworkViewsMixin, Lab):
 
     def shutdown(self) -> None:
         self._timer.stop()
+        self._refit_timer.stop()

@@ -6,6 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
+from engine.nn_views import boundary_segments
 from gui import theme
 from gui.widgets.plane import PlaneWidget
 
@@ -43,12 +44,17 @@ class BoundaryPlane(PlaneWidget):
         plot.setLabel("bottom", "x₁")
         plot.setLabel("left", "x₂")
         self.image = pg.ImageItem(axisOrder="col-major")
-        self.image.setLookupTable(probability_colormap().getLookupTable(0.0, 1.0, 256))
-        self.image.setLevels((0.0, 1.0))
         self.image.setZValue(-20)
         plot.addItem(self.image)
-        self.contour = pg.IsocurveItem(level=0.5, pen=theme.pen("fg", 0.8, style="dash"))
-        self.contour.setParentItem(self.image)
+        # P(class 1) -> RGBA through a table made once: the image is handed over as ready pixels, so pyqtgraph neither
+        # rescales nor builds a colour table per frame
+        self._lut = probability_colormap().getLookupTable(0.0, 1.0, 256, alpha=True).astype(np.uint8)
+        self._lut[:, 3] = 255
+        self.probability = np.full((2, 2), 0.5)  # the last map shown (P(class 1), indexed [ix, iy])
+        # the p = 0.5 boundary as segments from a vectorised marching squares (pg.IsocurveItem loops in Python)
+        self.contour = pg.PlotCurveItem(pen=theme.pen("fg", 0.8, style="dash"), connect="pairs")
+        self.contour.setZValue(-15)
+        plot.addItem(self.contour, ignoreBounds=True)
         # one item per (split, class) with a single pen/brush each: per-point styles make 500 points cost ~80 ms
         outline = theme.pen("fg", 0.45)
         self.point_items = {}
@@ -62,8 +68,12 @@ class BoundaryPlane(PlaneWidget):
         self.probe_ring = pg.ScatterPlotItem(
             size=24, pxMode=True, pen=theme.pen("fg", 0.9), brush=pg.mkBrush(None), symbol="o"
         )
-        for item in (*self.point_items.values(), self.probe_ring):
+        # the point under the mouse while it is dragged: moving one marker is cheap, redrawing 500 points is not
+        self.drag_marker = pg.ScatterPlotItem(size=13, pxMode=True)
+        self.drag_marker.setZValue(5)
+        for item in (*self.point_items.values(), self.probe_ring, self.drag_marker):
             plot.addItem(item)
+        self._item_points: dict[tuple[str, int], np.ndarray] = {}
         self.place_class = 0
         self.editable = True
         self._all = np.zeros((0, 2))  # every point in data-set order (what indices refer to)
@@ -72,23 +82,48 @@ class BoundaryPlane(PlaneWidget):
 
     # --- drawing ----------------------------------------------------------------------------------------------
     def set_grid(self, grid: np.ndarray, view: tuple[float, float, float, float]) -> None:
-        """Show P(class 1) sampled on the view (grid indexed [ix, iy])."""
+        """Show P(class 1) sampled on the view (grid indexed [ix, iy]) and the p = 0.5 boundary."""
         x0, x1, y0, y1 = view
-        self.image.setImage(grid, autoLevels=False, levels=(0.0, 1.0))
+        self.probability = grid
+        idx = np.clip(np.nan_to_num(grid, nan=0.5) * 255.0 + 0.5, 0, 255).astype(np.uint8)
+        self.image.setImage(self._lut[idx], autoLevels=False)
         self.image.setRect(QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
-        self.contour.setData(grid)
+        seg = boundary_segments(grid, view)
+        if len(seg):
+            self.contour.setData(seg[:, 0], seg[:, 1], connect="pairs")
+        else:
+            self.contour.setData([], [])
 
     def set_points(self, all_points: np.ndarray, train: tuple, test: tuple) -> None:
         """Draw training points filled and test points hollow, coloured by class."""
         self._all = np.asarray(all_points, dtype=float).reshape(-1, 2)
+        self.drag_marker.setData([], [])
         for split, (x, y) in (("train", train), ("test", test)):
             x, y = np.asarray(x, dtype=float).reshape(-1, 2), np.asarray(y, dtype=float)
             for cls in (0, 1):
                 pts, item = x[y == cls], self.point_items[(split, cls)]
+                self._item_points[(split, cls)] = pts
                 if len(pts):
                     item.setData(pos=pts)
                 else:
                     item.setData([], [])
+
+    def _lift_for_drag(self, index: int) -> None:
+        """Take point ``index`` out of its item and show it as the drag marker, in the same style."""
+        xy = self._all[index]
+        for key, pts in self._item_points.items():
+            hits = np.flatnonzero((pts == xy).all(axis=1)) if len(pts) else ()
+            if len(hits):
+                rest = np.delete(pts, hits[0], axis=0)
+                item = self.point_items[key]
+                if len(rest):
+                    item.setData(pos=rest)
+                else:
+                    item.setData([], [])
+                self._item_points[key] = rest
+                self.drag_marker.setPen(item.opts["pen"])
+                self.drag_marker.setBrush(item.opts["brush"])
+                break
 
     def set_probe(self, xy: tuple[float, float] | None) -> None:
         """Ring the training point whose backprop is shown."""
@@ -126,7 +161,10 @@ class BoundaryPlane(PlaneWidget):
         if self._drag_index is None:
             return super().mouseMoveEvent(ev)
         p = self._to_data(ev.position())
+        if not self._drag_moved:
+            self._lift_for_drag(self._drag_index)
         self._drag_moved = True
+        self.drag_marker.setData([float(p.x())], [float(p.y())])
         self.point_moved.emit(self._drag_index, float(p.x()), float(p.y()))
         ev.accept()
 

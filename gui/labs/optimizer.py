@@ -21,8 +21,8 @@ from engine.optim_state import (
     runs,
     with_surface,
 )
-from gui import theme
 from gui.labs.base import Lab
+from gui.labs.optimizer_readout import SHORT_NAMES, NarrationBox, ReadoutTable
 from gui.labs.optimizer_views import (
     COLORS,
     DataView,
@@ -33,21 +33,13 @@ from gui.labs.optimizer_views import (
     contour_paths,
     surface_display,
 )
+from gui.widgets.expression_edit import ExpressionEdit
 from gui.widgets.log_slider import LogSlider
 from gui.widgets.optimizer_controls import OptimizerControls
 from gui.widgets.playback import PlaybackBar
 
 __all__ = ["OptimizerLab"]
 
-_SHORT = {
-    "gd": "GD",
-    "momentum": "Momentum",
-    "nesterov": "Nesterov",
-    "adagrad": "AdaGrad",
-    "rmsprop": "RMSProp",
-    "adam": "Adam",
-    "newton": "Newton",
-}
 _GRID = 300  # surface image resolution (cached between start-point moves)
 _CONTOUR_GRID = 110
 
@@ -66,6 +58,9 @@ class OptimizerLab(Lab):
         self._runs_key = None
         self._runs: dict = {}
         self._objective = None
+        self._live = False  # a drag or slider gesture is in progress: cheaper drawing, loss plot range held
+        self._synced = None
+        self._focus_names: tuple[str, ...] = ()
         self._build()
         self.render(self._state)
 
@@ -93,45 +88,38 @@ class OptimizerLab(Lab):
         ll.addWidget(self.tabs, 1)
         ll.addWidget(self.playback)
 
-        self.readout = QtWidgets.QTableWidget(0, 5)
-        self.readout.setHorizontalHeaderLabels(["optimizer", "status", "f", "‖∇f‖", "point"])
-        self.readout.verticalHeader().hide()
-        self.readout.horizontalHeader().setStretchLastSection(True)
-        self.readout.setMinimumHeight(120)
-        self.loss_plot.setMinimumWidth(300)
-        self.readout.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.readout.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
+        # Beside the surface, a narrow column the user can re-divide: loss curves, the table, the narrated step.
+        self.readout = ReadoutTable()
         self.focus = QtWidgets.QComboBox()
         self.focus.currentIndexChanged.connect(lambda _i: self._show_position(self._state))
-        self.narration = QtWidgets.QLabel()
-        self.narration.setWordWrap(True)
-        self.narration.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.narration.setMinimumHeight(90)
-        self.narration.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop)
-        self.curvature = QtWidgets.QLabel()
-        self.curvature.setWordWrap(True)
-        mid = QtWidgets.QWidget()
-        ml = QtWidgets.QVBoxLayout(mid)
-        ml.setContentsMargins(0, 0, 0, 0)
-        ml.addWidget(self.loss_plot, 3)
-        ml.addWidget(self.readout, 2)
+        self.narration = NarrationBox()
+        explain = QtWidgets.QWidget()
+        el = QtWidgets.QVBoxLayout(explain)
+        el.setContentsMargins(0, 0, 0, 0)
+        el.setSpacing(2)
         row = QtWidgets.QHBoxLayout()
         row.addWidget(QtWidgets.QLabel("Explain step of"))
         row.addWidget(self.focus, 1)
-        ml.addLayout(row)
-        ml.addWidget(self.narration)
-        ml.addWidget(self.curvature)
+        el.addLayout(row)
+        el.addWidget(self.narration, 1)
+        self.loss_plot.setMinimumHeight(170)
+        self.side = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        for w in (self.loss_plot, self.readout, explain):
+            self.side.addWidget(w)
+        self.side.setChildrenCollapsible(False)
+        self.side.setSizes([300, 190, 210])
+        self.side.setMinimumWidth(self.readout.minimumWidth())
 
-        split = QtWidgets.QSplitter()
-        split.addWidget(left)
-        split.addWidget(mid)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
-        split.setSizes([560, 380])
-        split.setChildrenCollapsible(False)
+        self.split = QtWidgets.QSplitter()
+        self.split.addWidget(left)
+        self.split.addWidget(self.side)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 0)
+        self.split.setChildrenCollapsible(False)
+        self.split.setSizes([640, self.readout.minimumWidth()])
         lay = QtWidgets.QHBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(split, 1)
+        lay.addWidget(self.split, 1)
         lay.addWidget(self._build_controls())
 
     def _build_controls(self) -> QtWidgets.QScrollArea:
@@ -144,14 +132,11 @@ class OptimizerLab(Lab):
             self.surface_combo.addItem(SURFACE_LABELS[s], s)
         self.surface_combo.currentIndexChanged.connect(self._on_surface)
         form.addRow("f(x, y)", self.surface_combo)
-        self.expr_edit = QtWidgets.QLineEdit()
-        self.expr_edit.setPlaceholderText("e.g. (1-x)^2 + 100*(y-x^2)^2")
-        self.expr_edit.returnPressed.connect(self._on_expression)
-        self.expr_error = QtWidgets.QLabel()
-        self.expr_error.setWordWrap(True)
-        self.expr_error.setStyleSheet(f"color: {theme.COLORS['vermillion']};")
+        self.expr_edit = ExpressionEdit(("x", "y"), placeholder="e.g. (1-x)^2 + 100*(y-x^2)^2")
+        self.expr_edit.expressionAccepted.connect(self._on_expression)
+        self.expr_edit.expressionRejected.connect(lambda msg: self.error_message(f"Formula not used: {msg}"))
+        self.expr_error = self.expr_edit.message  # the message shown under the box
         form.addRow("formula", self.expr_edit)
-        form.addRow(self.expr_error)
         self.formula = QtWidgets.QLabel()
         self.formula.setWordWrap(True)
         form.addRow(self.formula)
@@ -174,6 +159,12 @@ class OptimizerLab(Lab):
         self.start_label = QtWidgets.QLabel()
         self.start_label.setToolTip("Click or drag on the surface to move the start (the star)")
         form.addRow("start", self.start_label)
+        self.reset_view_button = QtWidgets.QPushButton("Reset view")
+        self.reset_view_button.setToolTip(
+            "Right- or middle-drag on the surface pans, the wheel zooms; this goes back to the surface's own view"
+        )
+        self.reset_view_button.clicked.connect(self._on_reset_view)
+        form.addRow("view", self.reset_view_button)
         self.show_gradient = QtWidgets.QCheckBox("−∇f arrows")
         self.show_hessian = QtWidgets.QCheckBox("Hessian eigen-axes")
         self.show_internals = QtWidgets.QCheckBox("optimizer internals")
@@ -208,15 +199,15 @@ class OptimizerLab(Lab):
         scroll = QtWidgets.QScrollArea()
         scroll.setWidget(col)
         scroll.setWidgetResizable(True)
-        scroll.setFixedWidth(340)
-        col.setMaximumWidth(322)
+        scroll.setFixedWidth(330)
+        col.setMaximumWidth(312)
         scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return scroll
 
     # --- computing ----------------------------------------------------------------------------------------------
     def _objective_key(self, s: OptimizerState):
         if s.surface == "expression":
-            return ("expression", s.expression, s.view)
+            return ("expression", s.expression)
         if s.surface == "line_fit":
             return ("line_fit", s.line_points)
         if s.surface == "quadratic":
@@ -258,21 +249,7 @@ class OptimizerLab(Lab):
             return
         self._objective = o
         self._sync_inputs(state, o)
-        xs, ys, d, cx, cy, field = self._get_surface(o, state.view)
-        views = [self.surface_view, self.fit_surface] if state.surface == "line_fit" else [self.surface_view]
-        for v in views:
-            v.set_view(state.view)
-            painted = (id(o), state.view, state.show_gradient)
-            if getattr(v, "_painted", None) != painted:  # the surface is cached: repaint it only when it changes
-                v._painted = painted
-                v.set_surface(xs, ys, d, cx, cy)
-                v.minima.setData([m[0] for m in o.minima], [m[1] for m in o.minima])
-                if state.show_gradient:
-                    span = min(state.view[1] - state.view[0], state.view[3] - state.view[2])
-                    v.arrows.setData(*arrow_segments(*field, 0.045 * span))
-                else:
-                    v.arrows.setData([], [])
-            v.start.setData([state.start[0]], [state.start[1]])
+        self._show_surface(state, o)
         key = (self._objective_key(state), state.start, state.steps, state.configs)
         if key != self._runs_key:
             try:
@@ -284,6 +261,27 @@ class OptimizerLab(Lab):
             self._on_runs_changed(state, o)
         self._show_position(state)
 
+    def _views(self, state: OptimizerState) -> list[SurfaceView]:
+        return [self.surface_view, self.fit_surface] if state.surface == "line_fit" else [self.surface_view]
+
+    def _show_surface(self, state: OptimizerState, o) -> None:
+        """Heat map, contours, minima and arrows for the state's view (recomputed only when it changes)."""
+        views = self._views(state)
+        painted = (id(o), state.view, state.show_gradient)
+        for v in views:
+            v.set_view(state.view)
+            if getattr(v, "_painted", None) != painted:
+                v._painted = painted
+                xs, ys, d, cx, cy, field = self._get_surface(o, state.view)
+                v.set_surface(xs, ys, d, cx, cy)
+                v.minima.setData([m[0] for m in o.minima], [m[1] for m in o.minima])
+                if state.show_gradient:
+                    span = min(state.view[1] - state.view[0], state.view[3] - state.view[2])
+                    v.arrows.setData(*arrow_segments(*field, 0.045 * span))
+                else:
+                    v.arrows.setData([], [])
+            v.start.setData([state.start[0]], [state.start[1]])
+
     def _on_runs_changed(self, state: OptimizerState, o) -> None:
         values = {n: tr.values for n, tr in self._runs.items()}
         known = [o.value_xy(*m) for m in o.minima]
@@ -291,19 +289,38 @@ class OptimizerLab(Lab):
         fmin = min(lows) if lows else 0.0
         offset = fmin if known else fmin - 1e-12
         label = "f − f*" if known and abs(min(known) - fmin) < 1e-12 else f"f − ({offset:.4g})"
-        self.loss_plot.set_curves(values, offset, label)
+        self.loss_plot.set_curves(values, offset, label, fit=not self._live)
         n = max((tr.steps for tr in self._runs.values()), default=0)
         self.playback.set_range(n, min(state.position, n))
-        with QtCore.QSignalBlocker(self.focus):
-            current = self.focus.currentData()
-            self.focus.clear()
-            for name in self._runs:
-                self.focus.addItem(LABELS[name], name)
-            i = self.focus.findData(current)
-            self.focus.setCurrentIndex(max(i, 0))
-        if self.view3d.gl is not None:
+        names = tuple(self._runs)
+        if names != self._focus_names:
+            self._focus_names = names
+            with QtCore.QSignalBlocker(self.focus):
+                current = self.focus.currentData()
+                self.focus.clear()
+                for name in names:
+                    self.focus.addItem(LABELS[name], name)
+                i = self.focus.findData(current)
+                self.focus.setCurrentIndex(max(i, 0))
+        if self.view3d.gl is not None and not self._live:
             xs, ys, d, *_ = self._get_surface(o, state.view)
             self.view3d.set_data(xs, ys, d, {k: tr.points for k, tr in self._runs.items()})
+
+    def _set_live(self, live: bool) -> None:
+        """Enter or leave a gesture: plain lines and a held loss range while it lasts, the full look after."""
+        if live == self._live:
+            return
+        self._live = live
+        for v in (self.surface_view, self.fit_surface):
+            v.set_antialias(not live)
+        if not live:
+            for curve in self.loss_plot.curves.values():
+                curve.opts["antialias"] = True
+            self.loss_plot.fit()
+            o = self._objective
+            if self.view3d.gl is not None and o is not None:
+                xs, ys, d, *_ = self._get_surface(o, self._state.view)
+                self.view3d.set_data(xs, ys, d, {k: tr.points for k, tr in self._runs.items()})
 
     def _show_position(self, state: OptimizerState) -> None:
         o = self._objective
@@ -311,50 +328,31 @@ class OptimizerLab(Lab):
         k_all = min(state.position, n)
         self.playback.set_range(n, k_all)
         self.loss_plot.set_position(k_all)
-        views = [self.surface_view, self.fit_surface] if state.surface == "line_fit" else [self.surface_view]
+        views = self._views(state)
         span = min(state.view[1] - state.view[0], state.view[3] - state.view[2])
-        self.readout.setRowCount(len(self._runs))
         line_params = {}
         for name in OPTIMIZERS:
             tr = self._runs.get(name)
             for v in views:
                 if tr is None:
-                    for item in (v.paths[name], v.heads[name], v.velocity[name], v.boxes[name]):
-                        item.setData([], [])
+                    if v.paths[name].xData is not None and len(v.paths[name].xData):
+                        for item in (v.paths[name], v.heads[name], v.velocity[name], v.boxes[name]):
+                            item.setData([], [])
                     continue
                 k = min(k_all, tr.steps)
-                pts = tr.points[: k + 1]
-                v.paths[name].setData(pts[:, 0], pts[:, 1])
-                v.heads[name].setData([pts[-1, 0]], [pts[-1, 1]])
+                v.set_path(name, tr.points[: k + 1])
+                v.heads[name].setData([tr.points[k, 0]], [tr.points[k, 1]])
                 self._draw_internals(v, name, tr, k, span, state.show_internals)
             if tr is not None:
-                k = min(k_all, tr.steps)
-                line_params[name] = tuple(tr.points[k])
-        for row, (name, tr) in enumerate(self._runs.items()):
+                line_params[name] = tuple(tr.points[min(k_all, tr.steps)])
+        rows = []
+        for name, tr in self._runs.items():
             k = min(k_all, tr.steps)
-            done = k == tr.steps
-            status = tr.status if done else "running"
-            cells = [
-                _SHORT[name],
-                status,
-                f"{tr.values[k]:.5g}",
-                f"{tr.grad_norms[k]:.3g}",
-                f"({tr.points[k, 0]:.3g}, {tr.points[k, 1]:.3g})",
-            ]
-            for col, text in enumerate(cells):
-                item = self.readout.item(row, col)
-                if item is None:
-                    item = QtWidgets.QTableWidgetItem()
-                    self.readout.setItem(row, col, item)
-                item.setText(text)
-                item.setForeground(
-                    theme.color(
-                        COLORS[name] if col == 0 else ("vermillion" if status == "diverged" and col == 1 else "fg")
-                    )
-                )
-                if col == 1:
-                    item.setToolTip(tr.message)
-        self.readout.resizeColumnsToContents()
+            status = tr.status if k == tr.steps else "running"
+            cells = [SHORT_NAMES[name], status, f"{tr.values[k]:.4g}", f"{tr.grad_norms[k]:.2g}"]
+            point = f"({tr.points[k, 0]:.4g}, {tr.points[k, 1]:.4g}) after {k} steps"
+            rows.append((COLORS[name], status, cells, point, tr.message))
+        self.readout.show_rows(rows)
         focus = self.focus.currentData()
         tr = self._runs.get(focus)
         if tr is not None:
@@ -362,11 +360,11 @@ class OptimizerLab(Lab):
             text = narrate(tr, k) if k > 0 else f"start at {tuple(round(c, 4) for c in tr.points[0])}"
             if k == tr.steps:
                 text += f"\n{tr.status}: {tr.message}"
-            self.narration.setText(text)
-            self._show_curvature(state, o, tuple(tr.points[k]), views, span)
+            text += "\n" + self._show_curvature(state, o, tuple(tr.points[k]), views, span)
         else:
-            self.narration.setText("Enable an optimizer on the right to race it from the star.")
-            self._show_curvature(state, o, state.start, views, span)
+            text = "Enable an optimizer on the right to race it from the star.\n"
+            text += self._show_curvature(state, o, state.start, views, span)
+        self.narration.setText(text)
         if state.surface == "line_fit":
             pts = np.asarray(state.line_points, dtype=np.float64)
             self.data_view.set_points(pts, o.minima[0] if o.minima else None)
@@ -395,20 +393,19 @@ class OptimizerLab(Lab):
         else:
             v.boxes[name].setData([], [])
 
-    def _show_curvature(self, state, o, p, views, span) -> None:
+    def _show_curvature(self, state, o, p, views, span) -> str:
+        """Draw the Hessian's eigen-axes at ``p`` (when switched on) and say what they mean."""
         axes = obj.hessian_axes(o, p)
         if axes is None:
-            self.curvature.setText("Hessian: not finite here")
             for v in views:
                 v.hessian.setData([], [])
-            return
+            return "Hessian: not finite here"
         w, vecs = axes
         kind = (
             "minimum-like (positive definite)"
             if w[0] > 0
             else ("saddle-like" if w[0] * w[1] < 0 else "flat/maximum-like")
         )
-        self.curvature.setText(f"Hessian eigenvalues at ({p[0]:.3g}, {p[1]:.3g}): λ = {w[0]:.4g}, {w[1]:.4g} — {kind}")
         for v in views:
             if state.show_hessian:
                 L = 0.15 * span
@@ -417,10 +414,17 @@ class OptimizerLab(Lab):
                     segs_x += [p[0] - L * vecs[0, j], p[0] + L * vecs[0, j]]
                     segs_y += [p[1] - L * vecs[1, j], p[1] + L * vecs[1, j]]
                 v.hessian.setData(segs_x, segs_y)
-            else:
+            elif v.hessian.xData is not None and len(v.hessian.xData):
                 v.hessian.setData([], [])
+        return f"Hessian eigenvalues at ({p[0]:.3g}, {p[1]:.3g}): λ = {w[0]:.4g}, {w[1]:.4g} — {kind}"
 
     def _sync_inputs(self, state: OptimizerState, o) -> None:
+        self.start_label.setText(f"({state.start[0]:.4g}, {state.start[1]:.4g})")
+        # Everything else depends on neither the start nor the playback position: skip it while they are dragged.
+        key = (id(o), dataclasses.replace(state, start=(0.0, 0.0), position=0, view=(0.0, 1.0, 0.0, 1.0)))
+        if key == self._synced:
+            return
+        self._synced = key
         widgets = (
             self.surface_combo,
             self.kappa,
@@ -439,8 +443,8 @@ class OptimizerLab(Lab):
         self.show_gradient.setChecked(state.show_gradient)
         self.show_hessian.setChecked(state.show_hessian)
         self.show_internals.setChecked(state.show_internals)
-        if not self.expr_edit.hasFocus():
-            self.expr_edit.setText(state.expression)
+        if not self.expr_edit.line.hasFocus():
+            self.expr_edit.set_text(state.expression)
         del blockers
         quad = state.surface == "quadratic"
         for w in (self.kappa, self.angle):
@@ -450,7 +454,6 @@ class OptimizerLab(Lab):
         self.csv_button.setEnabled(line)
         self.new_data_button.setEnabled(line)
         self.formula.setText(f"f = {o.formula}")
-        self.start_label.setText(f"({state.start[0]:.4g}, {state.start[1]:.4g})")
         self.playback.set_speed(state.speed)
         bounds = lr_bounds(state, o)
         for c in state.configs:
@@ -478,22 +481,19 @@ class OptimizerLab(Lab):
             return
         self.edit(dataclasses.replace(new, position=new.steps), f"Surface: {SURFACE_LABELS[surface]}")
 
-    def _on_expression(self) -> None:
-        text = self.expr_edit.text()
+    def _on_expression(self, text: str) -> None:
         try:
             o = obj.from_expression(text, self._state.view)
-        except ExpressionError as exc:
-            pos = getattr(exc, "position", None)
-            msg = getattr(exc, "message", str(exc))
-            where = f" (character {pos + 1})" if isinstance(pos, int) else ""
-            self.expr_error.setText(f"{msg}{where}")
+        except (ExpressionError, obj.ObjectiveError) as exc:  # parsed, but no usable derivative (rare)
+            self.expr_error.setText(str(exc))
+            self.expr_error.show()
             self.error_message(f"Formula not used: {exc}")
             return
-        self.expr_error.setText("")
-        self._objective_cache[("expression", text, self._state.view)] = o
+        self._objective_cache[("expression", text)] = o
         self.edit(dataclasses.replace(self._state, expression=text, surface="expression"), "Edit formula")
 
     def _on_kappa(self, value: float, final: bool) -> None:
+        self._set_live(not final)
         self.preview(dataclasses.replace(self._state, kappa=float(min(max(value, 1.0), 1000.0))))
         if final:
             self.commit("Condition number")
@@ -503,6 +503,7 @@ class OptimizerLab(Lab):
 
     def _on_config(self, name: str, values: dict, enabled: bool, final: bool) -> None:
         cfg = dataclasses.replace(self._state.config(name), enabled=enabled, **values)
+        self._set_live(not final)
         self.preview(self._state.with_config(cfg))
         if final:
             self.commit(f"{LABELS[name]} settings")
@@ -518,6 +519,7 @@ class OptimizerLab(Lab):
         if not (math.isfinite(x) and math.isfinite(y)):
             return
         x, y = min(max(x, v[0]), v[1]), min(max(y, v[2]), v[3])
+        self._set_live(not final)
         self.preview(dataclasses.replace(self._state, start=(float(x), float(y))))
         if final:
             self.commit("Move start")
@@ -555,12 +557,39 @@ class OptimizerLab(Lab):
         self.edit(with_surface(self._state, "line_fit", line_points=pts), "Load data")
         return True
 
+    def set_state(self, state: OptimizerState) -> None:
+        """Apply a state from a scene, undo or a lesson (never mid-gesture: full drawing, loss plot refitted)."""
+        self._set_live(False)
+        super().set_state(state)
+
+    def _on_view_edited(self, view: tuple[float, float, float, float]) -> None:
+        """The user panned or zoomed the surface: record it (no undo step) and redraw the surface for it."""
+        x0, x1, y0, y1 = view
+        if not (all(math.isfinite(c) and abs(c) <= 1e6 for c in view) and x0 < x1 and y0 < y1):
+            self.error_message("That view is out of range; use Reset view to go back.")
+            return
+        self.update_view(tuple(float(c) for c in view))
+        if self._objective is not None:
+            self._show_surface(self._state, self._objective)
+            self._show_position(self._state)  # paths are thinned to the new pixel size
+
+    def _on_reset_view(self) -> None:
+        try:
+            home = objective_of(dataclasses.replace(self._state, view=(-3.0, 3.0, -3.0, 3.0))).view
+        except (obj.ObjectiveError, ExpressionError) as exc:
+            self.error_message(str(exc))
+            return
+        self.update_view(home)
+        self.render(self._state)
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if not getattr(self, "_wired", False):
             self._wired = True
             self.surface_view.viewbox.pointed.connect(self.set_start)
             self.fit_surface.viewbox.pointed.connect(self.set_start)
+            self.surface_view.viewbox.view_edited.connect(self._on_view_edited)
+            self.fit_surface.viewbox.view_edited.connect(self._on_view_edited)
             self.data_view.viewbox.point_dragged.connect(self._on_point_dragged)
 
     # --- export -------------------------------------------------------------------------------------------------

@@ -13,7 +13,17 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from gui import theme
 from gui.widgets.plane import configure_plot
 
-__all__ = ["SurfaceView", "LossPlot", "DataView", "Surface3D", "surface_display", "contour_paths", "COLORS"]
+__all__ = [
+    "SurfaceView",
+    "LossPlot",
+    "DataView",
+    "Surface3D",
+    "surface_display",
+    "contour_paths",
+    "thin_path",
+    "arrow_segments",
+    "COLORS",
+]
 
 # Okabe–Ito colour per optimizer (yellow avoided: too faint on the light surface).
 COLORS = {
@@ -62,6 +72,20 @@ def contour_paths(d: np.ndarray, xs: np.ndarray, ys: np.ndarray, n_levels: int =
     return np.concatenate(px), np.concatenate(py)
 
 
+def thin_path(pts: np.ndarray, cell: tuple[float, float]) -> np.ndarray:
+    """Drop points that stay in the same screen pixel as the one before (``cell`` = data size of a pixel).
+
+    A converging run piles hundreds of points onto a few pixels; drawing them costs time and shows nothing.
+    """
+    if len(pts) <= 2 or not (cell[0] > 0 and cell[1] > 0):
+        return pts
+    q = np.floor(pts / np.asarray(cell, dtype=np.float64))
+    keep = np.empty(len(pts), dtype=bool)
+    keep[0] = keep[-1] = True
+    np.any(q[1:-1] != q[:-2], axis=1, out=keep[1:-1])
+    return pts[keep]
+
+
 def arrow_segments(x, y, u, v, length: float) -> tuple[np.ndarray, np.ndarray]:
     """Arrows as line-segment pairs (shaft + two head strokes) for one ``connect='pairs'`` item."""
     x, y, u, v = (np.asarray(a, dtype=np.float64).ravel() for a in (x, y, u, v))
@@ -80,31 +104,58 @@ def arrow_segments(x, y, u, v, length: float) -> tuple[np.ndarray, np.ndarray]:
 
 
 class _StartViewBox(pg.ViewBox):
-    """A view box where a click or drag places the start point instead of panning."""
+    """Left click or drag places the start point; right/middle drag pans, the wheel zooms.
+
+    ``view_edited`` fires once a pan or zoom gesture is over (drag released, wheel idle for a moment), so the lab
+    records the view and redraws the surface for it without doing either on every wheel notch.
+    """
 
     pointed = QtCore.Signal(float, float, bool)  # x, y, final
+    view_edited = QtCore.Signal(tuple)  # (xmin, xmax, ymin, ymax)
 
     def __init__(self) -> None:
         super().__init__(enableMenu=False)
-        self.setMouseEnabled(False, False)
+        self.setMouseEnabled(True, True)
+        self._wheel_timer = QtCore.QTimer(self)
+        self._wheel_timer.setSingleShot(True)
+        self._wheel_timer.setInterval(250)
+        self._wheel_timer.timeout.connect(self._emit_view)
+
+    def current_view(self) -> tuple[float, float, float, float]:
+        """The visible range as (xmin, xmax, ymin, ymax)."""
+        (x0, x1), (y0, y1) = self.viewRange()
+        return (float(x0), float(x1), float(y0), float(y1))
+
+    def _emit_view(self) -> None:
+        self.view_edited.emit(self.current_view())
 
     def mouseClickEvent(self, ev) -> None:
         if ev.button() != QtCore.Qt.MouseButton.LeftButton:
+            ev.ignore()
             return
         ev.accept()
         p = self.mapSceneToView(ev.scenePos())
         self.pointed.emit(p.x(), p.y(), True)
 
     def mouseDragEvent(self, ev, axis=None) -> None:
-        if ev.button() != QtCore.Qt.MouseButton.LeftButton:
-            ev.ignore()
+        if ev.button() == QtCore.Qt.MouseButton.LeftButton:
+            ev.accept()
+            p = self.mapSceneToView(ev.scenePos())
+            self.pointed.emit(p.x(), p.y(), bool(ev.isFinish()))
             return
-        ev.accept()
-        p = self.mapSceneToView(ev.scenePos())
-        self.pointed.emit(p.x(), p.y(), bool(ev.isFinish()))
+        if ev.button() == QtCore.Qt.MouseButton.RightButton:
+            # Pan with the right button too (pyqtgraph would zoom): the wheel already zooms.
+            ev.accept()
+            d = self.mapSceneToView(ev.lastScenePos()) - self.mapSceneToView(ev.scenePos())
+            self.translateBy(x=d.x(), y=d.y())
+        else:
+            super().mouseDragEvent(ev, axis)  # middle button: pyqtgraph's pan
+        if ev.isFinish():
+            self._emit_view()
 
     def wheelEvent(self, ev, axis=None) -> None:
-        ev.ignore()
+        super().wheelEvent(ev, axis)
+        self._wheel_timer.start()
 
 
 class SurfaceView(pg.PlotWidget):
@@ -119,9 +170,13 @@ class SurfaceView(pg.PlotWidget):
         self.plot_item.setLabel("left", "y")
         self.image = pg.ImageItem(axisOrder="row-major")
         self.image.setZValue(-20)
+        # The surface and its contours change only with the surface or the zoom: repaint them from a pixmap while
+        # the paths on top are redrawn (a 300×300 image scaled every frame cost ~3 ms).
+        self.image.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.addItem(self.image)
-        self.contours = pg.PlotDataItem(pen=theme.pen("fg", 0.3, alpha=90), connect="finite")
+        self.contours = pg.PlotCurveItem(pen=theme.pen("fg", 0.3, alpha=90), connect="finite")
         self.contours.setZValue(-15)
+        self.contours.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.addItem(self.contours)
         self.arrows = pg.PlotDataItem(pen=theme.pen("grey", 0.45), connect="pairs")
         self.arrows.setZValue(-10)
@@ -131,19 +186,19 @@ class SurfaceView(pg.PlotWidget):
         self.hessian = pg.PlotDataItem(pen=theme.pen("fg", 0.9, style="dash"), connect="pairs")
         self.hessian.setZValue(5)
         self.addItem(self.hessian)
-        self.paths: dict[str, pg.PlotDataItem] = {}
+        self.paths: dict[str, pg.PlotCurveItem] = {}
         self.heads: dict[str, pg.ScatterPlotItem] = {}
-        self.velocity: dict[str, pg.PlotDataItem] = {}
-        self.boxes: dict[str, pg.PlotDataItem] = {}
+        self.velocity: dict[str, pg.PlotCurveItem] = {}
+        self.boxes: dict[str, pg.PlotCurveItem] = {}
         for i, name in enumerate(names):
             c = COLORS[name]
-            path = pg.PlotDataItem(pen=theme.pen(c, 0.9))
+            path = pg.PlotCurveItem(pen=theme.pen(c, 0.9), skipFiniteCheck=True)
             path.setZValue(10 + i)
             head = pg.ScatterPlotItem(size=13, pen=theme.pen("bg", 0.5), brush=theme.color(c))
             head.setZValue(30 + i)
-            vel = pg.PlotDataItem(pen=theme.pen(c, 0.8), connect="pairs")
+            vel = pg.PlotCurveItem(pen=theme.pen(c, 0.8), connect="pairs", skipFiniteCheck=True)
             vel.setZValue(20 + i)
-            box = pg.PlotDataItem(pen=theme.pen(c, 0.6, style="dot"))
+            box = pg.PlotCurveItem(pen=theme.pen(c, 0.6, style="dot"), skipFiniteCheck=True)
             box.setZValue(20 + i)
             for item in (path, head, vel, box):
                 self.addItem(item)
@@ -155,12 +210,33 @@ class SurfaceView(pg.PlotWidget):
         self.message.setZValue(60)
         self.addItem(self.message)
         self._view = None
+        self._antialias = True
+        self.viewbox.view_edited.connect(self._remember_view)
+
+    def _remember_view(self, view) -> None:
+        self._view = view
 
     def set_view(self, view) -> None:
-        """Show x0..x1 × y0..y1 exactly."""
+        """Show x0..x1 × y0..y1 exactly (unless that is already what the user panned/zoomed to)."""
         if view != self._view:
             self._view = view
             self.viewbox.setRange(xRange=view[:2], yRange=view[2:], padding=0)
+
+    def set_antialias(self, on: bool) -> None:
+        """Smooth paths at rest; plain ones while a drag redraws them every frame (several times cheaper)."""
+        if on == self._antialias:
+            return
+        self._antialias = on
+        for group in (self.paths, self.velocity, self.boxes):
+            for item in group.values():
+                item.opts["antialias"] = on
+                item.update()
+
+    def set_path(self, name: str, pts: np.ndarray) -> None:
+        """Show one optimizer's path, thinned to one point per screen pixel."""
+        px, py = self.viewbox.viewPixelSize()
+        shown = thin_path(pts, (px, py))
+        self.paths[name].setData(shown[:, 0], shown[:, 1])
 
     def set_surface(self, xs, ys, display, cx, cy) -> None:
         """Paint the (display-compressed) grid and its contour lines."""
@@ -185,35 +261,57 @@ class SurfaceView(pg.PlotWidget):
 
 
 class LossPlot(pg.PlotWidget):
-    """Loss against iteration on a log scale, one curve per optimizer, a line at the current step."""
+    """Loss against iteration on a log scale, one curve per optimizer, a line at the current step.
+
+    Curves hold log10 of the loss themselves (plain curve items, no per-item log transform) and the range is
+    refitted only when asked: while a drag recomputes the runs every frame the axes stay put, so they are not
+    re-ticked and repainted each time.
+    """
 
     def __init__(self, names: tuple[str, ...], parent=None) -> None:
         super().__init__(parent)
         self.plot_item = self.getPlotItem()
         configure_plot(self.plot_item)
-        self.plot_item.setLogMode(y=True)
+        self.plot_item.getAxis("left").setLogMode(False, True)
         self.plot_item.setLabel("bottom", "iteration")
         self.plot_item.setLabel("left", "f − f*")
-        self.plot_item.setTitle("Loss per iteration (log scale)")
-        self.curves = {n: self.plot(pen=theme.pen(COLORS[n], 0.8)) for n in names}
+        self.plot_item.setTitle("Loss (log scale)")
+        self.curves: dict[str, pg.PlotCurveItem] = {}
+        for name in names:
+            curve = pg.PlotCurveItem(pen=theme.pen(COLORS[name], 0.8), skipFiniteCheck=True)
+            self.addItem(curve)
+            self.curves[name] = curve
         self.cursor = pg.InfiniteLine(angle=90, pen=theme.pen("fg", 0.4, style="dash"))
         self.addItem(self.cursor, ignoreBounds=True)
-        self.getPlotItem().getViewBox().setMouseEnabled(False, False)
+        vb = self.plot_item.getViewBox()
+        vb.setMouseEnabled(False, False)
+        vb.disableAutoRange()
+        self._label = ""
 
-    def set_curves(self, values: dict[str, np.ndarray], offset: float, label: str) -> None:
-        """Curves of f − offset (floored at 1e-16 so the log scale always has a point to draw)."""
+    def set_curves(self, values: dict[str, np.ndarray], offset: float, label: str, fit: bool = True) -> None:
+        """Curves of f − offset (floored at 1e-16 so the log scale always has a point); ``fit`` refits the range."""
         for name, curve in self.curves.items():
             v = values.get(name)
             if v is None or len(v) == 0:
                 curve.setData([], [])
                 continue
-            curve.setData(np.arange(len(v), dtype=float), np.maximum(v - offset, 1e-16))
-        self.plot_item.setLabel("left", label)
+            with np.errstate(all="ignore"):
+                ly = np.log10(np.maximum(v - offset, 1e-16))
+            curve.setData(np.arange(len(v), dtype=float), ly, antialias=fit)
+        if label != self._label:
+            self._label = label
+            self.plot_item.setLabel("left", label)
+        if fit:
+            self.fit()
+
+    def fit(self) -> None:
+        """Frame every curve (after a drag, or when the runs change by a one-shot edit)."""
         self.getPlotItem().getViewBox().autoRange(padding=0.04)
 
     def set_position(self, k: int) -> None:
         """Move the current-step line."""
-        self.cursor.setValue(k)
+        if self.cursor.value() != k:
+            self.cursor.setValue(k)
 
 
 class _DataViewBox(pg.ViewBox):

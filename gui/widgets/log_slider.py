@@ -88,7 +88,8 @@ class LogSlider(QtWidgets.QWidget):
         with QtCore.QSignalBlocker(self.slider):
             self.slider.setValue(self._to_tick(v) if v > 0 else 0)
         self.box.setText(f"{v:.3g}")
-        self.box.setStyleSheet("")
+        if self.box.styleSheet():  # re-styling costs a layout pass: only undo an error colour that is shown
+            self.box.setStyleSheet("")
 
     def set_mark(self, bound: float | None, text: str = "") -> None:
         """Mark ``bound`` on the slider (None removes the mark); values beyond it are shaded."""

@@ -53,6 +53,8 @@ class ValueSlider(QtWidgets.QWidget):
 
     def set_value(self, value: float) -> None:
         """Show ``value`` without emitting (the model pushes, the view echoes nothing back)."""
+        if value == self.box.value() and self.slider.value() == round((value - self._lo) / self._step):
+            return  # already shown: setValue would still repaint both widgets on every render of a drag
         with QtCore.QSignalBlocker(self.slider), QtCore.QSignalBlocker(self.box):
             self.box.setValue(value)
             self.slider.setValue(round((self.box.value() - self._lo) / self._step))

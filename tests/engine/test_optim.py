@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 
 import numpy as np
@@ -11,7 +12,7 @@ from hypothesis import strategies as st
 
 from engine import objectives as obj
 from engine import optim
-from engine.optim import OPTIMIZERS, OptimizerError, make_stepper, run
+from engine.optim import OPTIMIZERS, OptimizerError, make_stepper, run, run_many
 from engine.optim_state import OptimizerState, code, metrics, narrate, with_surface
 from engine.schema import SchemaError, from_dict, to_dict
 
@@ -98,6 +99,36 @@ CASES = [
 def test_run_matches_documented_torch_formulas(name, hp, reference):
     tr = run(ROSEN, START, name, 40, **hp)
     np.testing.assert_allclose(tr.points, reference(), rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize(("name", "hp", "reference"), CASES)
+def test_typed_rosenbrock_follows_the_same_formulas(name, hp, reference):
+    # The typed formula runs through the plain-float compiler of its (sympy-derived) gradient.
+    tr = run(obj.from_expression("(1-x)^2 + 100*(y-x^2)^2"), START, name, 40, **hp)
+    np.testing.assert_allclose(tr.points, reference(), rtol=1e-10, atol=1e-12)
+
+
+def test_run_many_is_the_same_as_separate_runs():
+    configs = {"adam": {"lr": 0.05}, "gd": {"lr": 1e-3}, "newton": {}, "momentum": {"lr": 1e-3, "momentum": 0.5}}
+    many = run_many(ROSEN, START, configs, 200)
+    assert list(many) == ["gd", "momentum", "adam", "newton"]  # OPTIMIZERS order, whatever the dict order
+    for name, tr in many.items():
+        one = run(ROSEN, START, name, 200, **configs[name])
+        assert np.array_equal(tr.points, one.points) and np.array_equal(tr.values, one.values)
+        assert tr.status == one.status and tr.message == one.message
+        for key, arr in one.internals.items():
+            assert np.array_equal(tr.internals[key], arr)
+    with pytest.raises(OptimizerError, match="beta1"):
+        run_many(ROSEN, START, {"adam": {"beta1": 2.0}}, 10)
+
+
+def test_internals_stop_with_the_path_when_a_run_diverges():
+    q = obj.quadratic(10.0, 0.0)
+    for name in ("momentum", "nesterov", "adagrad", "rmsprop", "adam"):
+        tr = run(q, (1.0, 1.0), name, 500, lr=1e6)
+        assert tr.status == "diverged", name
+        for arr in tr.internals.values():
+            assert len(arr) == tr.steps and np.all(np.isfinite(arr))
 
 
 @pytest.mark.parametrize(("name", "hp", "reference"), CASES)
@@ -330,6 +361,27 @@ def test_code_snippet_reproduces_metrics(surface):
             assert v == pytest.approx(m[k], rel=1e-9, abs=1e-12), k
         else:
             assert v == m[k], k
+
+
+def test_metrics_have_the_same_keys_for_every_state():
+    base = OptimizerState()
+    all_off = dataclasses.replace(base, configs=tuple(dataclasses.replace(c, enabled=False) for c in base.configs))
+    bad = dataclasses.replace(base, surface="expression", expression="x^2 + y^2")
+    bad = dataclasses.replace(bad, expression="log(")  # an unusable formula (a scene edited by hand)
+    states = [base, all_off, with_surface(base, "line_fit"), with_surface(base, "quadratic"), bad]
+    keys = [set(metrics(s)) for s in states]
+    assert all(k == keys[0] for k in keys)
+    for name in OPTIMIZERS:
+        assert {f"{name}_status", f"{name}_final_loss", f"{name}_steps", f"{name}_enabled"} <= keys[0]
+    m = metrics(all_off)
+    assert all(m[f"{n}_status"] == "off" and math.isnan(m[f"{n}_final_loss"]) for n in OPTIMIZERS)
+    assert m["gd_lr"] == base.config("gd").lr and m["gd_enabled"] is False
+    m = metrics(base)
+    assert m["nesterov_status"] == "off" and math.isnan(m["nesterov_final_x"])  # disabled by default
+    assert m["gd_status"] in optim.STATUSES and m["gd_steps"] == base.steps
+    assert math.isnan(m["lambda_max"]) and math.isnan(m["lsq_slope"])  # Rosenbrock: no constant curvature
+    m = metrics(bad)
+    assert m["error"] and m["adam_status"] == "error" and math.isnan(m["start_loss"])
 
 
 def test_metrics_report_divergence_and_bound():

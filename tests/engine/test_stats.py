@@ -435,3 +435,82 @@ def test_validate_params_never_crashes(name, values):
         assert str(exc)
     else:
         assert all(math.isfinite(v) for v in out.values())
+
+
+# --- plot-ready theory curves and the fast parameter binding (what a slider step evaluates) -------------------------
+@pytest.mark.parametrize("name", list(PARAMS))
+def test_bound_distribution_matches_the_hand_written_scipy_reference(name):
+    ref, b = REFERENCE[name], S.bound(name, PARAMS[name])
+    q = np.array([0.02, 0.25, 0.5, 0.75, 0.98])
+    x = ref.ppf(q)
+    np.testing.assert_allclose(b.ppf(q), x)
+    np.testing.assert_allclose(b.cdf(x), ref.cdf(x))
+    method = "pmf" if S.DISTRIBUTIONS[name].discrete else "pdf"
+    np.testing.assert_allclose(getattr(b, method)(x), getattr(ref, method)(x))
+    assert b.support() == ref.support()
+
+
+def test_bound_refuses_parameters_outside_their_domain():
+    with pytest.raises(S.StatsError, match="σ"):
+        S.bound("normal", {"mu": 0.0, "sigma": -1.0})
+
+
+@pytest.mark.parametrize("name", [n for n in PARAMS if not S.DISTRIBUTIONS[n].discrete])
+def test_theory_curves_continuous_agree_with_scipy(name):
+    ref = REFERENCE[name]
+    c = S.theory_curves(name, PARAMS[name], points=300)
+    assert c.x.size == 300 and not c.discrete and np.all(np.diff(c.x) > 0)
+    np.testing.assert_allclose(c.density, ref.pdf(c.x), rtol=1e-12, atol=1e-300)
+    np.testing.assert_allclose(c.cdf, ref.cdf(c.cdf_x), rtol=1e-12)
+    assert (c.lo, c.hi) == S.support_range(name, PARAMS[name])
+    assert ref.cdf(c.hi) - ref.cdf(c.lo) >= 0.998  # the range holds the central 99.9 %
+    x0, x1 = c.view_range
+    assert x0 < c.lo < c.hi < x1
+    assert 0 < c.top <= np.nanmax(c.density[np.isfinite(c.density)]) + 1e-12
+    assert not c.x.flags.writeable  # shared with the plot: nobody may edit it in place
+
+
+@pytest.mark.parametrize("name", [n for n in PARAMS if S.DISTRIBUTIONS[n].discrete])
+def test_theory_curves_discrete_are_a_pmf_and_a_cdf_staircase(name):
+    ref = REFERENCE[name]
+    c = S.theory_curves(name, PARAMS[name])
+    assert c.discrete and np.all(c.x == np.round(c.x))
+    np.testing.assert_allclose(c.density, ref.pmf(c.x))
+    # Staircase: flat between whole numbers, jumping at each one to the CDF there.
+    np.testing.assert_allclose(c.cdf[0::2], ref.cdf(c.cdf_x[0::2]))
+    np.testing.assert_allclose(c.cdf[1::2], c.cdf[0::2][: c.cdf[1::2].size])  # flat to the next jump
+    assert np.all(np.diff(c.cdf) >= -1e-15) and c.cdf[-1] > 0.999
+
+
+def test_theory_curves_thin_a_huge_discrete_range_and_cap_an_infinite_spike():
+    wide = S.theory_curves("poisson", {"lam": 1e6})
+    assert wide.x.size <= 400 and np.all(np.diff(wide.x) > 0)
+    spike = S.theory_curves("beta", {"alpha": 0.5, "beta": 0.5})  # pdf → ∞ at 0 and 1
+    finite = spike.density[np.isfinite(spike.density)]
+    assert spike.top < finite.max() and spike.top >= np.percentile(finite, 95)
+
+
+@pytest.mark.parametrize("points", [1, 0, 5000, 2.5, True])
+def test_theory_curves_refuse_a_bad_point_count(points):
+    with pytest.raises(S.StatsError, match="points"):
+        S.theory_curves("normal", {}, points=points)
+
+
+def test_moments_are_cached_but_still_validated():
+    first = S.moments("gamma", PARAMS["gamma"])
+    assert S.moments("gamma", PARAMS["gamma"]) is first
+    assert first.mean == pytest.approx(REFERENCE["gamma"].mean())
+    with pytest.raises(S.StatsError):
+        S.moments("gamma", {"alpha": -1.0, "beta": 2.0})
+
+
+def test_split_modules_keep_the_public_names_of_engine_stats():
+    import importlib
+
+    for module in ("engine.stats_samples", "engine.stats_loglik", "engine.stats_curves"):
+        mod = importlib.import_module(module)
+        for name in mod.__all__:
+            assert getattr(S, name) is getattr(mod, name), f"engine.stats.{name} is not {module}.{name}"
+    for name in S.__all__:
+        assert hasattr(S, name), name
+    assert S.one_sample_t is importlib.import_module("engine.inference").one_sample_t  # lazy inference re-export

@@ -102,7 +102,7 @@ def test_classroom_draw_one_and_hundred(lab, qtbot):
     qtbot.waitUntil(lambda: "shown 1" in lab.controls.reveal_label.text() and "101 " not in
                     lab.controls.reveal_label.text(), timeout=5000)  # fmt: skip
     qtbot.mouseClick(lab.controls.show_all, QtCore.Qt.MouseButton.LeftButton)
-    assert not lab._timer.isActive() and "all 10,000" in lab.controls.reveal_label.text()
+    assert not lab.classroom.timer.isActive() and "all 10,000" in lab.controls.reveal_label.text()
 
 
 def test_tabs_lln_clt_qq_bivariate(lab, qtbot):

@@ -27,8 +27,8 @@ def _type_into(qtbot, line_edit, text):
 
 def _status_cell(lab, label):
     for row in range(lab.readout.rowCount()):
-        if lab.readout.item(row, 0).text() == label:
-            return lab.readout.item(row, 1).text()
+        if lab.readout.cell_text(row, 0) == label:
+            return lab.readout.cell_text(row, 1)
     raise AssertionError(f"{label} not in readout")
 
 
@@ -83,13 +83,14 @@ def test_bad_expression_shows_its_message_and_keeps_the_state(lab, qtbot):
     good = lab.state()
     messages = []
     lab.status_message.connect(messages.append)
-    _type_into(qtbot, lab.expr_edit, "x^^2 + y")
-    assert lab.expr_error.text()
-    assert "character" in lab.expr_error.text()
+    _type_into(qtbot, lab.expr_edit.line, "x^^2 + y")
+    assert lab.expr_error.isVisible() and lab.expr_error.text()
+    assert "character 3" in lab.expr_error.text()
+    assert lab.expr_edit.line.cursorPosition() == 2  # the caret sits on the second ^
     assert messages and "Formula not used" in messages[-1]
     assert lab.state() == good
-    _type_into(qtbot, lab.expr_edit, "x^2 + 2*y^2")
-    assert lab.expr_error.text() == ""
+    _type_into(qtbot, lab.expr_edit.line, "x^2 + 2*y^2")
+    assert lab.expr_edit.error() == ""
     assert lab.state().expression == "x^2 + 2*y^2"
     assert "x²" in lab.formula.text()
 

@@ -1,0 +1,102 @@
+"""The Optimizer lab's readouts: a compact per-optimizer table and the narrated step.
+
+Both are written every frame while a start point or slider is dragged, so they change only the cells whose text
+changed and never resize themselves (a re-layout of the column would repaint everything around it).
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from gui import theme
+
+__all__ = ["ReadoutTable", "NarrationBox", "SHORT_NAMES"]
+
+SHORT_NAMES = {
+    "gd": "GD",
+    "momentum": "Momentum",
+    "nesterov": "Nesterov",
+    "adagrad": "AdaGrad",
+    "rmsprop": "RMSProp",
+    "adam": "Adam",
+    "newton": "Newton",
+}
+HEADERS = ("optimizer", "status", "f", "‖∇f‖")
+# The widest text each column can hold: columns are sized once from these, never per frame.
+_WIDEST = ("Momentum", "step limit", "−8.888e+88", "8.8e+88")
+
+
+class ReadoutTable(QtWidgets.QTableWidget):
+    """One row per running optimizer: name (in its colour), status, loss and gradient norm; the point in tooltips."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(0, len(HEADERS), parent)
+        self.setHorizontalHeaderLabels(list(HEADERS))
+        self.verticalHeader().hide()
+        self.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
+        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrap(False)
+        self.setToolTip("Hover a row for the optimizer's current point; hover its status for how the run ended.")
+        header = self.horizontalHeader()
+        header.setMinimumSectionSize(20)
+        fm = QtGui.QFontMetrics(self.font())
+        for col, text in enumerate(_WIDEST[:-1]):
+            header.setSectionResizeMode(col, QtWidgets.QHeaderView.ResizeMode.Interactive)
+            self.setColumnWidth(col, fm.horizontalAdvance(text) + 14)
+        header.setStretchLastSection(True)
+        self.setMinimumWidth(sum(fm.horizontalAdvance(t) + 14 for t in _WIDEST) + 6)
+        row_h = fm.height() + 8
+        self.verticalHeader().setDefaultSectionSize(row_h)
+        self.setMinimumHeight(row_h * 2 + header.sizeHint().height())
+        self._shown: dict[tuple[int, int], tuple[str, str, str]] = {}
+
+    def show_rows(self, rows: list[tuple[str, str, list[str], str, str]]) -> None:
+        """``rows`` of (colour name, status, [name, status, f, ‖∇f‖], point text, status tooltip)."""
+        if self.rowCount() != len(rows):
+            self.setRowCount(len(rows))
+            self._shown.clear()
+        for r, (color, status, cells, point, message) in enumerate(rows):
+            for c, text in enumerate(cells):
+                fg = color if c == 0 else ("vermillion" if status == "diverged" and c == 1 else "fg")
+                tip = message if c == 1 else f"{cells[0]} is at {point}"
+                key = (text, fg, tip)
+                if self._shown.get((r, c)) == key:
+                    continue
+                self._shown[(r, c)] = key
+                item = self.item(r, c)
+                if item is None:
+                    item = QtWidgets.QTableWidgetItem()
+                    self.setItem(r, c, item)
+                item.setText(text)
+                item.setForeground(theme.color(fg))
+                item.setToolTip(tip)
+
+    def cell_text(self, row: int, col: int) -> str:
+        """The text shown in a cell ('' when empty)."""
+        item = self.item(row, col)
+        return item.text() if item is not None else ""
+
+
+class NarrationBox(QtWidgets.QPlainTextEdit):
+    """The current step written out with its numbers; fixed height, selectable, scrolls when long."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.setLineWrapMode(QtWidgets.QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.viewport().setAutoFillBackground(False)
+        fm = QtGui.QFontMetrics(self.font())
+        self.setMinimumHeight(fm.lineSpacing() * 4 + 8)
+        self._text = ""
+
+    def text(self) -> str:
+        """The narration shown."""
+        return self._text
+
+    def setText(self, text: str) -> None:
+        """Show ``text`` (no-op when unchanged)."""
+        if text != self._text:
+            self._text = text
+            self.setPlainText(text)
