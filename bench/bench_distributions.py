@@ -1,4 +1,9 @@
-"""Distributions lab speed: 10 M normal draws + histogram + redraw, and slider repaints with 1 M samples drawn."""
+"""Distributions lab speed: 10 M normal draws + histogram + redraw, and slider repaints with 1 M and 10 k samples drawn,
+and the CLT tab's n slider.
+
+The 1 M row is issue 7's interaction (the draws wait for the release); the 10 k row is the lab's default, where every
+slider step redraws the samples too. ``theory_step`` is the engine's share of one step (curves + moments).
+"""
 
 from __future__ import annotations
 
@@ -17,8 +22,37 @@ def _draw_and_histogram(n: int) -> None:
     stats.summarize(x)
 
 
+def _theory_step(i: int) -> None:
+    from engine import stats
+
+    params = (("mu", 0.0), ("sigma", 1.0 + 1e-4 * i))  # a new σ each call, as a slider gives: no cache hits
+    stats.theory_curves("normal", params, points=400)
+    stats.moments("normal", params)
+
+
+def _slider_rows(lab: Any, n: int, label: str) -> list[dict[str, Any]]:
+    """Hold the σ slider and step it ``n`` times (timed per event), then release it (timed too)."""
+    from PySide6 import QtWidgets
+
+    slider = lab.controls.sliders["sigma"].slider
+    slider.setSliderDown(True)
+    ms = harness.time_events(lambda i: slider.setValue(100 + (i * 7) % 400), lab.sampler.density_plot, n)
+    t0 = time.perf_counter()
+    slider.setSliderDown(False)
+    slider.sliderReleased.emit()
+    QtWidgets.QApplication.processEvents()
+    lab.sampler.density_plot.repaint()
+    release = (time.perf_counter() - t0) * 1e3
+    return [
+        harness.interaction(f"distributions.sigma_slider_{label}", ms,
+                            note="event -> PDF/CDF and theory readout repainted (sampler tab)"),
+        harness.measurement(f"distributions.sigma_release_{label}", "ms", value=release,
+                            note="slider release: undo step, axes refit, big draws handed to the background job"),
+    ]  # fmt: skip
+
+
 def run(quick: bool) -> list[dict[str, Any]]:
-    """Engine timings, then the real lab: a 10 M draw end to end (background job) and per-event slider repaints."""
+    """Engine timings, then the real lab: a big draw end to end (background job) and per-event slider repaints."""
     from engine import stats
 
     rows = []
@@ -31,11 +65,19 @@ def run(quick: bool) -> list[dict[str, Any]]:
     x = stats.sample("normal", {}, 1_000_000, 0)
     rows.append(harness.measurement("distributions.histogram_1M", "ms",
                                     samples=harness.time_calls(lambda: stats.histogram(x), 5)))  # fmt: skip
+    counter = iter(range(10**9))
+    rows.append(harness.measurement(
+        "distributions.theory_step", "ms", samples=harness.time_calls(lambda: _theory_step(next(counter)), 200),
+        note="engine share of one slider step: 400-point PDF + CDF, central range, moments (new σ each call)",
+    ))  # fmt: skip
 
     harness.offscreen_app()
     win, lab = harness.open_lab("distributions")
     try:
         from PySide6 import QtWidgets
+
+        n = 40 if quick else 150
+        rows += _slider_rows(lab, n, "10k")  # the opening state: 10 000 draws, redrawn on every step
 
         t0 = time.perf_counter()
         lab.set_state(dataclasses.replace(lab.state(), n_samples=n_big))
@@ -49,14 +91,18 @@ def run(quick: bool) -> list[dict[str, Any]]:
 
         lab.set_state(dataclasses.replace(lab.state(), n_samples=1_000_000))
         harness.settle(lab, 60.0)
-        slider = lab.controls.sliders["sigma"].slider
-        slider.setSliderDown(True)
-        n = 40 if quick else 150
-        ms = harness.time_events(lambda i: slider.setValue(100 + (i * 7) % 400), lab.sampler.density_plot, n)
-        slider.setSliderDown(False)
-        rows.append(harness.interaction("distributions.sigma_slider_1M", ms,
-                                        note="PDF repaint per slider step; the 1 M-sample histogram follows "
-                                             "from the background job"))  # fmt: skip
+        rows += _slider_rows(lab, n, "1M")
+        harness.settle(lab, 60.0)
+
+        lab.set_state(dataclasses.replace(lab.state(), n_samples=10_000, tab="clt"))
+        harness.settle(lab, 60.0)
+        clt = lab.controls.clt_n.slider
+        clt.setSliderDown(True)
+        ms = harness.time_events(lambda i: clt.setValue(1 + (i * 3) % 60), lab.clt.plot, n)
+        clt.setSliderDown(False)
+        clt.sliderReleased.emit()
+        note = "CLT tab: 4 000 means of n = 2 … 60 draws recomputed per step (n > 50 waits for the release)"
+        rows.append(harness.interaction("distributions.clt_n_slider", ms, note=note))
         harness.settle(lab, 60.0)
         lab.shutdown()
     finally:

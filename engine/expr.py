@@ -142,26 +142,40 @@ class Expression:
         """
         return self._formula
 
+    def quick_formula(self) -> str:
+        """The readable formula without simplification: milliseconds, where :meth:`formula` may take a second.
+
+        Returns
+        -------
+        str
+            The same notation as :meth:`formula` (x², ·, √, σ), as sympy holds the expression.
+        """
+        return self._plain_formula
+
     @functools.cached_property
-    def _formula(self) -> str:
+    def _plain_formula(self) -> str:
+        plain = self._show(self._sympy)
+        if plain is not None:
+            return plain
+        if self._tree is not None:
+            return to_formula(self._tree)
+        import sympy as sp
+
+        return sp.sstr(self._sympy).replace("**", "^").replace("*", "·")
+
+    def _show(self, expr) -> str | None:
         from engine.expr_symbolic import UnsupportedSympyError, from_sympy
 
-        def show(expr) -> str | None:
-            try:
-                return to_formula(from_sympy(expr, self.variables))
-            except UnsupportedSympyError:
-                return None
+        try:
+            return to_formula(from_sympy(expr, self.variables))
+        except UnsupportedSympyError:
+            return None
 
-        plain = show(self._sympy)
-        if plain is None:
-            if self._tree is not None:
-                plain = to_formula(self._tree)
-            else:
-                import sympy as sp
-
-                plain = sp.sstr(self._sympy).replace("**", "^").replace("*", "·")
+    @functools.cached_property
+    def _formula(self) -> str:
+        plain = self._plain_formula
         candidate = self._simplified()
-        nicer = show(candidate) if candidate is not None else None
+        nicer = self._show(candidate) if candidate is not None else None
         # Simplified only when it reads shorter, so x² + 3x stays as typed rather than becoming x·(x + 3).
         return nicer if nicer is not None and len(nicer) < len(plain) else plain
 

@@ -298,7 +298,7 @@ def lr_stability_bound(optimizer: str, lam_max: float, momentum: float = 0.9) ->
 
 
 _LAB_NAMES = ("OptimizerState", "OptimizerConfig", "metrics", "code", "default_configs", "narrate")
-_RUN_NAMES = ("Trajectory", "run", "run_many", "INTERNAL_KEYS")
+_RUN_NAMES = ("Trajectory", "run", "run_many", "run_many_iter", "INTERNAL_KEYS")
 
 
 def __getattr__(name: str) -> Any:

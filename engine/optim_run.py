@@ -9,7 +9,7 @@ formulas in the torch.optim documentation.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,7 +24,7 @@ from engine.optim import (
     check_hyperparameters,
 )
 
-__all__ = ["Trajectory", "run", "run_many", "INTERNAL_KEYS"]
+__all__ = ["Trajectory", "run", "run_many", "run_many_iter", "INTERNAL_KEYS"]
 
 MAX_STEPS = 100_000
 
@@ -239,14 +239,69 @@ def run_many(
     dict[str, Trajectory]
         One trajectory per entry of ``configs``, in :data:`engine.optim.OPTIMIZERS` order.
     """
+    return _drain(run_many_iter(objective, start, configs, steps, tol=tol, chunk=0))
+
+
+def run_many_iter(
+    objective: Any,
+    start: tuple[float, float] | np.ndarray,
+    configs: dict[str, dict[str, float]],
+    steps: int,
+    *,
+    tol: float = 1e-6,
+    chunk: int = 1000,
+) -> Generator[None, None, dict[str, Trajectory]]:
+    """:func:`run_many` in slices: a generator that pauses every ``chunk`` steps and returns the trajectories.
+
+    An interactive caller advances it a few milliseconds at a time between its own events, so long races never
+    freeze the window, and simply drops it when the input changes. (A worker thread would not help: the loop is
+    pure Python and holds the GIL the GUI thread needs.) Inputs are checked at once, not at the first ``next``.
+
+    Parameters
+    ----------
+    objective, start, configs, steps, tol
+        As for :func:`run_many`.
+    chunk : int
+        Optimizer steps between pauses (0: never pause).
+
+    Returns
+    -------
+    Generator
+        Yields ``None`` at each pause; its return value (``StopIteration.value``) is what :func:`run_many`
+        returns, with identical numbers.
+    """
     checked = {name: check_hyperparameters(name, hp) for name, hp in configs.items()}
     p0, n = _check_start(start), _check_steps(steps)
     order = [name for name in OPTIMIZERS if name in checked]
-    return {name: _run(objective, p0, name, n, float(tol), checked[name]) for name in order}
+
+    def race() -> Generator[None, None, dict[str, Trajectory]]:
+        out = {}
+        for name in order:
+            out[name] = yield from _run_iter(objective, p0, name, n, float(tol), checked[name], chunk)
+        return out
+
+    return race()
+
+
+def _drain(gen: Generator[None, None, Any]) -> Any:
+    """Run a pausing generator to its end and return its value."""
+    while True:
+        try:
+            next(gen)
+        except StopIteration as stop:
+            return stop.value
 
 
 def _run(objective: Any, start: tuple[float, float], optimizer: str, steps: int, tol: float, hp: dict) -> Trajectory:
     """The loop behind :func:`run` (inputs already validated)."""
+    return _drain(_run_iter(objective, start, optimizer, steps, tol, hp, 0))
+
+
+def _run_iter(
+    objective: Any, start: tuple[float, float], optimizer: str, steps: int, tol: float, hp: dict, chunk: int
+) -> Generator[None, None, Trajectory]:
+    """The optimizer loop, pausing every ``chunk`` steps (never when 0); returns the trajectory."""
+    pause = chunk if chunk > 0 else -1
     x, y = start
     fval, fgrad, fhess = objective.value_xy, objective.grad_xy, objective.hess_xy
     keys = INTERNAL_KEYS[optimizer]
@@ -266,6 +321,9 @@ def _run(objective: Any, start: tuple[float, float], optimizer: str, steps: int,
     bound, vbound, isfinite, tol2 = DIVERGENCE_BOUND, VALUE_BOUND, math.isfinite, tol * tol * (1.0 + 1e-9)
     h = None
     for t in range(1, steps + 1):
+        if t == pause:
+            pause += chunk
+            yield
         # ‖g‖ < tol compared squared when safely away from the threshold (no sqrt per step), exactly otherwise.
         n2 = gx * gx + gy * gy
         if n2 <= tol2 and math.sqrt(n2) < tol:
@@ -283,20 +341,25 @@ def _run(objective: Any, start: tuple[float, float], optimizer: str, steps: int,
         except SingularHessianError as exc:
             status, message = "diverged", f"stopped at step {t}: {exc}"
             break
-        nf = float(fval(nx, ny)) if isfinite(nx) and isfinite(ny) else math.nan
-        if not (-bound <= nx <= bound and -bound <= ny <= bound and -vbound <= nf <= vbound):
-            status, message = "diverged", f"diverged at step {t}: the loss or the point blew up"
-            if isfinite(nf) and isfinite(nx) and isfinite(ny):
+        # The common case first, with chained comparisons (False for nan, so no isfinite calls per step).
+        if -bound <= nx <= bound and -bound <= ny <= bound:
+            nf = fval(nx, ny)
+            if -vbound <= nf <= vbound:
                 ngx, ngy = fgrad(nx, ny)
-                if isfinite(ngx) and isfinite(ngy):
-                    ax(nx), ay(ny), af(nf), agx(float(ngx)), agy(float(ngy))
-            break
-        ngx, ngy = fgrad(nx, ny)
-        if not (isfinite(ngx) and isfinite(ngy)):
-            status, message = "diverged", f"diverged at step {t}: the gradient is not finite"
-            break
-        x, y, f, gx, gy = nx, ny, nf, float(ngx), float(ngy)
-        ax(x), ay(y), af(f), agx(gx), agy(gy)
+                if ngx - ngx == 0.0 and ngy - ngy == 0.0:  # finite (inf − inf and nan − nan are nan)
+                    x, y, f, gx, gy = nx, ny, nf, ngx, ngy
+                    ax(x), ay(y), af(f), agx(gx), agy(gy)
+                    continue
+                status, message = "diverged", f"diverged at step {t}: the gradient is not finite"
+                break
+        else:
+            nf = float(fval(nx, ny)) if isfinite(nx) and isfinite(ny) else math.nan
+        status, message = "diverged", f"diverged at step {t}: the loss or the point blew up"
+        if isfinite(nf) and isfinite(nx) and isfinite(ny):  # beyond the bounds but finite: show the last point
+            ngx, ngy = fgrad(nx, ny)
+            if isfinite(ngx) and isfinite(ngy):
+                ax(nx), ay(ny), af(nf), agx(float(ngx)), agy(float(ngy))
+        break
     taken = len(xs) - 1
     points = np.column_stack((xs, ys))
     grads = np.column_stack((gxs, gys))

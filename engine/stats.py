@@ -59,6 +59,7 @@ __all__ = [
 ]
 
 MAX_SAMPLES = 10_000_000
+SAMPLE_CHUNK = 1 << 18  # draws per rvs call in sample(): bounds scipy's temporaries
 
 Params = Mapping[str, Any] | Iterable[tuple[str, Any]] | None
 
@@ -104,10 +105,18 @@ def sample(name: str, params: Params, n: int, seed: int | None = None) -> np.nda
         float64 array of length ``n`` (whole numbers for discrete families).
     """
     n = _check_n(n)
-    dist = frozen(name, params)
+    dist = bound(name, params)
     rng = np.random.default_rng(_check_seed(seed))
-    draws = dist.rvs(size=n, random_state=rng)
-    return np.asarray(draws, dtype=np.float64)
+    if n <= SAMPLE_CHUNK:
+        return np.asarray(dist.rvs(size=n, random_state=rng), dtype=np.float64)
+    # scipy's rvs makes two or three full-size temporaries (x·scale + loc): filling one array chunk by chunk keeps
+    # 10 M draws near 80 MB instead of 240 MB. numpy's generators draw element after element, so the values are
+    # the same as one big call (tested).
+    out = np.empty(n, dtype=np.float64)
+    for start in range(0, n, SAMPLE_CHUNK):
+        stop = min(n, start + SAMPLE_CHUNK)
+        out[start:stop] = dist.rvs(size=stop - start, random_state=rng)
+    return out
 
 
 def _x(x: Any) -> np.ndarray:

@@ -52,7 +52,8 @@ def _robust_top(values: np.ndarray) -> float:
     if finite.size == 0:
         return 1.0
     top = float(finite.max())
-    q95 = float(np.percentile(finite, 95))
+    k = int(0.95 * (finite.size - 1))
+    q95 = float(np.partition(finite, k)[k])  # the 95th percentile (lower value), without np.percentile's overhead
     if q95 > 0:
         top = min(top, 4.0 * q95)
     return top if top > 0 else 1.0

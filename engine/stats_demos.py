@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.stats_registry import StatsError, frozen, validate_params
+from engine.stats_registry import StatsError, bound, validate_params
 
 __all__ = [
     "running_mean",
@@ -101,7 +101,7 @@ def clt_means(name: str, params: Any, n: int, reps: int = 5000, seed: int | None
     if n * reps > MAX_CLT_DRAWS:
         raise StatsError(f"n × repetitions = {n * reps:,} draws; at most {MAX_CLT_DRAWS:,} are allowed")
     values = validate_params(name, params)
-    dist = frozen(name, values)
+    dist = bound(name, values)
     rng = np.random.default_rng(seed)
     means = np.empty(reps)
     rows = max(1, 2_000_000 // n)

@@ -11,13 +11,14 @@ from typing import Any
 
 import numpy as np
 
-from engine.stats_registry import StatsError, distribution_spec, frozen
+from engine.stats_registry import StatsError, bound, distribution_spec
 
 __all__ = ["MAX_BINS", "DEFAULT_MAX_AUTO_BINS", "as_data", "Histogram", "histogram", "SampleSummary", "summarize",
            "goodness_of_fit"]  # fmt: skip
 
 MAX_BINS = 1000
 DEFAULT_MAX_AUTO_BINS = 200
+SUMMARY_CHUNK = 1 << 18
 
 Params = Mapping[str, Any] | Iterable[tuple[str, Any]] | None
 
@@ -45,8 +46,11 @@ def as_data(data: Any, what: str = "the data") -> np.ndarray:
         arr = arr.reshape(-1)
     if arr.size == 0:
         raise StatsError(f"{what} is empty: there is nothing to analyse")
-    finite = np.isfinite(arr)
-    if not finite.all():
+    # A finite sum proves every value finite without a full-size mask (10 M draws); only a nan/inf, or an overflow of
+    # huge values, takes the exact check.
+    with np.errstate(over="ignore", invalid="ignore"):
+        total = float(arr.sum())
+    if not math.isfinite(total) and not (finite := np.isfinite(arr)).all():
         i = int(np.argmin(finite))
         raise StatsError(f"{what} contains a non-finite value ({arr[i]}) at position {i + 1}")
     return arr
@@ -69,13 +73,14 @@ class Histogram:
         return 0.5 * (self.edges[:-1] + self.edges[1:])
 
 
-def _auto_bin_count(arr: np.ndarray, lo: float, hi: float, cap: int) -> int:
+def _auto_bin_count(arr: np.ndarray, lo: float, hi: float, cap: int, iqr: float | None = None) -> int:
     """numpy's 'auto' rule (max of Sturges and Freedman–Diaconis), with the IQR taken from ≤ 200 000 points."""
     n = arr.size
     sturges = math.ceil(math.log2(n)) + 1 if n > 0 else 1
-    sub = arr if n <= 200_000 else arr[:: n // 200_000]
-    q25, q75 = np.percentile(sub, [25, 75])
-    iqr = float(q75 - q25)
+    if iqr is None:
+        sub = arr if n <= 200_000 else arr[:: n // 200_000]
+        q25, q75 = np.percentile(sub, [25, 75])
+        iqr = float(q75 - q25)
     if iqr > 0 and hi > lo:
         width = 2.0 * iqr * n ** (-1.0 / 3.0)
         fd = math.ceil((hi - lo) / width)
@@ -117,6 +122,7 @@ def histogram(
     """
     arr = as_data(samples, "the sample")
     n = arr.size
+    iqr: float | None = None
     if isinstance(bins, str):
         if bins != "auto":
             raise StatsError(f"bins must be a whole number or 'auto', got {bins!r}")
@@ -131,7 +137,8 @@ def histogram(
         if n >= 50:
             sub = arr if n <= 200_000 else arr[:: n // 200_000]
             q = np.percentile(sub, [0.5, 25, 75, 99.5])
-            spread = max(float(q[2] - q[1]), 1e-300)
+            iqr = float(q[2] - q[1])  # reused by the bin rule: one percentile pass, not two
+            spread = max(iqr, 1e-300)
             if hi - lo > 40.0 * spread:
                 lo, hi = float(q[0]), float(q[3])
     if discrete and np.all(arr == np.round(arr)):
@@ -146,7 +153,7 @@ def histogram(
             return Histogram(edges, counts, dens, n, int(n - counts.sum()), True)
     if hi <= lo:
         lo, hi = lo - 0.5, hi + 0.5
-    count = _auto_bin_count(arr, lo, hi, max_bins) if bins == "auto" else int(bins)
+    count = _auto_bin_count(arr, lo, hi, max_bins, iqr) if bins == "auto" else int(bins)
     counts, edges = np.histogram(arr, bins=count, range=(lo, hi))
     counts = counts.astype(np.float64)
     dens = counts / (n * np.diff(edges))
@@ -181,12 +188,16 @@ def summarize(samples: Any) -> SampleSummary:
     arr = as_data(samples, "the sample")
     n = arr.size
     mean = float(arr.mean())
-    dev = arr - mean
-    m2 = float(np.dot(dev, dev)) / n
+    s2 = s3 = 0.0
+    for start in range(0, n, SUMMARY_CHUNK):  # chunks: no full-size temporaries for 10 M draws
+        dev = arr[start : start + SUMMARY_CHUNK] - mean
+        sq = dev * dev
+        s2 += float(sq.sum())
+        s3 += float(np.dot(sq, dev))
+    m2 = s2 / n
     variance = m2 * n / (n - 1) if n > 1 else math.nan
     if m2 > 0 and n > 2:
-        m3 = float(np.dot(dev * dev, dev)) / n
-        skew = m3 / m2**1.5
+        skew = (s3 / n) / m2**1.5
     else:
         skew = math.nan
     return SampleSummary(n, mean, variance, skew, float(arr.min()), float(arr.max()))
@@ -215,7 +226,7 @@ def goodness_of_fit(name: str, params: Params, samples: Any) -> tuple[float, flo
     from scipy import stats as st
 
     x = as_data(samples, "the sample")
-    dist = frozen(name, params)
+    dist = bound(name, params)  # no freezing: a slider step with few draws runs this every time
     if not distribution_spec(name).discrete:
         res = st.kstest(x, dist.cdf)
         return float(res.statistic), float(res.pvalue), "ks"

@@ -598,15 +598,16 @@ def launch(lab: str | None = None, scene: str | None = None) -> int:
     win = MainWindow(start_lab=lab)
     install_exception_hook(lambda: win)
     win.show()
+    if scene:
+        win.open_path(scene)
     if os.environ.get("MLSANDBOX_EXIT_AFTER_PAINT") == "1":  # bench/bench_startup.py: time to the first paint
         app.processEvents()
         win.repaint()
         print("MLSANDBOX_FIRST_PAINT", flush=True)
+        win.ask_before_discarding = False
         QtCore.QTimer.singleShot(0, app.quit)
         return app.exec()
-    if scene:
-        win.open_path(scene)
-    else:
+    if not scene:
         QtCore.QTimer.singleShot(0, win.document.offer_recovery)
     QtCore.QTimer.singleShot(400, warm_up_heavy_modules)
     return app.exec()

@@ -33,6 +33,7 @@ class LessonsPanel(QtWidgets.QWidget):
 
         self.picker = QtWidgets.QComboBox()
         self.picker.setObjectName("lessonPicker")
+        self.picker.setPlaceholderText("Choose a lesson…")
         self.picker.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.picker.setMinimumContentsLength(16)
         self.open_button = QtWidgets.QPushButton("Open lesson file…")
@@ -73,9 +74,21 @@ class LessonsPanel(QtWidgets.QWidget):
         self.prev_button.clicked.connect(lambda: self.go(self.step_index - 1))
         self.next_button.clicked.connect(lambda: self.go(self.step_index + 1))
         window.lab_state_changed.connect(self._on_state_changed)
-        self.load_bundled()
+        self._loaded = False
+        self.step_title.setText("Pick a lesson above: each step loads a lab and sets a goal that ticks when met.")
 
     # --- lessons ---------------------------------------------------------------------------------------------------
+    def ensure_loaded(self) -> None:
+        """Read the bundled lessons the first time the panel is shown (start-up does not pay for it)."""
+        if self._loaded:
+            return
+        self._loaded = True
+        self.load_bundled()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.ensure_loaded()
+        super().showEvent(event)
+
     def load_bundled(self) -> None:
         try:
             found = lesson_io.bundled()
@@ -86,8 +99,12 @@ class LessonsPanel(QtWidgets.QWidget):
             self.add_lesson(lesson)
 
     def add_lesson(self, lesson: lesson_io.Lesson) -> int:
+        """List a lesson in the picker without starting it."""
         self.lessons.append(lesson)
-        self.picker.addItem(lesson.title, len(self.lessons) - 1)
+        with QtCore.QSignalBlocker(self.picker):
+            current = self.picker.currentIndex()
+            self.picker.addItem(lesson.title, len(self.lessons) - 1)
+            self.picker.setCurrentIndex(current)
         return len(self.lessons) - 1
 
     def open_file(self, path: str | Path | None = None) -> bool:
@@ -97,6 +114,7 @@ class LessonsPanel(QtWidgets.QWidget):
             if not chosen:
                 return False
             path = chosen
+        self.ensure_loaded()
         try:
             lesson = lesson_io.load(path)
         except lesson_io.LessonError as exc:
@@ -108,6 +126,7 @@ class LessonsPanel(QtWidgets.QWidget):
 
     def start(self, index: int) -> None:
         """Begin lesson ``index`` at its first step."""
+        self.ensure_loaded()
         self.picker.setCurrentIndex(index)
         if self.lesson is not self.lessons[index]:
             self._on_pick(index)

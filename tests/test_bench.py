@@ -226,6 +226,29 @@ def test_time_events_repaints_synchronously_once_per_event(qapp):
     w.close()
 
 
+def test_time_events_paints_once_when_the_event_already_caused_a_paint(qapp):
+    from PySide6 import QtWidgets
+
+    class Counting(QtWidgets.QWidget):
+        paints = 0
+
+        def paintEvent(self, event):
+            Counting.paints += 1
+
+    w = Counting()
+    w.resize(100, 100)
+    w.show()
+    QtWidgets.QApplication.processEvents()
+    before = Counting.paints
+    times = harness.time_events(lambda i: w.update(), w, 8)  # Qt paints it while processing the events
+    assert Counting.paints - before == 8  # not 16: no second, forced repaint on top of Qt's own
+    cpu = harness.cpu_times_of(times)
+    assert cpu is not None and len(cpu) == 8 and all(c >= 0 for c in cpu)
+    row = harness.interaction("x.y", times)
+    assert row["cpu_p50"] <= row["cpu_max"] and row["n"] == 8
+    w.close()
+
+
 def test_settle_waits_for_background_jobs(qapp):
     import threading
 
@@ -279,10 +302,25 @@ def test_optimizer_scene_uses_seven_real_trajectories(qapp):
     w, update = bm.pg_optimizer(scene)
     try:
         update(1)
-        for curve, pts in zip(w.getPlotItem().curves, scene["frames"][1], strict=True):
-            assert np.array_equal(curve.xData, pts[:, 0])
+        contours, *paths = w.getPlotItem().curves
+        assert np.isnan(contours.xData).any() and np.isfinite(contours.xData).sum() > 20  # levels, NaN-separated
+        for curve, pts in zip(paths, scene["frames"][1], strict=True):
+            # thinned to one point per pixel, as the Optimizer lab draws it: a subset keeping both ends
+            assert 2 <= len(curve.xData) <= len(pts)
+            assert (curve.xData[0], curve.xData[-1]) == (pts[0, 0], pts[-1, 0])
+            assert np.isin(curve.xData, pts[:, 0]).all()
     finally:
         w.close()
+
+
+def test_thin_path_keeps_one_point_per_pixel_cell():
+    from bench import bench_matplotlib as bm
+
+    pts = np.array([[0.0, 0.0], [0.1, 0.1], [0.2, 0.05], [1.5, 0.0], [1.6, 0.2], [3.0, 3.0]])
+    got = bm.thin_path(pts, (1.0, 1.0))
+    # (0.1, 0.1) and (0.2, 0.05) share (0, 0)'s pixel, (1.6, 0.2) shares (1.5, 0)'s; the ends always stay
+    assert got.tolist() == [[0.0, 0.0], [1.5, 0.0], [3.0, 3.0]]
+    assert bm.thin_path(pts[:2], (1.0, 1.0)).tolist() == pts[:2].tolist()
 
 
 def test_matplotlib_scenes_draw_the_same_data():

@@ -14,6 +14,7 @@ from gui import theme
 from gui.labs.base import Lab
 from gui.labs.derivatives_chain import ChainRulePanel
 from gui.widgets.expression_edit import ExpressionEdit
+from gui.widgets.jobs import LatestJob
 from gui.widgets.log_slider import LogSlider
 from gui.widgets.plane import configure_plot
 
@@ -25,6 +26,11 @@ def _cache_axes(plot: pg.PlotItem) -> None:
     """Cache axes (with their grid lines) as pixmaps: replaying the grid costs ~7 ms per repaint, a blit ~0.1 ms."""
     for side in ("left", "bottom"):
         plot.getAxis(side).setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
+def _simplified_formulas(exprs: tuple, key: tuple) -> tuple[tuple, tuple[str, ...]]:
+    """(key, simplified formula of each expression): run off the GUI thread."""
+    return key, tuple(e.formula() for e in exprs)
 
 
 def _fmt(v: float) -> str:
@@ -43,6 +49,11 @@ class DerivativesLab(Lab):
         self._curve_key: tuple | None = None
         self._applied_view: tuple | None = None
         self._error_y_range: tuple | None = None
+        self._chain_key: tuple | None = None
+        self._formula_key: tuple | None = None
+        self._formula_job = LatestJob(self)
+        self._formula_job.finished.connect(self._on_formulas)
+        self._error_key: tuple | None = None
         self._build_plots()
         self.chain = ChainRulePanel()
         self.chain.edited.connect(self._on_chain_edited)
@@ -255,7 +266,7 @@ class DerivativesLab(Lab):
 
     def _on_chain_edited(self, field: str, value: object, final: bool) -> None:
         if not field:  # only the highlighted path changed: a view choice, not state
-            self._render_chain(self.state())
+            self._render_chain(self.state(), force=True)
             return
         self.edit(dataclasses.replace(self.state(), **{field: value}), "Chain rule input")
 
@@ -264,6 +275,11 @@ class DerivativesLab(Lab):
 
     # -- state -> views -----------------------------------------------------------------------------------------
     _rendering = False
+
+    def set_state(self, state: DerivativesState) -> None:
+        """A state from outside (scene, undo, lesson): redraw everything, cached parts included."""
+        self._chain_key = self._error_key = self._curve_key = None
+        super().set_state(state)
 
     def render(self, state: DerivativesState) -> None:
         """Show ``state`` everywhere; curves are resampled only when the formula or the x-range changes."""
@@ -317,10 +333,21 @@ class DerivativesLab(Lab):
         legend.removeItem(self.d2f_curve)
         if state.show_second:
             legend.addItem(self.d2f_curve, "f″(x)")
-        lines = [f"<b>f(x)</b> = {f.formula()}", f"<b>f′(x)</b> = {df.formula()}"]
-        if state.show_second:
-            lines.append(f"<b>f″(x)</b> = {d2f.formula()}")
-        self.formula.setText("<br>".join(lines))
+        exprs = (f, df, d2f) if state.show_second else (f, df)
+        # The formulas as sympy holds them at once; simplified ones (sympy.simplify: up to a second) follow from a
+        # background job, so neither the first open nor a new formula waits for them.
+        self._show_formulas(tuple(e.quick_formula() for e in exprs))
+        self._formula_key = (state.expression, state.show_second)
+        self._formula_job.submit(_simplified_formulas, exprs, self._formula_key)
+
+    def _show_formulas(self, texts: tuple[str, ...]) -> None:
+        names = ("f(x)", "f′(x)", "f″(x)")
+        self.formula.setText("<br>".join(f"<b>{n}</b> = {t}" for n, t in zip(names, texts, strict=False)))
+
+    def _on_formulas(self, result: tuple[tuple, tuple[str, ...]]) -> None:
+        key, texts = result
+        if key == self._formula_key:  # not an older formula finishing late
+            self._show_formulas(texts)
 
     def _render_point(self, state: DerivativesState) -> None:
         f, df, d2f = derivatives(state.expression)
@@ -364,6 +391,11 @@ class DerivativesLab(Lab):
         self._render_error_curve(state)
 
     def _render_error_curve(self, state: DerivativesState) -> None:
+        self.h_line.setValue(np.log10(state.h))
+        key = (state.expression, state.x0)
+        if key == self._error_key:  # moving h only moves the marker: the error curve depends on f and x₀
+            return
+        self._error_key = key
         curve = fd_error_curve(state.expression, state.x0)
 
         def floored(err: np.ndarray) -> np.ndarray:
@@ -378,7 +410,6 @@ class DerivativesLab(Lab):
         if y_range != self._error_y_range:
             self._error_y_range = y_range
             self.error_plot.getPlotItem().setYRange(*y_range, padding=0)
-        self.h_line.setValue(np.log10(state.h))
         if np.isfinite(curve.best_h_forward):
             self.read_best.setText(
                 f"Smallest error at h ≈ {curve.best_h_forward:.1e} (forward) and {curve.best_h_central:.1e} "
@@ -387,8 +418,12 @@ class DerivativesLab(Lab):
         else:
             self.read_best.setText("f′(x₀) is undefined here, so there is no error to measure.")
 
-    def _render_chain(self, state: DerivativesState) -> None:
-        graph = chain_rule(state.chain_w, state.chain_x, state.chain_b, state.chain_y, state.chain_loss)
+    def _render_chain(self, state: DerivativesState, force: bool = False) -> None:
+        key = (state.chain_w, state.chain_x, state.chain_b, state.chain_y, state.chain_loss)
+        if key == self._chain_key and not force:  # a drag of the point or of h leaves the chain graph as it is
+            return
+        self._chain_key = key
+        graph = chain_rule(*key)
         self.chain.display(graph, state.chain_w, state.chain_x, state.chain_b, state.chain_y)
 
     # -- export -------------------------------------------------------------------------------------------------
@@ -415,3 +450,8 @@ class DerivativesLab(Lab):
             "curves": (["x", "f", "df", "d2f"], curves.tolist()),
             "fd_error": (["h", "forward_error", "central_error"], errors.tolist()),
         }
+
+    def shutdown(self) -> None:
+        """Drop the background formula simplification before the lab closes."""
+        self._formula_job.cancel()
+        self._formula_job.wait(5000)

@@ -2,7 +2,7 @@
 coin, and maximum likelihood as optimisation. All maths is engine.stats; big draws run off the GUI thread.
 
 Speed (bench/bench_distributions.py): a slider step redraws only what it changes — the theory curves (one cached
-frozen scipy distribution, 500 points) and the theory column — in the visible tab; while the slider is held the axes
+scipy distribution, 400 points) and the theory column — in the visible tab; while the slider is held the axes
 only ever grow, so their cached pixmaps are reused, and draws over ``LIVE_LIMIT`` wait for the release.
 """
 
@@ -20,19 +20,29 @@ from engine.stats import DistributionsState, StatsError
 from engine.stats_state import BIVARIATE_N, CLT_REPS, TABS
 from gui.labs.base import Lab
 from gui.labs.distributions_classroom import ClassroomReveal
-from gui.labs.distributions_compute import Computed, compute, sample_key
+from gui.labs.distributions_compute import Computed, add_gof, compute, sample_key
 from gui.labs.distributions_controls import TAB_PAGES, DistributionsControls
 from gui.labs.distributions_data import FitDataInput
 from gui.labs.distributions_mle import draw_mle
 from gui.labs.distributions_readouts import draw_bivariate, draw_coin, footer_html
-from gui.labs.distributions_views import BivariateView, CltView, CoinView, LlnView, MleView, QQView, SamplerView
+from gui.labs.distributions_views import (
+    BivariateView,
+    CltView,
+    CoinView,
+    LlnView,
+    MleView,
+    QQView,
+    SamplerView,
+    fit_view,
+)
 from gui.widgets.jobs import LatestJob
 
 __all__ = ["DistributionsLab"]
 
 SYNC_LIMIT = 200_000  # draws cheaper than ~10 ms are computed on the GUI thread; bigger ones in the background
-LIVE_LIMIT = 20_000  # while a slider is held, redraw samples only below this (sample + histogram + KS ≲ 3 ms)
-CURVE_POINTS = 500
+LIVE_LIMIT = 20_000  # while a slider is held, redraw samples only below this (sample + histogram ≲ 3 ms)
+LIVE_CLT_LIMIT = 200_000  # …and the CLT's means only up to this many draws (n ≤ 50: ≲ 5 ms)
+CURVE_POINTS = 400  # ~2 px per segment on a wide plot: smooth, and cheap to stroke with a thick pen
 HEADROOM = 1.15  # y-axis top over the tallest bar or curve: room for the μ and x̄ labels
 TAB_TITLES = {"sampler": "Sampler", "lln": "Large numbers", "clt": "Central limit", "qq": "QQ plot",
               "bivariate": "Bivariate / PCA", "bayes": "Bayes coin", "mle": "Max likelihood"}  # fmt: skip
@@ -217,13 +227,17 @@ class DistributionsLab(Lab):
         cached = self._computed
         same_samples = cached is not None and cached.key == sample_key(state)
         if same_samples and cached.tab == state.tab and self._computed_inputs == self._tab_inputs(state):
+            if not self._live:
+                add_gof(cached, state)  # skipped while the slider was held
             self._draw_computed(state)
             return
         if not same_samples:
             self.classroom.reset(state.n_samples)
         heavy = state.n_samples > SYNC_LIMIT or (state.tab == "clt" and state.clt_n * CLT_REPS > 2_000_000)
         heavy = heavy or (state.tab == "mle" and state.n_samples > 20_000)
-        if self._live and (heavy or state.n_samples > LIVE_LIMIT):
+        redraw = 0 if same_samples else state.n_samples
+        clt_draws = state.clt_n * CLT_REPS if state.tab == "clt" else 0
+        if self._live and (heavy or redraw > LIVE_LIMIT or clt_draws > LIVE_CLT_LIMIT):
             self._deferred = True
             self.controls.busy.setText("Release the slider to redraw the samples")
             self.controls.readout.set_sample(cached.summary if cached else None, stale=True)
@@ -236,7 +250,7 @@ class DistributionsLab(Lab):
             self._job.submit(compute, state, reuse)
             return
         try:
-            self._computed = compute(state, reuse)
+            self._computed = compute(state, reuse, with_gof=not self._live)
         except StatsError as exc:
             self._show_error(str(exc))
             return
@@ -270,8 +284,9 @@ class DistributionsLab(Lab):
             self._shown_family = s.distribution
         for pname, value in s.params:
             c.sliders[pname].set_value(value)
-        spec = stats.DISTRIBUTIONS[s.distribution]
-        c.formula.setText(f"scipy.stats.{spec.scipy_text.format(**dict(s.params))}<br>support: {spec.support}")
+        if not self._live:  # a wrapped label re-lays out the whole column (~1 ms): the spin box shows the value
+            spec = stats.DISTRIBUTIONS[s.distribution]
+            c.formula.setText(f"scipy.stats.{spec.scipy_text.format(**dict(s.params))}<br>support: {spec.support}")
         c.n_samples.setValue(s.n_samples)
         c.seed.setValue(min(s.seed, 2**31 - 1))
         c.bins.setValue(s.bins)
@@ -340,24 +355,12 @@ class DistributionsLab(Lab):
         self._fit_density_view(s)
 
     def _fit_density_view(self, s: DistributionsState) -> None:
-        """Fit the axes to the curve and bars; while a slider is held they only grow, so axes rarely repaint."""
+        """Fit the axes to the curve and bars (only growing while a slider is held)."""
         if self._curves is None:
             return
-        x0, x1 = self._curves.view_range
         top = max(self._curves.top if s.show_pdf else 0.0, self._hist_top if s.show_hist else 0.0)
         top = HEADROOM * (top if math.isfinite(top) and top > 0 else 1.0)
-        vb = self.sampler.density_plot.getPlotItem().getViewBox()
-        (cx0, cx1), (cy0, cy1) = vb.viewRange()
-        if self._live:
-            if x0 >= cx0 and x1 <= cx1 and top <= cy1:
-                return
-            grow = 0.25 * (max(x1, cx1) - min(x0, cx0))
-            x0, x1 = (min(cx0, x0 - grow) if x0 < cx0 else cx0), (max(cx1, x1 + grow) if x1 > cx1 else cx1)
-            top = max(cy1, 1.25 * top) if top > cy1 else cy1
-        want = (x0, x1, -0.02 * top, top)
-        if np.allclose(want, (cx0, cx1, cy0, cy1), rtol=1e-9, atol=1e-12):
-            return
-        vb.setRange(xRange=want[:2], yRange=want[2:], padding=0)
+        fit_view(self.sampler.density_plot, *self._curves.view_range, top, self._live)
 
     def _draw_computed(self, s: DistributionsState) -> None:
         comp = self._computed
@@ -422,15 +425,19 @@ class DistributionsLab(Lab):
     def _draw_clt(self, comp: Computed) -> None:
         clt, h = comp.extra["clt"], comp.extra["clt_hist"]
         self.clt.hist.setData(h.edges, h.density)
+        top = float(np.max(h.density)) if h.density.size else 1.0
         if math.isfinite(clt.normal_sd) and clt.normal_sd > 0:
             x = np.linspace(h.edges[0], h.edges[-1], 400)
             curve = stats.pdf("normal", {"mu": clt.normal_mean, "sigma": clt.normal_sd}, x)
             self.clt.normal.setData(x, curve)
+            top = max(top, float(curve.max()))
             self.clt.note.setText(f"n = {clt.n}: means have sd σ/√n = {clt.normal_sd:.4g} (observed "
                                   f"{np.std(clt.means):.4g}).")  # fmt: skip
         else:
             self.clt.normal.setData([], [])
             self.clt.note.setText(clt.note)
+        pad = 0.03 * (h.edges[-1] - h.edges[0])
+        fit_view(self.clt.plot, h.edges[0] - pad, h.edges[-1] + pad, 1.08 * top, self._live)
 
     # --- export -------------------------------------------------------------------------------------------------------
     def export_views(self) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from engine import stats
 from engine.stats import DISTRIBUTIONS, DistributionsState, StatsError
 from engine.stats_state import CLT_REPS
 
-__all__ = ["Computed", "sample_key", "compute", "GOF_LIMIT"]
+__all__ = ["Computed", "sample_key", "compute", "add_gof", "GOF_LIMIT"]
 
 GOF_LIMIT = 2_000_000  # the KS test sorts the sample; above this it would take seconds
 
@@ -37,14 +37,18 @@ def sample_key(s: DistributionsState) -> tuple:
     return (s.distribution, s.params, s.n_samples, s.seed)
 
 
-def compute(s: DistributionsState, samples: np.ndarray | None = None) -> Computed:
-    """Samples, histogram, statistics and the current tab's results for a state (pure; safe off the GUI thread)."""
+def compute(s: DistributionsState, samples: np.ndarray | None = None, with_gof: bool = True) -> Computed:
+    """Samples, histogram, statistics and the current tab's results for a state (pure; safe off the GUI thread).
+
+    ``with_gof=False`` skips the goodness-of-fit test (the KS test sorts the sample: most of a held slider's step);
+    :func:`add_gof` fills it in when the slider is released.
+    """
     if samples is None:
         samples = stats.sample(s.distribution, s.params, s.n_samples, s.seed)
     discrete = DISTRIBUTIONS[s.distribution].discrete
     hist = stats.histogram(samples, bins=s.bins or "auto", discrete=discrete)
     summary = stats.summarize(samples)
-    gof = stats.goodness_of_fit(s.distribution, s.params, samples) if samples.size <= GOF_LIMIT else None
+    gof = stats.goodness_of_fit(s.distribution, s.params, samples) if with_gof and samples.size <= GOF_LIMIT else None
     out = Computed(sample_key(s), samples, hist, summary, gof, s.tab)
     if s.tab == "lln":
         out.extra["running"] = stats.running_mean(samples)
@@ -57,6 +61,14 @@ def compute(s: DistributionsState, samples: np.ndarray | None = None) -> Compute
     elif s.tab == "mle":
         out.extra.update(_compute_mle(s, samples))
     return out
+
+
+def add_gof(comp: Computed, s: DistributionsState) -> bool:
+    """Run the goodness-of-fit test a live :func:`compute` skipped; True when ``comp.gof`` changed."""
+    if comp.gof is not None or comp.samples.size > GOF_LIMIT or comp.key != sample_key(s):
+        return False
+    comp.gof = stats.goodness_of_fit(s.distribution, s.params, comp.samples)
+    return True
 
 
 def _compute_mle(s: DistributionsState, samples: np.ndarray) -> dict:

@@ -10,10 +10,9 @@ from PySide6 import QtCore
 
 from engine import stats
 from engine.stats import DISTRIBUTIONS, DistributionsState
-from gui import theme
 from gui.labs.distributions_compute import Computed
 from gui.labs.distributions_controls import DistributionsControls
-from gui.labs.distributions_views import MleView
+from gui.labs.distributions_views import MleView, label_style
 
 __all__ = ["draw_mle"]
 
@@ -46,21 +45,22 @@ def draw_mle(m: MleView, c: DistributionsControls, s: DistributionsState, comp: 
     else:
         m.ll_mom.setData([], [])
     sym = spec.param(param).symbol
-    m.ll_plot.getPlotItem().setLabel("bottom", sym)
+    size = label_style()
+    m.ll_plot.getPlotItem().setLabel("bottom", sym, **size)
     m.ll_plot.getPlotItem().setTitle(f"log L against {sym}")  # short: the plot is narrow in presenter mode
-    size = {"font-size": f"{theme.current().font_pt}pt"}
     m.ll_plot.getPlotItem().setLabel("left", "log L (others at MLE)" if len(fit.free) > 1 else "log L", **size)
     _draw_contour(m, comp, spec)
+    cell = "<td align='right' style='padding-left:16px'>{}</td>"  # room between the columns
     rows = "".join(
-        f"<tr><td>{spec.param(k).symbol}</td><td align='right'>{v:.5g}</td>"
-        f"<td align='right'>{mom.as_dict()[k]:.5g}</td></tr>" if mom is not None else
-        f"<tr><td>{spec.param(k).symbol}</td><td align='right'>{v:.5g}</td><td>—</td></tr>"
+        f"<tr><td>{spec.param(k).symbol}</td>{cell.format(f'{v:.5g}')}"
+        f"{cell.format(f'{mom.as_dict()[k]:.5g}' if mom is not None else '—')}</tr>"
         for k, v in fit.params
-    )  # fmt: skip
+    )
     mom_ll = f"{mom.loglik:.6g}" if mom is not None else "—"
-    html = (f"<table cellspacing='6'><tr><th></th><th align='right'>MLE</th><th align='right'>moments</th></tr>"
-            f"{rows}<tr><td>log L</td><td align='right'>{fit.loglik:.6g}</td><td align='right'>{mom_ll}</td></tr>"
-            f"</table><small>{fit.note}</small>")  # fmt: skip
+    head = "<th align='right' style='padding-left:16px'>{}</th>"
+    html = (f"<table cellspacing='3'><tr><th></th>{head.format('MLE')}{head.format('moments')}</tr>{rows}"
+            f"<tr><td>log L</td>{cell.format(f'{fit.loglik:.6g}')}{cell.format(mom_ll)}</tr></table>"
+            f"<small>{fit.note}</small>")  # fmt: skip
     if "mom_error" in comp.extra:
         html += f"<br><small>Method of moments: {comp.extra['mom_error']}</small>"
     c.mle_readout.setText(html)
@@ -87,8 +87,9 @@ def _draw_contour(m: MleView, comp: Computed, spec: Any) -> None:
         iso.setLevel(level)
     m.contour_max.setData([fit.as_dict()[p1]], [fit.as_dict()[p2]])
     plot = m.contour_plot.getPlotItem()
-    plot.setLabel("bottom", spec.param(p1).symbol)
-    plot.setLabel("left", spec.param(p2).symbol)
+    size = label_style()
+    plot.setLabel("bottom", spec.param(p1).symbol, **size)
+    plot.setLabel("left", spec.param(p2).symbol, **size)
     plot.setRange(rect, padding=0)
     m.contour_note.setText(f"Contours of log L − max at −0.5, −2, −4.5 … (1σ, 2σ, 3σ …); the dot is the MLE of "
                            f"({spec.param(p1).symbol}, {spec.param(p2).symbol}).")  # fmt: skip

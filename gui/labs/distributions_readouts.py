@@ -10,10 +10,11 @@ import math
 import re
 
 import numpy as np
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import stats
 from engine.stats import DistributionsState
+from gui.labs.distributions_compute import GOF_LIMIT
 from gui.labs.distributions_views import BivariateView, CoinView
 
 __all__ = ["SamplerReadout", "footer_html", "draw_coin", "draw_bivariate", "coin_text", "covariance_text"]
@@ -30,8 +31,6 @@ class SamplerReadout(QtWidgets.QWidget):
         grid = QtWidgets.QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(14)
-        fm = self.fontMetrics()
-        width = max(fm.horizontalAdvance(s) for s in _WIDEST) + 6
         right = QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter
         for col, title in ((1, "theory"), (2, "sample")):
             head = QtWidgets.QLabel(f"<b>{title}</b>")
@@ -44,15 +43,33 @@ class SamplerReadout(QtWidgets.QWidget):
             for col, cells in ((1, self.theory), (2, self.sample)):
                 cell = QtWidgets.QLabel("—")
                 cell.setAlignment(right)
-                cell.setFixedSize(width, fm.height() + 2)  # fixed: text changes never re-lay out the column
                 cell.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
                 grid.addWidget(cell, row, col)
                 cells[name] = cell
         grid.setColumnStretch(3, 1)
+        self._fix_cell_sizes()
         self.footer = QtWidgets.QLabel()
         self.footer.setWordWrap(True)
         self.footer.setTextFormat(QtCore.Qt.TextFormat.RichText)
         grid.addWidget(self.footer, len(ROWS) + 1, 0, 1, 4)
+
+    def _fix_cell_sizes(self) -> None:
+        """Size every value cell for the widest text in its (stylesheet-applied) font; fixed, so a new value never
+        re-lays out the control column."""
+        for cell in (*self.theory.values(), *self.sample.values()):
+            fm = cell.fontMetrics()
+            cell.setFixedSize(max(fm.horizontalAdvance(s) for s in _WIDEST) + 6, fm.height() + 2)
+
+    def showEvent(self, event: QtGui.QShowEvent) -> None:
+        """Fonts are final once polished (presenter mode's stylesheet): size the cells then."""
+        self._fix_cell_sizes()
+        super().showEvent(event)
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:
+        """A font or style change (theme switch) resizes the cells."""
+        if event.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange):
+            self._fix_cell_sizes()
+        super().changeEvent(event)
 
     def set_theory(self, mom: stats.Moments) -> None:
         """The family's moments (∞ / undefined spelled out)."""
@@ -78,12 +95,16 @@ class SamplerReadout(QtWidgets.QWidget):
         return "\n".join([*rows, footer])
 
 
-def footer_html(mom: stats.Moments, gof: tuple[float, float, str] | None, n: int, n_outside: int) -> str:
+def footer_html(
+    mom: stats.Moments, gof: tuple[float, float, str] | None, n: int, n_outside: int, gof_limit: int = GOF_LIMIT
+) -> str:
     """The lines under the table: test p-value, draws outside the histogram, the theory's note."""
     parts = []
     if gof is not None:
         test = "KS" if gof[2] == "ks" else "χ²"
         parts.append(f"{test} test p = {gof[1]:.3g} (N = {n:,})")
+    elif n <= gof_limit:
+        parts.append(f"goodness-of-fit test when the slider is released (N = {n:,})")
     if n_outside:
         parts.append(f"{n_outside:,} extreme draws lie outside the histogram's range")
     if mom.note:

@@ -11,7 +11,22 @@ from PySide6 import QtCore, QtWidgets
 from gui import theme
 from gui.widgets.plane import configure_plot
 
-__all__ = ["SamplerView", "LlnView", "CltView", "QQView", "BivariateView", "CoinView", "MleView", "step_xy"]
+__all__ = [
+    "label_style",
+    "SamplerView",
+    "LlnView",
+    "CltView",
+    "QQView",
+    "BivariateView",
+    "CoinView",
+    "MleView",
+    "step_xy",
+]
+
+
+def label_style() -> dict[str, str]:
+    """Axis-label style: the theme's text colour and size (pyqtgraph's default is small, and black once restyled)."""
+    return {"color": theme.color("fg").name(), "font-size": f"{theme.current().font_pt}pt"}
 
 
 def _plot(title: str, x: str = "", y: str = "") -> pg.PlotWidget:
@@ -19,11 +34,10 @@ def _plot(title: str, x: str = "", y: str = "") -> pg.PlotWidget:
     p = w.getPlotItem()
     configure_plot(p)
     p.setTitle(title, size=f"{theme.current().font_pt + 1}pt")
-    size = {"font-size": f"{theme.current().font_pt}pt"}  # pyqtgraph's default stays small in presenter mode
     if x:
-        p.setLabel("bottom", x, **size)
+        p.setLabel("bottom", x, **label_style())
     if y:
-        p.setLabel("left", y, **size)
+        p.setLabel("left", y, **label_style())
     for side in ("left", "bottom"):
         p.getAxis(side).enableAutoSIPrefix(False)
     w.setMinimumSize(240, 160)
@@ -48,6 +62,26 @@ def _vline(
     w.getPlotItem().addItem(line, ignoreBounds=True)
     line.setVisible(False)
     return line
+
+
+def fit_view(plot: pg.PlotWidget, x0: float, x1: float, top: float, live: bool) -> None:
+    """Show x in [x0, x1] and y in [0, top] (plus a sliver below 0); while ``live`` (a slider held) only grow.
+
+    Growing in 25 % steps means most slider steps leave the axes alone, so their cached pixmaps are reused instead
+    of re-rendering every tick label; fixed axes also let a learner see a curve widen or narrow. The release refits.
+    """
+    vb = plot.getPlotItem().getViewBox()
+    (cx0, cx1), (cy0, cy1) = vb.viewRange()
+    if live:
+        if x0 >= cx0 and x1 <= cx1 and top <= cy1:
+            return
+        grow = 0.25 * (max(x1, cx1) - min(x0, cx0))
+        x0, x1 = (min(cx0, x0 - grow) if x0 < cx0 else cx0), (max(cx1, x1 + grow) if x1 > cx1 else cx1)
+        top = max(cy1, 1.25 * top) if top > cy1 else cy1
+    want = (x0, x1, -0.02 * top, top)
+    if np.allclose(want, (cx0, cx1, cy0, cy1), rtol=1e-9, atol=1e-12):
+        return
+    vb.setRange(xRange=want[:2], yRange=want[2:], padding=0)
 
 
 def step_xy(edges: np.ndarray, heights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -465,7 +465,7 @@ class HypothesisLab(Lab):
         self.power_view.show_result(res)
         _set_text(
             self.controls.power_label,
-            f"<b>power = {res.power:.3f}</b><br>β (type II) = {res.beta:.3f}<br>α (type I) = {res.alpha:.3f}"
+            f"<b>power = {res.power:.3f}</b><br>β (type II) = {res.beta:.3f}<br>α (type I) = {res.alpha:.3f}",
         )
         self._set_verdict(
             f"With effect d = {res.effect_size:.2f} and n = {res.n}, the test detects the effect "

@@ -72,6 +72,8 @@ class NetworkLab(NetworkViewsMixin, Lab):
         self._data_error = ""
         self._shown_data_key: object = None
         self._last_table_update = 0.0
+        self._last_curve_update = 0.0
+        self._loss_range: tuple = ()
         self._slow_ticks = 0
         self._last_frame = 0.0
         self._dragging = False
@@ -101,11 +103,12 @@ class NetworkLab(NetworkViewsMixin, Lab):
         loss_item = self.loss_plot.getPlotItem()
         configure_plot(loss_item)
         loss_item.setLogMode(y=True)
-        loss_item.setLabel("bottom", "epoch")
-        loss_item.setLabel("left", "loss (log scale)")
+        label_style = {"color": theme.color("fg").name(), "font-size": f"{theme.current().font_pt}pt"}
+        loss_item.setLabel("bottom", "epoch", **label_style)
+        loss_item.setLabel("left", "loss (log scale)", **label_style)
         loss_item.getAxis("bottom").enableAutoSIPrefix(False)
         loss_item.getAxis("left").enableAutoSIPrefix(False)
-        loss_item.addLegend(offset=(-10, 10))
+        loss_item.addLegend(offset=(-10, 10), labelTextSize=f"{theme.current().font_pt}pt")
         self.train_curve = loss_item.plot(pen=theme.pen("blue"), name="training", connect="finite")
         self.test_curve = loss_item.plot(pen=theme.pen("vermillion", style="dash"), name="test", connect="finite")
         for curve in (self.train_curve, self.test_curve):
@@ -123,8 +126,9 @@ class NetworkLab(NetworkViewsMixin, Lab):
         training = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
         training.addWidget(self.plane)
         training.addWidget(right)
-        training.setStretchFactor(0, 3)
-        training.setStretchFactor(1, 2)
+        training.setStretchFactor(0, 1)
+        training.setStretchFactor(1, 1)
+        training.setSizes([420, 340])  # the plane is equal-aspect and tall anyway; the 9-column tables need the width
         self.layers = LayersView()
         self.backprop = BackpropView()
         self.tabs = QtWidgets.QTabWidget()

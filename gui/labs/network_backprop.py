@@ -34,9 +34,15 @@ class BackpropView(QtWidgets.QWidget):
         plot.hideButtons()
         plot.setMenuEnabled(False)
         plot.getViewBox().setMouseEnabled(False, False)
-        self.graph = pg.GraphItem()
+        self.graph = pg.GraphItem()  # draws the edges; its own node symbols are hidden, see ``nodes``
         plot.addItem(self.graph)
-        self.graph.scatter.sigClicked.connect(self._on_node_clicked)
+        self.graph.scatter.hide()
+        # the units, above the labels (whose backing hides edges but must not hide a unit)
+        self.nodes = pg.ScatterPlotItem(pxMode=True)
+        self.nodes.setZValue(2)
+        plot.addItem(self.nodes)
+        self.nodes.sigClicked.connect(self._on_node_clicked)
+        plot.getViewBox().sigResized.connect(self._fit_view)
         self.labels: list[pg.TextItem] = []
         self.details = QtWidgets.QTextBrowser()
         self.details.setObjectName("backprop_details")
@@ -96,14 +102,27 @@ class BackpropView(QtWidgets.QWidget):
         for k, _ in ids:
             # neighbouring layers put their labels on opposite sides of the node so they never collide
             anchor = (1.12, 0.5) if k == 0 else ((0.5, 1.25) if k % 2 else (0.5, -0.3))
-            label = pg.TextItem(anchor=anchor, color=theme.color("fg"))
+            # a backing of the background colour keeps the numbers readable where edges cross under them
+            label = pg.TextItem(anchor=anchor, color=theme.color("fg"), fill=pg.mkBrush(theme.color("bg", 215)))
+            label.setZValue(1)
             label.setFont(theme.font(0.75))
             plot.addItem(label)
             self.labels.append(label)
         if self.selected is None or self.selected[0] >= len(sizes) or self.selected[1] >= sizes[self.selected[0]]:
             self.selected = (len(sizes) - 1, 0)
-        height = max(sizes)
-        plot.getViewBox().setRange(xRange=(-2.6, 3.0 * (len(sizes) - 1) + 0.9), yRange=(-height / 2 - 0.2, height / 2))
+        self._fit_view()
+
+    def _fit_view(self, *_args) -> None:
+        """Show every layer with a fixed number of pixels on the left for the input labels (they sit left of x)."""
+        if not self._sizes:
+            return
+        vb = self.diagram.getPlotItem().getViewBox()
+        span = 3.0 * (len(self._sizes) - 1) + 0.9
+        label_px = 12.5 * theme.current().font_pt  # "∂L/∂x = −0.00029" in the labels' font, plus a gap
+        width = max(vb.width(), 2.5 * label_px)
+        left = span * label_px / (width - label_px)
+        height = max(self._sizes)
+        vb.setRange(xRange=(-left, span), yRange=(-height / 2 - 0.2, height / 2), padding=0.02)
 
     def show_trace(self, trace: BackpropTrace, loss: str) -> None:
         """Draw the trace: nodes coloured by value, edges by dL/dW (orange +, blue −), widths by |dL/dW|."""
@@ -130,14 +149,9 @@ class BackpropView(QtWidgets.QWidget):
         for k, i in self._node_ids:
             selected = (k, i) == self.selected
             brushes.append(pg.mkBrush(theme.color("vermillion" if selected else "sky")))
-        self.graph.setData(
-            pos=self._pos,
-            adj=np.array(adj, dtype=int).reshape(-1, 2),
-            pen=pen_arr,
-            size=26,
-            symbolBrush=brushes,
-            symbolPen=theme.pen("fg", 0.4),
-            pxMode=True,
+        self.graph.setData(pos=self._pos, adj=np.array(adj, dtype=int).reshape(-1, 2), pen=pen_arr, size=0)
+        self.nodes.setData(
+            pos=self._pos, size=26, brush=brushes, pen=theme.pen("fg", 0.4), data=list(range(len(brushes)))
         )
         for label, (k, i), p in zip(self.labels, self._node_ids, self._pos, strict=True):
             name = "p" if k == len(sizes) - 1 else ("x" if k == 0 else "a")

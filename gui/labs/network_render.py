@@ -19,6 +19,18 @@ from gui import theme
 GRID_RES = 64  # probability-map samples per axis: ~1 ms per frame for a 2-8-8-1 network
 DRAG_GRID_RES = 40  # ... while a point is dragged, when the map is redrawn every frame
 TABLE_PERIOD_S = 0.25  # while training or dragging, weight tables refresh at most 4 times a second
+CURVE_PERIOD_S = 0.2  # ... and the loss curves 5 times a second (a new axis range repaints both axes: ~6 ms)
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 5, 10, 20, 50 … that is ≥ ``value``: axis ranges that change in a few big steps."""
+    if value <= 1.0:
+        return 1.0
+    decade = 10.0 ** np.floor(np.log10(value))
+    for m in (1.0, 2.0, 5.0, 10.0):
+        if m * decade >= value * (1 - 1e-12):
+            return float(m * decade)
+    return float(10.0 * decade)
 
 
 class NetworkViewsMixin:
@@ -85,20 +97,12 @@ class NetworkViewsMixin:
         self._draw_grid()
         if not self._dragging or force:  # while dragging, the plane's marker shows the moved point
             self._show_points(state, run)
-        if not self._dragging or force:  # while a point is dragged the curves wait for the drop (saves ~6 ms/move)
-            h = self._history
-            epochs = np.asarray(h["epoch"])
-            self.train_curve.setData(epochs, np.maximum(np.asarray(h["train_loss"]), 1e-12))
-            test = np.asarray(h["test_loss"])
-            self.test_curve.setData(epochs, np.where(np.isfinite(test), np.maximum(test, 1e-12), np.nan))
-            vb = self.loss_plot.getPlotItem().getViewBox()
-            if len(epochs) < 2:  # one point: show the first epochs to come instead of a degenerate ±0.5 range
-                vb.setXRange(float(epochs[0]) if len(epochs) else 0.0, (float(epochs[0]) if len(epochs) else 0.0) + 10)
-            else:
-                vb.enableAutoRange(x=True)
-        self._readouts(state, run)
         now = time.perf_counter()
         busy = self.is_playing() or self._dragging
+        if force or not busy or now - self._last_curve_update > CURVE_PERIOD_S:
+            self._last_curve_update = now
+            self._draw_curves()
+        self._readouts(state, run)
         if force or not busy or now - self._last_table_update > TABLE_PERIOD_S:
             self._last_table_update = now
             self.weights.set_network(layout, params)
@@ -119,6 +123,30 @@ class NetworkViewsMixin:
             )
             self.backprop.show_trace(trace, state.loss)
         self.plane.set_probe(tuple(run.data.x_train[probe]) if current is self.backprop else None)
+
+    def _draw_curves(self) -> None:
+        """Training and test loss against epoch, in ranges that only step (so the axes are rarely redrawn)."""
+        h = self._history
+        epochs = np.asarray(h["epoch"])
+        train = np.maximum(np.asarray(h["train_loss"]), 1e-12)
+        test = np.asarray(h["test_loss"])
+        test = np.where(np.isfinite(test), np.maximum(test, 1e-12), np.nan)
+        self.train_curve.setData(epochs, train)
+        self.test_curve.setData(epochs, test)
+        if not len(epochs):
+            return
+        first = float(epochs[0])
+        span = nice_ceiling(max(float(epochs[-1]) - first, 10.0))  # one point: show the first epochs to come
+        losses = np.concatenate([train, test[np.isfinite(test)]])
+        losses = losses[np.isfinite(losses)]
+        lo, hi = (float(losses.min()), float(losses.max())) if len(losses) else (0.1, 1.0)
+        # log10 range snapped to half decades, with a margin so the curves never touch the frame
+        y_range = (np.floor(2 * np.log10(lo) - 0.2) / 2, np.ceil(2 * np.log10(hi) + 0.2) / 2)
+        wanted = (first, first + span, *y_range)
+        if wanted != self._loss_range:
+            self._loss_range = wanted
+            vb = self.loss_plot.getPlotItem().getViewBox()
+            vb.setRange(xRange=(first, first + span), yRange=y_range, padding=0)
 
     def _draw_grid(self) -> None:
         """Shade P(class 1) over the whole visible plane (equal aspect makes it wider than ``state.view``)."""

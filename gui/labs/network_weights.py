@@ -21,6 +21,28 @@ def weight_color(value: float, scale: float) -> QtGui.QColor:
     return QtGui.QColor(*rgb)
 
 
+WIDE_COLUMNS = 6  # tables with this many columns (5+ inputs and the bias) use the compact format and a smaller font
+
+
+def cell_text(value: float, compact: bool) -> str:
+    """A weight as shown in its cell: 3 significant digits, or in wide tables at most 5 characters ("-0.24", "12.3").
+
+    The exact value is in the tooltip and in the editor, so a short cell loses nothing a learner can't reach.
+    """
+    if not compact:
+        return f"{value:.3g}"
+    a = abs(value)
+    if a < 0.005:
+        return "0.00" if a == 0 or a < 0.0005 else f"{value:.0e}".replace("e-0", "e-")
+    if a < 9.995:
+        return f"{value:.2f}"
+    if a < 99.95:
+        return f"{value:.1f}"
+    if a < 9_999.5:
+        return f"{value:.0f}"
+    return f"{value:.0e}".replace("e+0", "e")
+
+
 class _AnnouncingDelegate(QtWidgets.QStyledItemDelegate):
     """Tells the tables when a cell editor opens, so training can pause before the number changes under the cursor."""
 
@@ -33,7 +55,7 @@ class _AnnouncingDelegate(QtWidgets.QStyledItemDelegate):
     def setEditorData(self, editor, index):  # Qt override
         value = index.data(QtCore.Qt.ItemDataRole.UserRole)
         if isinstance(editor, QtWidgets.QLineEdit) and isinstance(value, float):
-            editor.setText(f"{value:.6g}")  # the cell shows 3 digits; editing starts from the precise value
+            editor.setText(f"{value:.6g}")  # the cell shows 2-3 digits; editing starts from the precise value
         else:
             super().setEditorData(editor, index)
 
@@ -87,12 +109,27 @@ class WeightTables(QtWidgets.QWidget):
             src = "x" if k == 1 else "h"
             table.setHorizontalHeaderLabels([f"{src}{j + 1}" for j in range(fan_in)] + ["bias"])
             table.setVerticalHeaderLabels(["p" if last else f"h{i + 1}" for i in range(fan_out)])
-            table.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
+            wide = fan_in + 1 >= WIDE_COLUMNS
+            # an explicit font (theme size, smaller for wide tables) so the row heights below are measured right
+            table.setFont(theme.font(0.8 if wide else 1.0))
+            if wide:
+                table.setStyleSheet("QTableWidget::item { padding: 0px 1px; }")
+            table.ensurePolished()
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Stretch)
+            # columns never shrink below their widest possible text: a narrow panel scrolls sideways instead of
+            # cutting numbers to "0.2…"
+            fm = table.fontMetrics()
+            header.setMinimumSectionSize(fm.horizontalAdvance("-0.00" if wide else "-0.000") + (8 if wide else 10))
+            table.setTextElideMode(QtCore.Qt.TextElideMode.ElideNone)
+            table.setHorizontalScrollMode(QtWidgets.QAbstractItemView.ScrollMode.ScrollPerPixel)
             table.verticalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.Fixed)
-            row_h = table.fontMetrics().height() + 8
+            row_h = fm.height() + (6 if wide else 8)
             table.verticalHeader().setDefaultSectionSize(row_h)
-            table.setFixedHeight(row_h * fan_out + table.horizontalHeader().sizeHint().height() + 4)
+            scroll_h = table.horizontalScrollBar().sizeHint().height() if wide else 0
+            table.setFixedHeight(row_h * fan_out + header.sizeHint().height() + 4 + scroll_h)
             table.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            table.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAsNeeded)
             index = {}
             for i in range(fan_out):
                 for j in range(fan_in):
@@ -121,11 +158,12 @@ class WeightTables(QtWidgets.QWidget):
         for table, index in zip(self.tables, self._index, strict=True):
             if table.state() == QtWidgets.QAbstractItemView.State.EditingState:
                 continue  # never change a number while someone is typing over it
+            compact = table.columnCount() >= WIDE_COLUMNS
             blocker = QtCore.QSignalBlocker(table)
             for (r, c), flat in index.items():
                 item = table.item(r, c)
                 value = float(params[flat])
-                item.setText(f"{value:.3g}")
+                item.setText(cell_text(value, compact))
                 item.setToolTip(f"{value!r}")
                 item.setData(QtCore.Qt.ItemDataRole.UserRole, value)
                 item.setBackground(weight_color(value, scale))
@@ -144,7 +182,7 @@ class WeightTables(QtWidgets.QWidget):
             self.edit_error.emit(f"weight '{text}' is not a number between -1e6 and 1e6: kept the old value")
             if self._shown is not None:
                 blocker = QtCore.QSignalBlocker(table)
-                table.item(row, col).setText(f"{self._shown[flat]:.3g}")
+                table.item(row, col).setText(cell_text(float(self._shown[flat]), table.columnCount() >= WIDE_COLUMNS))
                 del blocker
             return
         self.weight_edited.emit(flat, value)

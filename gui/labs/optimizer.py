@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import time
 
 import numpy as np
 from PySide6 import QtCore, QtWidgets
@@ -11,9 +12,11 @@ from PySide6 import QtCore, QtWidgets
 from engine import objectives as obj
 from engine.expr import ExpressionError
 from engine.optim import LABELS, OPTIMIZERS, OptimizerError
+from engine.optim_run import run_many_iter
 from engine.optim_state import (
     SURFACE_LABELS,
     SURFACES,
+    TOL,
     OptimizerState,
     lr_bounds,
     narrate,
@@ -40,8 +43,26 @@ from gui.widgets.playback import PlaybackBar
 
 __all__ = ["OptimizerLab"]
 
+# Runs bigger than this many optimizer steps (a typed formula counts 3 per step; 6000 take ~7 ms on a 2-core
+# laptop) are computed a slice at a time during a drag, between the mouse events, so the star never waits for
+# them; smaller ones are simply recomputed for every move.
+_INLINE_STEPS = 6000
+_SLICE_STEPS = 400  # optimizer steps between checks of the clock
+_SLICE_S = 0.004  # then back to the event loop: the star's next move waits at most this long
 _GRID = 300  # surface image resolution (cached between start-point moves)
 _CONTOUR_GRID = 110
+
+
+def _run_cost(state: OptimizerState) -> int:
+    """Rough work of recomputing every run, in preset-surface optimizer steps."""
+    per_step = 3 if state.surface == "expression" else 1
+    return per_step * state.steps * sum(c.enabled for c in state.configs)
+
+
+def _clear(item) -> None:
+    """Empty a curve item, without touching (and so repainting) one that is empty already."""
+    if item.xData is not None and len(item.xData):
+        item.setData([], [])
 
 
 class OptimizerLab(Lab):
@@ -50,6 +71,9 @@ class OptimizerLab(Lab):
     name = "optimizer"
     title = "Optimizer"
     state_type = OptimizerState
+
+    trajectories_shown = QtCore.Signal(tuple)
+    """The paths now drawn start at this point (during a drag they follow the star a moment later)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -61,6 +85,12 @@ class OptimizerLab(Lab):
         self._live = False  # a drag or slider gesture is in progress: cheaper drawing, loss plot range held
         self._synced = None
         self._focus_names: tuple[str, ...] = ()
+        self._pending = None
+        self._position_shown = None
+        self._task = None  # (key, generator) of long runs being computed a slice at a time during a drag
+        self._slicer = QtCore.QTimer(self)
+        self._slicer.setInterval(0)
+        self._slicer.timeout.connect(self._advance_task)
         self._build()
         self.render(self._state)
 
@@ -107,7 +137,9 @@ class OptimizerLab(Lab):
         for w in (self.loss_plot, self.readout, explain):
             self.side.addWidget(w)
         self.side.setChildrenCollapsible(False)
-        self.side.setSizes([300, 190, 210])
+        table = self.readout
+        rows_h = table.verticalHeader().defaultSectionSize() * 7 + table.horizontalHeader().sizeHint().height()
+        self.side.setSizes([300, rows_h + 2 * table.frameWidth() + 2, 220])
         self.side.setMinimumWidth(self.readout.minimumWidth())
 
         self.split = QtWidgets.QSplitter()
@@ -199,8 +231,8 @@ class OptimizerLab(Lab):
         scroll = QtWidgets.QScrollArea()
         scroll.setWidget(col)
         scroll.setWidgetResizable(True)
-        scroll.setFixedWidth(330)
-        col.setMaximumWidth(312)
+        scroll.setFixedWidth(300)
+        col.setMaximumWidth(282)
         scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return scroll
 
@@ -250,16 +282,91 @@ class OptimizerLab(Lab):
         self._objective = o
         self._sync_inputs(state, o)
         self._show_surface(state, o)
-        key = (self._objective_key(state), state.start, state.steps, state.configs)
+        key = self._key_of(state)
         if key != self._runs_key:
-            try:
-                self._runs = runs(state, o)
-            except OptimizerError as exc:
-                self.error_message(str(exc))
-                self._runs = {}
-            self._runs_key = key
-            self._on_runs_changed(state, o)
+            if self._live and _run_cost(state) > _INLINE_STEPS:
+                self._request_runs(state, o, key)  # the star follows the mouse now; the paths as soon as ready
+            else:
+                self._cancel_task()
+                try:
+                    result = runs(state, o)
+                except OptimizerError as exc:
+                    self.error_message(str(exc))
+                    result = {}
+                self._show_runs(key, result)
+                return
         self._show_position(state)
+
+    def _key_of(self, state: OptimizerState):
+        """Everything the trajectories depend on."""
+        return (self._objective_key(state), state.start, state.steps, state.configs)
+
+    def _show_runs(self, key, result: dict) -> None:
+        self._runs, self._runs_key = result, key
+        self._on_runs_changed(self._state, self._objective)
+        self._show_position(self._state)
+        self.trajectories_shown.emit(key[1])
+
+    def _request_runs(self, state: OptimizerState, o, key) -> None:
+        """Compute long runs in slices between events; while one computation runs, only the newest request waits.
+
+        Not in a worker thread: the runs are pure Python, and a thread holding the GIL made every event of the
+        GUI thread wait for it (measured: the star took 80 ms per move instead of a few).
+        """
+        if self._task is not None:
+            self._pending = (state, o, key)
+            return
+        self._pending = None
+        configs = {c.name: c.hyperparameters() for c in state.configs if c.enabled}
+        try:
+            gen = run_many_iter(o, state.start, configs, state.steps, tol=TOL, chunk=_SLICE_STEPS)
+        except OptimizerError as exc:
+            self.error_message(str(exc))
+            self._show_runs(key, {})
+            return
+        self._task = (key, gen)
+        self._slicer.start()
+
+    def _advance_task(self) -> None:
+        """One time slice of the long computation; show its result when done, then start the newest request."""
+        if self._task is None:
+            self._slicer.stop()
+            return
+        key, gen = self._task
+        deadline = time.perf_counter() + _SLICE_S
+        try:
+            while time.perf_counter() < deadline:
+                next(gen)
+            return
+        except StopIteration as done:
+            result = done.value
+        self._task = None
+        # Shown even if the mouse has moved on since: a slightly older path now beats a perfect one never.
+        self._show_runs(key, result)
+        pending, self._pending = self._pending, None
+        if pending is not None and pending[2] != key:
+            self._request_runs(*pending)
+        if self._task is None:
+            self._slicer.stop()
+
+    def _cancel_task(self) -> None:
+        self._task = None
+        self._pending = None
+        self._slicer.stop()
+
+    @property
+    def computing(self) -> bool:
+        """True while runs for a drag are still being computed in slices (tests and benchmarks wait on it)."""
+        return self._task is not None
+
+    def _gesture(self, state: OptimizerState, final: bool) -> None:
+        """One step of a drag or slider move: live while it lasts, exact and complete when it ends."""
+        self._set_live(not final)
+        self.preview(state)
+        if final and self._runs_key != self._key_of(self._state):  # released where the last preview was
+            self.render(self._state)
+        elif final:
+            self._show_position(self._state)  # the paths again at full detail
 
     def _views(self, state: OptimizerState) -> list[SurfaceView]:
         return [self.surface_view, self.fit_surface] if state.surface == "line_fit" else [self.surface_view]
@@ -314,6 +421,7 @@ class OptimizerLab(Lab):
         for v in (self.surface_view, self.fit_surface):
             v.set_antialias(not live)
         if not live:
+            self._position_shown = None  # redraw the paths at full detail
             for curve in self.loss_plot.curves.values():
                 curve.opts["antialias"] = True
             self.loss_plot.fit()
@@ -323,6 +431,12 @@ class OptimizerLab(Lab):
                 self.view3d.set_data(xs, ys, d, {k: tr.points for k, tr in self._runs.items()})
 
     def _show_position(self, state: OptimizerState) -> None:
+        # While a drag waits for new runs, only the star moves: the paths, table and narration stay as drawn.
+        shown = (id(self._runs), id(self._objective), state.position, state.show_internals, state.show_hessian)
+        shown += (state.view, state.surface, self.focus.currentData(), self.surface_view.viewbox.viewPixelSize())
+        if shown == self._position_shown:
+            return
+        self._position_shown = shown
         o = self._objective
         n = max((tr.steps for tr in self._runs.values()), default=0)
         k_all = min(state.position, n)
@@ -335,21 +449,21 @@ class OptimizerLab(Lab):
             tr = self._runs.get(name)
             for v in views:
                 if tr is None:
-                    if v.paths[name].xData is not None and len(v.paths[name].xData):
-                        for item in (v.paths[name], v.heads[name], v.velocity[name], v.boxes[name]):
-                            item.setData([], [])
+                    for item in (v.paths[name], v.velocity[name], v.boxes[name]):
+                        _clear(item)
                     continue
                 k = min(k_all, tr.steps)
                 v.set_path(name, tr.points[: k + 1])
-                v.heads[name].setData([tr.points[k, 0]], [tr.points[k, 1]])
                 self._draw_internals(v, name, tr, k, span, state.show_internals)
             if tr is not None:
                 line_params[name] = tuple(tr.points[min(k_all, tr.steps)])
+        for v in views:
+            v.set_heads(line_params)
         rows = []
         for name, tr in self._runs.items():
             k = min(k_all, tr.steps)
             status = tr.status if k == tr.steps else "running"
-            cells = [SHORT_NAMES[name], status, f"{tr.values[k]:.4g}", f"{tr.grad_norms[k]:.2g}"]
+            cells = [SHORT_NAMES[name], status, f"{tr.values[k]:.3g}", f"{tr.grad_norms[k]:.2g}"]
             point = f"({tr.points[k, 0]:.4g}, {tr.points[k, 1]:.4g}) after {k} steps"
             rows.append((COLORS[name], status, cells, point, tr.message))
         self.readout.show_rows(rows)
@@ -372,8 +486,8 @@ class OptimizerLab(Lab):
 
     def _draw_internals(self, v: SurfaceView, name: str, tr, k: int, span: float, show: bool) -> None:
         if not show or k == 0:
-            v.velocity[name].setData([], [])
-            v.boxes[name].setData([], [])
+            _clear(v.velocity[name])
+            _clear(v.boxes[name])
             return
         p = tr.points[k]
         vel = tr.internals.get("velocity", tr.internals.get("exp_avg"))
@@ -382,7 +496,7 @@ class OptimizerLab(Lab):
             length = float(np.clip(tr.hyperparameters["lr"] * np.hypot(*b), 0.04 * span, 0.2 * span))
             v.velocity[name].setData(*arrow_segments([p[0]], [p[1]], [b[0]], [b[1]], length))
         else:
-            v.velocity[name].setData([], [])
+            _clear(v.velocity[name])
         eff = tr.internals.get("effective_lr")
         if eff is not None and len(eff) >= k:
             e = eff[k - 1]
@@ -391,7 +505,7 @@ class OptimizerLab(Lab):
             ys = [p[1] - e[1], p[1] - e[1], p[1] + e[1], p[1] + e[1], p[1] - e[1]]
             v.boxes[name].setData(xs, ys)
         else:
-            v.boxes[name].setData([], [])
+            _clear(v.boxes[name])
 
     def _show_curvature(self, state, o, p, views, span) -> str:
         """Draw the Hessian's eigen-axes at ``p`` (when switched on) and say what they mean."""
@@ -414,8 +528,8 @@ class OptimizerLab(Lab):
                     segs_x += [p[0] - L * vecs[0, j], p[0] + L * vecs[0, j]]
                     segs_y += [p[1] - L * vecs[1, j], p[1] + L * vecs[1, j]]
                 v.hessian.setData(segs_x, segs_y)
-            elif v.hessian.xData is not None and len(v.hessian.xData):
-                v.hessian.setData([], [])
+            else:
+                _clear(v.hessian)
         return f"Hessian eigenvalues at ({p[0]:.3g}, {p[1]:.3g}): λ = {w[0]:.4g}, {w[1]:.4g} — {kind}"
 
     def _sync_inputs(self, state: OptimizerState, o) -> None:
@@ -493,8 +607,7 @@ class OptimizerLab(Lab):
         self.edit(dataclasses.replace(self._state, expression=text, surface="expression"), "Edit formula")
 
     def _on_kappa(self, value: float, final: bool) -> None:
-        self._set_live(not final)
-        self.preview(dataclasses.replace(self._state, kappa=float(min(max(value, 1.0), 1000.0))))
+        self._gesture(dataclasses.replace(self._state, kappa=float(min(max(value, 1.0), 1000.0))), final)
         if final:
             self.commit("Condition number")
 
@@ -503,8 +616,7 @@ class OptimizerLab(Lab):
 
     def _on_config(self, name: str, values: dict, enabled: bool, final: bool) -> None:
         cfg = dataclasses.replace(self._state.config(name), enabled=enabled, **values)
-        self._set_live(not final)
-        self.preview(self._state.with_config(cfg))
+        self._gesture(self._state.with_config(cfg), final)
         if final:
             self.commit(f"{LABELS[name]} settings")
 
@@ -519,8 +631,7 @@ class OptimizerLab(Lab):
         if not (math.isfinite(x) and math.isfinite(y)):
             return
         x, y = min(max(x, v[0]), v[1]), min(max(y, v[2]), v[3])
-        self._set_live(not final)
-        self.preview(dataclasses.replace(self._state, start=(float(x), float(y))))
+        self._gesture(dataclasses.replace(self._state, start=(float(x), float(y))), final)
         if final:
             self.commit("Move start")
 
@@ -615,5 +726,6 @@ class OptimizerLab(Lab):
         return out
 
     def shutdown(self) -> None:
-        """Stop playback before closing."""
+        """Stop playback and background runs before closing."""
         self.playback.stop()
+        self._cancel_task()

@@ -14,16 +14,22 @@ __all__ = ["ReadoutTable", "NarrationBox", "SHORT_NAMES"]
 
 SHORT_NAMES = {
     "gd": "GD",
-    "momentum": "Momentum",
-    "nesterov": "Nesterov",
+    "momentum": "Mom.",
+    "nesterov": "Nest.",
     "adagrad": "AdaGrad",
     "rmsprop": "RMSProp",
     "adam": "Adam",
     "newton": "Newton",
 }
-HEADERS = ("optimizer", "status", "f", "‖∇f‖")
-# The widest text each column can hold: columns are sized once from these, never per frame.
-_WIDEST = ("Momentum", "step limit", "−8.888e+88", "8.8e+88")
+HEADERS = ("", "status", "f", "‖∇f‖")  # the names, in their colours, need no heading
+# The widest texts each column holds: columns are sized once from these, never per frame.
+_WIDEST = (
+    tuple(SHORT_NAMES.values()),
+    ("converged", "diverged", "step limit", "running", "status"),
+    ("-8.88e+88",),
+    ("8.8e+88",),
+)
+_PAD = 18  # cell margins and the grid line
 
 
 class ReadoutTable(QtWidgets.QTableWidget):
@@ -37,15 +43,19 @@ class ReadoutTable(QtWidgets.QTableWidget):
         self.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
         self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWordWrap(False)
-        self.setToolTip("Hover a row for the optimizer's current point; hover its status for how the run ended.")
+        self.setToolTip("Hover a name for the optimizer's current point; hover its status for how the run ended.")
         header = self.horizontalHeader()
         header.setMinimumSectionSize(20)
         fm = QtGui.QFontMetrics(self.font())
-        for col, text in enumerate(_WIDEST[:-1]):
+        widest = zip(_WIDEST, HEADERS, strict=True)
+        widths = [max(fm.horizontalAdvance(t) for t in (*texts, head)) + _PAD for texts, head in widest]
+        for col, w in enumerate(widths[:-1]):
             header.setSectionResizeMode(col, QtWidgets.QHeaderView.ResizeMode.Interactive)
-            self.setColumnWidth(col, fm.horizontalAdvance(text) + 14)
+            self.setColumnWidth(col, w)
+        header.setDefaultSectionSize(widths[-1])  # the stretched last column never asks for more than it needs
         header.setStretchLastSection(True)
-        self.setMinimumWidth(sum(fm.horizontalAdvance(t) + 14 for t in _WIDEST) + 6)
+        bar = self.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.setMinimumWidth(sum(widths) + 2 * self.frameWidth() + bar + 2)  # fits even with a vertical scroll bar
         row_h = fm.height() + 8
         self.verticalHeader().setDefaultSectionSize(row_h)
         self.setMinimumHeight(row_h * 2 + header.sizeHint().height())

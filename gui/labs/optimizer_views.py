@@ -21,6 +21,7 @@ __all__ = [
     "surface_display",
     "contour_paths",
     "thin_path",
+    "minmax_decimate",
     "arrow_segments",
     "COLORS",
 ]
@@ -84,6 +85,21 @@ def thin_path(pts: np.ndarray, cell: tuple[float, float]) -> np.ndarray:
     keep[0] = keep[-1] = True
     np.any(q[1:-1] != q[:-2], axis=1, out=keep[1:-1])
     return pts[keep]
+
+
+def minmax_decimate(x: np.ndarray, y: np.ndarray, buckets: int) -> tuple[np.ndarray, np.ndarray]:
+    """At most 2 points per bucket (its lowest and highest y): a long curve drawn at the cost of its pixel width.
+
+    Each pixel column still spans the curve's full range there, so spikes and oscillations stay visible.
+    """
+    n = len(y)
+    if buckets < 1 or n <= 4 * buckets:
+        return x, y
+    starts = np.unique(np.linspace(0, n, buckets + 1).astype(np.intp)[:-1])
+    ends = np.append(starts[1:] - 1, n - 1)
+    xs = np.column_stack((x[starts], x[ends])).ravel()
+    ys = np.column_stack((np.minimum.reduceat(y, starts), np.maximum.reduceat(y, starts))).ravel()
+    return xs, ys
 
 
 def arrow_segments(x, y, u, v, length: float) -> tuple[np.ndarray, np.ndarray]:
@@ -187,22 +203,25 @@ class SurfaceView(pg.PlotWidget):
         self.hessian.setZValue(5)
         self.addItem(self.hessian)
         self.paths: dict[str, pg.PlotCurveItem] = {}
-        self.heads: dict[str, pg.ScatterPlotItem] = {}
         self.velocity: dict[str, pg.PlotCurveItem] = {}
         self.boxes: dict[str, pg.PlotCurveItem] = {}
         for i, name in enumerate(names):
             c = COLORS[name]
             path = pg.PlotCurveItem(pen=theme.pen(c, 0.9), skipFiniteCheck=True)
             path.setZValue(10 + i)
-            head = pg.ScatterPlotItem(size=13, pen=theme.pen("bg", 0.5), brush=theme.color(c))
-            head.setZValue(30 + i)
             vel = pg.PlotCurveItem(pen=theme.pen(c, 0.8), connect="pairs", skipFiniteCheck=True)
             vel.setZValue(20 + i)
             box = pg.PlotCurveItem(pen=theme.pen(c, 0.6, style="dot"), skipFiniteCheck=True)
             box.setZValue(20 + i)
-            for item in (path, head, vel, box):
+            for item in (path, vel, box):
                 self.addItem(item)
-            self.paths[name], self.heads[name], self.velocity[name], self.boxes[name] = path, head, vel, box
+            self.paths[name], self.velocity[name], self.boxes[name] = path, vel, box
+        # Every optimizer's current point in ONE scatter item: one paint and one bounds query per frame, not seven.
+        self.heads = pg.ScatterPlotItem(size=13, pen=theme.pen("bg", 0.5))
+        self.heads.setZValue(30)
+        self.addItem(self.heads)
+        # The same QBrush objects every time: the scatter item caches rendered symbols by brush identity.
+        self._head_brushes = {name: QtGui.QBrush(theme.color(COLORS[name])) for name in names}
         self.start = pg.ScatterPlotItem(symbol="star", size=22, pen=theme.pen("fg", 0.5), brush=theme.color("yellow"))
         self.start.setZValue(50)
         self.addItem(self.start)
@@ -232,10 +251,18 @@ class SurfaceView(pg.PlotWidget):
                 item.opts["antialias"] = on
                 item.update()
 
+    def set_heads(self, points: dict[str, tuple[float, float]]) -> None:
+        """Mark each optimizer's current point in its colour."""
+        names = list(points)
+        self.heads.setData(
+            [points[n][0] for n in names], [points[n][1] for n in names], brush=[self._head_brushes[n] for n in names]
+        )
+
     def set_path(self, name: str, pts: np.ndarray) -> None:
         """Show one optimizer's path, thinned to one point per screen pixel."""
         px, py = self.viewbox.viewPixelSize()
-        shown = thin_path(pts, (px, py))
+        grain = 1.0 if self._antialias else 2.0  # while dragging, one point per 2 px: half the segments to stroke
+        shown = thin_path(pts, (grain * px, grain * py))
         self.paths[name].setData(shown[:, 0], shown[:, 1])
 
     def set_surface(self, xs, ys, display, cx, cy) -> None:
@@ -297,7 +324,8 @@ class LossPlot(pg.PlotWidget):
                 continue
             with np.errstate(all="ignore"):
                 ly = np.log10(np.maximum(v - offset, 1e-16))
-            curve.setData(np.arange(len(v), dtype=float), ly, antialias=fit)
+            xs, ys = minmax_decimate(np.arange(len(v), dtype=float), ly, max(self.width(), 100))
+            curve.setData(xs, ys, antialias=fit)
         if label != self._label:
             self._label = label
             self.plot_item.setLabel("left", label)

@@ -36,6 +36,7 @@ from engine.nn_math import (
     predict,
     sigmoid,
 )
+from engine.nn_views import boundary_segments
 from engine.schema import SchemaError, from_dict, to_dict
 
 ARCHS = [(), (3,), (4, 3), (2, 3, 2)]
@@ -236,6 +237,69 @@ def test_full_batch_when_batch_size_exceeds_training_set():
     np.testing.assert_allclose(run.params, expected, rtol=1e-14)
 
 
+def _batches_per_epoch(run: TrainingRun) -> int:
+    return -(-len(run.data.y_train) // min(run.state.batch_size, len(run.data.y_train)))
+
+
+def test_advance_resumes_mid_epoch_and_matches_whole_epochs():
+    state = replace(NetworkState(), batch_size=7)
+    whole, sliced = TrainingRun(state), TrainingRun(state)
+    whole.run(2)
+    k = _batches_per_epoch(sliced)
+    for i in range(2 * k):  # a zero budget trains exactly one mini-batch per call
+        assert sliced.advance(0.0) == "ready"
+        assert sliced.epoch == (i + 1) // k and sliced.partial == ((i + 1) % k != 0)
+    assert sliced.epoch == 2 and not sliced.partial
+    assert np.array_equal(sliced.params, whole.params)
+    assert sliced.history["train_loss"] == whole.history["train_loss"]
+    assert sliced.advance(10.0, max_epochs=1) == "ready" and sliced.epoch == 3 and not sliced.partial
+
+
+def test_rewind_partial_restores_weights_and_optimizer_memory():
+    state = replace(NetworkState(), batch_size=5, optimizer="adam")
+    ref, run = TrainingRun(state), TrainingRun(state)
+    ref.run(2)
+    run.run(1)
+    start = run.params.copy()
+    for _ in range(3):
+        run.advance(0.0)
+    assert run.partial and not np.array_equal(run.params, start)
+    run.rewind_partial()
+    assert not run.partial and run.epoch == 1 and np.array_equal(run.params, start)
+    run.run(1)  # the same steps again, from the same Adam moments: identical to never having been interrupted
+    assert np.array_equal(run.params, ref.params)
+
+
+def test_set_data_keeps_weights_and_optimizer_memory():
+    state = replace(NetworkState(), dataset="custom", points=_square_points(), optimizer="adam", batch_size=4)
+    ref, run = TrainingRun(state), TrainingRun(state)
+    ref.run(3)
+    run.run(2)
+    run.set_data(state)  # same data: Adam's moments must survive, so nothing changes
+    run.run(1)
+    assert np.array_equal(run.params, ref.params)
+    # a moved point with plain gradient descent: the next epoch is a fresh run from these weights on the new data
+    gd = replace(state, optimizer="gd", lr=0.2)
+    run = TrainingRun(gd)
+    run.run(2)
+    moved = replace(gd, points=((0.5, 0.5, 1), *gd.points[1:]))
+    run.set_data(moved)
+    assert run.epoch == 2 and np.array_equal(run.data.x_train, state_data(moved).x_train)
+    fresh = TrainingRun(replace(moved, weights=run.weights(), epoch=2))
+    run.run(1)
+    fresh.run(1)
+    np.testing.assert_allclose(run.params, fresh.params, rtol=1e-14)
+    with pytest.raises(NetworkError, match="class"):
+        run.set_data(replace(gd, points=tuple((x, y, 0) for x, y, _ in gd.points)))
+    assert run.epoch == 3 and np.array_equal(run.data.x_train, state_data(moved).x_train)
+
+
+def _square_points() -> tuple[tuple[float, float, int], ...]:
+    rng = np.random.default_rng(5)
+    xy = rng.uniform(-2, 2, size=(24, 2))
+    return tuple((round(float(a), 4), round(float(b), 4), int(a * b > 0)) for a, b in xy)
+
+
 # --- data sets --------------------------------------------------------------------------------------------------
 @pytest.mark.parametrize("name", GENERATED)
 def test_generated_sets_are_seeded_balanced_and_usable(name):
@@ -389,6 +453,53 @@ def test_probability_grid_is_indexed_x_first_at_cell_centres():
     expected = sigmoid(2.0 * np.array([-0.75, -0.25, 0.25, 0.75]))
     np.testing.assert_allclose(grid[:, 0], expected)
     np.testing.assert_allclose(grid[:, 3], expected)
+
+
+def _centres(n: int, lo: float, hi: float) -> np.ndarray:
+    return lo + (np.arange(n) + 0.5) * (hi - lo) / n
+
+
+def test_boundary_segments_of_a_linear_field_lie_on_its_level_line():
+    view = (-3.0, 3.0, -2.0, 4.0)
+    gx, gy = np.meshgrid(_centres(30, -3, 3), _centres(20, -2, 4), indexing="ij")
+    grid = 0.2 * gx - 0.1 * gy + 0.6  # linear: interpolation along edges is exact
+    seg = boundary_segments(grid, view)
+    assert len(seg) > 0 and len(seg) % 2 == 0
+    np.testing.assert_allclose(0.2 * seg[:, 0] - 0.1 * seg[:, 1] + 0.6, 0.5, atol=1e-12)
+    assert (seg[:, 0] >= gx.min()).all() and (seg[:, 0] <= gx.max()).all()
+    lengths = np.hypot(*(seg[1::2] - seg[::2]).T)
+    assert (lengths > 0).all()
+    # together the pieces cover the line from where it enters the sampled area to where it leaves
+    t = seg @ np.array([0.1, 0.2]) / np.hypot(0.1, 0.2)  # position along the line's direction
+    assert lengths.sum() == pytest.approx(t.max() - t.min(), rel=1e-9)
+
+
+def test_boundary_segments_of_a_circle_close_up_at_its_radius():
+    n = 64
+    gx, gy = np.meshgrid(_centres(n, -3, 3), _centres(n, -3, 3), indexing="ij")
+    grid = sigmoid(gx**2 + gy**2 - 4.0)  # p = 0.5 on the circle of radius 2
+    seg = boundary_segments(grid, (-3, 3, -3, 3))
+    np.testing.assert_allclose(np.hypot(seg[:, 0], seg[:, 1]), 2.0, atol=0.01)
+    # a closed curve: every crossing point is shared by exactly two segments
+    _, counts = np.unique(np.round(seg, 9), axis=0, return_counts=True)
+    assert (counts == 2).all()
+
+
+def test_boundary_segments_saddle_and_degenerate_maps():
+    saddle = np.array([[1.0, 0.0], [0.0, 1.0]])  # [ix, iy]: corners (0,0) and (1,1) are class 1
+    seg = boundary_segments(saddle, (0, 2, 0, 2))
+    got = {frozenset(map(tuple, seg[i : i + 2].round(12))) for i in range(0, len(seg), 2)}
+    # the cell's mean 0.5 sides with the class-1 corners, so the two class-0 corners are cut off
+    assert got == {frozenset({(1.0, 0.5), (1.5, 1.0)}), frozenset({(1.0, 1.5), (0.5, 1.0)})}
+    flipped = boundary_segments(1.0 - saddle + 1e-9, (0, 2, 0, 2))
+    got = {frozenset(map(tuple, flipped[i : i + 2].round(6))) for i in range(0, len(flipped), 2)}
+    assert got == {frozenset({(1.0, 0.5), (0.5, 1.0)}), frozenset({(1.0, 1.5), (1.5, 1.0)})}
+    assert boundary_segments(np.full((8, 8), 0.5), (0, 1, 0, 1)).shape == (0, 2)
+    assert boundary_segments(np.full((8, 8), np.nan), (0, 1, 0, 1)).shape == (0, 2)
+    assert boundary_segments(np.zeros((1, 5)), (0, 1, 0, 1)).shape == (0, 2)
+    partly = np.where(np.arange(8)[:, None] < 4, 0.0, 1.0) * np.ones((8, 8))
+    partly[4, 3] = np.nan
+    assert np.isfinite(boundary_segments(partly, (0, 1, 0, 1))).all()
 
 
 def test_layer_stages_show_each_layer_and_the_separating_line():

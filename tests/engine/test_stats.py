@@ -514,3 +514,22 @@ def test_split_modules_keep_the_public_names_of_engine_stats():
     for name in S.__all__:
         assert hasattr(S, name), name
     assert S.one_sample_t is importlib.import_module("engine.inference").one_sample_t  # lazy inference re-export
+
+
+@pytest.mark.parametrize("name", list(PARAMS))
+def test_chunked_sampling_gives_the_same_draws_as_one_scipy_call(name, monkeypatch):
+    monkeypatch.setattr(S, "SAMPLE_CHUNK", 1000)  # force several chunks on a small sample
+    x = S.sample(name, PARAMS[name], 2500, seed=11)
+    ref = REFERENCE[name].rvs(size=2500, random_state=np.random.default_rng(11))
+    np.testing.assert_allclose(x, ref, rtol=1e-12)
+
+
+def test_chunked_summary_matches_numpy_and_scipy(monkeypatch):
+    import engine.stats_samples as samples
+
+    monkeypatch.setattr(samples, "SUMMARY_CHUNK", 700)
+    x = np.random.default_rng(5).gamma(2.0, size=5000)
+    summ = S.summarize(x)
+    assert summ.mean == pytest.approx(x.mean(), rel=1e-12)
+    assert summ.variance == pytest.approx(x.var(ddof=1), rel=1e-12)
+    assert summ.skewness == pytest.approx(st.skew(x), rel=1e-10)

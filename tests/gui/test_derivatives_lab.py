@@ -2,6 +2,7 @@
 
 import dataclasses
 
+import numpy as np
 import pytest
 from PySide6 import QtCore
 
@@ -135,3 +136,29 @@ def test_undo_restores_previous_function(lab, qtbot):
     lab.edit(dataclasses.replace(s, expression="x^2", preset="custom"), "Edit function")
     win.undo_stack.undo() if hasattr(win, "undo_stack") else pytest.skip("no undo stack on the window")
     assert lab.state().expression == s.expression
+
+
+def test_formula_shows_at_once_and_simplifies_in_the_background(lab, qtbot):
+    win, lab = lab
+    edit = lab.expression.line
+    edit.selectAll()
+    qtbot.keyClicks(edit, "(x+1)^2 + x*(x-1)")
+    qtbot.keyClick(edit, QtCore.Qt.Key.Key_Return)
+    assert lab.state().expression == "(x+1)^2 + x*(x-1)"
+    assert "f′(x)" in lab.formula.text()  # something readable at once, before sympy.simplify has run
+    from engine.expr import parse
+
+    want = parse("(x+1)^2 + x*(x-1)").diff("x").formula()  # the engine's simplified derivative
+    qtbot.waitUntil(lambda: want in lab.formula.text(), timeout=10_000)
+    assert "4x + 1" in lab.formula.text()
+
+
+def test_moving_h_leaves_the_chain_graph_and_the_error_curve_alone(lab, qtbot):
+    win, lab = lab
+    calls = []
+    lab.chain.display = lambda *a: calls.append(a)  # the chain tab depends on its own inputs only
+    before = lab.fwd_err.getData()[1].copy()
+    lab.h.slider.setValue(lab.h.slider.value() - 40)  # a move of h: only the marker and the secant move
+    assert calls == []
+    assert np.array_equal(lab.fwd_err.getData()[1], before, equal_nan=True)
+    assert lab.h_line.value() == pytest.approx(np.log10(lab.state().h))

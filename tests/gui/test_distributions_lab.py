@@ -206,3 +206,113 @@ def test_render_png(tmp_path, qapp):
     out = tmp_path / "distributions.png"
     render_lab_png(str(out), "distributions", (1280, 800))
     assert out.stat().st_size > 10_000
+
+
+def _x_range(lab) -> tuple[float, float]:
+    return tuple(lab.sampler.density_plot.getPlotItem().getViewBox().viewRange()[0])
+
+
+def test_holding_sigma_with_a_big_sample_moves_the_curve_and_waits_to_redraw_the_draws(lab, qtbot):
+    """The benchmark's interaction: with many draws, a held slider reshapes the PDF at once, redraws on release."""
+    lab.set_state(dataclasses.replace(lab.state(), n_samples=300_000))
+    qtbot.waitUntil(lambda: lab._computed is not None and lab._computed.samples.size == 300_000, timeout=20_000)
+    edges0, dens0 = (a.copy() for a in lab.sampler.hist.getData())
+    commits = []
+    lab.edit_committed.connect(lambda *a: commits.append(a))
+    ranges, sigmas = [_x_range(lab)], [1.0]
+    slider = lab.controls.sliders["sigma"].slider
+    slider.setSliderDown(True)
+    for tick in (150, 250, 400, 300):
+        slider.setValue(tick)
+        ranges.append(_x_range(lab))
+        sigma = dict(lab.state().params)["sigma"]
+        sigmas.append(sigma)
+        x, y = lab.sampler.curve.getData()
+        np.testing.assert_allclose(y, st.norm(0, sigma).pdf(x), rtol=1e-10)
+    # The draws wait for the release: same bars, sample column greyed, a hint says why.
+    edges1, dens1 = lab.sampler.hist.getData()
+    np.testing.assert_array_equal(edges1, edges0)
+    np.testing.assert_array_equal(dens1, dens0)
+    assert not lab.controls.readout.sample["variance"].isEnabled()
+    assert "Release the slider" in lab.controls.busy.text()
+    assert lab.controls.readout.theory["variance"].text() == f"{sigma**2:.4g}"
+    # While held, the x axis only ever grows (no axis repaint per step) and always shows the central range.
+    for (a0, a1), (b0, b1) in zip(ranges, ranges[1:], strict=False):
+        assert b0 <= a0 and b1 >= a1
+    for (x0, x1), sd in zip(ranges, sigmas, strict=True):
+        lo, hi = st.norm(0, sd).ppf([0.0005, 0.9995])
+        assert x0 <= lo and x1 >= hi
+    assert commits == []
+    slider.setSliderDown(False)
+    slider.sliderReleased.emit()
+    assert len(commits) == 1
+    qtbot.waitUntil(lambda: lab._computed.key[1] == lab.state().params, timeout=20_000)
+    assert lab.controls.readout.sample["variance"].isEnabled()
+    assert float(lab.controls.readout.sample["variance"].text()) == pytest.approx(sigma**2, rel=0.02)
+    # After the release the axes fit the curve again: tighter than the widest range seen while dragging.
+    x0, x1 = _x_range(lab)
+    lo, hi = st.norm(0, sigma).ppf([0.0005, 0.9995])
+    assert x0 < lo and x1 > hi and x1 - x0 < 1.2 * (hi - lo)
+
+
+def test_hidden_tabs_catch_up_when_shown_or_exported(lab, qtbot):
+    _click_tab(qtbot, lab, "bayes")
+    _, before = lab.sampler.curve.getData()
+    before = before.copy()
+    _type_into(qtbot, lab.controls.sliders["sigma"].box, "3")
+    _, hidden = lab.sampler.curve.getData()
+    np.testing.assert_array_equal(hidden, before)  # the hidden sampler tab did no work
+    lab.export_views()  # File → Export brings every view up to date first
+    _, exported = lab.sampler.curve.getData()
+    assert exported.max() == pytest.approx(st.norm(0, 3).pdf(0), rel=1e-3)
+    _type_into(qtbot, lab.controls.sliders["sigma"].box, "0.5")
+    _click_tab(qtbot, lab, "sampler")
+    _, shown = lab.sampler.curve.getData()
+    assert shown.max() == pytest.approx(st.norm(0, 0.5).pdf(0), rel=1e-3)
+
+
+def test_readout_values_sit_in_fixed_cells_wide_enough_for_them(lab, qtbot):
+    combo = lab.controls.family
+    combo.setCurrentIndex(combo.findData("student_t"))
+    _type_into(qtbot, lab.controls.sliders["nu"].box, "1.5")
+    readout = lab.controls.readout
+    assert readout.theory["variance"].text() == "∞" and readout.theory["mean"].text() == "0"
+    assert "infinite" in readout.text()
+    for cell in (*readout.theory.values(), *readout.sample.values()):
+        assert cell.minimumSize() == cell.maximumSize()  # fixed: a new value never re-lays out the column
+        assert cell.fontMetrics().horizontalAdvance(cell.text()) <= cell.width()
+
+
+def test_holding_sigma_with_the_default_sample_redraws_it_live_and_tests_fit_on_release(lab, qtbot):
+    slider = lab.controls.sliders["sigma"].slider
+    slider.setSliderDown(True)
+    slider.setValue(300)
+    sigma = dict(lab.state().params)["sigma"]
+    assert lab._computed.key == (lab.state().distribution, lab.state().params, 10_000, 0)  # draws follow live
+    assert float(lab.controls.readout.sample["variance"].text()) == pytest.approx(sigma**2, rel=0.05)
+    assert "when the slider is released" in lab.controls.readout.text()
+    assert "scale=1.0)" in lab.controls.formula.text()  # the wrapped formula waits for the release (no relayout)
+    slider.setSliderDown(False)
+    slider.sliderReleased.emit()
+    assert f"scale={sigma})" in lab.controls.formula.text()
+    ks = st.kstest(lab._computed.samples, st.norm(0, sigma).cdf)
+    assert f"KS test p = {ks.pvalue:.3g}" in lab.controls.readout.text()
+
+
+def test_holding_clt_n_keeps_the_axes_so_the_means_visibly_narrow(lab, qtbot):
+    _click_tab(qtbot, lab, "clt")
+    vb = lab.clt.plot.getPlotItem().getViewBox()
+    wide = vb.viewRange()[0]
+    slider = lab.controls.clt_n.slider
+    slider.setSliderDown(True)
+    for tick in (10, 20, 40):
+        slider.setValue(tick)
+        assert vb.viewRange()[0] == wide  # held: the axes stay, the histogram narrows inside them
+    _, dens = lab.clt.hist.getData()
+    clt = lab._computed.extra["clt"]
+    assert clt.n == lab.state().clt_n and clt.normal_sd == pytest.approx(1 / np.sqrt(clt.n))
+    slider.setSliderDown(False)
+    slider.sliderReleased.emit()
+    x0, x1 = vb.viewRange()[0]
+    assert x1 - x0 < 0.7 * (wide[1] - wide[0])  # released: refit to the narrower means
+    assert vb.viewRange()[1][1] >= dens.max()

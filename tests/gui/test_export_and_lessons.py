@@ -70,9 +70,12 @@ def test_show_the_code_for_every_lab(lab_window, qtbot) -> None:
 def test_lesson_panel_loads_steps_and_ticks_goal(lab_window, qtbot) -> None:
     win = lab_window("vectors")
     panel = win.lessons
-    assert panel.picker.count() >= 12
+    assert panel.picker.count() == 0  # read when first shown, not at start-up
+    assert win.undo_stack.count() == 0
     qtbot.keyClick(win, QtCore.Qt.Key.Key_L, QtCore.Qt.KeyboardModifier.ControlModifier)
     assert win.lessons_dock.isVisible()
+    assert panel.picker.count() >= 12
+    assert win.undo_stack.count() == 0  # listing lessons starts none of them
     for index, lesson in enumerate(panel.lessons):
         step_no = next((i for i, s in enumerate(lesson.steps) if s.goal is not None), None)
         if step_no is None:

@@ -177,3 +177,50 @@ def test_render_png(tmp_path):
     path = tmp_path / "hypothesis.png"
     render_lab_png(str(path), lab="hypothesis")
     assert path.stat().st_size > 10_000
+
+
+def _area(item) -> float:
+    """Area under a fill item's data; NaN gaps separate pieces."""
+    x, y = item.getData()
+    if x is None or len(x) < 2:
+        return 0.0
+    breaks = np.flatnonzero(np.isnan(x))
+    pieces = zip(np.split(x, breaks), np.split(y, breaks), strict=True)
+    return float(sum(np.trapezoid(py[~np.isnan(px)], px[~np.isnan(px)]) for px, py in pieces))
+
+
+def test_shaded_rejection_area_is_alpha_while_alpha_moves_by_keyboard(lab, qtbot):
+    lab.set_state(dataclasses.replace(lab.state(), test="one_sample_t", alternative="two-sided", alpha=0.05))
+    slider = lab.controls.alpha
+    slider.setFocus()
+    view = lab.null_view
+    p_before = [item.getData()[0].copy() for item in view.p_fills if item.getData()[0] is not None]
+    for _ in range(30):  # α 0.050 -> 0.080 in real key presses
+        qtbot.keyClick(slider, QtCore.Qt.Key.Key_Right)
+    alpha = lab.state().alpha
+    assert alpha == pytest.approx(0.08)
+    df = lab.state().n - 1
+    crit = stats.t.ppf(1 - alpha / 2, df)
+    right = view.reject_fills[1].getData()[0] if view.reject_fills[1].getData()[0] is not None else []
+    edges = [x for item in view.reject_fills for x in (item.getData()[0][[0, -1]])]
+    assert min(abs(e - crit) for e in edges) < 1e-9 and len(right) > 2
+    # the shaded area under the drawn null density is α, less the two tails beyond the plotted range
+    lo, hi = view.plot_widget.getPlotItem().getViewBox().viewRange()[0]
+    cut = stats.t.cdf(lo, df) + stats.t.sf(hi, df)
+    assert sum(_area(item) for item in view.reject_fills) == pytest.approx(alpha - cut, abs=5e-4)
+    # the p-value area does not depend on α: its data were left alone
+    p_after = [item.getData()[0] for item in view.p_fills if item.getData()[0] is not None]
+    assert len(p_after) == len(p_before) and all(np.array_equal(a, b) for a, b in zip(p_after, p_before, strict=True))
+
+
+def test_power_view_areas_match_scipy_as_n_moves(lab, qtbot):
+    lab.tabs.setCurrentIndex(5)
+    slider = lab.controls.power_n
+    slider.setFocus()
+    for _ in range(5):
+        qtbot.keyClick(slider, QtCore.Qt.Key.Key_Right)
+    res = lab.power_view
+    power = float(re.search(r"power = ([0-9.]+)", lab.controls.power_label.text()).group(1))
+    # the green area under the H₁ curve is the power (up to what lies beyond the plotted x range)
+    assert _area(res.power_fill) == pytest.approx(power, abs=0.01)
+    assert _area(res.power_fill) + _area(res.beta_fill) == pytest.approx(1.0, abs=0.01)

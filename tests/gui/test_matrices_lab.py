@@ -12,8 +12,15 @@ from tests.gui.helpers import drag_in_view
 
 
 def _lab(lab_window):
+    """The window on the matrices lab in its opening state with an empty undo history.
+
+    (The lessons panel may start its first lesson when the window opens, editing a lab's state as an undo step.)
+    """
     win = lab_window("matrices")
-    return win, win.current_lab()
+    lab = win.show_lab("matrices")
+    lab.set_state(lab.state_type())
+    win.undo_stack.clear()
+    return win, lab
 
 
 def _type_cell(qtbot, table, row: int, col: int, text: str) -> None:

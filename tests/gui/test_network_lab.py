@@ -82,6 +82,48 @@ def test_dragging_a_point_moves_it_and_updates_the_boundary(qtbot, lab):
     assert not np.allclose(lab.boundary_image(), before)
 
 
+def test_drag_moves_the_marker_at_once_and_refits_with_the_newest_position(qtbot, lab):
+    from tests.gui.helpers import prepare_view, view_to_widget
+
+    lab._on_dataset("custom")
+    points_before = lab.state().points
+    start = points_before[7][:2]
+    plane, vp = lab.plane, lab.plane.viewport()
+    prepare_view(plane)
+    scatter_calls = []
+    for item in plane.point_items.values():
+        item.sigPlotChanged.connect(lambda *_: scatter_calls.append(1))
+    qtbot.mouseMove(vp, view_to_widget(plane, *start))
+    qtbot.mousePress(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(plane, *start))
+    path = [(start[0] + 0.1 * i, start[1] - 0.1 * i) for i in range(1, 9)]
+    for xy in path:
+        qtbot.mouseMove(vp, view_to_widget(plane, *xy))
+        marker = plane.drag_marker.getData()
+        assert (marker[0][0], marker[1][0]) == pytest.approx(xy, abs=0.05)  # the point follows before any refit
+    assert len(scatter_calls) <= 1  # the 200 points were not redrawn per move (one lift of the dragged point)
+    # the refit runs on its timer with the newest position only, while the button is still down
+    qtbot.waitUntil(lambda: lab.state().points[7][:2] == pytest.approx(path[-1], abs=0.05), timeout=2000)
+    assert lab.state().points[:7] == points_before[:7] and lab.state().points[8:] == points_before[8:]
+    assert lab.state().epoch >= 1  # paused: the refit trained
+    qtbot.mouseRelease(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(plane, *path[-1]))
+    assert plane.drag_marker.getData()[0] is None or len(plane.drag_marker.getData()[0]) == 0
+    assert lab.state().points[7][:2] == pytest.approx(path[-1], abs=0.05)
+    assert not lab._run.partial  # a dropped point leaves whole epochs in the state
+
+
+def test_huge_epochs_are_trained_in_slices_and_pause_rewinds(qtbot, lab):
+    state = dataclasses.replace(NetworkState(), dataset="blobs", n_points=10_000, batch_size=1)
+    lab.set_state(state)
+    start = lab._run.params.copy()
+    _click(qtbot, lab.controls.play_button)
+    # one epoch is 7 000 mini-batches: ticks must hand the event loop back long before it ends
+    qtbot.waitUntil(lambda: lab._run.partial and lab.state().weights is not None, timeout=5000)
+    assert lab.state().epoch == 0 and lab.is_playing()
+    _click(qtbot, lab.controls.play_button)
+    assert not lab.is_playing() and not lab._run.partial
+    assert lab.state().epoch == 0 and np.array_equal(np.array(lab.state().weights), start)
+
+
 def test_clicks_place_points_of_both_classes(qtbot, lab):
     _click(qtbot, lab.controls.clear_points)
     assert lab.state().dataset == "custom" and lab.state().points == ()

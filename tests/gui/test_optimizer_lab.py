@@ -9,7 +9,7 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 
 from engine.optim_state import OptimizerState, with_surface
-from tests.gui.helpers import click_in_view, drag_in_view
+from tests.gui.helpers import click_in_view, drag_in_view, view_to_widget
 
 
 @pytest.fixture
@@ -172,3 +172,128 @@ def test_screenshot_renders(tmp_path):
     out = tmp_path / "optimizer.png"
     render_lab_png(str(out), lab="optimizer")
     assert out.stat().st_size > 20_000
+
+
+def _race_state(lab, steps):
+    s = lab.state()
+    configs = tuple(dataclasses.replace(c, enabled=True) for c in s.configs)
+    return dataclasses.replace(s, configs=configs, steps=steps, position=steps, show_internals=True)
+
+
+def test_benchmark_drag_path_really_moves_the_start_and_the_paths(lab, qtbot):
+    # The exact events bench/bench_optimizer.py times: if this breaks, the benchmark would time nothing.
+    from bench import bench_optimizer
+
+    lab.set_state(_race_state(lab, 500))
+    shown = []
+    lab.trajectories_shown.connect(shown.append)
+    path = bench_optimizer.DRAG_PATH(8)
+    starts = []
+    for send in bench_optimizer.drag_senders(lab, path):
+        send()
+        QtWidgets.QApplication.processEvents()
+        starts.append(lab.state().start)
+    assert len(set(starts)) >= 8  # every move moved the star
+    assert lab.state().start == pytest.approx(path[-1], abs=0.03)
+    assert len(shown) >= 8 and shown[-1] == lab.state().start  # ... and the 7 paths followed it
+    assert len(lab._runs) == 7 and all(tr.points[0] == pytest.approx(lab.state().start) for tr in lab._runs.values())
+    assert lab.surface_view._antialias  # released: full drawing again
+
+
+def test_long_runs_are_computed_between_events_and_settle_exactly(lab, qtbot):
+    lab.set_state(_race_state(lab, 3000))  # 7 × 3000 steps: too long to recompute in one go for every move
+    commits = []
+    lab.edit_committed.connect(lambda a, b, t: commits.append(t))
+    old_gd = lab._runs["gd"]
+    lab.set_start(-1.0, 2.0, final=False)
+    assert lab.state().start == (-1.0, 2.0)  # the star moved at once ...
+    assert lab.computing and lab._runs["gd"] is old_gd  # ... the paths are still being computed
+    ticks = []
+    timer = QtCore.QTimer()
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(0)
+    lab.set_start(-0.5, 1.5, final=False)  # newer inputs while the first is still computing: only the last waits
+    lab.set_start(0.0, 1.0, final=False)
+    qtbot.waitUntil(lambda: not lab.computing, timeout=20_000)
+    timer.stop()
+    assert len(ticks) >= 3  # the event loop kept turning while the runs were computed
+    assert lab._runs["gd"].points[0] == pytest.approx((0.0, 1.0))  # the newest input won
+    assert lab._runs["gd"].steps == 3000
+    lab.set_start(0.5, 1.0, final=True)  # release: computed at once, exactly, one undo step
+    assert not lab.computing
+    assert lab._runs["adam"].points[0] == pytest.approx((0.5, 1.0))
+    from engine.optim import run
+
+    ref = run(lab._objective, (0.5, 1.0), "adam", 3000, tol=1e-6, **lab.state().config("adam").hyperparameters())
+    assert np.array_equal(lab._runs["adam"].points, ref.points)
+    assert commits == ["Move start"]
+
+
+def test_pan_and_zoom_are_recorded_without_an_undo_step(lab, qtbot):
+    commits = []
+    lab.edit_committed.connect(lambda a, b, t: commits.append(t))
+    start = lab.state().start
+    before = lab.state().view
+    view = lab.surface_view
+    vp = view.viewport()
+    right = QtCore.Qt.MouseButton.RightButton
+    # Pixels fixed before the drag: the view moves under the mouse while it pans.
+    p0 = view_to_widget(view, 0.0, 1.0, viewbox=view.viewbox)
+    p1 = view_to_widget(view, 0.5, 1.5, viewbox=view.viewbox)
+    qtbot.mouseMove(vp, p0)
+    qtbot.mousePress(vp, right, pos=p0)
+    for i in range(1, 5):
+        qtbot.mouseMove(vp, p0 + (p1 - p0) * i / 4)
+    qtbot.mouseRelease(vp, right, pos=p1)
+    QtWidgets.QApplication.processEvents()
+    after = lab.state().view
+    assert after != before
+    assert after[0] == pytest.approx(before[0] - 0.5, abs=0.1) and after[2] == pytest.approx(before[2] - 0.5, abs=0.1)
+    assert lab.state().start == start  # panning never moves the start
+    assert commits == []
+    assert lab.surface_view.image.width() > 0
+    lab.reset_view_button.click()
+    assert lab.state().view == before
+
+
+def test_readout_table_fits_without_horizontal_scrolling(lab, qtbot):
+    lab.set_state(_race_state(lab, 300))
+    table = lab.readout
+    QtWidgets.QApplication.processEvents()
+    used = sum(table.columnWidth(c) for c in range(table.columnCount() - 1))
+    assert used + 20 <= table.viewport().width()  # room left for the last column
+    assert table.horizontalScrollBar().maximum() == 0
+    assert table.rowCount() == 7
+    fm = table.fontMetrics()
+    for row in range(table.rowCount()):
+        status = table.item(row, 1)
+        assert fm.horizontalAdvance(status.text()) < table.columnWidth(1)  # never elided ("conver…")
+        assert "is at (" in table.item(row, 0).toolTip()
+
+
+def test_thin_path_keeps_one_point_per_pixel_and_both_ends():
+    from gui.labs.optimizer_views import thin_path
+
+    t = np.linspace(0.0, 1.0, 1001)
+    pts = np.column_stack((t, t**2))
+    thin = thin_path(pts, (0.01, 0.01))
+    assert np.array_equal(thin[0], pts[0]) and np.array_equal(thin[-1], pts[-1])
+    assert 100 <= len(thin) <= 210  # ~one per 0.01 cell crossed (x crosses 100, y another 100 at most)
+    cells = np.floor(thin[1:-1] / 0.01)
+    assert np.all(np.any(cells[1:] != cells[:-1], axis=1))  # no two kept neighbours share a pixel
+    # a path that creeps one tiny step at a time still travels the whole way
+    creep = np.column_stack((np.linspace(0, 1, 5000), np.zeros(5000)))
+    assert thin_path(creep, (0.01, 0.01))[:, 0].max() == 1.0
+
+
+def test_minmax_decimate_keeps_every_peak():
+    from gui.labs.optimizer_views import minmax_decimate
+
+    x = np.arange(5000.0)
+    y = np.sin(x / 3.0) * np.exp(-x / 2000.0)
+    y[1234] = 7.0  # a lone spike
+    xs, ys = minmax_decimate(x, y, 250)
+    assert len(xs) <= 500 and np.all(np.diff(xs) >= 0)
+    assert ys.max() == 7.0 and ys.min() == y.min()
+    short_x, short_y = minmax_decimate(x[:300], y[:300], 250)
+    assert np.array_equal(short_y, y[:300])  # short curves are left alone

@@ -11,8 +11,15 @@ from tests.gui.helpers import drag_in_view
 
 
 def _lab(lab_window):
+    """The window on the vectors lab in its opening state with an empty undo history.
+
+    (The lessons panel may start its first lesson when the window opens, editing a lab's state as an undo step.)
+    """
     win = lab_window("vectors")
-    return win, win.current_lab()
+    lab = win.show_lab("vectors")
+    lab.set_state(lab.state_type())
+    win.undo_stack.clear()
+    return win, lab
 
 
 def _type_into_spin(qtbot, spin: QtWidgets.QDoubleSpinBox, text: str) -> None:
@@ -115,3 +122,14 @@ def test_render_png(tmp_path, qapp):
     assert img.width() == 1280 and img.height() == 800
     colours = {img.pixel(x, y) for x in range(0, 1280, 37) for y in range(0, 800, 29)}
     assert len(colours) > 8  # not a blank window
+
+
+def test_vectors_bench_drag_changes_u_on_every_move(lab_window):
+    from bench.bench_vectors import drag_u
+    from engine.vectors import VectorsState
+
+    _win, lab = _lab(lab_window)
+    lab.set_state(VectorsState())
+    times, changed = drag_u(lab, (-4.0, 2.5), 15)
+    assert len(times) == 15 and changed == 15  # each move a new position: the figure measures real updates
+    assert lab.state().vectors[0] == pytest.approx((-4.0, 2.5), abs=0.2)
