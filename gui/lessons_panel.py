@@ -85,7 +85,7 @@ class LessonsPanel(QtWidgets.QWidget):
         self._loaded = True
         self.load_bundled()
 
-    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+    def showEvent(self, event) -> None:  # Qt override
         self.ensure_loaded()
         super().showEvent(event)
 
