@@ -75,28 +75,40 @@ class LessonsPanel(QtWidgets.QWidget):
         self.next_button.clicked.connect(lambda: self.go(self.step_index + 1))
         window.lab_state_changed.connect(self._on_state_changed)
         self._loaded = False
+        self._job = None
         self.step_title.setText("Pick a lesson above: each step loads a lab and sets a goal that ticks when met.")
 
     # --- lessons ---------------------------------------------------------------------------------------------------
-    def ensure_loaded(self) -> None:
-        """Read the bundled lessons the first time the panel is shown (start-up does not pay for it)."""
-        if self._loaded:
-            return
-        self._loaded = True
-        self.load_bundled()
+    def ensure_loaded(self, wait: bool = False) -> None:
+        """Read the bundled lessons the first time the panel is shown, in the background (about 2 s: validating
+        every step imports the labs' engines); ``wait`` blocks until they are listed."""
+        if not self._loaded and self._job is None:
+            from gui.widgets.jobs import LatestJob
+
+            self._job = LatestJob(self)
+            self._job.finished.connect(self._on_bundled)
+            self._job.failed.connect(lambda exc: self._on_bundled([], exc))
+            self.step_title.setText("Loading lessons…")
+            self._job.submit(lesson_io.bundled)
+        if wait and not self._loaded:
+            self._job.wait()
+            QtCore.QCoreApplication.sendPostedEvents(self._job)
+            QtWidgets.QApplication.processEvents()
 
     def showEvent(self, event) -> None:  # Qt override
         self.ensure_loaded()
         super().showEvent(event)
 
-    def load_bundled(self) -> None:
-        try:
-            found = lesson_io.bundled()
-        except lesson_io.LessonError as exc:  # a broken bundled file is a bug, but must not stop the app
-            self.window.show_message(f"A bundled lesson could not be read: {exc}")
-            found = []
+    def _on_bundled(self, found: list, error: Exception | None = None) -> None:
+        if self._loaded:
+            return
+        self._loaded = True
+        if error is not None:  # a broken bundled file is a bug, but must not stop the app
+            self.window.show_message(f"The bundled lessons could not be read: {error}")
         for lesson in found:
             self.add_lesson(lesson)
+        if self.lesson is None:
+            self.step_title.setText("Pick a lesson above: each step loads a lab and sets a goal that ticks when met.")
 
     def add_lesson(self, lesson: lesson_io.Lesson) -> int:
         """List a lesson in the picker without starting it."""
@@ -114,7 +126,7 @@ class LessonsPanel(QtWidgets.QWidget):
             if not chosen:
                 return False
             path = chosen
-        self.ensure_loaded()
+        self.ensure_loaded(wait=True)
         try:
             lesson = lesson_io.load(path)
         except lesson_io.LessonError as exc:
@@ -126,7 +138,7 @@ class LessonsPanel(QtWidgets.QWidget):
 
     def start(self, index: int) -> None:
         """Begin lesson ``index`` at its first step."""
-        self.ensure_loaded()
+        self.ensure_loaded(wait=True)
         self.picker.setCurrentIndex(index)
         if self.lesson is not self.lessons[index]:
             self._on_pick(index)

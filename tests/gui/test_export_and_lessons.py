@@ -74,7 +74,7 @@ def test_lesson_panel_loads_steps_and_ticks_goal(lab_window, qtbot) -> None:
     assert win.undo_stack.count() == 0
     qtbot.keyClick(win, QtCore.Qt.Key.Key_L, QtCore.Qt.KeyboardModifier.ControlModifier)
     assert win.lessons_dock.isVisible()
-    assert panel.picker.count() >= 12
+    qtbot.waitUntil(lambda: panel.picker.count() >= 12, timeout=20_000)  # read in the background
     assert win.undo_stack.count() == 0  # listing lessons starts none of them
     for index, lesson in enumerate(panel.lessons):
         step_no = next((i for i, s in enumerate(lesson.steps) if s.goal is not None), None)
