@@ -190,6 +190,9 @@ class OptimizerLab(Lab):
         form.addRow("max steps", self.steps)
         self.start_label = QtWidgets.QLabel()
         self.start_label.setToolTip("Click or drag on the surface to move the start (the star)")
+        # A fixed size: rewriting it on every mouse move then never re-lays out the whole control column.
+        fm = self.start_label.fontMetrics()
+        self.start_label.setFixedSize(fm.horizontalAdvance("(-8.888e+88, -8.888e+88)"), fm.height() + 4)
         form.addRow("start", self.start_label)
         self.reset_view_button = QtWidgets.QPushButton("Reset view")
         self.reset_view_button.setToolTip(

@@ -93,7 +93,7 @@ def minmax_decimate(x: np.ndarray, y: np.ndarray, buckets: int) -> tuple[np.ndar
     Each pixel column still spans the curve's full range there, so spikes and oscillations stay visible.
     """
     n = len(y)
-    if buckets < 1 or n <= 4 * buckets:
+    if buckets < 1 or n <= 2 * buckets:
         return x, y
     starts = np.unique(np.linspace(0, n, buckets + 1).astype(np.intp)[:-1])
     ends = np.append(starts[1:] - 1, n - 1)
@@ -324,7 +324,9 @@ class LossPlot(pg.PlotWidget):
                 continue
             with np.errstate(all="ignore"):
                 ly = np.log10(np.maximum(v - offset, 1e-16))
-            xs, ys = minmax_decimate(np.arange(len(v), dtype=float), ly, max(self.width(), 100))
+            # At rest one bucket per pixel column; while dragging one per two (half the segments, same envelope).
+            buckets = max(self.width() // (1 if fit else 2), 50)
+            xs, ys = minmax_decimate(np.arange(len(v), dtype=float), ly, buckets)
             curve.setData(xs, ys, antialias=fit)
         if label != self._label:
             self._label = label

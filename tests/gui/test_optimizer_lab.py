@@ -295,5 +295,5 @@ def test_minmax_decimate_keeps_every_peak():
     xs, ys = minmax_decimate(x, y, 250)
     assert len(xs) <= 500 and np.all(np.diff(xs) >= 0)
     assert ys.max() == 7.0 and ys.min() == y.min()
-    short_x, short_y = minmax_decimate(x[:300], y[:300], 250)
+    short_x, short_y = minmax_decimate(x[:300], y[:300], 150)
     assert np.array_equal(short_y, y[:300])  # short curves are left alone
