@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import time
 
 import numpy as np
 from PySide6 import QtCore, QtWidgets
@@ -12,11 +11,9 @@ from PySide6 import QtCore, QtWidgets
 from engine import objectives as obj
 from engine.expr import ExpressionError
 from engine.optim import LABELS, OPTIMIZERS, OptimizerError
-from engine.optim_run import run_many_iter
 from engine.optim_state import (
     SURFACE_LABELS,
     SURFACES,
-    TOL,
     OptimizerState,
     lr_bounds,
     narrate,
@@ -25,44 +22,21 @@ from engine.optim_state import (
     with_surface,
 )
 from gui.labs.base import Lab
+from gui.labs.optimizer_3d import Surface3D
+from gui.labs.optimizer_cache import SurfaceCache, objective_key
+from gui.labs.optimizer_data_view import DataView
+from gui.labs.optimizer_panel import OptimizerPanel
 from gui.labs.optimizer_readout import SHORT_NAMES, NarrationBox, ReadoutTable
+from gui.labs.optimizer_runs import INLINE_STEPS, RunScheduler, run_cost
 from gui.labs.optimizer_views import (
     COLORS,
-    DataView,
     LossPlot,
-    Surface3D,
     SurfaceView,
     arrow_segments,
-    contour_paths,
-    surface_display,
 )
-from gui.widgets.expression_edit import ExpressionEdit
-from gui.widgets.log_slider import LogSlider
-from gui.widgets.optimizer_controls import OptimizerControls
 from gui.widgets.playback import PlaybackBar
 
 __all__ = ["OptimizerLab"]
-
-# Runs bigger than this many optimizer steps (a typed formula counts 3 per step; 6000 take ~7 ms on a 2-core
-# laptop) are computed a slice at a time during a drag, between the mouse events, so the star never waits for
-# them; smaller ones are simply recomputed for every move.
-_INLINE_STEPS = 6000
-_SLICE_STEPS = 400  # optimizer steps between checks of the clock
-_SLICE_S = 0.004  # then back to the event loop: the star's next move waits at most this long
-_GRID = 300  # surface image resolution (cached between start-point moves)
-_CONTOUR_GRID = 110
-
-
-def _run_cost(state: OptimizerState) -> int:
-    """Rough work of recomputing every run, in preset-surface optimizer steps."""
-    per_step = 3 if state.surface == "expression" else 1
-    return per_step * state.steps * sum(c.enabled for c in state.configs)
-
-
-def _clear(item) -> None:
-    """Empty a curve item, without touching (and so repainting) one that is empty already."""
-    if item.xData is not None and len(item.xData):
-        item.setData([], [])
 
 
 class OptimizerLab(Lab):
@@ -77,20 +51,17 @@ class OptimizerLab(Lab):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._objective_cache: dict = {}
-        self._surface_cache: dict = {}
+        self._cache = SurfaceCache()
         self._runs_key = None
         self._runs: dict = {}
         self._objective = None
         self._live = False  # a drag or slider gesture is in progress: cheaper drawing, loss plot range held
         self._synced = None
         self._focus_names: tuple[str, ...] = ()
-        self._pending = None
         self._position_shown = None
-        self._task = None  # (key, generator) of long runs being computed a slice at a time during a drag
-        self._slicer = QtCore.QTimer(self)
-        self._slicer.setInterval(0)
-        self._slicer.timeout.connect(self._advance_task)
+        self._scheduler = RunScheduler(self)
+        self._scheduler.ready.connect(self._on_sliced_runs)
+        self._scheduler.failed.connect(self.error_message)
         self._build()
         self.render(self._state)
 
@@ -100,12 +71,15 @@ class OptimizerLab(Lab):
         self.loss_plot = LossPlot(OPTIMIZERS)
         self.data_view = DataView(OPTIMIZERS)
         self.fit_surface = SurfaceView(OPTIMIZERS)
+        self.fit_surface.plot_item.setLabel("bottom", "slope m")
+        self.fit_surface.plot_item.setLabel("left", "intercept b")
         self.view3d = Surface3D()
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.addTab(self.surface_view, "Surface")
-        fit = QtWidgets.QSplitter()
+        fit = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)  # stacked: the column is tall, not wide
         fit.addWidget(self.data_view)
         fit.addWidget(self.fit_surface)
+        fit.setChildrenCollapsible(False)
         self.tabs.addTab(fit, "Fit a line")
         self.tabs.addTab(self.view3d, "3-D")
         self.tabs.currentChanged.connect(self._on_tab)
@@ -154,131 +128,42 @@ class OptimizerLab(Lab):
         lay.addWidget(self.split, 1)
         lay.addWidget(self._build_controls())
 
-    def _build_controls(self) -> QtWidgets.QScrollArea:
-        col = QtWidgets.QWidget()
-        cl = QtWidgets.QVBoxLayout(col)
-        box = QtWidgets.QGroupBox("Surface")
-        form = QtWidgets.QFormLayout(box)
-        self.surface_combo = QtWidgets.QComboBox()
-        for s in SURFACES:
-            self.surface_combo.addItem(SURFACE_LABELS[s], s)
+    def _build_controls(self) -> OptimizerPanel:
+        panel = self.panel = OptimizerPanel()
+        # The inputs by name, as the lab's own attributes (tests and lessons drive them).
+        for name in (
+            "surface_combo", "expr_edit", "formula", "kappa", "angle", "steps", "start_label", "reset_view_button",
+            "show_gradient", "show_hessian", "show_internals", "csv_button", "new_data_button", "controls",
+        ):  # fmt: skip
+            setattr(self, name, getattr(panel, name))
+        self.expr_error = self.expr_edit.message  # the message shown under the formula box
         self.surface_combo.currentIndexChanged.connect(self._on_surface)
-        form.addRow("f(x, y)", self.surface_combo)
-        self.expr_edit = ExpressionEdit(("x", "y"), placeholder="e.g. (1-x)^2 + 100*(y-x^2)^2")
         self.expr_edit.expressionAccepted.connect(self._on_expression)
         self.expr_edit.expressionRejected.connect(lambda msg: self.error_message(f"Formula not used: {msg}"))
-        self.expr_error = self.expr_edit.message  # the message shown under the box
-        form.addRow("formula", self.expr_edit)
-        self.formula = QtWidgets.QLabel()
-        self.formula.setWordWrap(True)
-        form.addRow(self.formula)
-        self.kappa = LogSlider(1.0, 1000.0, 10.0)
         self.kappa.value_changed.connect(self._on_kappa)
-        form.addRow("condition κ", self.kappa)
-        self.angle = QtWidgets.QSpinBox()
-        self.angle.setRange(-180, 180)
-        self.angle.setSuffix("°")
-        self.angle.setKeyboardTracking(False)
         self.angle.valueChanged.connect(
             lambda v: self.edit(dataclasses.replace(self._state, angle=float(v)), "Rotate bowl")
         )
-        form.addRow("rotation", self.angle)
-        self.steps = QtWidgets.QSpinBox()
-        self.steps.setRange(1, 5000)
-        self.steps.setKeyboardTracking(False)
         self.steps.valueChanged.connect(self._on_steps)
-        form.addRow("max steps", self.steps)
-        self.start_label = QtWidgets.QLabel()
-        self.start_label.setToolTip("Click or drag on the surface to move the start (the star)")
-        # A fixed size: rewriting it on every mouse move then never re-lays out the whole control column.
-        fm = self.start_label.fontMetrics()
-        self.start_label.setFixedSize(fm.horizontalAdvance("(-8.888e+88, -8.888e+88)"), fm.height() + 4)
-        form.addRow("start", self.start_label)
-        self.reset_view_button = QtWidgets.QPushButton("Reset view")
-        self.reset_view_button.setToolTip(
-            "Right- or middle-drag on the surface pans, the wheel zooms; this goes back to the surface's own view"
-        )
         self.reset_view_button.clicked.connect(self._on_reset_view)
-        form.addRow("view", self.reset_view_button)
-        self.show_gradient = QtWidgets.QCheckBox("−∇f arrows")
-        self.show_hessian = QtWidgets.QCheckBox("Hessian eigen-axes")
-        self.show_internals = QtWidgets.QCheckBox("optimizer internals")
         for cb, field in (
             (self.show_gradient, "show_gradient"),
             (self.show_hessian, "show_hessian"),
             (self.show_internals, "show_internals"),
         ):
             cb.toggled.connect(lambda on, f=field: self.edit(dataclasses.replace(self._state, **{f: on}), "Overlay"))
-            form.addRow(cb)
-        self.csv_button = QtWidgets.QPushButton("Load data CSV…")
         self.csv_button.clicked.connect(self._on_load_csv)
-        self.new_data_button = QtWidgets.QPushButton("New noisy data")
         self.new_data_button.clicked.connect(self._on_new_data)
-        row = QtWidgets.QHBoxLayout()
-        row.addWidget(self.csv_button)
-        row.addWidget(self.new_data_button)
-        form.addRow(row)
-        cl.addWidget(box)
-        opt_box = QtWidgets.QGroupBox("Optimizers (torch.optim rules)")
-        ol = QtWidgets.QVBoxLayout(opt_box)
-        ol.setSpacing(4)
-        self.controls: dict[str, OptimizerControls] = {}
-        for name in OPTIMIZERS:
-            lr_range = (1e-2, 2.0) if name == "newton" else (1e-5, 10.0)
-            c = OptimizerControls(name, LABELS[name], COLORS[name], lr_range=lr_range)
+        for c in self.controls.values():
             c.changed.connect(self._on_config)
-            ol.addWidget(c)
-            self.controls[name] = c
-        cl.addWidget(opt_box)
-        cl.addStretch(1)
-        scroll = QtWidgets.QScrollArea()
-        scroll.setWidget(col)
-        scroll.setWidgetResizable(True)
-        scroll.setFixedWidth(300)
-        col.setMaximumWidth(282)
-        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        return scroll
+        return panel
 
     # --- computing ----------------------------------------------------------------------------------------------
-    def _objective_key(self, s: OptimizerState):
-        if s.surface == "expression":
-            return ("expression", s.expression)
-        if s.surface == "line_fit":
-            return ("line_fit", s.line_points)
-        if s.surface == "quadratic":
-            return ("quadratic", s.kappa, s.angle)
-        return (s.surface,)
-
-    def _get_objective(self, s: OptimizerState):
-        key = self._objective_key(s)
-        o = self._objective_cache.get(key)
-        if o is None:
-            o = objective_of(s)
-            if len(self._objective_cache) > 32:
-                self._objective_cache.clear()
-            self._objective_cache[key] = o
-        return o
-
-    def _get_surface(self, o, view):
-        key = (id(o), view)
-        hit = self._surface_cache.get(key)
-        if hit is None:
-            xs, ys, z = obj.surface_grid(o, view, _GRID)
-            d = surface_display(z)
-            cxs, cys, cz = obj.surface_grid(o, view, _CONTOUR_GRID)
-            cx, cy = contour_paths(surface_display(cz), cxs, cys)
-            gx, gy, u, v = obj.gradient_field(o, view, 16)
-            hit = (xs, ys, d, cx, cy, (gx, gy, u, v))
-            if len(self._surface_cache) > 8:
-                self._surface_cache.clear()
-            self._surface_cache[key] = hit
-        return hit
-
     # --- render -------------------------------------------------------------------------------------------------
     def render(self, state: OptimizerState) -> None:
         """Show ``state``: surface (cached), runs (recomputed when inputs change), playback position."""
         try:
-            o = self._get_objective(state)
+            o = self._cache.objective(state)
         except (obj.ObjectiveError, ExpressionError) as exc:
             self.error_message(str(exc))
             return
@@ -287,10 +172,10 @@ class OptimizerLab(Lab):
         self._show_surface(state, o)
         key = self._key_of(state)
         if key != self._runs_key:
-            if self._live and _run_cost(state) > _INLINE_STEPS:
-                self._request_runs(state, o, key)  # the star follows the mouse now; the paths as soon as ready
+            if self._live and run_cost(state) > INLINE_STEPS:
+                self._scheduler.request(state, o, key)  # the star follows the mouse now; the paths when ready
             else:
-                self._cancel_task()
+                self._scheduler.cancel()
                 try:
                     result = runs(state, o)
                 except OptimizerError as exc:
@@ -302,7 +187,7 @@ class OptimizerLab(Lab):
 
     def _key_of(self, state: OptimizerState):
         """Everything the trajectories depend on."""
-        return (self._objective_key(state), state.start, state.steps, state.configs)
+        return (objective_key(state), state.start, state.steps, state.configs)
 
     def _show_runs(self, key, result: dict) -> None:
         self._runs, self._runs_key = result, key
@@ -310,57 +195,14 @@ class OptimizerLab(Lab):
         self._show_position(self._state)
         self.trajectories_shown.emit(key[1])
 
-    def _request_runs(self, state: OptimizerState, o, key) -> None:
-        """Compute long runs in slices between events; while one computation runs, only the newest request waits.
-
-        Not in a worker thread: the runs are pure Python, and a thread holding the GIL made every event of the
-        GUI thread wait for it (measured: the star took 80 ms per move instead of a few).
-        """
-        if self._task is not None:
-            self._pending = (state, o, key)
-            return
-        self._pending = None
-        configs = {c.name: c.hyperparameters() for c in state.configs if c.enabled}
-        try:
-            gen = run_many_iter(o, state.start, configs, state.steps, tol=TOL, chunk=_SLICE_STEPS)
-        except OptimizerError as exc:
-            self.error_message(str(exc))
-            self._show_runs(key, {})
-            return
-        self._task = (key, gen)
-        self._slicer.start()
-
-    def _advance_task(self) -> None:
-        """One time slice of the long computation; show its result when done, then start the newest request."""
-        if self._task is None:
-            self._slicer.stop()
-            return
-        key, gen = self._task
-        deadline = time.perf_counter() + _SLICE_S
-        try:
-            while time.perf_counter() < deadline:
-                next(gen)
-            return
-        except StopIteration as done:
-            result = done.value
-        self._task = None
-        # Shown even if the mouse has moved on since: a slightly older path now beats a perfect one never.
-        self._show_runs(key, result)
-        pending, self._pending = self._pending, None
-        if pending is not None and pending[2] != key:
-            self._request_runs(*pending)
-        if self._task is None:
-            self._slicer.stop()
-
-    def _cancel_task(self) -> None:
-        self._task = None
-        self._pending = None
-        self._slicer.stop()
+    def _on_sliced_runs(self, key, result: dict) -> None:
+        if key != self._runs_key:
+            self._show_runs(key, result)
 
     @property
     def computing(self) -> bool:
         """True while runs for a drag are still being computed in slices (tests and benchmarks wait on it)."""
-        return self._task is not None
+        return self._scheduler.computing
 
     def _gesture(self, state: OptimizerState, final: bool) -> None:
         """One step of a drag or slider move: live while it lasts, exact and complete when it ends."""
@@ -377,12 +219,13 @@ class OptimizerLab(Lab):
     def _show_surface(self, state: OptimizerState, o) -> None:
         """Heat map, contours, minima and arrows for the state's view (recomputed only when it changes)."""
         views = self._views(state)
-        painted = (id(o), state.view, state.show_gradient)
+        full = not self._live or self._cache.has_grid(state, state.view)  # contours wait for the slider's release
+        painted = (objective_key(state), state.view, state.show_gradient, full)
         for v in views:
             v.set_view(state.view)
             if getattr(v, "_painted", None) != painted:
                 v._painted = painted
-                xs, ys, d, cx, cy, field = self._get_surface(o, state.view)
+                xs, ys, d, cx, cy, field = self._cache.grid(state, o, state.view, contours=full)
                 v.set_surface(xs, ys, d, cx, cy)
                 v.minima.setData([m[0] for m in o.minima], [m[1] for m in o.minima])
                 if state.show_gradient:
@@ -413,7 +256,7 @@ class OptimizerLab(Lab):
                 i = self.focus.findData(current)
                 self.focus.setCurrentIndex(max(i, 0))
         if self.view3d.gl is not None and not self._live:
-            xs, ys, d, *_ = self._get_surface(o, state.view)
+            xs, ys, d, *_ = self._cache.grid(state, o, state.view)
             self.view3d.set_data(xs, ys, d, {k: tr.points for k, tr in self._runs.items()})
 
     def _set_live(self, live: bool) -> None:
@@ -425,12 +268,14 @@ class OptimizerLab(Lab):
             v.set_antialias(not live)
         if not live:
             self._position_shown = None  # redraw the paths at full detail
+            if self._objective is not None:
+                self._show_surface(self._state, self._objective)  # with its contours, if a slider skipped them
             for curve in self.loss_plot.curves.values():
                 curve.opts["antialias"] = True
             self.loss_plot.fit()
             o = self._objective
             if self.view3d.gl is not None and o is not None:
-                xs, ys, d, *_ = self._get_surface(o, self._state.view)
+                xs, ys, d, *_ = self._cache.grid(self._state, o, self._state.view)
                 self.view3d.set_data(xs, ys, d, {k: tr.points for k, tr in self._runs.items()})
 
     def _show_position(self, state: OptimizerState) -> None:
@@ -452,12 +297,11 @@ class OptimizerLab(Lab):
             tr = self._runs.get(name)
             for v in views:
                 if tr is None:
-                    for item in (v.paths[name], v.velocity[name], v.boxes[name]):
-                        _clear(item)
+                    v.clear_run(name)
                     continue
                 k = min(k_all, tr.steps)
                 v.set_path(name, tr.points[: k + 1])
-                self._draw_internals(v, name, tr, k, span, state.show_internals)
+                v.draw_internals(name, tr, k, span, state.show_internals)
             if tr is not None:
                 line_params[name] = tuple(tr.points[min(k_all, tr.steps)])
         for v in views:
@@ -487,35 +331,12 @@ class OptimizerLab(Lab):
             self.data_view.set_points(pts, o.minima[0] if o.minima else None)
             self.data_view.set_lines(line_params)
 
-    def _draw_internals(self, v: SurfaceView, name: str, tr, k: int, span: float, show: bool) -> None:
-        if not show or k == 0:
-            _clear(v.velocity[name])
-            _clear(v.boxes[name])
-            return
-        p = tr.points[k]
-        vel = tr.internals.get("velocity", tr.internals.get("exp_avg"))
-        if vel is not None and len(vel) >= k:
-            b = -vel[k - 1]
-            length = float(np.clip(tr.hyperparameters["lr"] * np.hypot(*b), 0.04 * span, 0.2 * span))
-            v.velocity[name].setData(*arrow_segments([p[0]], [p[1]], [b[0]], [b[1]], length))
-        else:
-            _clear(v.velocity[name])
-        eff = tr.internals.get("effective_lr")
-        if eff is not None and len(eff) >= k:
-            e = eff[k - 1]
-            e = 0.08 * span * e / max(float(np.max(e)), 1e-300)
-            xs = [p[0] - e[0], p[0] + e[0], p[0] + e[0], p[0] - e[0], p[0] - e[0]]
-            ys = [p[1] - e[1], p[1] - e[1], p[1] + e[1], p[1] + e[1], p[1] - e[1]]
-            v.boxes[name].setData(xs, ys)
-        else:
-            _clear(v.boxes[name])
-
     def _show_curvature(self, state, o, p, views, span) -> str:
         """Draw the Hessian's eigen-axes at ``p`` (when switched on) and say what they mean."""
         axes = obj.hessian_axes(o, p)
         if axes is None:
             for v in views:
-                v.hessian.setData([], [])
+                v.draw_hessian_axes(p, None, span)
             return "Hessian: not finite here"
         w, vecs = axes
         kind = (
@@ -524,15 +345,7 @@ class OptimizerLab(Lab):
             else ("saddle-like" if w[0] * w[1] < 0 else "flat/maximum-like")
         )
         for v in views:
-            if state.show_hessian:
-                L = 0.15 * span
-                segs_x, segs_y = [], []
-                for j in range(2):
-                    segs_x += [p[0] - L * vecs[0, j], p[0] + L * vecs[0, j]]
-                    segs_y += [p[1] - L * vecs[1, j], p[1] + L * vecs[1, j]]
-                v.hessian.setData(segs_x, segs_y)
-            else:
-                _clear(v.hessian)
+            v.draw_hessian_axes(p, vecs if state.show_hessian else None, span)
         return f"Hessian eigenvalues at ({p[0]:.3g}, {p[1]:.3g}): λ = {w[0]:.4g}, {w[1]:.4g} — {kind}"
 
     def _sync_inputs(self, state: OptimizerState, o) -> None:
@@ -583,7 +396,7 @@ class OptimizerLab(Lab):
     def _on_tab(self, index: int) -> None:
         page = self.tabs.widget(index)
         if page is self.view3d and self.view3d.ensure() and self._objective is not None:
-            xs, ys, d, *_ = self._get_surface(self._objective, self._state.view)
+            xs, ys, d, *_ = self._cache.grid(self._state, self._objective, self._state.view)
             self.view3d.set_data(xs, ys, d, {k: tr.points for k, tr in self._runs.items()})
         if index == 1 and self._state.surface != "line_fit":
             self.edit(with_surface(self._state, "line_fit"), "Fit a line")
@@ -606,7 +419,7 @@ class OptimizerLab(Lab):
             self.expr_error.show()
             self.error_message(f"Formula not used: {exc}")
             return
-        self._objective_cache[("expression", text)] = o
+        self._cache.remember(("expression", text), o)
         self.edit(dataclasses.replace(self._state, expression=text, surface="expression"), "Edit formula")
 
     def _on_kappa(self, value: float, final: bool) -> None:
@@ -731,4 +544,4 @@ class OptimizerLab(Lab):
     def shutdown(self) -> None:
         """Stop playback and background runs before closing."""
         self.playback.stop()
-        self._cancel_task()
+        self._scheduler.cancel()

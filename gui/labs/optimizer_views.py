@@ -16,8 +16,6 @@ from gui.widgets.plane import configure_plot
 __all__ = [
     "SurfaceView",
     "LossPlot",
-    "DataView",
-    "Surface3D",
     "surface_display",
     "contour_paths",
     "thin_path",
@@ -71,6 +69,12 @@ def contour_paths(d: np.ndarray, xs: np.ndarray, ys: np.ndarray, n_levels: int =
     if not px:
         return np.zeros(0), np.zeros(0)
     return np.concatenate(px), np.concatenate(py)
+
+
+def clear_item(item) -> None:
+    """Empty a curve item, without touching (and so repainting) one that is empty already."""
+    if item.xData is not None and len(item.xData):
+        item.setData([], [])
 
 
 def thin_path(pts: np.ndarray, cell: tuple[float, float]) -> np.ndarray:
@@ -251,6 +255,47 @@ class SurfaceView(pg.PlotWidget):
                 item.opts["antialias"] = on
                 item.update()
 
+    def clear_run(self, name: str) -> None:
+        """Remove one optimizer's path and internals (it was switched off)."""
+        for item in (self.paths[name], self.velocity[name], self.boxes[name]):
+            clear_item(item)
+
+    def draw_internals(self, name: str, tr, k: int, span: float, show: bool) -> None:
+        """At step ``k``: the velocity/momentum arrow and the box of per-coordinate effective step sizes."""
+        if not show or k == 0:
+            clear_item(self.velocity[name])
+            clear_item(self.boxes[name])
+            return
+        p = tr.points[k]
+        vel = tr.internals.get("velocity", tr.internals.get("exp_avg"))
+        if vel is not None and len(vel) >= k:
+            b = -vel[k - 1]
+            length = float(np.clip(tr.hyperparameters["lr"] * np.hypot(*b), 0.04 * span, 0.2 * span))
+            self.velocity[name].setData(*arrow_segments([p[0]], [p[1]], [b[0]], [b[1]], length))
+        else:
+            clear_item(self.velocity[name])
+        eff = tr.internals.get("effective_lr")
+        if eff is not None and len(eff) >= k:
+            e = eff[k - 1]
+            e = 0.08 * span * e / max(float(np.max(e)), 1e-300)
+            xs = [p[0] - e[0], p[0] + e[0], p[0] + e[0], p[0] - e[0], p[0] - e[0]]
+            ys = [p[1] - e[1], p[1] - e[1], p[1] + e[1], p[1] + e[1], p[1] - e[1]]
+            self.boxes[name].setData(xs, ys)
+        else:
+            clear_item(self.boxes[name])
+
+    def draw_hessian_axes(self, p, vecs, span: float) -> None:
+        """The Hessian's eigenvectors at ``p`` as two dashed axes (``vecs`` None hides them)."""
+        if vecs is None:
+            clear_item(self.hessian)
+            return
+        L = 0.15 * span
+        segs_x, segs_y = [], []
+        for j in range(2):
+            segs_x += [p[0] - L * vecs[0, j], p[0] + L * vecs[0, j]]
+            segs_y += [p[1] - L * vecs[1, j], p[1] + L * vecs[1, j]]
+        self.hessian.setData(segs_x, segs_y)
+
     def set_heads(self, points: dict[str, tuple[float, float]]) -> None:
         """Mark each optimizer's current point in its colour."""
         names = list(points)
@@ -342,165 +387,3 @@ class LossPlot(pg.PlotWidget):
         """Move the current-step line."""
         if self.cursor.value() != k:
             self.cursor.setValue(k)
-
-
-class _DataViewBox(pg.ViewBox):
-    """Drag a data point by pressing near it."""
-
-    point_dragged = QtCore.Signal(int, float, float, bool)
-
-    def __init__(self) -> None:
-        super().__init__(enableMenu=False)
-        self.points = np.zeros((0, 2))
-        self._dragging: int | None = None
-        self.setMouseEnabled(False, False)
-
-    def mouseDragEvent(self, ev, axis=None) -> None:
-        if ev.button() != QtCore.Qt.MouseButton.LeftButton:
-            ev.ignore()
-            return
-        if ev.isStart():
-            self._dragging = self._nearest(ev.buttonDownScenePos())
-        if self._dragging is None:
-            ev.ignore()
-            return
-        ev.accept()
-        p = self.mapSceneToView(ev.scenePos())
-        self.point_dragged.emit(self._dragging, p.x(), p.y(), bool(ev.isFinish()))
-        if ev.isFinish():
-            self._dragging = None
-
-    def _nearest(self, scene_pos) -> int | None:
-        if len(self.points) == 0:
-            return None
-        pix = [self.mapViewToScene(QtCore.QPointF(x, y)) for x, y in self.points]
-        d = [np.hypot(q.x() - scene_pos.x(), q.y() - scene_pos.y()) for q in pix]
-        i = int(np.argmin(d))
-        return i if d[i] < 14 else None
-
-    def wheelEvent(self, ev, axis=None) -> None:
-        ev.ignore()
-
-
-class DataView(pg.PlotWidget):
-    """The data points (draggable) and each optimizer's current line y = m·x + b."""
-
-    def __init__(self, names: tuple[str, ...], parent=None) -> None:
-        self.viewbox = _DataViewBox()
-        super().__init__(parent, viewBox=self.viewbox)
-        configure_plot(self.getPlotItem())
-        self.getPlotItem().setTitle("Data: drag a point · each line is an optimizer's current (m, b)")
-        self.getPlotItem().setLabel("bottom", "x")
-        self.getPlotItem().setLabel("left", "y")
-        self.scatter = pg.ScatterPlotItem(size=10, pen=theme.pen("fg", 0.4), brush=theme.color("grey", 200))
-        self.scatter.setZValue(20)
-        self.addItem(self.scatter)
-        self.best = pg.PlotDataItem(pen=theme.pen("fg", 0.6, style="dash"))
-        self.addItem(self.best)
-        self.lines = {n: self.plot(pen=theme.pen(COLORS[n], 0.9)) for n in names}
-        self._bounds = None
-
-    def set_points(self, pts: np.ndarray, best: tuple[float, float] | None) -> None:
-        """Show the data and the least-squares line; frame them once per data set."""
-        self.viewbox.points = pts
-        self.scatter.setData(pts[:, 0], pts[:, 1])
-        x0, x1 = float(pts[:, 0].min()), float(pts[:, 0].max())
-        pad = 0.1 * (x1 - x0 or 1.0)
-        self._xr = (x0 - pad, x1 + pad)
-        if best is not None:
-            self.best.setData(self._xr, [best[0] * x + best[1] for x in self._xr])
-        y0, y1 = float(pts[:, 1].min()), float(pts[:, 1].max())
-        bounds = (self._xr, (y0 - 0.15 * (y1 - y0 or 1), y1 + 0.15 * (y1 - y0 or 1)))
-        if self.viewbox._dragging is None and bounds != self._bounds:  # never re-frame under the user's hand
-            self._bounds = bounds
-            self.viewbox.setRange(xRange=bounds[0], yRange=bounds[1], padding=0)
-
-    def set_lines(self, params: dict[str, tuple[float, float]]) -> None:
-        """Each optimizer's line through its current (slope, intercept)."""
-        for name, line in self.lines.items():
-            mb = params.get(name)
-            if mb is None:
-                line.setData([], [])
-            else:
-                line.setData(self._xr, [mb[0] * x + mb[1] for x in self._xr])
-
-
-class Surface3D(QtWidgets.QWidget):
-    """A 3-D view of the surface and paths, created only when first shown; a note where OpenGL is missing."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._lay = QtWidgets.QVBoxLayout(self)
-        self.note = QtWidgets.QLabel("The 3-D view opens when this tab is shown.")
-        self.note.setWordWrap(True)
-        self.note.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        self._lay.addWidget(self.note)
-        self.gl = None
-        self.failed = False
-        self._surface = None
-        self._paths: dict[str, object] = {}
-
-    def ensure(self) -> bool:
-        """Create the OpenGL view now; False (with a note) when this machine cannot show it."""
-        if self.gl is not None:
-            return True
-        if self.failed:
-            return False
-        app = QtGui.QGuiApplication.instance()
-        if app is None or app.platformName() in ("offscreen", "minimal"):
-            return self._fail("3-D view unavailable: this session has no OpenGL display (offscreen).")
-        try:
-            import pyqtgraph.opengl as gl
-
-            w = gl.GLViewWidget()
-            w.setCameraPosition(distance=4.0, elevation=30, azimuth=-60)
-            w.setBackgroundColor(theme.current().background)
-        except Exception as exc:
-            return self._fail(f"3-D view unavailable: OpenGL could not start ({type(exc).__name__}).")
-        self._gl_module = gl
-        self.gl = w
-        self.note.setText("Drag to rotate, wheel to zoom. Heights are the display-compressed loss.")
-        self._lay.addWidget(w, 1)
-        return True
-
-    def _fail(self, text: str) -> bool:
-        self.failed = True
-        self.note.setText(text + "\nThe contour view on the first tab shows the same surface from above.")
-        return False
-
-    def set_data(self, xs, ys, display, paths: dict[str, np.ndarray]) -> None:
-        """Show the surface (normalised to a unit box) and paths lifted onto it."""
-        if self.gl is None:
-            return
-        gl = self._gl_module
-        step = max(1, len(xs) // 100)
-        xs_, ys_, d = xs[::step], ys[::step], display[::step, ::step]
-        finite = d[np.isfinite(d)]
-        top = float(finite.max()) if finite.size else 1.0
-        d = np.where(np.isfinite(d), d, top) / max(top, 1e-12)
-        sx, sy = 2.0 / (xs_[-1] - xs_[0]), 2.0 / (ys_[-1] - ys_[0])
-        u, v = (xs_ - xs_[0]) * sx - 1.0, (ys_ - ys_[0]) * sy - 1.0
-        colors = np.empty(d.T.shape + (4,), dtype=np.float32)
-        colors[..., 0] = 0.35 + 0.5 * d.T
-        colors[..., 1] = 0.55 + 0.3 * d.T
-        colors[..., 2] = 0.75 - 0.2 * d.T
-        colors[..., 3] = 1.0
-        if self._surface is None:
-            self._surface = gl.GLSurfacePlotItem(x=u, y=v, z=d.T, colors=colors, shader=None, smooth=False)
-            self.gl.addItem(self._surface)
-        else:
-            self._surface.setData(x=u, y=v, z=d.T, colors=colors)
-        for item in self._paths.values():
-            self.gl.removeItem(item)
-        self._paths.clear()
-        for name, pts in paths.items():
-            if len(pts) == 0:
-                continue
-            ix = np.clip(np.searchsorted(xs_, pts[:, 0]), 0, len(xs_) - 1)
-            iy = np.clip(np.searchsorted(ys_, pts[:, 1]), 0, len(ys_) - 1)
-            z = d[iy, ix] + 0.02
-            pos = np.column_stack(((pts[:, 0] - xs_[0]) * sx - 1.0, (pts[:, 1] - ys_[0]) * sy - 1.0, z))
-            c = theme.color(COLORS[name])
-            item = gl.GLLinePlotItem(pos=pos, color=(c.redF(), c.greenF(), c.blueF(), 1.0), width=3, antialias=True)
-            self.gl.addItem(item)
-            self._paths[name] = item

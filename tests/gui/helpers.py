@@ -42,6 +42,7 @@ def drag_in_view(
     """Press at ``start``, move in ``steps`` real mouse events, release at ``end`` (data coordinates)."""
     widget, viewbox = resolve(widget, viewbox)
     prepare_view(widget)
+    QtWidgets.QApplication.processEvents()  # let a pending layout/aspect-lock settle before mapping to pixels
     vp = widget.viewport()
     p0 = view_to_widget(widget, *start, viewbox=viewbox)
     qtbot.mouseMove(vp, p0)
@@ -61,5 +62,6 @@ def click_in_view(
     """A real click at data coordinates ``at``."""
     widget, viewbox = resolve(widget, viewbox)
     prepare_view(widget)
+    QtWidgets.QApplication.processEvents()
     qtbot.mouseClick(widget.viewport(), button, pos=view_to_widget(widget, *at, viewbox=viewbox))
     QtWidgets.QApplication.processEvents()

@@ -297,3 +297,23 @@ def test_minmax_decimate_keeps_every_peak():
     assert ys.max() == 7.0 and ys.min() == y.min()
     short_x, short_y = minmax_decimate(x[:300], y[:300], 150)
     assert np.array_equal(short_y, y[:300])  # short curves are left alone
+
+
+def test_condition_slider_reshapes_the_bowl_live_and_draws_contours_on_release(lab, qtbot):
+    lab.surface_combo.setCurrentIndex(lab.surface_combo.findData("quadratic"))
+    slider = lab.kappa.slider
+    commits = []
+    lab.edit_committed.connect(lambda a, b, t: commits.append(t))
+    image_before = lab.surface_view.image.image.copy()
+    slider.setSliderDown(True)  # as while the handle is held
+    slider.setValue(slider.value() + 120)
+    kappa_live = lab.state().kappa
+    assert kappa_live > 10.0
+    assert not np.array_equal(lab.surface_view.image.image, image_before)  # the shading followed at once
+    assert lab.surface_view.contours.xData is None or len(lab.surface_view.contours.xData) == 0  # traced later
+    assert commits == []
+    slider.setSliderDown(False)  # the release (emits sliderReleased)
+    assert commits == ["Condition number"]
+    assert len(lab.surface_view.contours.xData) > 100  # contours of the new bowl after release
+    assert lab.state().kappa == kappa_live
+    assert lab._runs["gd"].points[0] == pytest.approx(lab.state().start)
