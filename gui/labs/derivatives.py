@@ -9,13 +9,17 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from engine.calculus import PRESETS, DerivativesState, chain_rule, derivatives, fd_error_curve, secant_slope
-from engine.expr import ExpressionError
+from engine.expr import ExpressionError, parse
+from engine.expr_format import to_formula
+from engine.expr_parse import parse_tree
 from gui import theme
 from gui.labs.base import Lab
 from gui.labs.derivatives_chain import ChainRulePanel
 from gui.widgets.expression_edit import ExpressionEdit
 from gui.widgets.jobs import LatestJob
+from gui.widgets.lazy_page import LazyPage
 from gui.widgets.log_slider import LogSlider
+from gui.widgets.module_loader import ModuleLoader
 from gui.widgets.plane import configure_plot
 
 N_SAMPLES = 900
@@ -55,11 +59,11 @@ class DerivativesLab(Lab):
         self._formula_job.finished.connect(self._on_formulas)
         self._error_key: tuple | None = None
         self._build_plots()
-        self.chain = ChainRulePanel()
-        self.chain.edited.connect(self._on_chain_edited)
+        self.chain_page = LazyPage(ChainRulePanel)  # built when first shown: a PlotWidget and a symbolic gradient
+        self.chain_page.built.connect(self._on_chain_built)
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.addTab(self.graphs, "Graphs")
-        self.tabs.addTab(self.chain, "Chain rule")
+        self.tabs.addTab(self.chain_page, "Chain rule")
         self.tabs.currentChanged.connect(self._on_tab)
         controls = self._build_controls()
         scroll = QtWidgets.QScrollArea()
@@ -71,7 +75,20 @@ class DerivativesLab(Lab):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(scroll)
+        # Opened on screen before sympy is imported (~0.6 s): draw f at once, the exact derivatives when it loaded.
+        self._loader = ModuleLoader(("sympy",), self)
+        self._loader.ready.connect(self._on_loaded)
+        self._loader.start_if_needed()
         self.render(self.state())
+
+    @property
+    def chain(self) -> ChainRulePanel:
+        """The chain-rule tab (built on first use)."""
+        return self.chain_page.view()
+
+    def _on_chain_built(self, panel: ChainRulePanel) -> None:
+        panel.edited.connect(self._on_chain_edited)
+        self._render_chain(self.state(), force=True)
 
     # -- construction -------------------------------------------------------------------------------------------
     def _build_plots(self) -> None:
@@ -250,6 +267,7 @@ class DerivativesLab(Lab):
         )
 
     def _on_expression(self, text: str) -> None:
+        self._finish_loading()
         try:
             derivatives(text)
         except (ExpressionError, ValueError) as err:  # e.g. the derivative cannot be formed
@@ -286,6 +304,9 @@ class DerivativesLab(Lab):
         self._rendering = True
         try:
             self._render_inputs(state)
+            if self._loader.pending:
+                self._render_f_only(state)
+                return
             try:
                 derivatives(state.expression)
             except ExpressionError as err:
@@ -296,6 +317,40 @@ class DerivativesLab(Lab):
             self._render_chain(state)
         finally:
             self._rendering = False
+
+    def _render_f_only(self, state: DerivativesState) -> None:
+        """While sympy loads: f and the point on it (numpy only); derivative curves and readouts wait for it."""
+        try:
+            f = parse(state.expression, ("x",))
+        except ExpressionError as err:
+            self.error_message(f"f(x): {err}")
+            return
+        xs = np.linspace(*state.view[:2], N_SAMPLES)
+        self.f_curve.setData(xs, f.numpy()(xs))
+        for item in (self.df_curve, self.d2f_curve, self.tangent_line, self.secant_line, self.secant_end):
+            item.setData([], [])
+        fx = f(state.x0)
+        self.point.setVisible(bool(np.isfinite(fx)))
+        if np.isfinite(fx):
+            self.point.setPos(state.x0, fx)
+        self.slope_text.setText("")
+        self.formula.setText(
+            f"<b>f(x)</b> = {to_formula(parse_tree(state.expression, ('x',)))}<br>"
+            "<i>working out the exact derivatives (loading sympy)…</i>"
+        )
+        self.read_f.setText(_fmt(fx))
+        for label in (self.read_slope, self.read_second, self.read_tangent, self.read_secant, self.read_fd_error,
+                      self.read_central, self.read_best):  # fmt: skip
+            label.setText("…")
+
+    def _finish_loading(self) -> None:
+        """Something needs the derivatives now (export, a typed formula): import sympy here and draw everything."""
+        if self._loader.finish_now():
+            self._on_loaded()
+
+    def _on_loaded(self) -> None:
+        self._chain_key = self._error_key = self._curve_key = None
+        self.render(self.state())
 
     def _render_inputs(self, state: DerivativesState) -> None:
         self.expression.set_text(state.expression)
@@ -419,6 +474,8 @@ class DerivativesLab(Lab):
             self.read_best.setText("f′(x₀) is undefined here, so there is no error to measure.")
 
     def _render_chain(self, state: DerivativesState, force: bool = False) -> None:
+        if not self.chain_page.is_built() or self._loader.pending:  # drawn when shown, and when sympy is there
+            return
         key = (state.chain_w, state.chain_x, state.chain_b, state.chain_y, state.chain_loss)
         if key == self._chain_key and not force:  # a drag of the point or of h leaves the chain graph as it is
             return
@@ -429,6 +486,7 @@ class DerivativesLab(Lab):
     # -- export -------------------------------------------------------------------------------------------------
     def export_views(self) -> dict:
         """The function plot, the error plot and the chain-rule graph."""
+        self._finish_loading()
         return {
             "plot": self.plot.getPlotItem(),
             "error": self.error_plot.getPlotItem(),
@@ -437,6 +495,7 @@ class DerivativesLab(Lab):
 
     def export_data(self) -> dict[str, tuple[list[str], list[list[float]]]]:
         """f, f′, f″ samples over the view, and the finite-difference error curve."""
+        self._finish_loading()
         state = self.state()
         try:
             f, df, d2f = derivatives(state.expression)
@@ -453,5 +512,6 @@ class DerivativesLab(Lab):
 
     def shutdown(self) -> None:
         """Drop the background formula simplification before the lab closes."""
+        self._loader.wait(5000)
         self._formula_job.cancel()
         self._formula_job.wait(5000)

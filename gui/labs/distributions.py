@@ -36,6 +36,8 @@ from gui.labs.distributions_views import (
     fit_view,
 )
 from gui.widgets.jobs import LatestJob
+from gui.widgets.lazy_page import LazyPage
+from gui.widgets.module_loader import ModuleLoader
 
 __all__ = ["DistributionsLab"]
 
@@ -75,7 +77,7 @@ class DistributionsLab(Lab):
         self._curves: stats.TheoryCurves | None = None
         self._drawn: dict[str, Any] = {}  # what each view last drew, so hidden or unchanged views are skipped
         self._hist_top = 0.0
-        self._moments = stats.moments(self._state.distribution, self._state.params)
+        self._moments = stats.Moments(math.nan, math.nan, math.nan, math.nan, "")  # set by render
         self._job = LatestJob(self)
         self._job.finished.connect(self._on_computed)
         self._job.failed.connect(lambda exc: self._show_error(str(exc)))
@@ -88,21 +90,21 @@ class DistributionsLab(Lab):
         )
         self.data_input.failed.connect(self.error_message)
         self._connect()
+        # Opened on screen before scipy.stats is imported (~1 s): show the inputs now and draw when it has loaded.
+        self._loader = ModuleLoader(("scipy.stats",), self)
+        self._loader.ready.connect(lambda: self.render(self._state))
+        self._loader.start_if_needed()
         self.render(self._state)
 
     # --- layout -----------------------------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.sampler = SamplerView()
-        self.lln = LlnView()
-        self.clt = CltView()
-        self.qq = QQView()
-        self.bivariate = BivariateView()
-        self.coin = CoinView()
-        self.mle = MleView()
+        # Each tab's plots are built when the tab is first shown or drawn into (eight PlotWidgets took ~0.45 s).
+        factories = (SamplerView, LlnView, CltView, QQView, BivariateView, CoinView, MleView)
+        self._pages = {key: LazyPage(factory) for key, factory in zip(TABS, factories, strict=True)}
+        self._pages["sampler"].built.connect(lambda _view: self._draw_sampler())
         self.tabs = QtWidgets.QTabWidget()
-        for key, view in zip(TABS, (self.sampler, self.lln, self.clt, self.qq, self.bivariate, self.coin, self.mle),
-                             strict=True):  # fmt: skip
-            index = self.tabs.addTab(view, TAB_TITLES[key])
+        for key, page in self._pages.items():
+            index = self.tabs.addTab(page, TAB_TITLES[key])
             self.tabs.setTabToolTip(index, TAB_TIPS[key])
         self.controls = DistributionsControls()
         scroll = QtWidgets.QScrollArea()
@@ -115,6 +117,18 @@ class DistributionsLab(Lab):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(scroll)
+
+    def page_view(self, tab: str) -> Any:
+        """The view of ``tab`` (one of engine.stats_state.TABS), built now if it has never been shown."""
+        return self._pages[tab].view()
+
+    sampler = property(lambda self: self.page_view("sampler"), doc="Histogram over the PDF/PMF, and the CDF.")
+    lln = property(lambda self: self.page_view("lln"), doc="The law-of-large-numbers view.")
+    clt = property(lambda self: self.page_view("clt"), doc="The central-limit view.")
+    qq = property(lambda self: self.page_view("qq"), doc="The QQ-plot view.")
+    bivariate = property(lambda self: self.page_view("bivariate"), doc="The bivariate normal / PCA view.")
+    coin = property(lambda self: self.page_view("bayes"), doc="The Bayes coin view.")
+    mle = property(lambda self: self.page_view("mle"), doc="The maximum-likelihood views.")
 
     def _connect(self) -> None:
         c = self.controls
@@ -210,9 +224,15 @@ class DistributionsLab(Lab):
         self.controls.error.setVisible(True)
         self.error_message(text)
 
+    def _finish_loading(self) -> None:
+        """Export needs the plots now: import scipy.stats on this thread (if still loading) and draw."""
+        if self._loader.finish_now():
+            self.render(self._state)
+
     def shutdown(self) -> None:
         """Stop the animation timer and background draws."""
         self.classroom.stop()
+        self._loader.wait(5000)
         self._job.cancel()
         self._job.wait(5000)
 
@@ -221,6 +241,9 @@ class DistributionsLab(Lab):
         """Show ``state``: inputs and the visible tab's theory now; samples now or from the background job."""
         self.controls.error.setVisible(False)
         self._write_inputs(state)
+        if self._loader.pending:
+            self.controls.busy.setText("Loading the statistics library (scipy.stats)…")
+            return
         self._moments = stats.moments(state.distribution, state.params)
         self.controls.readout.set_theory(self._moments)
         self._draw_tab_theory(state)
@@ -395,6 +418,8 @@ class DistributionsLab(Lab):
         comp = self._computed
         if comp is None:
             return
+        if not self._pages["sampler"].is_built():  # a hidden, never shown sampler is drawn when it is built
+            return
         v = self.sampler
         h = comp.hist
         shown = self.classroom.shown
@@ -442,6 +467,7 @@ class DistributionsLab(Lab):
     # --- export -------------------------------------------------------------------------------------------------------
     def export_views(self) -> dict[str, Any]:
         """The plots File → Export can save (every one brought up to date first); the open tab's first."""
+        self._finish_loading()
         self._draw_tab_theory(self._state, every_tab=True)
         views = {"density": self.sampler.density_plot.getPlotItem(), "cdf": self.sampler.cdf_plot.getPlotItem(),
                  "lln": self.lln.plot.getPlotItem(), "clt": self.clt.plot.getPlotItem(),
@@ -453,6 +479,7 @@ class DistributionsLab(Lab):
 
     def export_data(self) -> dict[str, tuple[list[str], list[list[float]]]]:
         """The histogram and (up to 100 000) samples behind the plots."""
+        self._finish_loading()
         comp = self._computed
         if comp is None:
             return {}

@@ -33,6 +33,8 @@ from gui.labs.hypothesis_controls import ALPHA_TICKS, HypothesisControls
 from gui.labs.hypothesis_data import CsvLoader
 from gui.labs.hypothesis_views import BootstrapView, IntervalsView, NullView, PermutationView, PowerView
 from gui.widgets.jobs import LatestJob
+from gui.widgets.lazy_page import LazyPage
+from gui.widgets.module_loader import ModuleLoader
 
 __all__ = ["HypothesisLab"]
 
@@ -60,14 +62,13 @@ class HypothesisLab(Lab):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.controls = HypothesisControls()
-        self.null_view, self.ab_view = NullView(), NullView()
-        self.perm_view, self.boot_view = PermutationView(), BootstrapView()
-        self.ci_view, self.power_view = IntervalsView(), PowerView()
-        self.views = {"test": self.null_view, "permutation": self.perm_view, "bootstrap": self.boot_view,
-                      "ab": self.ab_view, "intervals": self.ci_view, "power": self.power_view}  # fmt: skip
+        # A tab's plot is built when the tab is first shown or drawn into: six PlotWidgets cost ~0.1 s at opening.
+        factories = {"test": NullView, "permutation": PermutationView, "bootstrap": BootstrapView, "ab": NullView,
+                     "intervals": IntervalsView, "power": PowerView}  # fmt: skip
+        self._pages = {key: LazyPage(factories[key]) for key in TABS}
         self.tabs = QtWidgets.QTabWidget()
         for key in TABS:
-            self.tabs.addTab(self.views[key], TAB_TITLES[key])
+            self.tabs.addTab(self._pages[key], TAB_TITLES[key])
         self.verdict = QtWidgets.QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setFont(theme.font(1.2))
@@ -97,7 +98,22 @@ class HypothesisLab(Lab):
         self._timer.timeout.connect(self._tick)
         self._shown_text: dict[str, str] = {}
         self._connect()
+        # Opened on screen before scipy.stats is imported (~1 s): show the inputs now and draw when it has loaded.
+        self._loader = ModuleLoader(("scipy.stats",), self)
+        self._loader.ready.connect(lambda: self.render(self._state))
+        self._loader.start_if_needed()
         self.render(self._state)
+
+    def view(self, tab: str) -> Any:
+        """The plot view of ``tab`` (built now if it has never been shown)."""
+        return self._pages[tab].view()
+
+    null_view = property(lambda self: self.view("test"), doc="The test tab's null-distribution view.")
+    perm_view = property(lambda self: self.view("permutation"), doc="The permutation tab's view.")
+    boot_view = property(lambda self: self.view("bootstrap"), doc="The bootstrap tab's view.")
+    ab_view = property(lambda self: self.view("ab"), doc="The A/B tab's null-distribution view.")
+    ci_view = property(lambda self: self.view("intervals"), doc="The simulated-intervals view.")
+    power_view = property(lambda self: self.view("power"), doc="The power view.")
 
     # --- wiring -------------------------------------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -213,7 +229,15 @@ class HypothesisLab(Lab):
         """Show ``state`` in every input and the open tab's view."""
         self._write_inputs(state)
         self._update_visibility(state)
+        if self._loader.pending:
+            self._set_verdict("Loading the statistics library (scipy.stats)…", None)
+            return
         getattr(self, f"_render_{state.tab}")(state)
+
+    def _finish_loading(self) -> None:
+        """Export and data need the results now: import on this thread and draw."""
+        if self._loader.finish_now():
+            self.render(self._state)
 
     def _write_inputs(self, s: HypothesisState) -> None:
         c = self.controls
@@ -421,7 +445,7 @@ class HypothesisLab(Lab):
     def _show_tab_error(self, tab: str, exc: Exception) -> None:
         label = {"permutation": self.controls.perm_label, "bootstrap": self.controls.boot_label}[tab]
         label.setText("")
-        self.views[tab].setEnabled(False)
+        self.view(tab).setEnabled(False)
         if tab == "bootstrap":
             self._boot_result = None
         else:
@@ -476,11 +500,13 @@ class HypothesisLab(Lab):
     # --- the shared lab surface ------------------------------------------------------------------------------------
     def export_views(self) -> dict[str, Any]:
         """The open tab's plot first, then the others."""
+        self._finish_loading()
         order = [self._state.tab] + [t for t in TABS if t != self._state.tab]
-        return {t: self.views[t].plot_widget.getPlotItem() for t in order}
+        return {t: self.view(t).plot_widget.getPlotItem() for t in order}
 
     def export_data(self) -> dict[str, tuple[list[str], list[list[float]]]]:
         """Samples A and B, the permutation null and the simulated intervals."""
+        self._finish_loading()
         out: dict[str, tuple[list[str], list[list[float]]]] = {}
         try:
             a, b = samples(self._state)
@@ -501,6 +527,7 @@ class HypothesisLab(Lab):
     def shutdown(self) -> None:
         """Stop the animation and background resampling."""
         self._timer.stop()
+        self._loader.wait(5000)
         for job in (self._perm_job, self._boot_job):
             job.cancel()
             job.wait(5000)

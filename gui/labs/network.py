@@ -35,6 +35,7 @@ from gui.labs.network_layers import LayersView
 from gui.labs.network_plane import BoundaryPlane
 from gui.labs.network_render import NetworkViewsMixin, output_logits
 from gui.labs.network_weights import WeightTables
+from gui.widgets.lazy_page import LazyPage
 from gui.widgets.plane import configure_plot
 
 FRAME_S = 0.033  # the boundary redraws at most ~30 times a second
@@ -129,12 +130,14 @@ class NetworkLab(NetworkViewsMixin, Lab):
         training.setStretchFactor(0, 1)
         training.setStretchFactor(1, 1)
         training.setSizes([420, 340])  # the plane is equal-aspect and tall anyway; the 9-column tables need the width
-        self.layers = LayersView()
-        self.backprop = BackpropView()
+        # The two teaching tabs are built when first shown (two PlotWidgets: ~30 ms off the lab's first open).
+        self.layers_page, self.backprop_page = LazyPage(LayersView), LazyPage(BackpropView)
+        self.layers_page.built.connect(self._connect_layers)
+        self.backprop_page.built.connect(self._connect_backprop)
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.addTab(training, "Boundary, loss && weights")
-        self.tabs.addTab(self.layers, "Layers transform the plane")
-        self.tabs.addTab(self.backprop, "Backpropagation")
+        self.tabs.addTab(self.layers_page, "Layers transform the plane")
+        self.tabs.addTab(self.backprop_page, "Backpropagation")
         self.controls = NetworkControls()
         scroll = QtWidgets.QScrollArea()
         scroll.setWidgetResizable(True)
@@ -145,6 +148,24 @@ class NetworkLab(NetworkViewsMixin, Lab):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(scroll)
+
+    @property
+    def layers(self) -> LayersView:
+        """The layer-by-layer view (built on first use)."""
+        return self.layers_page.view()
+
+    @property
+    def backprop(self) -> BackpropView:
+        """The backpropagation view (built on first use)."""
+        return self.backprop_page.view()
+
+    def _connect_layers(self, view: LayersView) -> None:
+        view.stage_changed.connect(lambda k: self._edit_keep("Show layer step", stage=k))
+        view.projection_changed.connect(lambda p: self._edit_keep("Change projection", projection=p))
+
+    def _connect_backprop(self, view: BackpropView) -> None:
+        view.probe_changed.connect(lambda k: self._edit_keep("Choose point", probe=max(k, 0)))
+        view.open_derivatives.connect(lambda: self.request_lab.emit("derivatives"))
 
     def _connect(self) -> None:
         c = self.controls
@@ -180,10 +201,6 @@ class NetworkLab(NetworkViewsMixin, Lab):
         self.weights.weight_edited.connect(self._on_weight_edited)
         self.weights.edit_error.connect(self.error_message)
         self.weights.editing_started.connect(self._pause)
-        self.layers.stage_changed.connect(lambda k: self._edit_keep("Show layer step", stage=k))
-        self.layers.projection_changed.connect(lambda p: self._edit_keep("Change projection", projection=p))
-        self.backprop.probe_changed.connect(lambda k: self._edit_keep("Choose point", probe=max(k, 0)))
-        self.backprop.open_derivatives.connect(lambda: self.request_lab.emit("derivatives"))
         self.plane.getPlotItem().getViewBox().sigRangeChanged.connect(lambda *_: self._draw_grid())
         self.tabs.currentChanged.connect(lambda _i: self._render_views(self._state, force=True))
 

@@ -109,20 +109,20 @@ class NetworkViewsMixin:
         current = self.tabs.currentWidget()
         n_train = len(run.data.y_train)
         probe = min(state.probe, n_train - 1)
-        if current is self.layers:
+        if current is self.layers_page:
             pts = np.concatenate([run.data.x_train, run.data.x_test])
             labels = np.concatenate([run.data.y_train, run.data.y_test])
             stages = layer_stages(params, layout, state.activation, state.view, pts, state.projection)
             stage = min(state.stage, len(stages) - 1)
             self.layers.set_controls(len(stages), stage, state.projection)
             self.layers.show_stage(stages[stage], stage, len(stages), labels)
-        elif current is self.backprop:
+        elif current is self.backprop_page:
             self.backprop.set_probe_range(n_train, probe)
             trace = backprop_trace(
                 params, layout, state.activation, state.loss, tuple(run.data.x_train[probe]), run.data.y_train[probe]
             )
             self.backprop.show_trace(trace, state.loss)
-        self.plane.set_probe(tuple(run.data.x_train[probe]) if current is self.backprop else None)
+        self.plane.set_probe(tuple(run.data.x_train[probe]) if current is self.backprop_page else None)
 
     def _draw_curves(self) -> None:
         """Training and test loss against epoch, in ranges that only step (so the axes are rarely redrawn)."""

@@ -189,7 +189,7 @@ def test_editing_a_weight_cell_pauses_and_changes_the_network(qtbot, lab):
 
 
 def test_layer_view_steps_through_layers(qtbot, lab):
-    lab.tabs.setCurrentWidget(lab.layers)
+    lab.tabs.setCurrentWidget(lab.layers_page)
     assert "input plane" in lab.layers.title.text()
     _click(qtbot, lab.layers.next_button)
     _click(qtbot, lab.layers.next_button)
@@ -200,7 +200,7 @@ def test_layer_view_steps_through_layers(qtbot, lab):
 
 
 def test_backprop_view_and_derivatives_link(qtbot, lab):
-    lab.tabs.setCurrentWidget(lab.backprop)
+    lab.tabs.setCurrentWidget(lab.backprop_page)
     assert "output p" in lab.backprop.details.toPlainText()
     lab.backprop.probe.setValue(5)
     assert lab.state().probe == 4
