@@ -20,6 +20,8 @@ from gui.widgets.jobs import LatestJob
 
 __all__ = ["ModuleLoader", "loaded", "window_on_screen"]
 
+START_DELAY_MS = 30  # after the lab's first paint (offscreen ~10–20 ms after it is shown)
+
 
 def loaded(name: str) -> bool:
     """Whether module ``name`` is fully imported (not merely started by another thread)."""
@@ -68,8 +70,14 @@ class ModuleLoader(QtCore.QObject):
         self._job = LatestJob(self)
         self._job.finished.connect(self._on_done)
         self._job.failed.connect(lambda exc: self._on_done(None, str(exc)))
-        self._job.submit(_import_all, self.modules)
+        # An import holds the interpreter for most of its run and would slow the lab's own first paint ~3×:
+        # start it once the event loop has handled what is queued now (the new lab's layout and paint).
+        QtCore.QTimer.singleShot(START_DELAY_MS, self, self._submit)
         return True
+
+    def _submit(self) -> None:
+        if self.pending and self._job is not None:
+            self._job.submit(_import_all, self.modules)
 
     def finish_now(self) -> bool:
         """Import on this thread (waiting for a running background import); True if the lab was waiting."""
