@@ -280,7 +280,8 @@ class DerivativesLab(Lab):
         view = (float(x0), float(x1), float(y0), float(y1))
         if all(np.isfinite(view)) and x0 < x1 and y0 < y1:
             self._applied_view = view
-            self.preview(dataclasses.replace(self.state(), view=view))
+            self.update_view(view)  # a pan/zoom is not an undo step
+            self.render(self.state())  # the curves are sampled over the visible range
 
     def _on_chain_edited(self, field: str, value: object, final: bool) -> None:
         if not field:  # only the highlighted path changed: a view choice, not state
