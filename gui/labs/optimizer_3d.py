@@ -71,6 +71,7 @@ class Surface3D(QtWidgets.QWidget):
         colors[..., 1] = 0.55 + 0.3 * d.T
         colors[..., 2] = 0.75 - 0.2 * d.T
         colors[..., 3] = 1.0
+        colors = colors.reshape(-1, 4)  # one colour per mesh vertex: the faces index the flattened grid
         if self._surface is None:
             self._surface = gl.GLSurfacePlotItem(x=u, y=v, z=d.T, colors=colors, shader=None, smooth=False)
             self.gl.addItem(self._surface)
