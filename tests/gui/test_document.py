@@ -8,6 +8,8 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import scene as scene_io
@@ -177,3 +179,37 @@ def test_unwritable_data_dir_turns_autosave_off_with_a_note(lab_window, tmp_path
     assert win.document.autosave_path is None
     assert "Autosave is off" in win.statusBar().currentMessage()
     assert not win.document.autosave()
+
+
+_json_leaf = st.none() | st.booleans() | st.integers(-(10**9), 10**9) | st.floats() | st.text(max_size=10)
+_json = st.recursive(
+    _json_leaf, lambda t: st.lists(t, max_size=4) | st.dictionaries(st.text(max_size=8), t, max_size=4), max_leaves=20
+)
+
+
+def test_hostile_scene_files_never_change_the_open_work(lab_window, tmp_path) -> None:
+    win = lab_window("vectors")
+    lab = _vectors(win)
+
+    @settings(max_examples=25, deadline=None)
+    @given(
+        payload=st.dictionaries(
+            st.sampled_from(["vectors", "matrices", "optimizer", "hypothesis", "nope"]),
+            st.dictionaries(st.text(max_size=10), _json, max_size=3),
+            max_size=2,
+        ),
+        junk=st.binary(max_size=64),
+    )
+    def opening_leaves_work_alone(payload: dict, junk: bytes) -> None:
+        before = lab.state()
+        doc = {"format": "mlscene", "version": 1, "labs": payload}
+        for i, content in enumerate((json.dumps(doc).encode(), junk)):
+            path = tmp_path / f"hostile-{i}.mlscene"
+            path.write_bytes(content)
+            if win.open_scene(str(path)):
+                before = lab.state()  # a harmless payload (empty, or valid partial states) may load
+                continue
+            assert lab.state() == before
+            assert win.document.last_error.startswith("Could not open")
+
+    opening_leaves_work_alone()
