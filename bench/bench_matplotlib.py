@@ -184,12 +184,15 @@ def pg_histogram(scene: dict[str, Any]) -> tuple[Any, Callable[[int], None]]:
     """The histogram + PDF scene in pyqtgraph."""
     import pyqtgraph as pg
 
+    from gui.widgets.pixel_curve import PixelCurveItem
+
     w = _pg_widget()
     plot = w.getPlotItem()
     # As the Distributions lab: axis-aligned bars without antialiasing, the pdf as a smooth line on top.
     bars = plot.plot(stepMode="center", fillLevel=0, brush=pg.mkBrush(86, 180, 233, 140), pen=pg.mkPen("#0072B2"),
                      antialias=False)  # fmt: skip
-    pdf = plot.plot(pen=pg.mkPen("#D55E00", width=LINE_PX))
+    pdf = PixelCurveItem(pen=pg.mkPen("#D55E00", width=LINE_PX))  # as the lab's pdf: stroked in screen pixels
+    plot.addItem(pdf)
     plot.setRange(xRange=scene["xlim"], yRange=scene["ylim"], padding=0)
     plot.disableAutoRange()
     _cache_axes(plot)

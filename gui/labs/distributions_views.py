@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from gui import theme
+from gui.widgets.pixel_curve import PixelCurveItem
 from gui.widgets.plane import configure_plot
 
 __all__ = [
@@ -117,7 +118,7 @@ class SamplerView(QtWidgets.QWidget):
         self.cdf_plot = _plot("CDF  P(X ≤ x)", "x", "probability")
         legend = _legend(self.density_plot)
         self.hist = _hist_item("sky")
-        self.curve = pg.PlotDataItem(pen=theme.pen("blue"))
+        self.curve = PixelCurveItem(pen=theme.pen("blue"))  # redrawn on every parameter step: stroked in pixels
         self.stems = pg.ScatterPlotItem(size=11, brush=theme.brush("blue", 255), pen=None)
         self.sticks = pg.PlotDataItem(pen=theme.pen("blue", 0.7), connect="pairs")
         p = self.density_plot.getPlotItem()

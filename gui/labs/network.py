@@ -12,20 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 import random
-import time
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from engine.nn import (
-    NetworkError,
-    NetworkState,
-    TrainingRun,
-    network_params,
-    state_layout,
-)
-from engine.nn_data import read_points_csv
+from engine.nn import NetworkError, NetworkState, TrainingRun, network_params, state_layout
 from engine.optim import DEFAULTS
 from gui import theme
 from gui.labs.base import Lab
@@ -33,33 +25,15 @@ from gui.labs.network_backprop import BackpropView
 from gui.labs.network_controls import NetworkControls
 from gui.labs.network_layers import LayersView
 from gui.labs.network_plane import BoundaryPlane
+from gui.labs.network_points import NetworkPointsMixin
 from gui.labs.network_render import NetworkViewsMixin, output_logits
+from gui.labs.network_training import NetworkTrainingMixin, _config
 from gui.labs.network_weights import WeightTables
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.plane import configure_plot
 
-FRAME_S = 0.033  # the boundary redraws at most ~30 times a second
-TRAIN_SLICE_S = 0.005  # training per timer tick: short, so a tick plus a repaint stays well inside a 16 ms frame
-SLOW_FRAME_S = 0.2  # "slow" speed: 5 epochs a second
-EDIT_EPOCHS = 3  # epochs trained after a point is placed or dropped while paused, so the boundary follows the data
-EDIT_BUDGET_S = 0.03  # ... at most this long (huge data sets get fewer epochs rather than a frozen window)
-DRAG_REFIT_S = 0.03  # while a point is dragged, refit (new data + one epoch, coarse map) at most this often
-DRAG_EPOCH_BUDGET_S = 0.004
-_KEEP_RUN = ("weights", "epoch", "probe", "stage", "projection", "view")
-_DATA = ("dataset", "n_points", "noise", "test_fraction", "points")  # what TrainingRun.set_data may change
 
-
-def _config(state: NetworkState) -> NetworkState:
-    """The state without the fields a training run may change or that only choose what is shown."""
-    return dataclasses.replace(state, **{k: getattr(NetworkState(), k) for k in _KEEP_RUN})
-
-
-def _same_network(a: NetworkState, b: NetworkState) -> bool:
-    """Whether two states train the same network the same way (they may differ in data and weights)."""
-    return _config(a) == _config(dataclasses.replace(b, **{k: getattr(a, k) for k in _DATA}))
-
-
-class NetworkLab(NetworkViewsMixin, Lab):
+class NetworkLab(NetworkViewsMixin, NetworkTrainingMixin, NetworkPointsMixin, Lab):
     """Decision boundary, loss curves, weight tables, layer transforms and backprop of a small dense network."""
 
     name = "network"
@@ -242,104 +216,6 @@ class NetworkLab(NetworkViewsMixin, Lab):
             return s
         return dataclasses.replace(s, weights=weights, epoch=run.epoch)
 
-    def _on_dataset(self, name: str) -> None:
-        if name == "custom" and not self._state.points:
-            self._edit_data("Hand-placed points", dataset="custom", points=self._current_points())
-            self.status_message.emit("Hand-placed data: a copy of the previous points — click to add, drag to move")
-        else:
-            self._edit_data("Change data set", dataset=name)
-
-    def _current_points(self) -> tuple[tuple[float, float, int], ...]:
-        """Every point of the data now shown, as (x, y, class) (what hand editing starts from)."""
-        s = self._state
-        if s.dataset == "custom":
-            return s.points
-        from engine.nn_data import generate
-
-        x, y = generate(s.dataset, s.n_points, s.noise, s.seed)
-        return tuple((round(float(a), 4), round(float(b), 4), int(c)) for (a, b), c in zip(x, y, strict=True))
-
-    def _refit(self, state: NetworkState, epochs: int = EDIT_EPOCHS) -> NetworkState:
-        """After a point edit while paused, train a few epochs so the boundary follows the data."""
-        if self._timer.isActive():
-            return state
-        run = self._run
-        try:
-            if run is not None and _same_network(run.state, state) and run.epoch == state.epoch:
-                run.set_data(state)  # keeps the optimizer's memory, so the boundary moves smoothly
-            else:
-                run = TrainingRun(state)
-        except NetworkError:
-            return state
-        if run.advance(EDIT_BUDGET_S, max_epochs=epochs) != "ready":
-            return state
-        run.rewind_partial()  # a state holds whole epochs only
-        if run is not self._run:
-            self._adopt(run, state)  # render keeps this run instead of building another
-        return dataclasses.replace(state, weights=run.weights(), epoch=run.epoch)
-
-    def _on_point_added(self, x: float, y: float, cls: int) -> None:
-        points = (*self._current_points(), (round(x, 4), round(y, 4), int(cls)))
-        if len(points) > 10_000:
-            self.error_message("at most 10 000 points: delete some before placing more")
-            return
-        state = dataclasses.replace(self._current_trained(), dataset="custom", points=points)
-        self._try(self._refit(state), "Place point")
-
-    def _on_point_moved(self, index: int, x: float, y: float) -> None:
-        """Live drag: the plane has moved its marker; remember the newest position and refit at most once a frame."""
-        self._dragging = True
-        self._drag_target = (index, x, y)
-        if not self._refit_timer.isActive():
-            wait = DRAG_REFIT_S - (time.perf_counter() - self._last_refit)
-            self._refit_timer.start(max(0, int(wait * 1000)))
-
-    def _dragged_state(self) -> NetworkState | None:
-        """The state with the dragged point at its newest position (None when there is no drag)."""
-        if self._drag_target is None:
-            return None
-        index, x, y = self._drag_target
-        points = list(self._current_points())
-        if not 0 <= index < len(points):
-            return None
-        points[index] = (round(x, 4), round(y, 4), points[index][2])
-        return dataclasses.replace(self._current_trained(), dataset="custom", points=tuple(points))
-
-    def _refit_drag(self) -> None:
-        """Follow the dragged point: same network and optimizer memory on the new data, one epoch when paused."""
-        self._last_refit = time.perf_counter()
-        state, run = self._dragged_state(), self._run
-        if state is None or state == self._state:
-            return
-        if run is None or not _same_network(run.state, state):
-            self._try(state, "Move point", live=True)  # no usable run yet: build one from the state
-            return
-        try:
-            run.set_data(state)
-        except NetworkError as exc:
-            self.error_message(str(exc))  # e.g. dropped onto a point of the other class: keep the last good data
-            return
-        if not self._timer.isActive():
-            run.advance(DRAG_EPOCH_BUDGET_S, max_epochs=1)
-        self.preview(dataclasses.replace(state, weights=run.weights(), epoch=run.epoch))
-
-    def _on_point_dropped(self, _index: int) -> None:
-        self._refit_timer.stop()
-        self._refit_drag()  # the newest position, even if its frame had not come yet
-        self._dragging, self._drag_target = False, None
-        if self._run is not None and not self._timer.isActive():
-            self._run.rewind_partial()
-            state = self._current_trained()
-            self._try(self._refit(state), "Move point", live=True)
-        self.commit("Move point")
-        self._render_views(self._state, force=True)
-
-    def _on_point_removed(self, index: int) -> None:
-        points = list(self._current_points())
-        if 0 <= index < len(points):
-            del points[index]
-            self._edit_data("Delete point", dataset="custom", points=tuple(points))
-
     def _set_units(self, layer: int, units: int) -> None:
         hidden = list(self._state.hidden)
         if layer < len(hidden) and hidden[layer] != units:
@@ -371,154 +247,7 @@ class NetworkLab(NetworkViewsMixin, Lab):
         if final:
             self.commit("Change hyperparameters")
 
-    def _ask_csv(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Load points", "", "CSV files (*.csv *.tsv *.txt)")
-        if path:
-            self.load_csv(path)
-
-    def load_csv(self, path_or_text: str) -> bool:
-        """Load x, y, class points from a CSV; on bad data say why and keep the current points."""
-        try:
-            points, note = read_points_csv(path_or_text)
-        except NetworkError as exc:
-            self.error_message(f"Cannot use this CSV: {exc}")
-            return False
-        self._edit_fresh("Load CSV", dataset="custom", points=points)
-        self.status_message.emit(f"Loaded {len(points)} points: {note}")
-        return True
-
-    # --- training -----------------------------------------------------------------------------------------------
-    def is_playing(self) -> bool:
-        """Whether training is running."""
-        return self._timer.isActive()
-
-    def _on_play(self, on: bool) -> None:
-        if on:
-            if self._run is None:
-                self.error_message(self._data_error or "nothing to train")
-                self._pause()
-                return
-            if self._run.status == "diverged":
-                self.error_message("this run diverged: lower the learning rate or press Reset")
-                self._pause()
-                return
-            self._set_timer_interval()
-            self._last_frame = time.perf_counter()
-            self._timer.start()
-        else:
-            self._pause()
-        self._show_play_button()
-
-    def _set_timer_interval(self) -> None:
-        """Fast: a tick whenever the event loop is idle; the paced speeds tick once per frame they show."""
-        mode = self.controls.speed.currentData()
-        self._timer.setInterval(0 if mode == 0 else int(1000 * (SLOW_FRAME_S if mode == -1 else FRAME_S)))
-
-    def _pause(self) -> None:
-        was = self._timer.isActive()
-        self._timer.stop()
-        self._show_play_button()
-        if self._run is not None and self._run.partial:
-            self._run.rewind_partial()  # whole epochs only: the paused network is exactly "after `epoch` epochs"
-        if was:
-            self.preview(self._current_trained())
-            self.commit(f"Train to epoch {self._state.epoch}")
-            self._render_views(self._state, force=True)  # tables were throttled while playing: show exact numbers
-
-    def _show_play_button(self) -> None:
-        b = self.controls.play_button
-        b.blockSignals(True)
-        b.setChecked(self._timer.isActive())
-        b.setText("❚❚ Pause" if self._timer.isActive() else "▶ Play")
-        b.blockSignals(False)
-
-    def _tick(self) -> None:
-        """One timer tick: either a short slice of training or a redraw, never both (each stays within ~10 ms)."""
-        run = self._run
-        if run is None:
-            self._pause()
-            return
-        if self.controls.speed.currentData() == 0:
-            if self._trained_since_frame and time.perf_counter() - self._last_frame >= FRAME_S:
-                self._show_progress(run)
-                return
-            status = run.advance(TRAIN_SLICE_S)
-            self._trained_since_frame = True
-        else:  # paced: one epoch per shown frame (a big epoch is spread over several ticks)
-            status = run.advance(TRAIN_SLICE_S, max_epochs=1)
-            if run.partial and status == "ready":
-                return
-        if status != "ready" or self.controls.speed.currentData() != 0:
-            self._show_progress(run)
-
-    def _show_progress(self, run: TrainingRun) -> None:
-        """Show the live run's weights and epoch (a preview); stop with a message when it diverged."""
-        self._last_frame = time.perf_counter()
-        self._trained_since_frame = False
-        self.preview(dataclasses.replace(self._state, weights=run.weights(), epoch=run.epoch))
-        if run.status == "diverged":
-            self._timer.stop()
-            self._show_play_button()
-            self.error_message(run.message)
-            self.commit("Train until divergence")
-
-    def train_epochs(self, epochs: int) -> None:
-        """Train ``epochs`` epochs now (the Step button; also used by tests and lessons) as one undo step."""
-        if self._run is None:
-            self.error_message(self._data_error or "nothing to train")
-            return
-        status = self._run.run(epochs)
-        self.edit(
-            dataclasses.replace(self._state, weights=self._run.weights(), epoch=self._run.epoch),
-            f"Train {epochs} epoch{'s' if epochs != 1 else ''}",
-        )
-        if status == "diverged":
-            self.error_message(self._run.message)
-
-    def step_epoch(self) -> None:
-        """One epoch (pauses first)."""
-        self._pause()
-        self.train_epochs(1)
-
-    def reset_weights(self) -> None:
-        """Fresh seeded weights at epoch 0 (keeps data and settings)."""
-        self._pause()
-        self._run = None
-        self.edit(dataclasses.replace(self._state, weights=None, epoch=0), "Reset network")
-        self._sync_run(self._state)
-        self.render(self._state)
-
     # --- rendering ----------------------------------------------------------------------------------------------
-    def _sync_run(self, state: NetworkState) -> None:
-        """Keep the live run when the state is the run's own progress; otherwise rebuild it from the state."""
-        run = self._run
-        if run is not None and _config(run.state) == _config(state) and run.epoch == state.epoch:
-            try:
-                same = np.array_equal(run.params, network_params(state))
-            except NetworkError:
-                same = False
-            if same:
-                run.state = state  # same network and settings; only what is shown changed
-                return
-        try:
-            new = TrainingRun(state)
-        except NetworkError as exc:
-            self._run, self._data_error = None, str(exc)
-            self._timer.stop()
-            self._show_play_button()
-            self.error_message(str(exc))
-            return
-        self._adopt(new, state)
-
-    def _adopt(self, run: TrainingRun, state: NetworkState) -> None:
-        """Make ``run`` the live one, continuing the loss history up to the state's epoch."""
-        self._data_error = ""
-        h = self._history
-        keep = sum(1 for e in h["epoch"] if e < state.epoch) if state.epoch > 0 else 0
-        self._history = {k: v[:keep] + run.history[k] for k, v in h.items()}
-        run.history = self._history
-        self._run = run
-
     def render(self, state: NetworkState) -> None:
         self._sync_run(state)
         if _config(state) != self._controls_shown:  # training only changes weights: leave the inputs alone

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import math
 
 import numpy as np
 from PySide6 import QtCore, QtWidgets
@@ -12,34 +11,27 @@ from engine import objectives as obj
 from engine.expr import ExpressionError
 from engine.optim import LABELS, OPTIMIZERS, OptimizerError
 from engine.optim_state import (
-    SURFACE_LABELS,
     SURFACES,
     OptimizerState,
     lr_bounds,
-    narrate,
-    objective_of,
     runs,
-    with_surface,
 )
 from gui.labs.base import Lab
 from gui.labs.optimizer_3d import Surface3D
 from gui.labs.optimizer_cache import SurfaceCache, objective_key
 from gui.labs.optimizer_data_view import DataView
+from gui.labs.optimizer_display import LiveThrottle, curvature_text, loss_offset, narration_text, readout_rows
+from gui.labs.optimizer_inputs import OptimizerInputs
 from gui.labs.optimizer_panel import OptimizerPanel
-from gui.labs.optimizer_readout import SHORT_NAMES, NarrationBox, ReadoutTable
+from gui.labs.optimizer_readout import NarrationBox, ReadoutTable
 from gui.labs.optimizer_runs import INLINE_STEPS, RunScheduler, run_cost
-from gui.labs.optimizer_views import (
-    COLORS,
-    LossPlot,
-    SurfaceView,
-    arrow_segments,
-)
+from gui.labs.optimizer_views import LossPlot, SurfaceView, arrow_segments
 from gui.widgets.playback import PlaybackBar
 
 __all__ = ["OptimizerLab"]
 
 
-class OptimizerLab(Lab):
+class OptimizerLab(OptimizerInputs, Lab):
     """Loss surface, optimizer race, loss curve, internals, narration, 3-D view and line fitting."""
 
     name = "optimizer"
@@ -59,9 +51,14 @@ class OptimizerLab(Lab):
         self._synced = None
         self._focus_names: tuple[str, ...] = ()
         self._position_shown = None
+        self._curvature = ""
         self._scheduler = RunScheduler(self)
         self._scheduler.ready.connect(self._on_sliced_runs)
         self._scheduler.failed.connect(self.error_message)
+        # During a gesture the loss curves, table, narration and start label catch up at most 10×/s.
+        self._throttle = LiveThrottle(self)
+        self._throttle.refresh.connect(self._refresh_readouts)
+        self._stale: set[str] = set()  # which of "loss", "readouts", "start" wait for the throttle
         self._build()
         self.render(self._state)
 
@@ -158,7 +155,6 @@ class OptimizerLab(Lab):
             c.changed.connect(self._on_config)
         return panel
 
-    # --- computing ----------------------------------------------------------------------------------------------
     # --- render -------------------------------------------------------------------------------------------------
     def render(self, state: OptimizerState) -> None:
         """Show ``state``: surface (cached), runs (recomputed when inputs change), playback position."""
@@ -233,16 +229,10 @@ class OptimizerLab(Lab):
                     v.arrows.setData(*arrow_segments(*field, 0.045 * span))
                 else:
                     v.arrows.setData([], [])
-            v.start.setData([state.start[0]], [state.start[1]])
+            v.start.place(*state.start)
 
     def _on_runs_changed(self, state: OptimizerState, o) -> None:
-        values = {n: tr.values for n, tr in self._runs.items()}
-        known = [o.value_xy(*m) for m in o.minima]
-        lows = [float(np.min(v)) for v in values.values() if len(v)] + known
-        fmin = min(lows) if lows else 0.0
-        offset = fmin if known else fmin - 1e-12
-        label = "f − f*" if known and abs(min(known) - fmin) < 1e-12 else f"f − ({offset:.4g})"
-        self.loss_plot.set_curves(values, offset, label, fit=not self._live)
+        self._later("loss") if self._live else self._show_loss_curves()
         n = max((tr.steps for tr in self._runs.values()), default=0)
         self.playback.set_range(n, min(state.position, n))
         names = tuple(self._runs)
@@ -259,6 +249,30 @@ class OptimizerLab(Lab):
             xs, ys, d, *_ = self._cache.grid(state, o, state.view)
             self.view3d.set_data(xs, ys, d, {k: tr.points for k, tr in self._runs.items()})
 
+    def _show_loss_curves(self) -> None:
+        """Loss against iteration of every run (during a gesture: the range held, plain lines)."""
+        o = self._objective
+        if o is None:
+            return
+        values = {n: tr.values for n, tr in self._runs.items()}
+        offset, label = loss_offset(values, [o.value_xy(*m) for m in o.minima])
+        self.loss_plot.set_curves(values, offset, label, fit=not self._live)
+
+    def _later(self, what: str) -> None:
+        """Mark a readout as waiting for the live throttle (a drag's frames go to the paths and the star)."""
+        self._stale.add(what)
+        self._throttle.request()
+
+    def _refresh_readouts(self) -> None:
+        """The throttled part of a live frame: loss curves, table, narration, start label, as they are now."""
+        stale, self._stale = self._stale, set()
+        if "start" in stale:
+            self.start_label.setText(f"({self._state.start[0]:.4g}, {self._state.start[1]:.4g})")
+        if "loss" in stale:
+            self._show_loss_curves()
+        if "readouts" in stale:
+            self._show_readouts(self._state)
+
     def _set_live(self, live: bool) -> None:
         """Enter or leave a gesture: plain lines and a held loss range while it lasts, the full look after."""
         if live == self._live:
@@ -267,9 +281,13 @@ class OptimizerLab(Lab):
         for v in (self.surface_view, self.fit_surface):
             v.set_antialias(not live)
         if not live:
-            self._position_shown = None  # redraw the paths at full detail
+            self._throttle.cancel()
+            stale, self._stale = self._stale, set()
+            self._position_shown = None  # redraw the paths at full detail, and the readouts
             if self._objective is not None:
                 self._show_surface(self._state, self._objective)  # with its contours, if a slider skipped them
+            if "loss" in stale:
+                self._show_loss_curves()  # antialiased and refitted
             for curve in self.loss_plot.curves.values():
                 curve.opts["antialias"] = True
             self.loss_plot.fit()
@@ -279,13 +297,13 @@ class OptimizerLab(Lab):
                 self.view3d.set_data(xs, ys, d, {k: tr.points for k, tr in self._runs.items()})
 
     def _show_position(self, state: OptimizerState) -> None:
+        """Paths, internals and heads at the playback position; the readouts too (throttled while live)."""
         # While a drag waits for new runs, only the star moves: the paths, table and narration stay as drawn.
         shown = (id(self._runs), id(self._objective), state.position, state.show_internals, state.show_hessian)
         shown += (state.view, state.surface, self.focus.currentData(), self.surface_view.viewbox.viewPixelSize())
         if shown == self._position_shown:
             return
         self._position_shown = shown
-        o = self._objective
         n = max((tr.steps for tr in self._runs.values()), default=0)
         k_all = min(state.position, n)
         self.playback.set_range(n, k_all)
@@ -306,50 +324,31 @@ class OptimizerLab(Lab):
                 line_params[name] = tuple(tr.points[min(k_all, tr.steps)])
         for v in views:
             v.set_heads(line_params)
-        rows = []
-        for name, tr in self._runs.items():
-            k = min(k_all, tr.steps)
-            status = tr.status if k == tr.steps else "running"
-            cells = [SHORT_NAMES[name], status, f"{tr.values[k]:.3g}", f"{tr.grad_norms[k]:.2g}"]
-            point = f"({tr.points[k, 0]:.4g}, {tr.points[k, 1]:.4g}) after {k} steps"
-            rows.append((COLORS[name], status, cells, point, tr.message))
-        self.readout.show_rows(rows)
-        focus = self.focus.currentData()
-        tr = self._runs.get(focus)
-        if tr is not None:
-            k = min(k_all, tr.steps)
-            text = narrate(tr, k) if k > 0 else f"start at {tuple(round(c, 4) for c in tr.points[0])}"
-            if k == tr.steps:
-                text += f"\n{tr.status}: {tr.message}"
-            text += "\n" + self._show_curvature(state, o, tuple(tr.points[k]), views, span)
-        else:
-            text = "Enable an optimizer on the right to race it from the star.\n"
-            text += self._show_curvature(state, o, state.start, views, span)
-        self.narration.setText(text)
+        # The Hessian's axes at the focused run's point move with it; what they mean is written with the readouts.
+        tr = self._runs.get(self.focus.currentData())
+        p = tuple(tr.points[min(k_all, tr.steps)]) if tr is not None else state.start
+        self._curvature, vecs = curvature_text(self._objective, p)
+        for v in views:
+            v.draw_hessian_axes(p, vecs if state.show_hessian else None, span)
+        self._later("readouts") if self._live else self._show_readouts(state)
         if state.surface == "line_fit":
             pts = np.asarray(state.line_points, dtype=np.float64)
+            o = self._objective
             self.data_view.set_points(pts, o.minima[0] if o.minima else None)
             self.data_view.set_lines(line_params)
 
-    def _show_curvature(self, state, o, p, views, span) -> str:
-        """Draw the Hessian's eigen-axes at ``p`` (when switched on) and say what they mean."""
-        axes = obj.hessian_axes(o, p)
-        if axes is None:
-            for v in views:
-                v.draw_hessian_axes(p, None, span)
-            return "Hessian: not finite here"
-        w, vecs = axes
-        kind = (
-            "minimum-like (positive definite)"
-            if w[0] > 0
-            else ("saddle-like" if w[0] * w[1] < 0 else "flat/maximum-like")
-        )
-        for v in views:
-            v.draw_hessian_axes(p, vecs if state.show_hessian else None, span)
-        return f"Hessian eigenvalues at ({p[0]:.3g}, {p[1]:.3g}): λ = {w[0]:.4g}, {w[1]:.4g} — {kind}"
+    def _show_readouts(self, state: OptimizerState) -> None:
+        """Table and narration of the current step (the curvature text from the last :meth:`_show_position`)."""
+        n = max((tr.steps for tr in self._runs.values()), default=0)
+        k_all = min(state.position, n)
+        self.readout.show_rows(readout_rows(self._runs, k_all))
+        self.narration.setText(narration_text(self._runs.get(self.focus.currentData()), k_all) + self._curvature)
 
     def _sync_inputs(self, state: OptimizerState, o) -> None:
-        self.start_label.setText(f"({state.start[0]:.4g}, {state.start[1]:.4g})")
+        if self._live:
+            self._later("start")
+        else:
+            self.start_label.setText(f"({state.start[0]:.4g}, {state.start[1]:.4g})")
         # Everything else depends on neither the start nor the playback position: skip it while they are dragged.
         key = (id(o), dataclasses.replace(state, start=(0.0, 0.0), position=0, view=(0.0, 1.0, 0.0, 1.0)))
         if key == self._synced:
@@ -392,122 +391,10 @@ class OptimizerLab(Lab):
             b = bounds.get(c.name)
             ctl.set_bound(b, f"stable only for lr < {b:.3g}" + (" = 2/λmax" if c.name == "gd" else "") if b else "")
 
-    # --- inputs -------------------------------------------------------------------------------------------------
-    def _on_tab(self, index: int) -> None:
-        page = self.tabs.widget(index)
-        if page is self.view3d and self.view3d.ensure() and self._objective is not None:
-            xs, ys, d, *_ = self._cache.grid(self._state, self._objective, self._state.view)
-            self.view3d.set_data(xs, ys, d, {k: tr.points for k, tr in self._runs.items()})
-        if index == 1 and self._state.surface != "line_fit":
-            self.edit(with_surface(self._state, "line_fit"), "Fit a line")
-
-    def _on_surface(self, _i: int) -> None:
-        surface = self.surface_combo.currentData()
-        try:
-            new = with_surface(self._state, surface)
-        except (obj.ObjectiveError, ExpressionError) as exc:
-            self.error_message(str(exc))
-            self.render(self._state)
-            return
-        self.edit(dataclasses.replace(new, position=new.steps), f"Surface: {SURFACE_LABELS[surface]}")
-
-    def _on_expression(self, text: str) -> None:
-        try:
-            o = obj.from_expression(text, self._state.view)
-        except (ExpressionError, obj.ObjectiveError) as exc:  # parsed, but no usable derivative (rare)
-            self.expr_error.setText(str(exc))
-            self.expr_error.show()
-            self.error_message(f"Formula not used: {exc}")
-            return
-        self._cache.remember(("expression", text), o)
-        self.edit(dataclasses.replace(self._state, expression=text, surface="expression"), "Edit formula")
-
-    def _on_kappa(self, value: float, final: bool) -> None:
-        self._gesture(dataclasses.replace(self._state, kappa=float(min(max(value, 1.0), 1000.0))), final)
-        if final:
-            self.commit("Condition number")
-
-    def _on_steps(self, value: int) -> None:
-        self.edit(dataclasses.replace(self._state, steps=value, position=value), "Max steps")
-
-    def _on_config(self, name: str, values: dict, enabled: bool, final: bool) -> None:
-        cfg = dataclasses.replace(self._state.config(name), enabled=enabled, **values)
-        self._gesture(self._state.with_config(cfg), final)
-        if final:
-            self.commit(f"{LABELS[name]} settings")
-
-    def _on_position(self, k: int, final: bool) -> None:
-        self.preview(dataclasses.replace(self._state, position=min(k, self._state.steps)))
-        if final and not self.playback.is_playing():
-            self.commit("Scrub")
-
-    def set_start(self, x: float, y: float, final: bool = True) -> None:
-        """Move the start point (clamped to the view); one undo step per gesture."""
-        v = self._state.view
-        if not (math.isfinite(x) and math.isfinite(y)):
-            return
-        x, y = min(max(x, v[0]), v[1]), min(max(y, v[2]), v[3])
-        self._gesture(dataclasses.replace(self._state, start=(float(x), float(y))), final)
-        if final:
-            self.commit("Move start")
-
-    def _on_point_dragged(self, i: int, x: float, y: float, final: bool) -> None:
-        pts = list(self._state.line_points)
-        if 0 <= i < len(pts):
-            pts[i] = (round(float(x), 4), round(float(y), 4))
-            try:
-                obj.line_fit(pts)
-            except obj.ObjectiveError as exc:
-                self.error_message(str(exc))
-                return
-            self.preview(dataclasses.replace(self._state, line_points=tuple(pts)))
-        if final:
-            self.commit("Drag data point")
-
-    def _on_new_data(self) -> None:
-        seed = int(np.random.default_rng().integers(0, 10_000))
-        pts = obj.noisy_line(20, seed=seed)
-        self.edit(with_surface(self._state, "line_fit", line_points=pts), "New data")
-
-    def _on_load_csv(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Load (x, y) data", "", "CSV files (*.csv *.txt)")
-        if path:
-            self.load_csv(path)
-
-    def load_csv(self, path: str) -> bool:
-        """Use the first two numeric columns of a CSV as the data to fit; errors go to the status bar."""
-        try:
-            pts = obj.line_points_from_csv(path)
-        except obj.ObjectiveError as exc:
-            self.error_message(f"Data not loaded: {exc}")
-            return False
-        self.edit(with_surface(self._state, "line_fit", line_points=pts), "Load data")
-        return True
-
     def set_state(self, state: OptimizerState) -> None:
         """Apply a state from a scene, undo or a lesson (never mid-gesture: full drawing, loss plot refitted)."""
         self._set_live(False)
         super().set_state(state)
-
-    def _on_view_edited(self, view: tuple[float, float, float, float]) -> None:
-        """The user panned or zoomed the surface: record it (no undo step) and redraw the surface for it."""
-        x0, x1, y0, y1 = view
-        if not (all(math.isfinite(c) and abs(c) <= 1e6 for c in view) and x0 < x1 and y0 < y1):
-            self.error_message("That view is out of range; use Reset view to go back.")
-            return
-        self.update_view(tuple(float(c) for c in view))
-        if self._objective is not None:
-            self._show_surface(self._state, self._objective)
-            self._show_position(self._state)  # paths are thinned to the new pixel size
-
-    def _on_reset_view(self) -> None:
-        try:
-            home = objective_of(dataclasses.replace(self._state, view=(-3.0, 3.0, -3.0, 3.0))).view
-        except (obj.ObjectiveError, ExpressionError) as exc:
-            self.error_message(str(exc))
-            return
-        self.update_view(home)
-        self.render(self._state)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

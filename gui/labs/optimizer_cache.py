@@ -63,7 +63,7 @@ class SurfaceCache:
     ) -> tuple:
         """(xs, ys, display grid, contour x, contour y, (arrow x, y, u, v)) of ``o`` over ``view``.
 
-        ``contours=False`` skips the contour lines (~60 ms of pure-Python tracing): a slider that reshapes the
+        ``contours=False`` skips the contour lines (a few ms of marching squares): a slider that reshapes the
         surface shows the shading live and the contours once it is released.
         """
         key = (objective_key(s), tuple(view), contours)

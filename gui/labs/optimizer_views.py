@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from gui import theme
+from gui.labs.optimizer_lines import Line, RunLines
+from gui.labs.optimizer_markers import MarkerSet, PixelMarker
+from gui.widgets.pixel_curve import PixelCurveItem
 from gui.widgets.plane import configure_plot
 
 __all__ = [
@@ -48,31 +51,62 @@ def surface_display(z: np.ndarray) -> np.ndarray:
     return d
 
 
+# Marching squares: for each corner pattern (bit 1 = bottom-left above the level, 2 = bottom-right, 4 = top-right,
+# 8 = top-left), the cell edges its segment joins (0 bottom, 1 right, 2 top, 3 left). Saddles (5, 10) are split by
+# the cell's mean value below.
+_EDGE_PAIRS = ((3, 0), (0, 1), (3, 1), (1, 2), (0, 2), (3, 2))
+_CASES_OF_PAIR = ((1, 14), (2, 13), (3, 12), (4, 11), (6, 9), (7, 8))
+
+
 def contour_paths(d: np.ndarray, xs: np.ndarray, ys: np.ndarray, n_levels: int = 14) -> tuple[np.ndarray, np.ndarray]:
-    """Contour lines of the display grid ``d`` (rows = y) as x, y arrays with NaN breaks between pieces."""
+    """Contour lines of the display grid ``d`` (rows = y) as segment pairs (draw with ``connect="pairs"``).
+
+    Vectorised marching squares (numpy, ~1 ms a level on the lab's grid; pyqtgraph's pure-Python ``isocurve``
+    took ~100 ms in all and was most of the lab's first open).
+    """
     finite = d[np.isfinite(d)]
-    if finite.size == 0 or float(np.ptp(finite)) == 0.0:
+    if finite.size == 0 or float(np.ptp(finite)) == 0.0 or d.shape[0] < 2 or d.shape[1] < 2:
         return np.zeros(0), np.zeros(0)
     data = np.where(np.isfinite(d), d, float(finite.max()))
     levels = np.linspace(float(finite.min()), float(finite.max()), n_levels + 2)[1:-1]
-    dx, dy = xs[1] - xs[0], ys[1] - ys[0]
-    px, py = [], []
-    for level in levels:
-        for piece in pg.functions.isocurve(data, level, connected=True):
-            a = np.asarray(piece, dtype=np.float64)
-            if len(a) < 2:
-                continue
-            px.append(xs[0] + (a[:, 1] - 0.5) * dx)
-            py.append(ys[0] + (a[:, 0] - 0.5) * dy)
-            px.append([np.nan])
-            py.append([np.nan])
+    a, b, c, e = data[:-1, :-1], data[:-1, 1:], data[1:, 1:], data[1:, :-1]  # corners: bl, br, tr, tl
+    x0, x1 = np.meshgrid(xs[:-1], ys[:-1])[0], np.meshgrid(xs[1:], ys[:-1])[0]
+    y0, y1 = np.meshgrid(xs[:-1], ys[:-1])[1], np.meshgrid(xs[:-1], ys[1:])[1]
+    centre = (a + b + c + e) / 4.0
+    px: list[np.ndarray] = []
+    py: list[np.ndarray] = []
+    with np.errstate(all="ignore"):
+        for level in levels:
+            case = (a > level) + 2 * (b > level) + 4 * (c > level) + 8 * (e > level)
+            high = centre > level
+            # edge points (only used where the level crosses that edge, so the divisions there are safe)
+            edges = (
+                (x0 + (level - a) / (b - a) * (x1 - x0), y0),  # bottom: a → b
+                (x1, y0 + (level - b) / (c - b) * (y1 - y0)),  # right: b → c
+                (x0 + (level - e) / (c - e) * (x1 - x0), y1),  # top: e → c
+                (x0, y0 + (level - a) / (e - a) * (y1 - y0)),  # left: a → e
+            )
+            for (i, j), cases in zip(_EDGE_PAIRS, _CASES_OF_PAIR, strict=True):
+                m = (case == cases[0]) | (case == cases[1])
+                if (i, j) in ((3, 0), (1, 2)):  # cut off bottom-left / top-right: saddle 5 when low, 10 when high
+                    m |= ((case == 5) & ~high) | ((case == 10) & high)
+                elif (i, j) == (0, 1):  # cut off bottom-right (and top-left below): saddle 5 high, 10 low
+                    m |= ((case == 5) & high) | ((case == 10) & ~high)
+                if not m.any():
+                    continue
+                px.append(np.column_stack((edges[i][0][m], edges[j][0][m])).ravel())
+                py.append(np.column_stack((edges[i][1][m], edges[j][1][m])).ravel())
+            m = ((case == 5) & high) | ((case == 10) & ~high)  # the saddle's other piece: top-left corner
+            if m.any():
+                px.append(np.column_stack((edges[3][0][m], edges[2][0][m])).ravel())
+                py.append(np.column_stack((edges[3][1][m], edges[2][1][m])).ravel())
     if not px:
         return np.zeros(0), np.zeros(0)
     return np.concatenate(px), np.concatenate(py)
 
 
 def clear_item(item) -> None:
-    """Empty a curve item, without touching (and so repainting) one that is empty already."""
+    """Empty a curve item or :class:`Line`, without touching (and so repainting) one that is empty already."""
     if item.xData is not None and len(item.xData):
         item.setData([], [])
 
@@ -194,7 +228,7 @@ class SurfaceView(pg.PlotWidget):
         # the paths on top are redrawn (a 300×300 image scaled every frame cost ~3 ms).
         self.image.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.addItem(self.image)
-        self.contours = pg.PlotCurveItem(pen=theme.pen("fg", 0.3, alpha=90), connect="finite")
+        self.contours = pg.PlotCurveItem(pen=theme.pen("fg", 0.3, alpha=90), connect="pairs")
         self.contours.setZValue(-15)
         self.contours.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.addItem(self.contours)
@@ -202,33 +236,29 @@ class SurfaceView(pg.PlotWidget):
         self.arrows.setZValue(-10)
         self.addItem(self.arrows)
         self.minima = pg.ScatterPlotItem(symbol="x", size=12, pen=theme.pen("fg", 0.6), brush=None)
+        self.minima.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)  # still while dragging
         self.addItem(self.minima)
         self.hessian = pg.PlotDataItem(pen=theme.pen("fg", 0.9, style="dash"), connect="pairs")
         self.hessian.setZValue(5)
         self.addItem(self.hessian)
-        self.paths: dict[str, pg.PlotCurveItem] = {}
-        self.velocity: dict[str, pg.PlotCurveItem] = {}
-        self.boxes: dict[str, pg.PlotCurveItem] = {}
+        # All paths, velocity arrows and step-size boxes: lines of one item (one bounds query, one dirty region).
+        self.runs = RunLines()
+        self.runs.setZValue(10)
+        self.addItem(self.runs)
+        self.paths: dict[str, Line] = {}
+        self.velocity: dict[str, Line] = {}
+        self.boxes: dict[str, Line] = {}
         for i, name in enumerate(names):
             c = COLORS[name]
-            path = pg.PlotCurveItem(pen=theme.pen(c, 0.9), skipFiniteCheck=True)
-            path.setZValue(10 + i)
-            vel = pg.PlotCurveItem(pen=theme.pen(c, 0.8), connect="pairs", skipFiniteCheck=True)
-            vel.setZValue(20 + i)
-            box = pg.PlotCurveItem(pen=theme.pen(c, 0.6, style="dot"), skipFiniteCheck=True)
-            box.setZValue(20 + i)
-            for item in (path, vel, box):
-                self.addItem(item)
-            self.paths[name], self.velocity[name], self.boxes[name] = path, vel, box
-        # Every optimizer's current point in ONE scatter item: one paint and one bounds query per frame, not seven.
-        self.heads = pg.ScatterPlotItem(size=13, pen=theme.pen("bg", 0.5))
-        self.heads.setZValue(30)
-        self.addItem(self.heads)
-        # The same QBrush objects every time: the scatter item caches rendered symbols by brush identity.
-        self._head_brushes = {name: QtGui.QBrush(theme.color(COLORS[name])) for name in names}
-        self.start = pg.ScatterPlotItem(symbol="star", size=22, pen=theme.pen("fg", 0.5), brush=theme.color("yellow"))
+            self.paths[name] = self.runs.line(theme.pen(c, 0.9), z=i)
+            self.velocity[name] = self.runs.line(theme.pen(c, 0.8), z=10 + i, pairs=True)
+            self.boxes[name] = self.runs.line(theme.pen(c, 0.6, style="dot"), z=10 + i)
+        # Every optimizer's current point and the start star: Qt items moved with setPos, painted in C++.
+        heads = {n: PixelMarker("o", 13, theme.pen("bg", 0.5), theme.color(COLORS[n])) for n in names}
+        self.heads = MarkerSet(self.viewbox, heads, z=30)
+        self.start = PixelMarker("star", 22, theme.pen("fg", 0.5), theme.color("yellow"))
         self.start.setZValue(50)
-        self.addItem(self.start)
+        self.viewbox.addItem(self.start, ignoreBounds=True)
         self.message = pg.TextItem("", color=theme.color("vermillion"), anchor=(0.5, 0.5))
         self.message.setZValue(60)
         self.addItem(self.message)
@@ -250,10 +280,7 @@ class SurfaceView(pg.PlotWidget):
         if on == self._antialias:
             return
         self._antialias = on
-        for group in (self.paths, self.velocity, self.boxes):
-            for item in group.values():
-                item.opts["antialias"] = on
-                item.update()
+        self.runs.set_antialias(on)
 
     def clear_run(self, name: str) -> None:
         """Remove one optimizer's path and internals (it was switched off)."""
@@ -298,10 +325,7 @@ class SurfaceView(pg.PlotWidget):
 
     def set_heads(self, points: dict[str, tuple[float, float]]) -> None:
         """Mark each optimizer's current point in its colour."""
-        names = list(points)
-        self.heads.setData(
-            [points[n][0] for n in names], [points[n][1] for n in names], brush=[self._head_brushes[n] for n in names]
-        )
+        self.heads.place(points)
 
     def set_path(self, name: str, pts: np.ndarray) -> None:
         """Show one optimizer's path, thinned to one point per screen pixel."""
@@ -348,9 +372,9 @@ class LossPlot(pg.PlotWidget):
         self.plot_item.setLabel("bottom", "iteration")
         self.plot_item.setLabel("left", "f − f*")
         self.plot_item.setTitle("Loss (log scale)")
-        self.curves: dict[str, pg.PlotCurveItem] = {}
+        self.curves: dict[str, PixelCurveItem] = {}
         for name in names:
-            curve = pg.PlotCurveItem(pen=theme.pen(COLORS[name], 0.8), skipFiniteCheck=True)
+            curve = PixelCurveItem(pen=theme.pen(COLORS[name], 0.8), skipFiniteCheck=True)  # stroked in pixels
             self.addItem(curve)
             self.curves[name] = curve
         self.cursor = pg.InfiniteLine(angle=90, pen=theme.pen("fg", 0.4, style="dash"))

@@ -317,3 +317,93 @@ def test_condition_slider_reshapes_the_bowl_live_and_draws_contours_on_release(l
     assert len(lab.surface_view.contours.xData) > 100  # contours of the new bowl after release
     assert lab.state().kappa == kappa_live
     assert lab._runs["gd"].points[0] == pytest.approx(lab.state().start)
+
+
+def test_readouts_catch_up_during_a_drag_and_are_exact_on_release(lab, qtbot):
+    # While a drag recomputes the runs every frame the table, narration, loss curves and start label refresh at most
+    # ~10×/s; a moment later they show the newest start, and the release shows the exact final state at once.
+    lab.set_state(_race_state(lab, 200))
+    loss_before = lab.loss_plot.curves["gd"].yData.copy()
+    lab.set_start(-1.0, 1.0, final=False)
+    assert lab._runs["gd"].points[0] == pytest.approx((-1.0, 1.0))  # the paths followed at once
+    assert lab.surface_view.paths["gd"].xData[0] == pytest.approx(-1.0)
+    assert lab.start_label.text() != "(-1, 1)"  # ... the numbers wait for the throttle
+    qtbot.waitUntil(lambda: lab.start_label.text() == "(-1, 1)", timeout=2000)
+    gd = lab._runs["gd"]
+    assert lab.readout.cell_text(0, 2) == f"{gd.values[-1]:.3g}"
+    assert not np.array_equal(lab.loss_plot.curves["gd"].yData, loss_before)
+    lab.set_start(0.5, 0.5, final=False)
+    lab.set_start(0.25, 0.75, final=True)  # released before the throttle fired: everything exact now
+    assert lab.start_label.text() == "(0.25, 0.75)"
+    gd = lab._runs["gd"]
+    assert gd.points[0] == pytest.approx((0.25, 0.75))
+    assert lab.readout.cell_text(0, 2) == f"{gd.values[-1]:.3g}"
+    assert f"{gd.points[-1][0]:.4g}" in lab.narration.text() or lab.focus.currentData() != "gd"
+    ly = np.log10(np.maximum(gd.values - 0.0, 1e-16))  # Rosenbrock: f* = 0
+    assert lab.loss_plot.curves["gd"].yData[-1] == pytest.approx(ly[-1])
+    assert lab.surface_view._antialias
+
+
+def test_contour_paths_lie_on_the_levels_and_join_up():
+    from gui.labs.optimizer_views import contour_paths
+
+    xs = np.linspace(-2.0, 2.0, 81)
+    ys = np.linspace(-2.0, 2.0, 61)  # not square: rows are y, columns x
+    X, Y = np.meshgrid(xs, ys)
+    d = (X - 0.3) ** 2 + 2.0 * Y**2
+    cx, cy = contour_paths(d, xs, ys, n_levels=6)
+    assert len(cx) == len(cy) and len(cx) % 2 == 0 and len(cx) > 100
+    levels = np.linspace(d.min(), d.max(), 8)[1:-1]
+    v = (cx - 0.3) ** 2 + 2.0 * cy**2
+    assert np.min(np.abs(v[:, None] - levels[None, :]), axis=1).max() < 0.02  # on a level (linear interpolation)
+    # the smallest level is a closed ellipse inside the grid: every segment end is shared by exactly two segments
+    inner = np.abs(v - levels[0]) < 0.02
+    ends = np.round(np.column_stack((cx[inner], cy[inner])), 9)
+    _, counts = np.unique(ends, axis=0, return_counts=True)
+    assert np.all(counts == 2)
+    # ... and its length is the ellipse's (semi-axes √L and √(L/2)): Ramanujan's formula
+    seg = ends.reshape(-1, 2, 2)
+    length = np.hypot(*(seg[:, 1] - seg[:, 0]).T).sum()
+    a, b = np.sqrt(levels[0]), np.sqrt(levels[0] / 2.0)
+    ramanujan = np.pi * (3 * (a + b) - np.sqrt((3 * a + b) * (a + 3 * b)))
+    assert length == pytest.approx(ramanujan, rel=0.01)
+    assert contour_paths(np.full((5, 5), 2.0), xs[:5], ys[:5])[0].size == 0  # flat: no lines
+    assert contour_paths(np.full((5, 5), np.nan), xs[:5], ys[:5])[0].size == 0  # nothing finite: no lines
+
+
+def test_contour_paths_split_saddles_by_the_cell_mean():
+    from gui.labs.optimizer_views import contour_paths
+
+    xs = ys = np.array([0.0, 1.0])
+    # high corners bottom-left and top-right (case 5); mean above the middle level: the high corners join
+    d = np.array([[1.0, 0.0], [0.2, 1.0]])
+    cx, cy = contour_paths(d, xs, ys, n_levels=1)  # level 0.5
+    seg = np.column_stack((cx, cy)).reshape(-1, 2, 2)
+    assert len(seg) == 2
+    # each segment cuts off one LOW corner: (1, 0) or (0, 1)
+    near = sorted(tuple(np.round(m)) for m in seg.mean(axis=1))
+    assert near == [(0.0, 1.0), (1.0, 0.0)]
+    # the same corners with the mean below the level: the low corners join, the HIGH ones are cut off
+    d = np.array([[0.5, 0.0], [0.0, 0.6]])  # mean 0.275
+    cx, cy = contour_paths(d, xs, ys, n_levels=1)  # level 0.3
+    seg = np.column_stack((cx, cy)).reshape(-1, 2, 2)
+    near = sorted(tuple(np.round(m)) for m in seg.mean(axis=1))
+    assert near == [(0.0, 0.0), (1.0, 1.0)]
+
+
+def test_star_and_heads_are_drawn_where_the_runs_are(lab, qtbot):
+    lab.set_state(dataclasses.replace(_race_state(lab, 300), position=40))
+    view = lab.surface_view
+    shown = view.heads.positions()
+    assert set(shown) == set(lab._runs) and len(shown) == 7
+    for name, tr in lab._runs.items():
+        assert shown[name] == pytest.approx(tuple(tr.points[min(40, tr.steps)]))
+    click_in_view(qtbot, view, (0.5, 2.5), viewbox=view.viewbox)
+    assert view.start.position() == pytest.approx(lab.state().start)
+    QtWidgets.QApplication.processEvents()
+    # the star is painted (yellow) at its data point, at its size in pixels whatever the zoom
+    img = view.viewport().grab().toImage()
+    c = img.pixelColor(view_to_widget(view, *lab.state().start, viewbox=view.viewbox))
+    assert c.red() > 200 and c.green() > 180 and c.blue() < 120
+    view.heads.place({"gd": (float("nan"), 0.0)})  # a point that is not finite is hidden, not drawn at 0
+    assert "gd" not in view.heads.positions() and "adam" not in view.heads.positions()
