@@ -167,7 +167,7 @@ step_strategy = st.fixed_dictionaries(
     optional={
         "goal": st.dictionaries(
             st.sampled_from(["text", "metric", "op", "value", "tol", "all"]),
-            st.none() | st.floats() | st.text(max_size=8) | st.booleans(),
+            st.none() | st.floats(allow_nan=False, allow_infinity=False) | st.text(max_size=8) | st.booleans(),
             max_size=5,
         )
     },
