@@ -16,6 +16,7 @@ from typing import Any
 from engine import labs
 from engine.resources import resource_path
 from engine.scene import SceneError, _check_nesting, state_from_dict
+from engine.schema import FieldError
 
 __all__ = ["Lesson", "Step", "Goal", "LessonError", "load", "loads", "bundled", "goal_met", "OPS"]
 
@@ -27,13 +28,8 @@ MAX_TEXT = 6_000
 OPS = ("<", "<=", ">", ">=", "==", "!=", "abs<", "abs>")
 
 
-class LessonError(ValueError):
-    """A lesson file cannot be used; the message names the offending field."""
-
-    def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        self.message = message
-        super().__init__(f"{field}: {message}" if field else message)
+class LessonError(FieldError):
+    """A lesson file cannot be used; ``field`` names the offending field."""
 
 
 @dataclass(frozen=True)

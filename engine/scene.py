@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from engine import labs
-from engine.schema import SchemaError, from_dict, to_dict
+from engine.schema import FieldError, SchemaError, from_dict, to_dict
 
 __all__ = ["Scene", "SceneError", "FORMAT", "VERSION", "load", "loads", "save", "dumps", "MIGRATIONS"]
 
@@ -27,13 +27,8 @@ MAX_NESTING = 40
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 
-class SceneError(ValueError):
+class SceneError(FieldError):
     """A scene file cannot be used; ``field`` names the offending field (empty when the whole file is wrong)."""
-
-    def __init__(self, field: str, message: str) -> None:
-        self.field = field
-        self.message = message
-        super().__init__(f"{field}: {message}" if field else message)
 
 
 @dataclass(frozen=True)

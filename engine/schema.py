@@ -12,20 +12,24 @@ import types
 import typing
 from typing import Any
 
-__all__ = ["SchemaError", "spec", "to_dict", "from_dict", "check"]
+__all__ = ["FieldError", "SchemaError", "spec", "to_dict", "from_dict", "check"]
 
 MAX_DEPTH = 12
 DEFAULT_MAX_CHARS = 200
 DEFAULT_MAX_LEN = 10_000
 
 
-class SchemaError(ValueError):
-    """A value does not fit its declared field; ``field`` is a path such as ``vectors[1][0]``."""
+class FieldError(ValueError):
+    """Untrusted input refused; ``field`` is the path of the offending field (empty when the whole input is wrong)."""
 
     def __init__(self, field: str, message: str) -> None:
         self.field = field
         self.message = message
         super().__init__(f"{field}: {message}" if field else message)
+
+
+class SchemaError(FieldError):
+    """A value does not fit its declared field; ``field`` is a path such as ``vectors[1][0]``."""
 
 
 def spec(

@@ -9,8 +9,8 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.datasets import list_datasets
 from engine.stats import DISTRIBUTIONS, MAX_BINS, MAX_SAMPLES
-from gui import theme
 from gui.labs.distributions_readouts import SamplerReadout
+from gui.widgets.messages import error_label
 from gui.widgets.param_slider import ParamSlider
 
 __all__ = ["DistributionsControls", "TAB_PAGES"]
@@ -31,14 +31,6 @@ def _label(wrap: bool = True) -> QtWidgets.QLabel:
     label = QtWidgets.QLabel()
     label.setWordWrap(wrap)
     label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-def error_label() -> QtWidgets.QLabel:
-    """A bold vermillion label for messages about bad input; hidden while empty."""
-    label = _label()
-    label.setStyleSheet(f"color: {theme.COLORS['vermillion']}; font-weight: bold;")
-    label.setVisible(False)
     return label
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from engine.inference_state import SOURCES, TEST_TITLES
-from gui import theme
+from gui.widgets.messages import error_label
 
 __all__ = ["HypothesisControls", "spin", "dspin", "ALPHA_TICKS"]
 
@@ -43,14 +43,6 @@ def _form(title: str) -> tuple[QtWidgets.QGroupBox, QtWidgets.QFormLayout]:
     form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
     form.setLabelAlignment(QtCore.Qt.AlignmentFlag.AlignRight)
     return box, form
-
-
-def _error_label() -> QtWidgets.QLabel:
-    label = QtWidgets.QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet(f"color: {theme.COLORS['vermillion']}; font-weight: bold;")
-    label.setVisible(False)
-    return label
 
 
 class HypothesisControls(QtWidgets.QWidget):
@@ -172,7 +164,7 @@ class HypothesisControls(QtWidgets.QWidget):
         chi2.addRow("expected p", self.chi2_expected)
         outer.addWidget(self.chi2_box)
 
-        self.data_error = _error_label()
+        self.data_error = error_label()
         outer.addWidget(self.data_error)
         return box
 
