@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
@@ -500,6 +501,9 @@ class MainWindow(QtWidgets.QMainWindow):
             self.lab(name).set_state(state)
         if current:
             self.show_lab(current)
+        # Collect the old labs' Python/Qt cycles now, at a quiet point in the event loop, rather than whenever the
+        # cyclic GC happens to run (possibly inside a Qt call, where destroying QObjects can deadlock).
+        QtCore.QTimer.singleShot(0, _collect_garbage)
 
     # --- status -------------------------------------------------------------------------------------------------
     def show_message(self, text: str, msecs: int = 8000) -> None:
@@ -532,6 +536,11 @@ class MainWindow(QtWidgets.QMainWindow):
         for lab in self._labs.values():
             lab.shutdown()
         super().closeEvent(event)
+
+
+def _collect_garbage() -> None:
+    QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
+    gc.collect()
 
 
 def install_exception_hook(window_getter=lambda: None) -> None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+
 import pyqtgraph as pg
 import pytest
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 pg.setConfigOptions(mouseRateLimit=-1)  # every mouse move is delivered, so short scripted drags register
 _scene_init = pg.GraphicsScene.__init__
@@ -18,6 +20,28 @@ def _instant_drag_scene_init(self, *args, **kwargs):
 pg.GraphicsScene.__init__ = _instant_drag_scene_init
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _freeze_long_lived_objects(qapp):
+    """Import everything long-lived once and move it out of the GC's sight (``gc.freeze``).
+
+    Each test ends with ``gc.collect()`` (see below); without this, every collection rescans sympy, scipy and the
+    labs' modules (about 0.3 s a test).
+    """
+    import importlib
+
+    import scipy.stats  # noqa: F401
+    import sympy  # noqa: F401
+
+    from gui import labs
+
+    for target in labs.LABS.values():
+        importlib.import_module(target.split(":")[0])
+    gc.collect()
+    gc.freeze()
+    yield
+    gc.unfreeze()
+
+
 @pytest.fixture(autouse=True)
 def _no_leftover_windows(qapp):
     """Fail a test that leaves top-level windows open (they leak into later tests and hide bugs)."""
@@ -27,6 +51,11 @@ def _no_leftover_windows(qapp):
     left = [w for w in QtWidgets.QApplication.topLevelWidgets() if w.isVisible()]
     for w in left:
         w.close()
+    QtWidgets.QApplication.processEvents()
+    # Destroy closed windows here, at a quiet point: left to Python's cyclic GC, their Qt objects (pyqtgraph's view
+    # menus among them) were once destroyed in the middle of a later test's pyqtgraph call, and ~QObject deadlocked.
+    QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
+    gc.collect()
     QtWidgets.QApplication.processEvents()
     if left:
         names = ", ".join(f"{type(w).__name__}({w.windowTitle()!r})" for w in left)
