@@ -10,21 +10,13 @@ from PySide6 import QtCore, QtWidgets
 from engine.datasets import list_datasets
 from engine.stats import DISTRIBUTIONS, MAX_BINS, MAX_SAMPLES
 from gui.labs.distributions_readouts import SamplerReadout
-from gui.widgets.messages import error_label
+from gui.widgets.form_parts import error_label, form_group
 from gui.widgets.param_slider import ParamSlider
 
 __all__ = ["DistributionsControls", "TAB_PAGES"]
 
 # Which settings page each tab shows (sampler, LLN and QQ need only the sampler's settings).
 TAB_PAGES = {"sampler": 0, "lln": 0, "qq": 0, "clt": 1, "bivariate": 2, "bayes": 3, "mle": 4}
-
-
-def _form(title: str) -> tuple[QtWidgets.QGroupBox, QtWidgets.QFormLayout]:
-    box = QtWidgets.QGroupBox(title)
-    form = QtWidgets.QFormLayout(box)
-    form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setLabelAlignment(QtCore.Qt.AlignmentFlag.AlignRight)
-    return box, form
 
 
 def _label(wrap: bool = True) -> QtWidgets.QLabel:
@@ -55,7 +47,7 @@ class DistributionsControls(QtWidgets.QWidget):
         self.sliders: dict[str, ParamSlider] = {}
 
     def _build_distribution(self) -> QtWidgets.QGroupBox:
-        box, form = _form("Distribution")
+        box, form = form_group("Distribution")
         self.family = QtWidgets.QComboBox()
         for key, spec in DISTRIBUTIONS.items():
             self.family.addItem(f"{spec.label} ({spec.kind})", key)
@@ -69,7 +61,7 @@ class DistributionsControls(QtWidgets.QWidget):
         return box
 
     def _build_samples(self) -> QtWidgets.QGroupBox:
-        box, form = _form("Samples")
+        box, form = form_group("Samples")
         self.n_samples = QtWidgets.QSpinBox()
         self.n_samples.setRange(1, MAX_SAMPLES)
         self.n_samples.setGroupSeparatorShown(True)
@@ -131,7 +123,7 @@ class DistributionsControls(QtWidgets.QWidget):
         return box
 
     def _build_clt(self) -> QtWidgets.QGroupBox:
-        box, form = _form("Central limit theorem")
+        box, form = form_group("Central limit theorem")
         self.clt_n = ParamSlider("n", (1, 100), (1, 1000), integer=True, tooltip="draws averaged per mean")
         form.addRow(self.clt_n)
         info = _label()
@@ -143,7 +135,7 @@ class DistributionsControls(QtWidgets.QWidget):
         return box
 
     def _build_bivariate(self) -> QtWidgets.QGroupBox:
-        box, form = _form("Two variables")
+        box, form = form_group("Two variables")
         self.rho = ParamSlider("ρ", (-1.0, 1.0), (-1.0, 1.0), decimals=2, tooltip="correlation of x and y")
         form.addRow(self.rho)
         self.cov_label = _label()
@@ -151,7 +143,7 @@ class DistributionsControls(QtWidgets.QWidget):
         return box
 
     def _build_coin(self) -> QtWidgets.QGroupBox:
-        box, form = _form("Bayes coin")
+        box, form = form_group("Bayes coin")
         self.coin_alpha = ParamSlider("α", (0.5, 20.0), (0.1, 1000.0), decimals=2, tooltip="prior pseudo-heads")
         self.coin_beta = ParamSlider("β", (0.5, 20.0), (0.1, 1000.0), decimals=2, tooltip="prior pseudo-tails")
         self.coin_p = ParamSlider("p", (0.0, 1.0), (0.0, 1.0), decimals=2, tooltip="true heads probability of the coin")
@@ -172,7 +164,7 @@ class DistributionsControls(QtWidgets.QWidget):
         return box
 
     def _build_mle(self) -> QtWidgets.QGroupBox:
-        box, form = _form("Maximum likelihood")
+        box, form = form_group("Maximum likelihood")
         self.mle_family = QtWidgets.QComboBox()
         for key, spec in DISTRIBUTIONS.items():
             self.mle_family.addItem(spec.label, key)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from engine.inference_state import SOURCES, TEST_TITLES
-from gui.widgets.messages import error_label
+from gui.widgets.form_parts import error_label, form_group
 
 __all__ = ["HypothesisControls", "spin", "dspin", "ALPHA_TICKS"]
 
@@ -37,14 +37,6 @@ def dspin(lo: float, hi: float, step: float, decimals: int = 3, tip: str = "") -
     return box
 
 
-def _form(title: str) -> tuple[QtWidgets.QGroupBox, QtWidgets.QFormLayout]:
-    box = QtWidgets.QGroupBox(title)
-    form = QtWidgets.QFormLayout(box)
-    form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    form.setLabelAlignment(QtCore.Qt.AlignmentFlag.AlignRight)
-    return box, form
-
-
 class HypothesisControls(QtWidgets.QWidget):
     """Every input of the lab, grouped; ``tab_stack`` shows the open tab's settings."""
 
@@ -64,7 +56,7 @@ class HypothesisControls(QtWidgets.QWidget):
 
     # --- groups -----------------------------------------------------------------------------------------------------
     def _build_hypotheses(self) -> QtWidgets.QGroupBox:
-        box, form = _form("Test and significance")
+        box, form = form_group("Test and significance")
         self.test = QtWidgets.QComboBox()
         for key, title in TEST_TITLES.items():
             self.test.addItem(title, key)
@@ -98,7 +90,7 @@ class HypothesisControls(QtWidgets.QWidget):
         form.addRow("μ₀ (H₀ mean)", self.mu0)
         outer.addLayout(form)
 
-        self.generated_box, gen = _form("Generated samples")
+        self.generated_box, gen = form_group("Generated samples")
         self.true_mu = dspin(-1e9, 1e9, 0.1, 3, "True mean of sample A's population")
         self.true_mu_b = dspin(-1e9, 1e9, 0.1, 3, "True mean of sample B's population")
         self.sigma = dspin(0.001, 1e9, 0.1, 3, "Population standard deviation (the known σ of the z-test)")
@@ -145,7 +137,7 @@ class HypothesisControls(QtWidgets.QWidget):
         csv.addRow("loaded", self.csv_label)
         outer.addWidget(self.csv_box)
 
-        self.counts_box, counts = _form("Counts")
+        self.counts_box, counts = form_group("Counts")
         self.successes = spin(0, 10_000_000, "Number of successes k")
         self.trials = spin(1, 10_000_000, "Number of trials n")
         self.p0 = dspin(0.0001, 0.9999, 0.01, 4, "p₀: the success probability under H₀")
@@ -154,7 +146,7 @@ class HypothesisControls(QtWidgets.QWidget):
         counts.addRow("p₀ (H₀)", self.p0)
         outer.addWidget(self.counts_box)
 
-        self.chi2_box, chi2 = _form("Category counts")
+        self.chi2_box, chi2 = form_group("Category counts")
         self.chi2_observed = QtWidgets.QLineEdit()
         self.chi2_observed.setToolTip("Observed count per category, e.g. 18 22 16 14 12 20; Enter to apply")
         self.chi2_expected = QtWidgets.QLineEdit()
@@ -169,7 +161,7 @@ class HypothesisControls(QtWidgets.QWidget):
         return box
 
     def _build_test_page(self) -> QtWidgets.QWidget:
-        box, form = _form("Result")
+        box, form = form_group("Result")
         self.result_label = QtWidgets.QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -177,7 +169,7 @@ class HypothesisControls(QtWidgets.QWidget):
         return box
 
     def _build_permutation(self) -> QtWidgets.QWidget:
-        box, form = _form("Permutation test (A vs B)")
+        box, form = form_group("Permutation test (A vs B)")
         self.perm_resamples = spin(1, 200_000, "How many random relabellings to draw")
         self.perm_seed = spin(0, 2**31 - 1, "Seed of the shuffles")
         self.perm_play = QtWidgets.QPushButton("Pause")
@@ -196,7 +188,7 @@ class HypothesisControls(QtWidgets.QWidget):
         return box
 
     def _build_bootstrap(self) -> QtWidgets.QWidget:
-        box, form = _form("Bootstrap confidence interval (sample A)")
+        box, form = form_group("Bootstrap confidence interval (sample A)")
         self.boot_stat = QtWidgets.QComboBox()
         for key, text in (("mean", "mean"), ("median", "median"), ("std", "standard deviation")):
             self.boot_stat.addItem(text, key)
@@ -215,7 +207,7 @@ class HypothesisControls(QtWidgets.QWidget):
         return box
 
     def _build_ab(self) -> QtWidgets.QWidget:
-        box, form = _form("A/B test of two proportions")
+        box, form = form_group("A/B test of two proportions")
         self.ab_x1 = spin(0, 100_000_000, "Conversions in group A")
         self.ab_n1 = spin(1, 100_000_000, "Visitors in group A")
         self.ab_x2 = spin(0, 100_000_000, "Conversions in group B")
@@ -230,7 +222,7 @@ class HypothesisControls(QtWidgets.QWidget):
         return box
 
     def _build_intervals(self) -> QtWidgets.QWidget:
-        box, form = _form("Simulated confidence intervals")
+        box, form = form_group("Simulated confidence intervals")
         self.ci_count = spin(1, 1000, "How many samples (and intervals) to simulate")
         self.ci_kind = QtWidgets.QComboBox()
         self.ci_kind.addItem("t (σ estimated)", "t")
@@ -250,7 +242,7 @@ class HypothesisControls(QtWidgets.QWidget):
         return box
 
     def _build_power(self) -> QtWidgets.QWidget:
-        box, form = _form("Power of a one-sample test")
+        box, form = form_group("Power of a one-sample test")
         self.power_effect = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
         self.power_effect.setRange(-300, 300)
         self.power_effect.setToolTip("Effect size d = (μ₁ − μ₀)/σ")
