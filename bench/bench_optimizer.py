@@ -32,7 +32,7 @@ def drag_senders(lab: Any, path: list[tuple[float, float]]) -> list[Callable[[],
 
 
 def _race(steps: int) -> None:
-    from engine import objectives
+    from engine.optim import objectives as objectives
     from engine.optim import OPTIMIZERS, run
 
     surface = objectives.preset("rosenbrock")
@@ -41,8 +41,7 @@ def _race(steps: int) -> None:
 
 
 def _grid() -> None:
-    from engine import objectives
-
+    from engine.optim import objectives as objectives
     o = objectives.preset("rosenbrock")
     objectives.surface_grid(o, o.view, 400)
 

@@ -2,7 +2,9 @@
 
 Usable from a notebook::
 
-    from engine import linalg, optim, stats
+    from engine import linalg
+    from engine import optim
+    from engine import stats
     linalg.determinant([[1, 2], [3, 4]])
 """
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from engine import labs
 from engine.resources import resource_path
-from engine.scene import SceneError, _check_nesting, state_from_dict
+from engine.scene import SceneError, check_nesting, state_from_dict
 from engine.schema import FieldError
 
 __all__ = ["Lesson", "Step", "Goal", "LessonError", "load", "loads", "bundled", "goal_met", "OPS"]
@@ -120,7 +120,7 @@ def loads(text: str) -> Lesson:
     if len(text) > MAX_BYTES:
         raise LessonError("", f"lesson is longer than {MAX_BYTES:,} characters")
     try:
-        _check_nesting(text)
+        check_nesting(text)
     except SceneError as exc:
         raise LessonError("", exc.message) from None
     try:

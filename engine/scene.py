@@ -93,7 +93,7 @@ def loads(text: str) -> Scene:
     """Parse and validate scene JSON text."""
     if len(text) > MAX_BYTES:
         raise SceneError("", f"scene is {len(text):,} characters; at most {MAX_BYTES:,} allowed")
-    _check_nesting(text)
+    check_nesting(text)
     try:
         doc = json.loads(text, parse_constant=_refuse_constant)
     except SceneError:
@@ -107,7 +107,7 @@ def _refuse_constant(name: str) -> float:
     raise SceneError("", f"not valid JSON: {name} is not a number a scene may hold")
 
 
-def _check_nesting(text: str) -> None:
+def check_nesting(text: str) -> None:
     """Refuse deeply nested JSON before parsing it (cheap scan; strings cannot hide brackets from real JSON)."""
     depth = 0
     in_string = escaped = False

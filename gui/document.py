@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import scene as scene_io
-
 if TYPE_CHECKING:
     from gui.app import MainWindow
 

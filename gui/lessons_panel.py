@@ -9,7 +9,6 @@ from PySide6 import QtCore, QtWidgets
 
 from engine import labs as engine_labs
 from engine import lessons as lesson_io
-
 if TYPE_CHECKING:
     from gui.app import MainWindow
 

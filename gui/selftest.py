@@ -142,7 +142,6 @@ def _collect_qt_messages() -> dict[str, None]:
 
 def _run_checks(report: SelfTestReport, work: Path) -> None:
     from engine import __version__
-
     frozen = bool(getattr(sys, "frozen", False))
     print(
         f"ML Math Sandbox {__version__} self-test ({'frozen' if frozen else 'from source'}, Python "
@@ -198,7 +197,6 @@ def _missing(name: str, why: str, fail: bool) -> None:
 
 def _check_manifest() -> str:
     from engine import __version__
-
     info = build_info()
     if info is None:
         raise FileNotFoundError(f"{BUILD_INFO} is missing from the bundle's resources")

@@ -135,7 +135,6 @@ def _edit(win, lab) -> str:
 
 def _metrics(name: str, lab) -> str:
     from engine import labs as engine_labs
-
     values = engine_labs.metrics(name, lab.state())
     if not isinstance(values, dict) or not values:
         raise RuntimeError(f"metrics() returned {type(values).__name__} {values!r:.60}")

@@ -32,7 +32,6 @@ def _states(win) -> dict[str, Any]:
 
 def _save(win, path: Path, states: dict[str, Any]) -> None:
     from engine import scene as scene_io
-
     if hasattr(win, "save_scene"):
         if win.save_scene(str(path)) is False:
             raise RuntimeError(f"MainWindow.save_scene refused {path.name}: {win.statusBar().currentMessage()}")
@@ -42,7 +41,6 @@ def _save(win, path: Path, states: dict[str, Any]) -> None:
 
 def _open(win, path: Path) -> None:
     from engine import scene as scene_io
-
     if hasattr(win, "open_scene"):
         win.open_scene(str(path))
         return
@@ -82,7 +80,6 @@ def _round_trip(win, work: Path) -> str:
 
 def _bad_files(win, work: Path) -> str:
     from engine import scene as scene_io
-
     before = _states(win)
     corrupt = work / "corrupt.mlscene"
     corrupt.write_bytes(b'{"format": "mlscene", "version": 1, "labs": {"vectors": {"vectors": [[1, 2]')

@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from engine.chain_rule import LOSSES, ChainRule
+from engine.calculus import LOSSES, ChainRule
 from gui import theme
 from gui.widgets.plane import configure_plot
 

@@ -12,8 +12,8 @@ from PySide6 import QtCore
 
 from engine.calculus import DerivativesState, chain_rule, derivatives, fd_error_curve, secant_slope
 from engine.expr import ExpressionError, parse
-from engine.expr_format import to_formula
-from engine.expr_parse import parse_tree
+from engine.expr import to_formula
+from engine.expr import parse_tree
 
 __all__ = ["DerivativesViewsMixin", "N_SAMPLES", "ERROR_FLOOR"]
 

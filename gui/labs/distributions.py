@@ -17,7 +17,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine import stats
 from engine.stats import DistributionsState, StatsError
-from engine.stats_state import BIVARIATE_N, CLT_REPS, TABS
+from engine.stats import BIVARIATE_N, CLT_REPS, TABS
 from gui.labs.base import Lab
 from gui.labs.distributions_classroom import ClassroomReveal
 from gui.labs.distributions_compute import Computed, add_gof, compute, sample_key
@@ -119,7 +119,7 @@ class DistributionsLab(Lab):
         lay.addWidget(scroll)
 
     def page_view(self, tab: str) -> Any:
-        """The view of ``tab`` (one of engine.stats_state.TABS), built now if it has never been shown."""
+        """The view of ``tab`` (one of engine.stats.lab.TABS), built now if it has never been shown."""
         return self._pages[tab].view()
 
     sampler = property(lambda self: self.page_view("sampler"), doc="Histogram over the PDF/PMF, and the CDF.")

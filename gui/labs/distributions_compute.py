@@ -12,7 +12,7 @@ import numpy as np
 
 from engine import stats
 from engine.stats import DISTRIBUTIONS, DistributionsState, StatsError
-from engine.stats_state import CLT_REPS
+from engine.stats import CLT_REPS
 
 __all__ = ["Computed", "sample_key", "compute", "add_gof", "GOF_LIMIT"]
 

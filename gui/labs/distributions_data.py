@@ -12,7 +12,7 @@ import numpy as np
 from PySide6 import QtCore, QtWidgets
 
 from engine.datasets import DATASETS, CsvTable, DataError, load_dataset, read_csv_table
-from engine.stats_state import MAX_STORED_DATA
+from engine.stats import MAX_STORED_DATA
 from gui.labs.distributions_controls import DistributionsControls
 
 __all__ = ["FitDataInput"]

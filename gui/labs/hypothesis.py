@@ -14,7 +14,7 @@ import numpy as np
 from PySide6 import QtCore, QtWidgets
 
 from engine.inference import InferenceError, NumberTokenError, parse_numbers
-from engine.inference_state import TABS, HypothesisState, run_intervals, samples
+from engine.inference import TABS, HypothesisState, run_intervals, samples
 from gui import theme
 from gui.labs.base import Lab
 from gui.labs.hypothesis_controls import ALPHA_TICKS, HypothesisControls

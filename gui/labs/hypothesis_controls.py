@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-from engine.inference_state import SOURCES, TEST_TITLES
+from engine.inference import SOURCES, TEST_TITLES
 from gui.widgets.form_parts import error_label, form_group
 
 __all__ = ["HypothesisControls", "spin", "dspin", "ALPHA_TICKS"]

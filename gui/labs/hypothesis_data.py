@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6 import QtCore, QtWidgets
 
 from engine.datasets import CsvTable, DataError, load_dataset, read_csv_table
-from engine.inference_state import MAX_DATA, HypothesisState
+from engine.inference import MAX_DATA, HypothesisState
 
 if TYPE_CHECKING:
     from gui.labs.hypothesis import HypothesisLab

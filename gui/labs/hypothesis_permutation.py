@@ -7,7 +7,7 @@ A mixin of :class:`gui.labs.hypothesis.HypothesisLab`, split out so each module 
 from __future__ import annotations
 
 from engine.inference import InferenceError, format_p, permutation_progress
-from engine.inference_state import HypothesisState, run_permutation, samples
+from engine.inference import HypothesisState, run_permutation, samples
 from gui.labs.hypothesis_render import SAMPLE_FIELDS
 
 __all__ = ["PermutationPlaybackMixin", "FRAMES_PER_RUN"]

@@ -9,17 +9,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from engine.inference import InferenceError, format_p
-from engine.inference_state import (
-    COUNT_TESTS,
-    TABS,
-    TWO_SAMPLE_TESTS,
-    HypothesisState,
-    run_ab,
-    run_bootstrap,
-    run_intervals,
-    run_power,
-    run_test,
-)
+from engine.inference import COUNT_TESTS, TABS, TWO_SAMPLE_TESTS, HypothesisState, run_ab, run_bootstrap, run_intervals, run_power, run_test
 from gui import theme
 from gui.labs.hypothesis_controls import ALPHA_TICKS
 

@@ -8,9 +8,9 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from engine import linalg as la
-from engine import transform2d as t2d
+from engine.linalg import transform2d as t2d
 from engine.linalg import MatricesState
-from engine.rref import to_float
+from engine.linalg import to_float
 from engine.vectors import snap_to_grid
 from gui import theme
 from gui.labs.base import Lab

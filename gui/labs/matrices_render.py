@@ -11,9 +11,9 @@ import numpy as np
 from PySide6 import QtCore, QtGui
 
 from engine import linalg as la
-from engine import transform2d as t2d
+from engine.linalg import transform2d as t2d
 from engine.linalg import MatricesState
-from engine.rref import format_number
+from engine.linalg import format_number
 from gui import theme
 
 __all__ = ["MatricesViewsMixin"]

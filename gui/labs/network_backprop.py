@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from engine.nn_views import BackpropTrace
+from engine.nn import BackpropTrace
 from gui import theme
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from engine.nn import ACTIVATIONS, DATASETS, NET_OPTIMIZERS
-from engine.nn_math import MAX_HIDDEN_LAYERS, MAX_UNITS
+from engine.nn import MAX_HIDDEN_LAYERS, MAX_UNITS
 from engine.optim import LABELS
 from gui import theme
 from gui.widgets.optimizer_controls import OptimizerControls

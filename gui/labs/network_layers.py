@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from engine.nn_views import LayerStage
+from engine.nn import LayerStage
 from gui import theme
 from gui.labs.network_plane import CLASS_COLORS
 from gui.widgets.plane import configure_plot

@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from engine.nn_views import boundary_segments
+from engine.nn import boundary_segments
 from gui import theme
 from gui.widgets.plane import PlaneWidget
 

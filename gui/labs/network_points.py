@@ -13,7 +13,7 @@ import time
 from PySide6 import QtWidgets
 
 from engine.nn import NetworkError, NetworkState, TrainingRun
-from engine.nn_data import read_points_csv
+from engine.nn import read_points_csv
 from gui.labs.network_training import _same_network
 
 __all__ = ["NetworkPointsMixin", "EDIT_EPOCHS", "EDIT_BUDGET_S", "DRAG_REFIT_S", "DRAG_EPOCH_BUDGET_S"]
@@ -39,7 +39,7 @@ class NetworkPointsMixin:
         s = self._state
         if s.dataset == "custom":
             return s.points
-        from engine.nn_data import generate
+        from engine.nn import generate
 
         x, y = generate(s.dataset, s.n_points, s.noise, s.seed)
         return tuple((round(float(a), 4), round(float(b), 4), int(c)) for (a, b), c in zip(x, y, strict=True))

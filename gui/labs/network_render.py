@@ -12,7 +12,7 @@ import numpy as np
 from PySide6 import QtCore
 
 from engine.nn import NetworkState, TrainingRun, backprop_trace, layer_stages, probability_grid, state_layout
-from engine.nn_math import forward
+from engine.nn import forward
 from engine.optim import DEFAULTS
 from gui import theme
 

@@ -7,7 +7,7 @@ import math
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from engine.nn_math import Layout
+from engine.nn import Layout
 from gui import theme
 
 

@@ -7,15 +7,10 @@ import dataclasses
 import numpy as np
 from PySide6 import QtCore, QtWidgets
 
-from engine import objectives as obj
+from engine.optim import objectives as obj
 from engine.expr import ExpressionError
 from engine.optim import LABELS, OPTIMIZERS, OptimizerError
-from engine.optim_state import (
-    SURFACES,
-    OptimizerState,
-    lr_bounds,
-    runs,
-)
+from engine.optim import SURFACES, OptimizerState, lr_bounds, runs
 from gui.labs.base import Lab
 from gui.labs.optimizer_3d import Surface3D
 from gui.labs.optimizer_cache import SurfaceCache, objective_key

@@ -9,8 +9,8 @@ from typing import Any
 
 import numpy as np
 
-from engine import objectives as obj
-from engine.optim_state import OptimizerState, objective_of
+from engine.optim import objectives as obj
+from engine.optim import OptimizerState, objective_of
 from gui.labs.optimizer_views import contour_paths, surface_display
 
 __all__ = ["SurfaceCache", "objective_key"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6 import QtCore
 
-from engine import objectives as obj
-from engine.optim_state import narrate
+from engine.optim import objectives as obj
+from engine.optim import narrate
 from gui.labs.optimizer_readout import SHORT_NAMES
 from gui.labs.optimizer_views import COLORS
 

@@ -12,10 +12,10 @@ import math
 import numpy as np
 from PySide6 import QtWidgets
 
-from engine import objectives as obj
+from engine.optim import objectives as obj
 from engine.expr import ExpressionError
 from engine.optim import LABELS
-from engine.optim_state import SURFACE_LABELS, objective_of, with_surface
+from engine.optim import SURFACE_LABELS, objective_of, with_surface
 
 __all__ = ["OptimizerInputs"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from engine.optim import LABELS, OPTIMIZERS
-from engine.optim_state import SURFACE_LABELS, SURFACES
+from engine.optim import SURFACE_LABELS, SURFACES
 from gui.labs.optimizer_views import COLORS
 from gui.widgets.expression_edit import ExpressionEdit
 from gui.widgets.log_slider import LogSlider

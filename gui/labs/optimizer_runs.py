@@ -11,8 +11,8 @@ import time
 from PySide6 import QtCore
 
 from engine.optim import OptimizerError
-from engine.optim_run import run_many_iter
-from engine.optim_state import TOL, OptimizerState
+from engine.optim import run_many_iter
+from engine.optim import TOL, OptimizerState
 
 __all__ = ["RunScheduler", "INLINE_STEPS", "run_cost"]
 

@@ -9,7 +9,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import vectors as vec
-from engine.rref import format_number
+from engine.linalg import format_number
 from engine.vectors import VectorsState
 from gui import theme
 from gui.labs.base import Lab

@@ -10,7 +10,7 @@ from fractions import Fraction
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from engine.rref import CellError, format_number, parse_cell
+from engine.linalg import CellError, format_number, parse_cell
 from gui import theme
 
 __all__ = ["MatrixTable", "cell_text"]

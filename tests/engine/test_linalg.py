@@ -12,7 +12,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from engine import linalg as L
-from engine import transform2d as T
+from engine.linalg import transform2d as T
 from engine.schema import SchemaError, from_dict, to_dict
 
 small_int = st.integers(-6, 6)

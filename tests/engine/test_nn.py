@@ -25,18 +25,9 @@ from engine.nn import (
     state_data,
     state_layout,
 )
-from engine.nn_data import GENERATED, check_points, generate, stratified_split
-from engine.nn_math import (
-    ACTIVATIONS,
-    LOSSES,
-    init_params,
-    loss_and_grad,
-    loss_value,
-    make_layout,
-    predict,
-    sigmoid,
-)
-from engine.nn_views import boundary_segments
+from engine.nn import GENERATED, check_points, generate, stratified_split
+from engine.nn import ACTIVATIONS, LOSSES, init_params, loss_and_grad, loss_value, make_layout, predict, sigmoid
+from engine.nn import boundary_segments
 from engine.schema import SchemaError, from_dict, to_dict
 
 ARCHS = [(), (3,), (4, 3), (2, 3, 2)]
@@ -510,7 +501,7 @@ def test_layer_stages_show_each_layer_and_the_separating_line():
     stages = layer_stages(params, layout, "tanh", state.view, pts, "first2", n_lines=5, samples=7)
     assert len(stages) == 1 + 2 * 3 and stages[0].title == "input plane"
     assert all(len(s.lines) == 10 and s.points.shape == pts.shape for s in stages)
-    _, acts = (lambda r: r)(__import__("engine.nn_math", fromlist=["forward"]).forward(params, layout, "tanh", pts))
+    _, acts = (lambda r: r)(__import__("engine.nn.maths", fromlist=["forward"]).forward(params, layout, "tanh", pts))
     np.testing.assert_allclose(stages[2].points, acts[1][:, :2])  # layer 1 after tanh, first two units of 5
     assert "units 1 and 2 of 5" in stages[2].projection
     np.testing.assert_allclose(stages[4].points, acts[2])

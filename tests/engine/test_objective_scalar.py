@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from engine.expr import parse
-from engine.objective_scalar import scalar_function
+from engine.expr import scalar_function
 
 FORMULAS = [
     "(1-x)^2 + 100*(y-x^2)^2",

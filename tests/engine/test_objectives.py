@@ -7,8 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine import objectives as obj
-
+from engine.optim import objectives as obj
 ALL = [obj.preset(n) for n in obj.PRESETS] + [obj.quadratic(37.0, -50.0)]
 
 

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from engine import objectives as obj
+from engine.optim import objectives as obj
 from engine import optim
 from engine.optim import OPTIMIZERS, OptimizerError, make_stepper, run, run_many
-from engine.optim_state import OptimizerState, code, metrics, narrate, with_surface
+from engine.optim import OptimizerState, code, metrics, narrate, with_surface
 from engine.schema import SchemaError, from_dict, to_dict
 
 ROSEN = obj.preset("rosenbrock")
@@ -173,7 +173,7 @@ def test_newton_solves_a_quadratic_in_one_step():
 
 
 def test_newton_stops_on_a_singular_hessian():
-    from engine.objectives import Objective
+    from engine.optim import Objective
 
     flat = Objective(
         "flat",

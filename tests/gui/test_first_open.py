@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from PySide6 import QtCore, QtWidgets
 
-from engine.stats_state import TABS as DIST_TABS
+from engine.stats import TABS as DIST_TABS
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.module_loader import ModuleLoader, loaded
 

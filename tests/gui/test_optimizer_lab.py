@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PySide6 import QtCore, QtWidgets
 
-from engine.optim_state import OptimizerState, with_surface
+from engine.optim import OptimizerState, with_surface
 from tests.gui.helpers import click_in_view, drag_in_view, view_to_widget
 
 

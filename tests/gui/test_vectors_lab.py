@@ -6,7 +6,7 @@ import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import vectors as V
-from engine.rref import format_number
+from engine.linalg import format_number
 from tests.gui.helpers import drag_in_view
 
 

@@ -1,0 +1,110 @@
+"""Statistical inference for ML Math Sandbox: tests, intervals, resampling, power — and the Hypothesis lab's state.
+
+This is the public face of the inference half of ``engine.stats`` (which re-exports it); the work is done in
+``inference_input`` (checking input), ``inference_tests`` (t, z, proportion, χ² tests), ``inference_resampling``
+(permutation test, bootstrap), ``inference_intervals`` (confidence intervals, power), ``inference_state`` (the lab's
+state and metrics) and ``inference_code`` ("show the code"). Usable from a notebook::
+
+    from engine.inference import one_sample_t
+    one_sample_t([5.1, 4.9, 5.6, 5.8], mu0=5).p_value
+"""
+
+from __future__ import annotations
+
+from engine.inference.counts import chi2_gof, proportion_test, two_proportion_test
+from engine.inference.inputs import (
+    ALTERNATIVES,
+    InferenceError,
+    NumberTokenError,
+    as_sample,
+    check_alpha,
+    check_alternative,
+    parse_numbers,
+)
+from engine.inference.intervals import (
+    Interval,
+    IntervalSimulation,
+    PowerResult,
+    confidence_interval,
+    power,
+    power_density,
+    simulate_intervals,
+)
+from engine.inference.lab import (
+    COUNT_TESTS,
+    MAX_DATA,
+    SOURCES,
+    TABS,
+    TEST_TITLES,
+    TWO_SAMPLE_TESTS,
+    HypothesisState,
+    metrics,
+    run_ab,
+    run_bootstrap,
+    run_intervals,
+    run_permutation,
+    run_power,
+    run_test,
+    samples,
+)
+from engine.inference.parametric import null_density, one_sample_t, two_sample_t, z_test
+from engine.inference.resampling import (
+    BootstrapResult,
+    PermutationProgress,
+    PermutationResult,
+    bootstrap_ci,
+    null_histogram,
+    permutation_progress,
+    permutation_test,
+)
+from engine.inference.result import TestResult, format_p
+from engine.inference.snippet import code
+
+__all__ = [
+    "COUNT_TESTS",
+    "MAX_DATA",
+    "SOURCES",
+    "TABS",
+    "TEST_TITLES",
+    "TWO_SAMPLE_TESTS",
+    "run_ab",
+    "run_bootstrap",
+    "run_intervals",
+    "run_permutation",
+    "run_power",
+    "run_test",
+    "samples",
+    "ALTERNATIVES",
+    "InferenceError",
+    "NumberTokenError",
+    "as_sample",
+    "check_alpha",
+    "check_alternative",
+    "parse_numbers",
+    "TestResult",
+    "one_sample_t",
+    "two_sample_t",
+    "z_test",
+    "proportion_test",
+    "chi2_gof",
+    "two_proportion_test",
+    "null_density",
+    "format_p",
+    "PermutationResult",
+    "PermutationProgress",
+    "BootstrapResult",
+    "permutation_test",
+    "permutation_progress",
+    "null_histogram",
+    "bootstrap_ci",
+    "Interval",
+    "IntervalSimulation",
+    "PowerResult",
+    "confidence_interval",
+    "simulate_intervals",
+    "power",
+    "power_density",
+    "HypothesisState",
+    "metrics",
+    "code",
+]

@@ -1,0 +1,90 @@
+"""The Network lab's engine: its state, training with ``engine.optim`` steppers, metrics and "show the code".
+
+The mathematics is split by what it holds: ``engine.nn.data`` (data sets), ``engine.nn.maths`` (layers, activations,
+losses, forward/backward written out) and ``engine.nn.views`` (probability map, layer transforms, backprop trace);
+this module re-exports what a notebook needs.
+"""
+
+from engine.nn.data import (
+    DATASETS,
+    GENERATED,
+    NetworkError,
+    check_points,
+    generate,
+    read_points_csv,
+    stratified_split,
+)
+from engine.nn.lab import (
+    MAX_WEIGHT,
+    NET_OPTIMIZERS,
+    NetworkState,
+    TrainingRun,
+    code,
+    metrics,
+    network_params,
+    state_data,
+    state_layout,
+)
+from engine.nn.maths import (
+    ACTIVATIONS,
+    INITS,
+    LOSSES,
+    MAX_HIDDEN_LAYERS,
+    MAX_UNITS,
+    Layout,
+    forward,
+    init_params,
+    loss_and_grad,
+    loss_value,
+    make_layout,
+    predict,
+    sigmoid,
+)
+from engine.nn.views import (
+    PROJECTIONS,
+    BackpropTrace,
+    LayerStage,
+    backprop_trace,
+    boundary_segments,
+    layer_stages,
+    probability_grid,
+)
+
+__all__ = [
+    "MAX_WEIGHT",
+    "BackpropTrace",
+    "LayerStage",
+    "Layout",
+    "MAX_HIDDEN_LAYERS",
+    "MAX_UNITS",
+    "boundary_segments",
+    "check_points",
+    "forward",
+    "generate",
+    "init_params",
+    "loss_and_grad",
+    "loss_value",
+    "make_layout",
+    "predict",
+    "read_points_csv",
+    "sigmoid",
+    "stratified_split",
+    "ACTIVATIONS",
+    "DATASETS",
+    "GENERATED",
+    "INITS",
+    "LOSSES",
+    "NET_OPTIMIZERS",
+    "PROJECTIONS",
+    "NetworkError",
+    "NetworkState",
+    "TrainingRun",
+    "backprop_trace",
+    "code",
+    "layer_stages",
+    "metrics",
+    "network_params",
+    "probability_grid",
+    "state_data",
+    "state_layout",
+]

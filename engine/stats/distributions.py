@@ -1,0 +1,273 @@
+"""Probability distributions for the labs: sampling, densities, moments and density histograms over scipy.stats.
+
+This is the public face of the statistics engine: the registry (:mod:`engine.stats.registry`), maximum likelihood
+(:mod:`engine.stats.fit`), the classroom demonstrations (:mod:`engine.stats.demos`) and the Distributions lab state
+(:mod:`engine.stats.lab`) are all re-exported here, so ``from engine import stats`` is enough in a notebook.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from engine.stats.registry import StatsError, bound, distribution_spec, validate_params
+
+__all__ = ["MAX_SAMPLES", "sample", "pdf", "pmf", "density", "cdf", "Moments", "moments", "support_range"]
+
+MAX_SAMPLES = 10_000_000
+SAMPLE_CHUNK = 1 << 18  # draws per rvs call in sample(): bounds scipy's temporaries
+
+Params = Mapping[str, Any] | Iterable[tuple[str, Any]] | None
+
+
+def _check_seed(seed: int | None) -> int | None:
+    if seed is None:
+        return None
+    if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
+        raise StatsError(f"the seed must be a whole number ≥ 0, got {seed!r}")
+    return int(seed)
+
+
+def _check_n(n: Any, what: str = "the sample size N") -> int:
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)):
+        if isinstance(n, float) and n.is_integer():
+            n = int(n)
+        else:
+            raise StatsError(f"{what} must be a whole number, got {n!r}")
+    if n < 1:
+        raise StatsError(f"{what} must be at least 1, got {n}")
+    if n > MAX_SAMPLES:
+        raise StatsError(f"{what} is {n:,}; at most {MAX_SAMPLES:,} draws are allowed (memory and time)")
+    return int(n)
+
+
+def sample(name: str, params: Params, n: int, seed: int | None = None) -> np.ndarray:
+    """Draw ``n`` samples with ``np.random.default_rng(seed)`` (the same draws as scipy's ``rvs`` with that rng).
+
+    Parameters
+    ----------
+    name : str
+        Registry key of the family.
+    params : mapping or sequence of (name, value) pairs
+        Parameter values (validated; defaults fill the gaps).
+    n : int
+        Number of draws, 1 … 10 000 000.
+    seed : int or None
+        Seed ≥ 0 so a class can reproduce a run; None draws fresh entropy.
+
+    Returns
+    -------
+    numpy.ndarray
+        float64 array of length ``n`` (whole numbers for discrete families).
+    """
+    n = _check_n(n)
+    dist = bound(name, params)
+    rng = np.random.default_rng(_check_seed(seed))
+    if n <= SAMPLE_CHUNK:
+        return np.asarray(dist.rvs(size=n, random_state=rng), dtype=np.float64)
+    # scipy's rvs makes two or three full-size temporaries (x·scale + loc): filling one array chunk by chunk keeps
+    # 10 M draws near 80 MB instead of 240 MB. numpy's generators draw element after element, so the values are
+    # the same as one big call (tested).
+    out = np.empty(n, dtype=np.float64)
+    for start in range(0, n, SAMPLE_CHUNK):
+        stop = min(n, start + SAMPLE_CHUNK)
+        out[start:stop] = dist.rvs(size=stop - start, random_state=rng)
+    return out
+
+
+def _x(x: Any) -> np.ndarray:
+    arr = np.asarray(x, dtype=np.float64)
+    return arr
+
+
+def pdf(name: str, params: Params, x: Any) -> np.ndarray:
+    """Probability density of a continuous family at ``x``.
+
+    Parameters
+    ----------
+    name : str
+        Registry key of a continuous family.
+    params : mapping or sequence of (name, value) pairs
+        Parameter values.
+    x : array_like
+        Points.
+
+    Returns
+    -------
+    numpy.ndarray
+        Density values (0 outside the support).
+    """
+    if distribution_spec(name).discrete:
+        raise StatsError(f"{distribution_spec(name).label} is discrete: it has a probability mass function (pmf)")
+    return np.asarray(bound(name, params).pdf(_x(x)), dtype=np.float64)
+
+
+def pmf(name: str, params: Params, k: Any) -> np.ndarray:
+    """Probability mass of a discrete family at ``k`` (0 at non-integers and outside the support).
+
+    Parameters
+    ----------
+    name : str
+        Registry key of a discrete family.
+    params : mapping or sequence of (name, value) pairs
+        Parameter values.
+    k : array_like
+        Points.
+
+    Returns
+    -------
+    numpy.ndarray
+        Probabilities.
+    """
+    if not distribution_spec(name).discrete:
+        raise StatsError(f"{distribution_spec(name).label} is continuous: it has a probability density (pdf)")
+    return np.asarray(bound(name, params).pmf(_x(k)), dtype=np.float64)
+
+
+def density(name: str, params: Params, x: Any) -> np.ndarray:
+    """The pdf of a continuous family or the pmf of a discrete one, whichever applies.
+
+    Parameters
+    ----------
+    name : str
+        Registry key.
+    params : mapping or sequence of (name, value) pairs
+        Parameter values.
+    x : array_like
+        Points.
+
+    Returns
+    -------
+    numpy.ndarray
+        Density or mass values.
+    """
+    return pmf(name, params, x) if distribution_spec(name).discrete else pdf(name, params, x)
+
+
+def cdf(name: str, params: Params, x: Any) -> np.ndarray:
+    """Cumulative distribution function P(X ≤ x).
+
+    Parameters
+    ----------
+    name : str
+        Registry key.
+    params : mapping or sequence of (name, value) pairs
+        Parameter values.
+    x : array_like
+        Points.
+
+    Returns
+    -------
+    numpy.ndarray
+        Probabilities in [0, 1].
+    """
+    return np.asarray(bound(name, params).cdf(_x(x)), dtype=np.float64)
+
+
+@dataclass(frozen=True)
+class Moments:
+    """Mean, variance, skewness and excess kurtosis; ``nan`` means undefined, ``inf`` means infinite."""
+
+    mean: float
+    variance: float
+    skewness: float
+    kurtosis: float
+    note: str = ""
+
+    @staticmethod
+    def describe(value: float) -> str:
+        """A value for a readout: ``undefined`` for nan, ``∞`` for inf, else 4 significant digits."""
+        if math.isnan(value):
+            return "undefined"
+        if math.isinf(value):
+            return "∞" if value > 0 else "−∞"
+        return f"{value:.4g}"
+
+
+def moments(name: str, params: Params) -> Moments:
+    """Theoretical moments of a family, with a note when some do not exist (Cauchy, Student t with small ν).
+
+    Parameters
+    ----------
+    name : str
+        Registry key.
+    params : mapping or sequence of (name, value) pairs
+        Parameter values.
+
+    Returns
+    -------
+    Moments
+        mean, variance, skewness, excess kurtosis (nan = undefined, inf = infinite) and a plain-language note.
+    """
+    values = validate_params(name, params)
+    return _moments_cached(name, tuple(values.items()))
+
+
+@functools.lru_cache(maxsize=256)
+def _moments_cached(name: str, items: tuple[tuple[str, float], ...]) -> Moments:
+    """Moments of validated parameters; cached because every slider step of the lab asks for them."""
+    values = dict(items)
+    mean, var, skew, kurt = (float(v) for v in bound(name, values).stats(moments="mvsk"))
+    note = ""
+    if name == "cauchy":
+        mean = var = skew = kurt = math.nan
+        note = "The Cauchy distribution has no mean and no variance: sample means never settle down."
+    elif name == "student_t":
+        nu = values["nu"]
+        if nu <= 1:
+            mean = var = skew = kurt = math.nan
+            note = "With ν ≤ 1 the t distribution has no mean (like the Cauchy)."
+        elif nu <= 2:
+            var, skew, kurt = math.inf, math.nan, math.nan
+            note = "With ν ≤ 2 the variance is infinite: the CLT's normal limit does not apply."
+        elif nu <= 3:
+            skew, kurt = math.nan, math.inf
+            note = "With ν ≤ 3 the skewness is undefined."
+        elif nu <= 4:
+            kurt = math.inf
+    elif name in ("bernoulli", "binomial") and values["p"] in (0.0, 1.0) or name == "binomial" and values["n"] == 0:
+        skew = kurt = math.nan
+        note = "The distribution is a single point: skewness is undefined."
+    return Moments(mean, var, skew, kurt, note)
+
+
+def support_range(name: str, params: Params, coverage: float = 0.999) -> tuple[float, float]:
+    """A plotting range covering the central ``coverage`` of the distribution (whole numbers for discrete).
+
+    Parameters
+    ----------
+    name : str
+        Registry key.
+    params : mapping or sequence of (name, value) pairs
+        Parameter values.
+    coverage : float
+        Probability mass to include, in (0, 1).
+
+    Returns
+    -------
+    (float, float)
+        Low and high ends, low < high.
+    """
+    dist = bound(name, params)
+    tail = (1.0 - coverage) / 2.0
+    lo, hi = (float(v) for v in dist.ppf([tail, 1.0 - tail]))
+    s_lo, s_hi = (float(v) for v in dist.support())
+    if name == "beta" or name == "uniform":
+        lo, hi = s_lo, s_hi
+    if name in ("exponential", "gamma", "chi_square", "lognormal"):
+        lo = 0.0
+    if distribution_spec(name).discrete:
+        lo = max(math.floor(lo), s_lo) if math.isfinite(s_lo) else math.floor(lo)
+        hi = math.ceil(hi)
+    if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:
+        centre = lo if math.isfinite(lo) else 0.0
+        lo, hi = centre - 1.0, centre + 1.0
+    return lo, hi
+
+
+# Re-exports kept at the bottom so the registry and core functions exist before the submodules import them.
