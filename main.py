@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point (also the ``mlsandbox`` console script)."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
     from engine import __version__
+
     if args.version:
         print(f"ML Math Sandbox {__version__}")
         return 0

@@ -16,6 +16,7 @@ from bench import harness
 
 def _draw_and_histogram(n: int) -> None:
     from engine import stats
+
     x = stats.sample("normal", {}, n, 0)
     stats.histogram(x)
     stats.summarize(x)
@@ -23,6 +24,7 @@ def _draw_and_histogram(n: int) -> None:
 
 def _theory_step(i: int) -> None:
     from engine import stats
+
     params = (("mu", 0.0), ("sigma", 1.0 + 1e-4 * i))  # a new σ each call, as a slider gives: no cache hits
     stats.theory_curves("normal", params, points=400)
     stats.moments("normal", params)
@@ -52,6 +54,7 @@ def _slider_rows(lab: Any, n: int, label: str) -> list[dict[str, Any]]:
 def run(quick: bool) -> list[dict[str, Any]]:
     """Engine timings, then the real lab: a big draw end to end (background job) and per-event slider repaints."""
     from engine import stats
+
     rows = []
     n_big = 2_000_000 if quick else 10_000_000
     rows.append(harness.measurement(

@@ -37,8 +37,9 @@ RATIO_TARGET = {"value": 0.1}  # at least 10x faster than matplotlib
 # --- the scenes' data (engine when present, plain numpy otherwise) ------------------------------------------------
 def optimizer_scene(n_frames: int, steps: int = 500, grid: int = 400) -> dict[str, Any]:
     """Rosenbrock on a grid×grid surface and, per frame, 7 optimizer paths from a start point moving on a circle."""
-    from engine.optim import objectives as objectives
     from engine import optim
+    from engine.optim import objectives as objectives
+
     obj = objectives.preset("rosenbrock")
     xs, ys, z = objectives.surface_grid(obj, obj.view, grid)
     logz = np.log10(np.nan_to_num(z, nan=np.nanmax(z)) + 1.0)
@@ -54,6 +55,7 @@ def optimizer_scene(n_frames: int, steps: int = 500, grid: int = 400) -> dict[st
 def histogram_scene(n_frames: int, n_samples: int = 1_000_000) -> dict[str, Any]:
     """Per frame: a density histogram of ``n_samples`` normal draws and the PDF, as μ and σ slide."""
     from engine import stats
+
     frames = []
     x = np.linspace(-8, 8, 400)
     for k in range(n_frames):

@@ -20,6 +20,7 @@ RREF_5X6 = [
 def run(quick: bool) -> list[dict[str, Any]]:
     """Per-event basis drag, and the engine costs behind the row-reduction page."""
     from engine import linalg as la
+
     out: list[dict[str, Any]] = []
     n_calls = 30 if quick else 200
     out.append(

@@ -32,8 +32,8 @@ def drag_senders(lab: Any, path: list[tuple[float, float]]) -> list[Callable[[],
 
 
 def _race(steps: int) -> None:
-    from engine.optim import objectives as objectives
     from engine.optim import OPTIMIZERS, run
+    from engine.optim import objectives as objectives
 
     surface = objectives.preset("rosenbrock")
     for name in OPTIMIZERS:
@@ -42,6 +42,7 @@ def _race(steps: int) -> None:
 
 def _grid() -> None:
     from engine.optim import objectives as objectives
+
     o = objectives.preset("rosenbrock")
     objectives.surface_grid(o, o.view, 400)
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-__all__ = ["LabSpec", "LABS", "lab_spec", "state_type", "default_state", "metrics", "code"]
+__all__ = ["LabSpec", "LABS", "lab_spec", "state_type", "default_state", "derive", "metrics", "code"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,11 @@ def state_type(name: str) -> type:
 def default_state(name: str) -> Any:
     """The state a lab opens with."""
     return state_type(name)()
+
+
+def derive(name: str, state: Any) -> Any:
+    """Everything lab ``name``'s views draw for ``state`` (the lab's one results dataclass)."""
+    return lab_spec(name).load().derive(state)
 
 
 def metrics(name: str, state: Any) -> dict[str, Any]:

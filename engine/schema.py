@@ -12,7 +12,17 @@ import types
 import typing
 from typing import Any
 
-__all__ = ["FieldError", "SchemaError", "spec", "to_dict", "from_dict", "check"]
+__all__ = [
+    "FieldError",
+    "SchemaError",
+    "FieldSpec",
+    "spec",
+    "field_spec",
+    "field_specs",
+    "to_dict",
+    "from_dict",
+    "check",
+]
 
 MAX_DEPTH = 12
 DEFAULT_MAX_CHARS = 200
@@ -32,21 +42,80 @@ class SchemaError(FieldError):
     """A value does not fit its declared field; ``field`` is a path such as ``vectors[1][0]``."""
 
 
+@dataclasses.dataclass(frozen=True)
+class FieldSpec:
+    """Everything known about one user-settable field, written once beside its state.
+
+    Sliders, spin boxes, the scene/lesson validator and lesson goals all read it, so a parameter has exactly one
+    range. ``lo``/``hi`` bound every number inside the field; ``step`` is the normal arrow-key/spin step (Shift
+    divides it by 10, Ctrl multiplies it by 10); ``soft_lo``/``soft_hi`` narrow a slider to a teaching range inside
+    the domain; ``unit`` and ``label`` are shown next to the control.
+    """
+
+    name: str
+    default: Any
+    lo: float | None = None
+    hi: float | None = None
+    step: float | None = None
+    unit: str = ""
+    label: str = ""
+    soft_lo: float | None = None
+    soft_hi: float | None = None
+    log: bool = False
+    decimals: int | None = None
+    choices: tuple[Any, ...] | None = None
+    max_len: int | None = None
+    max_chars: int | None = None
+    expr: tuple[str, ...] | None = None
+    integer: bool = False
+
+    @property
+    def slider_range(self) -> tuple[float, float]:
+        """The range a slider spans: the teaching range where one is given, else the domain."""
+        lo = self.soft_lo if self.soft_lo is not None else self.lo
+        hi = self.soft_hi if self.soft_hi is not None else self.hi
+        if lo is None or hi is None:
+            raise ValueError(f"field {self.name!r} has no finite range for a slider")
+        return float(lo), float(hi)
+
+    def clamp(self, value: float) -> float:
+        """``value`` moved inside [lo, hi] (and to a whole number for integer fields)."""
+        if self.lo is not None:
+            value = max(value, self.lo)
+        if self.hi is not None:
+            value = min(value, self.hi)
+        return int(round(value)) if self.integer else value
+
+
 def spec(
     default: Any,
     *,
     lo: float | None = None,
     hi: float | None = None,
+    step: float | None = None,
+    unit: str = "",
+    label: str = "",
+    soft_lo: float | None = None,
+    soft_hi: float | None = None,
+    log: bool = False,
+    decimals: int | None = None,
     choices: tuple[Any, ...] | None = None,
     max_len: int | None = None,
     max_chars: int | None = None,
     expr: tuple[str, ...] | None = None,
     integer: bool = False,
 ) -> Any:
-    """Declare a state field with its default and validation rules (see docs/LABS.md)."""
+    """Declare a state field with its default, validation rules and control hints (see docs/ARCHITECTURE.md)."""
     meta = {
         "lo": lo,
         "hi": hi,
+        "step": step,
+        "unit": unit,
+        "label": label,
+        "soft_lo": soft_lo,
+        "soft_hi": soft_hi,
+        "log": log,
+        "decimals": decimals,
         "choices": choices,
         "max_len": max_len,
         "max_chars": max_chars,
@@ -56,6 +125,22 @@ def spec(
     if isinstance(default, (list, dict, set)):
         raise TypeError("state defaults must be immutable (use tuples)")
     return dataclasses.field(default=default, metadata={"spec": meta})
+
+
+def field_spec(cls: type, name: str) -> FieldSpec:
+    """The declared :class:`FieldSpec` of field ``name`` of state class ``cls`` (KeyError naming the known fields)."""
+    for f in dataclasses.fields(cls):
+        if f.name == name:
+            meta = f.metadata.get("spec", {})
+            default = f.default if f.default is not dataclasses.MISSING else None
+            return FieldSpec(name=name, default=default, **meta)
+    known = ", ".join(f.name for f in dataclasses.fields(cls))
+    raise KeyError(f"{cls.__name__} has no field {name!r}; fields: {known}")
+
+
+def field_specs(cls: type) -> dict[str, FieldSpec]:
+    """Every field's :class:`FieldSpec`, by name, in declaration order."""
+    return {f.name: field_spec(cls, f.name) for f in dataclasses.fields(cls)}
 
 
 def to_dict(state: Any) -> dict[str, Any]:

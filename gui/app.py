@@ -634,6 +634,7 @@ def warm_up_heavy_modules() -> threading.Thread:
         import importlib
 
         from engine import labs
+
         for name in ("scipy.stats", "sympy"):
             try:
                 importlib.import_module(name)

@@ -11,13 +11,10 @@ import json
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import scene as scene_io
-if TYPE_CHECKING:
-    from gui.app import MainWindow
 
 __all__ = ["SceneDocument", "data_dir", "SCENE_FILTER"]
 
@@ -64,7 +61,7 @@ class SceneDocument(QtCore.QObject):
 
     path_changed = QtCore.Signal(object)
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: QtWidgets.QMainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.path: Path | None = None
@@ -312,7 +309,7 @@ def scene_paths_from_mime(mime: QtCore.QMimeData) -> list[Path]:
     return out
 
 
-def add_file_actions(window: "MainWindow", doc: SceneDocument) -> None:
+def add_file_actions(window: QtWidgets.QMainWindow, doc: SceneDocument) -> None:
     """File menu: New, Open, Open Recent, Save, Save As (with the standard shortcuts)."""
     menu = window.file_menu
     keys = QtGui.QKeySequence.StandardKey

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6 import QtCore, QtWidgets
 
 from engine import labs as engine_labs
 from engine import lessons as lesson_io
-if TYPE_CHECKING:
-    from gui.app import MainWindow
 
 __all__ = ["LessonsPanel"]
 
@@ -22,7 +20,7 @@ class LessonsPanel(QtWidgets.QWidget):
 
     goal_reached = QtCore.Signal(int)  # step index
 
-    def __init__(self, window: "MainWindow") -> None:
+    def __init__(self, window: QtWidgets.QMainWindow) -> None:
         super().__init__()
         self.window = window
         self.lessons: list[lesson_io.Lesson] = []

@@ -295,6 +295,7 @@ def test_pyqtgraph_scenes_update_their_items_in_place(qapp):
 def test_optimizer_scene_uses_seven_real_trajectories(qapp):
     from bench import bench_matplotlib as bm
     from engine import optim
+
     scene = bm.optimizer_scene(2, steps=20, grid=40)
     assert scene["logz"].shape == (40, 40) and np.isfinite(scene["logz"]).all()
     assert len(scene["frames"][1]) == len(optim.OPTIMIZERS) == 7

@@ -35,7 +35,7 @@ def drawn_png(path: Path):
     """The PNG at ``path`` as a QImage, asserting it has real content (not one flat colour)."""
     from PySide6 import QtGui
 
-    from gui.selftest_labs import image_is_drawn
+    from gui.selftest.labs import image_is_drawn
 
     assert path.is_file() and path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n", path
     img = QtGui.QImage(str(path))

@@ -191,7 +191,7 @@ def test_spec_collects_every_lab_and_the_dynamic_imports(tmp_path, monkeypatch) 
     for name in present:
         assert gui_labs.LABS[name].split(":")[0] in hidden, name
     assert {"PySide6.QtOpenGL", "PySide6.QtOpenGLWidgets", "PySide6.QtSvg", "sympy", "engine.scene"} <= hidden
-    assert {"gui.selftest", "gui.selftest_labs", "gui.selftest_scene"} <= hidden
+    assert {"gui.selftest", "gui.selftest.labs", "gui.selftest.scene"} <= hidden
     excludes = set(spec.analysis.kwargs["excludes"])
     assert {"torch", "pytest", "hypothesis", "matplotlib", "IPython", "tkinter", "PyQt5", "PyQt6"} <= excludes
     assert not {"sympy", "scipy", "numpy", "pyqtgraph", "OpenGL", "PySide6.QtSvg", "PySide6.QtOpenGL"} & excludes

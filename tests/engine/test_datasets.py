@@ -11,6 +11,8 @@ from hypothesis import strategies as hs
 from scipy import stats as st
 
 from engine import datasets as D
+
+
 def test_reads_a_column_by_name_position_and_default():
     text = "name,height,weight\nann,1.62,55\nbob,1.80,80.5\n"
     np.testing.assert_array_equal(D.read_csv_column(text, "weight"), [55.0, 80.5])

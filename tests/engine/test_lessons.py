@@ -8,8 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from engine import labs
-from engine import lessons
+from engine import labs, lessons
 from engine.lessons import Goal, LessonError, goal_met
 
 

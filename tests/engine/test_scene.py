@@ -10,8 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from engine import labs
-from engine import scene
+from engine import labs, scene
 from engine.scene import MAX_BYTES, Scene, SceneError
 
 

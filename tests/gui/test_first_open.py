@@ -152,7 +152,7 @@ def test_finish_now_waits_for_the_import(qtbot, slow_module) -> None:
 def test_derivatives_lab_opened_while_sympy_loads_shows_f_then_the_exact_derivative(
     lab_window, qtbot, slow_module, monkeypatch
 ) -> None:
-    import gui.labs.derivatives as dl
+    import gui.labs.derivatives.lab as dl
 
     monkeypatch.setattr(dl, "ModuleLoader", lambda _modules, parent: ModuleLoader((slow_module,), parent))
     win = lab_window("vectors")
@@ -174,7 +174,7 @@ def test_derivatives_lab_opened_while_sympy_loads_shows_f_then_the_exact_derivat
 def test_hypothesis_export_while_loading_finishes_the_import_and_draws(
     lab_window, qtbot, slow_module, monkeypatch
 ) -> None:
-    import gui.labs.hypothesis as hl
+    import gui.labs.hypothesis.lab as hl
 
     monkeypatch.setattr(hl, "ModuleLoader", lambda _modules, parent: ModuleLoader((slow_module,), parent))
     win = lab_window("vectors")

@@ -11,7 +11,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6 import QtGui, QtWidgets
 
-from gui.labs.optimizer_lines import RunLines
+from gui.labs.optimizer.lines import RunLines
 from gui.widgets.pixel_curve import PixelCurveItem
 
 X = np.linspace(-3.0, 3.0, 120)

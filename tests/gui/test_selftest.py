@@ -11,7 +11,7 @@ from PySide6 import QtCore, QtGui
 
 from engine.schema import check, spec
 from gui.selftest import SelfTestReport, SkipCheck, state_edit_candidates
-from gui.selftest_labs import drag_target, image_is_drawn, real_drag
+from gui.selftest.labs import drag_target, image_is_drawn, real_drag
 
 
 @dataclass(frozen=True)

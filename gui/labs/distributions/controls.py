@@ -1,0 +1,217 @@
+"""The Distributions lab's control column: family and parameters, sampling, classroom animation, per-tab settings.
+
+Widgets only: the lab connects their signals and writes the state back into them (under signal blockers).
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from engine.datasets import list_datasets
+from engine.stats import DISTRIBUTIONS, MAX_BINS, MAX_SAMPLES
+from gui.labs.distributions.readouts import SamplerReadout
+from gui.widgets.form_parts import error_label, form_group
+from gui.widgets.param_slider import ParamSlider
+
+__all__ = ["DistributionsControls", "TAB_PAGES"]
+
+# Which settings page each tab shows (sampler, LLN and QQ need only the sampler's settings).
+TAB_PAGES = {"sampler": 0, "lln": 0, "qq": 0, "clt": 1, "bivariate": 2, "bayes": 3, "mle": 4}
+
+
+def _label(wrap: bool = True) -> QtWidgets.QLabel:
+    label = QtWidgets.QLabel()
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class DistributionsControls(QtWidgets.QWidget):
+    """Every input of the lab; ``param_box`` is refilled with one :class:`ParamSlider` per parameter."""
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        layout.addWidget(self._build_distribution())
+        layout.addWidget(self._build_samples())
+        layout.addWidget(self._build_readout())
+        self.tab_stack = QtWidgets.QStackedWidget()
+        for page in (self._build_classroom(), self._build_clt(), self._build_bivariate(), self._build_coin(),
+                     self._build_mle()):  # fmt: skip
+            self.tab_stack.addWidget(page)
+        layout.addWidget(self.tab_stack)
+        layout.addStretch(1)
+        self.sliders: dict[str, ParamSlider] = {}
+
+    def _build_distribution(self) -> QtWidgets.QGroupBox:
+        box, form = form_group("Distribution")
+        self.family = QtWidgets.QComboBox()
+        for key, spec in DISTRIBUTIONS.items():
+            self.family.addItem(f"{spec.label} ({spec.kind})", key)
+        form.addRow("family", self.family)
+        self.param_host = QtWidgets.QWidget()
+        self.param_layout = QtWidgets.QVBoxLayout(self.param_host)
+        self.param_layout.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.param_host)
+        self.formula = _label()
+        form.addRow(self.formula)
+        return box
+
+    def _build_samples(self) -> QtWidgets.QGroupBox:
+        box, form = form_group("Samples")
+        self.n_samples = QtWidgets.QSpinBox()
+        self.n_samples.setRange(1, MAX_SAMPLES)
+        self.n_samples.setGroupSeparatorShown(True)
+        self.n_samples.setKeyboardTracking(False)
+        self.n_samples.setToolTip("How many draws (1 … 10 000 000); large draws run in the background")
+        self.seed = QtWidgets.QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.seed.setKeyboardTracking(False)
+        self.seed.setToolTip("Same seed, same draws: a whole class can reproduce one run")
+        self.new_seed = QtWidgets.QPushButton("New draw")
+        self.new_seed.setToolTip("Next seed: a fresh set of samples")
+        seed_row = QtWidgets.QHBoxLayout()
+        seed_row.addWidget(self.seed, 1)
+        seed_row.addWidget(self.new_seed)
+        self.bins = QtWidgets.QSpinBox()
+        self.bins.setRange(0, MAX_BINS)
+        self.bins.setSpecialValueText("auto")
+        self.bins.setKeyboardTracking(False)
+        self.bins.setToolTip("Histogram bins; 'auto' uses the larger of Sturges' and Freedman–Diaconis' rules")
+        self.show_hist = QtWidgets.QCheckBox("histogram")
+        self.show_pdf = QtWidgets.QCheckBox("PDF / PMF")
+        self.show_cdf = QtWidgets.QCheckBox("CDF")
+        checks = QtWidgets.QHBoxLayout()
+        for c in (self.show_hist, self.show_pdf, self.show_cdf):
+            checks.addWidget(c)
+        form.addRow("N", self.n_samples)
+        form.addRow("seed", seed_row)
+        form.addRow("bins", self.bins)
+        form.addRow(checks)
+        return box
+
+    def _build_readout(self) -> QtWidgets.QGroupBox:
+        box = QtWidgets.QGroupBox("Theory vs sample")
+        lay = QtWidgets.QVBoxLayout(box)
+        self.readout = SamplerReadout()
+        self.busy = _label()
+        font = self.busy.font()
+        font.setItalic(True)
+        self.busy.setFont(font)
+        lay.addWidget(self.readout)
+        lay.addWidget(self.busy)
+        return box
+
+    def _build_classroom(self) -> QtWidgets.QGroupBox:
+        box = QtWidgets.QGroupBox("Classroom: draw one at a time")
+        grid = QtWidgets.QGridLayout(box)
+        self.draw_one = QtWidgets.QPushButton("Draw one")
+        self.draw_100 = QtWidgets.QPushButton("Draw 100")
+        self.play = QtWidgets.QPushButton("▶ Animate")
+        self.play.setCheckable(True)
+        self.show_all = QtWidgets.QPushButton("Show all")
+        grid.addWidget(self.draw_one, 0, 0)
+        grid.addWidget(self.draw_100, 0, 1)
+        grid.addWidget(self.play, 1, 0)
+        grid.addWidget(self.show_all, 1, 1)
+        self.reveal_label = _label()
+        grid.addWidget(self.reveal_label, 2, 0, 1, 2)
+        grid.setRowStretch(3, 1)
+        return box
+
+    def _build_clt(self) -> QtWidgets.QGroupBox:
+        box, form = form_group("Central limit theorem")
+        self.clt_n = ParamSlider("n", (1, 100), (1, 1000), integer=True, tooltip="draws averaged per mean")
+        form.addRow(self.clt_n)
+        info = _label()
+        info.setText(
+            "Each bar counts means of n draws from the chosen distribution (4 000 means). Slide n up and watch "
+            "any shape turn normal — unless the variance is infinite (Cauchy)."
+        )
+        form.addRow(info)
+        return box
+
+    def _build_bivariate(self) -> QtWidgets.QGroupBox:
+        box, form = form_group("Two variables")
+        self.rho = ParamSlider("ρ", (-1.0, 1.0), (-1.0, 1.0), decimals=2, tooltip="correlation of x and y")
+        form.addRow(self.rho)
+        self.cov_label = _label()
+        form.addRow(self.cov_label)
+        return box
+
+    def _build_coin(self) -> QtWidgets.QGroupBox:
+        box, form = form_group("Bayes coin")
+        self.coin_alpha = ParamSlider("α", (0.5, 20.0), (0.1, 1000.0), decimals=2, tooltip="prior pseudo-heads")
+        self.coin_beta = ParamSlider("β", (0.5, 20.0), (0.1, 1000.0), decimals=2, tooltip="prior pseudo-tails")
+        self.coin_p = ParamSlider("p", (0.0, 1.0), (0.0, 1.0), decimals=2, tooltip="true heads probability of the coin")
+        form.addRow("prior", self.coin_alpha)
+        form.addRow("", self.coin_beta)
+        form.addRow("true", self.coin_p)
+        grid = QtWidgets.QGridLayout()
+        self.heads = QtWidgets.QPushButton("Heads")
+        self.tails = QtWidgets.QPushButton("Tails")
+        self.flip_one = QtWidgets.QPushButton("Flip 1")
+        self.flip_ten = QtWidgets.QPushButton("Flip 10")
+        self.reset_flips = QtWidgets.QPushButton("Reset")
+        for i, b in enumerate((self.heads, self.tails, self.flip_one, self.flip_ten, self.reset_flips)):
+            grid.addWidget(b, i // 3, i % 3)
+        form.addRow(grid)
+        self.coin_readout = _label()
+        form.addRow(self.coin_readout)
+        return box
+
+    def _build_mle(self) -> QtWidgets.QGroupBox:
+        box, form = form_group("Maximum likelihood")
+        self.mle_family = QtWidgets.QComboBox()
+        for key, spec in DISTRIBUTIONS.items():
+            self.mle_family.addItem(spec.label, key)
+        self.mle_source = QtWidgets.QComboBox()
+        self.mle_source.addItem("current samples", "samples")
+        self.mle_source.addItem("loaded data", "data")
+        self.dataset = QtWidgets.QComboBox()
+        self.dataset.addItem("bundled data set…", "")
+        for info in list_datasets():
+            self.dataset.addItem(info.title, info.name)
+        self.open_csv = QtWidgets.QPushButton("Open CSV…")
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(self.dataset, 1)
+        row.addWidget(self.open_csv)
+        self.column = QtWidgets.QComboBox()
+        self.column.setToolTip("numeric column of the loaded table")
+        self.typed = QtWidgets.QLineEdit()
+        self.typed.setPlaceholderText("or type numbers: 2.1, 3.4, 1.9 …")
+        self.mle_param = QtWidgets.QComboBox()
+        self.mle_param.setToolTip("the parameter on the log-likelihood curve")
+        self.data_error = error_label()
+        self.data_label = _label()
+        self.mle_readout = _label()
+        self.mle_readout.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        form.addRow("family", self.mle_family)
+        form.addRow("fit to", self.mle_source)
+        form.addRow(row)
+        form.addRow("column", self.column)
+        form.addRow(self.typed)
+        form.addRow(self.data_error)
+        form.addRow(self.data_label)
+        form.addRow("curve of", self.mle_param)
+        form.addRow(self.mle_readout)
+        return box
+
+    def rebuild_params(self, name: str) -> None:
+        """One slider row per parameter of family ``name``, ranges from the registry."""
+        while self.param_layout.count():
+            item = self.param_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.sliders = {}
+        for p in DISTRIBUTIONS[name].params:
+            lo = p.low if not p.low_open else p.low + (1 if p.integer else 1e-4)
+            hi = p.high if not p.high_open else p.high - (1 if p.integer else 1e-4)
+            lo, hi = max(lo, -p.limit), min(hi, p.limit)
+            slider = ParamSlider(p.symbol, p.slider, (lo, hi), integer=p.integer, decimals=4 if p.high <= 1 else 3,
+                                 tooltip=f"{p.label}: {p.domain_text()}")  # fmt: skip
+            self.param_layout.addWidget(slider)
+            self.sliders[p.name] = slider

@@ -1,0 +1,263 @@
+"""Hypothesis-testing lab: a test's null distribution with the rejection region and p-value shaded, a permutation
+test that builds up shuffle by shuffle, bootstrap intervals, an A/B test, 100 simulated intervals and power.
+
+All numbers come from ``engine.inference``; this module turns widget signals into new states and shows results.
+Resampling runs off the GUI thread (newest input wins); the permutation histogram is revealed by a QTimer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import numpy as np
+from PySide6 import QtCore, QtWidgets
+
+from engine.inference import (
+    TABS,
+    HypothesisState,
+    InferenceError,
+    NumberTokenError,
+    parse_numbers,
+    run_intervals,
+    samples,
+)
+from gui import theme
+from gui.labs.base import Lab
+from gui.labs.hypothesis.controls import ALPHA_TICKS, HypothesisControls
+from gui.labs.hypothesis.data import CsvLoader
+from gui.labs.hypothesis.permutation import PermutationPlaybackMixin
+from gui.labs.hypothesis.render import HypothesisViewsMixin
+from gui.labs.hypothesis.views import BootstrapView, IntervalsView, NullView, PermutationView, PowerView
+from gui.widgets.jobs import LatestJob
+from gui.widgets.lazy_page import LazyPage
+from gui.widgets.module_loader import ModuleLoader
+
+__all__ = ["HypothesisLab"]
+
+TAB_TITLES = {"test": "Test", "permutation": "Permutation", "bootstrap": "Bootstrap CI", "ab": "A/B test",
+              "intervals": "Confidence intervals", "power": "Power"}  # fmt: skip
+FRAME_MS = 30
+
+
+class HypothesisLab(HypothesisViewsMixin, PermutationPlaybackMixin, Lab):
+    """Run a test and see why it decides what it decides."""
+
+    name = "hypothesis"
+    title = "Hypothesis tests"
+    state_type = HypothesisState
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controls = HypothesisControls()
+        # A tab's plot is built when the tab is first shown or drawn into: six PlotWidgets cost ~0.1 s at opening.
+        factories = {"test": NullView, "permutation": PermutationView, "bootstrap": BootstrapView, "ab": NullView,
+                     "intervals": IntervalsView, "power": PowerView}  # fmt: skip
+        self._pages = {key: LazyPage(factories[key]) for key in TABS}
+        self.tabs = QtWidgets.QTabWidget()
+        for key in TABS:
+            self.tabs.addTab(self._pages[key], TAB_TITLES[key])
+        self.verdict = QtWidgets.QLabel()
+        self.verdict.setWordWrap(True)
+        self.verdict.setFont(theme.font(1.2))
+        self.verdict.setMinimumHeight(56)
+        self.verdict.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        left = QtWidgets.QVBoxLayout()
+        left.addWidget(self.tabs, 1)
+        left.addWidget(self.verdict)
+        scroll = QtWidgets.QScrollArea()
+        scroll.setWidget(self.controls)
+        scroll.setWidgetResizable(True)
+        scroll.setFixedWidth(360)
+        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addWidget(scroll)
+
+        self.csv = CsvLoader(self, self.controls)
+        self._perm_job, self._boot_job = LatestJob(self), LatestJob(self)
+        self._perm_key: tuple | None = None
+        self._perm_result = None
+        self._perm_done = 0
+        self._boot_key: tuple | None = None
+        self._boot_result = None
+        self._timer = QtCore.QTimer(self)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.timeout.connect(self._tick)
+        self._shown_text: dict[str, str] = {}
+        self._connect()
+        # Opened on screen before scipy.stats is imported (~1 s): show the inputs now and draw when it has loaded.
+        self._loader = ModuleLoader(("scipy.stats",), self)
+        self._loader.ready.connect(lambda: self.render(self._state))
+        self._loader.start_if_needed()
+        self.render(self._state)
+
+    def view(self, tab: str) -> Any:
+        """The plot view of ``tab`` (built now if it has never been shown)."""
+        return self._pages[tab].view()
+
+    null_view = property(lambda self: self.view("test"), doc="The test tab's null-distribution view.")
+    perm_view = property(lambda self: self.view("permutation"), doc="The permutation tab's view.")
+    boot_view = property(lambda self: self.view("bootstrap"), doc="The bootstrap tab's view.")
+    ab_view = property(lambda self: self.view("ab"), doc="The A/B tab's null-distribution view.")
+    ci_view = property(lambda self: self.view("intervals"), doc="The simulated-intervals view.")
+    power_view = property(lambda self: self.view("power"), doc="The power view.")
+
+    # --- wiring -------------------------------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        c = self.controls
+        c.test.currentIndexChanged.connect(lambda _i: self.set_fields("Choose test", test=c.test.currentData()))
+        c.alternative.currentIndexChanged.connect(
+            lambda _i: self.set_fields("Choose alternative", alternative=c.alternative.currentData())
+        )
+        c.source.currentIndexChanged.connect(
+            lambda _i: self.set_fields("Choose data source", source=c.source.currentData())
+        )
+        c.alpha.valueChanged.connect(self._on_alpha)
+        c.alpha.sliderReleased.connect(lambda: self.commit("Change α"))
+        for box, field, text in ((c.mu0, "mu0", "Set μ₀"), (c.true_mu, "true_mu", "Set true μ_A"),
+                                 (c.true_mu_b, "true_mu_b", "Set true μ_B"), (c.sigma, "sigma", "Set σ"),
+                                 (c.n, "n", "Set n_A"), (c.n_b, "n_b", "Set n_B"), (c.seed, "seed", "Set seed"),
+                                 (c.successes, "successes", "Set successes"), (c.trials, "trials", "Set trials"),
+                                 (c.p0, "p0", "Set p₀"), (c.perm_resamples, "perm_resamples", "Set shuffles"),
+                                 (c.perm_seed, "perm_seed", "Set shuffle seed"),
+                                 (c.boot_resamples, "boot_resamples", "Set resamples"),
+                                 (c.boot_seed, "boot_seed", "Set bootstrap seed"), (c.ab_x1, "ab_x1", "Set A/B"),
+                                 (c.ab_n1, "ab_n1", "Set A/B"), (c.ab_x2, "ab_x2", "Set A/B"),
+                                 (c.ab_n2, "ab_n2", "Set A/B"), (c.ci_count, "ci_count", "Set interval count"),
+                                 (c.ci_seed, "ci_seed", "Set simulation seed")):  # fmt: skip
+            box.valueChanged.connect(lambda v, f=field, t=text: self._set_count(t, f, v))
+        for combo, field in ((c.boot_stat, "boot_stat"), (c.boot_method, "boot_method"), (c.ci_kind, "ci_kind"),
+                             (c.power_kind, "power_kind")):  # fmt: skip
+            combo.currentIndexChanged.connect(
+                lambda _i, f=field, w=combo: self.set_fields(f"Set {f}", **{f: w.currentData()})
+            )
+        c.new_sample.clicked.connect(lambda: self.set_fields("New sample", seed=(self._state.seed + 1) % 2**31))
+        c.ci_new.clicked.connect(lambda: self.set_fields("Simulate again", ci_seed=(self._state.ci_seed + 1) % 2**31))
+        for edit, field, label in ((c.typed_a, "typed_a", "sample A"), (c.typed_b, "typed_b", "sample B"),
+                                   (c.chi2_observed, "chi2_observed", "observed counts"),
+                                   (c.chi2_expected, "chi2_expected", "expected proportions")):  # fmt: skip
+            edit.editingFinished.connect(lambda e=edit, f=field, n=label: self._on_typed(e, f, n))
+        c.power_effect.valueChanged.connect(lambda v: self._on_slider(power_effect=v / 100))
+        c.power_n.valueChanged.connect(lambda v: self._on_slider(power_n=int(v)))
+        c.power_effect.sliderReleased.connect(lambda: self.commit("Change effect size"))
+        c.power_n.sliderReleased.connect(lambda: self.commit("Change n"))
+        self.tabs.currentChanged.connect(lambda i: self.set_fields("Switch tab", tab=TABS[i]))
+        c.perm_play.clicked.connect(self._toggle_play)
+        c.perm_replay.clicked.connect(self._replay)
+        c.perm_all.clicked.connect(self._reveal_all)
+        self._perm_job.finished.connect(self._on_permutation)
+        self._perm_job.failed.connect(lambda exc: self._show_tab_error("permutation", exc))
+        self._boot_job.finished.connect(self._on_bootstrap)
+        self._boot_job.failed.connect(lambda exc: self._show_tab_error("bootstrap", exc))
+
+    def set_fields(self, text: str, **changes: Any) -> None:
+        """A one-shot edit; refused with a message when the new state breaks a cross-field rule."""
+        new = dataclasses.replace(self._state, **changes)
+        problem = self._cross_field_problem(new)
+        if problem:
+            self.error_message(problem)
+            self.render(self._state)
+            return
+        self.edit(new, text)
+
+    @staticmethod
+    def _cross_field_problem(state: HypothesisState) -> str:
+        if state.successes > state.trials:
+            return f"successes ({state.successes}) cannot exceed trials ({state.trials})"
+        if state.ab_x1 > state.ab_n1 or state.ab_x2 > state.ab_n2:
+            return "conversions cannot exceed visitors in a group"
+        return ""
+
+    def _set_count(self, text: str, field: str, value: float) -> None:
+        kind = type(getattr(self._state, field))
+        self.set_fields(text, **{field: kind(value)})
+
+    def _on_alpha(self, tick: int) -> None:
+        new = dataclasses.replace(self._state, alpha=tick / ALPHA_TICKS)
+        if self.controls.alpha.isSliderDown():
+            self.preview(new)
+        else:
+            self.edit(new, "Change α")
+
+    def _on_slider(self, **changes: Any) -> None:
+        new = dataclasses.replace(self._state, **changes)
+        slider = self.sender()
+        if isinstance(slider, QtWidgets.QSlider) and slider.isSliderDown():
+            self.preview(new)
+        else:
+            self.edit(new, "Change power settings")
+
+    def _on_typed(self, edit: QtWidgets.QLineEdit, field: str, label: str) -> None:
+        """Apply typed numbers; a bad token is selected and named, and the last good state stays."""
+        text = edit.text()
+        if text == getattr(self._state, field):
+            return
+        try:
+            parse_numbers(text, label)
+        except NumberTokenError as exc:
+            edit.setSelection(exc.start, exc.end - exc.start)
+            self.show_data_error(str(exc))
+            self.error_message(str(exc))
+            return
+        except InferenceError as exc:
+            self.show_data_error(str(exc))
+            self.error_message(str(exc))
+            return
+        self.show_data_error("")
+        self.edit(dataclasses.replace(self._state, **{field: text}), f"Type {label}")
+
+    def show_data_error(self, text: str) -> None:
+        """Show (or clear, with "") the message under the data inputs."""
+        self.controls.data_error.setText(text)
+        self.controls.data_error.setVisible(bool(text))
+
+    # --- render -------------------------------------------------------------------------------------------------------
+    def render(self, state: HypothesisState) -> None:
+        """Show ``state`` in every input and the open tab's view."""
+        self._write_inputs(state)
+        self._update_visibility(state)
+        if self._loader.pending:
+            self._set_verdict("Loading the statistics library (scipy.stats)…", None)
+            return
+        getattr(self, f"_render_{state.tab}")(state)
+
+    def _finish_loading(self) -> None:
+        """Export and data need the results now: import on this thread and draw."""
+        if self._loader.finish_now():
+            self.render(self._state)
+
+    # --- the shared lab surface ------------------------------------------------------------------------------------
+    def export_views(self) -> dict[str, Any]:
+        """The open tab's plot first, then the others."""
+        self._finish_loading()
+        order = [self._state.tab] + [t for t in TABS if t != self._state.tab]
+        return {t: self.view(t).plot_widget.getPlotItem() for t in order}
+
+    def export_data(self) -> dict[str, tuple[list[str], list[list[float]]]]:
+        """Samples A and B, the permutation null and the simulated intervals."""
+        self._finish_loading()
+        out: dict[str, tuple[list[str], list[list[float]]]] = {}
+        try:
+            a, b = samples(self._state)
+            rows = max(a.size, b.size)
+            pad = [np.nan] * rows
+            cols = [list(a) + pad[a.size :], list(b) + pad[b.size :]]
+            out["samples"] = (["sample_a", "sample_b"], [list(r) for r in zip(*cols, strict=True)])
+        except InferenceError:
+            pass
+        if self._perm_result is not None:
+            out["permutation_null"] = (["mean_difference"], [[float(v)] for v in self._perm_result.null])
+        sim = run_intervals(self._state)
+        rows = [[float(m), float(lo), float(hi), float(c)] for m, lo, hi, c in
+                zip(sim.means, sim.lows, sim.highs, sim.covers, strict=True)]  # fmt: skip
+        out["intervals"] = (["mean", "low", "high", "covers"], rows)
+        return out
+
+    def shutdown(self) -> None:
+        """Stop the animation and background resampling."""
+        self._timer.stop()
+        self._loader.wait(5000)
+        for job in (self._perm_job, self._boot_job):
+            job.cancel()
+            job.wait(5000)

@@ -1,0 +1,204 @@
+"""The Network lab's control column: data, network builder, loss, optimizer, batch size, playback and readouts."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from engine.nn import ACTIVATIONS, DATASETS, MAX_HIDDEN_LAYERS, MAX_UNITS, NET_OPTIMIZERS
+from engine.optim import LABELS
+from gui import theme
+from gui.widgets.optimizer_controls import OptimizerControls
+
+DATASET_LABELS = {
+    "blobs": "Two blobs",
+    "xor": "XOR",
+    "circles": "Circles",
+    "moons": "Two moons",
+    "spiral": "Spiral",
+    "custom": "Hand-placed / CSV",
+}
+ACTIVATION_LABELS = {"tanh": "tanh", "relu": "ReLU", "sigmoid": "sigmoid"}
+LOSS_LABELS = {"logloss": "Log-loss (cross-entropy)", "mse": "Mean squared error"}
+
+
+def _spin(lo: int, hi: int, name: str) -> QtWidgets.QSpinBox:
+    w = QtWidgets.QSpinBox()
+    w.setRange(lo, hi)
+    w.setObjectName(name)
+    w.setKeyboardTracking(False)
+    return w
+
+
+class NetworkControls(QtWidgets.QWidget):
+    """Widgets only; the lab reads and writes them (under signal blockers) and connects their signals."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        col = QtWidgets.QVBoxLayout(self)
+        col.setContentsMargins(4, 4, 4, 4)
+        col.addWidget(self._playback_group())
+        col.addWidget(self._readout_group())
+        col.addWidget(self._data_group())
+        col.addWidget(self._network_group())
+        col.addWidget(self._optimizer_group())
+        col.addStretch(1)
+
+    # --- groups -----------------------------------------------------------------------------------------------
+    def _playback_group(self) -> QtWidgets.QGroupBox:
+        box = QtWidgets.QGroupBox("Training")
+        self.play_button = QtWidgets.QPushButton("▶ Play")
+        self.play_button.setObjectName("play")
+        self.play_button.setCheckable(True)
+        self.play_button.setToolTip("Train continuously; press again to pause")
+        self.step_button = QtWidgets.QPushButton("Step")
+        self.step_button.setToolTip("Train one epoch")
+        self.reset_button = QtWidgets.QPushButton("Reset")
+        self.reset_button.setToolTip("Fresh seeded weights, epoch 0")
+        self.speed = QtWidgets.QComboBox()
+        self.speed.addItem("fast", 0)
+        self.speed.addItem("1 epoch / frame", 1)
+        self.speed.addItem("slow: 5 epochs / s", -1)
+        row = QtWidgets.QHBoxLayout()
+        for w in (self.play_button, self.step_button, self.reset_button):
+            row.addWidget(w)
+        lay = QtWidgets.QVBoxLayout(box)
+        lay.addLayout(row)
+        speed_row = QtWidgets.QHBoxLayout()
+        speed_row.addWidget(QtWidgets.QLabel("Speed"))
+        speed_row.addWidget(self.speed, 1)
+        lay.addLayout(speed_row)
+        return box
+
+    def _readout_group(self) -> QtWidgets.QGroupBox:
+        box = QtWidgets.QGroupBox("Now")
+        form = QtWidgets.QFormLayout(box)
+        self.readouts: dict[str, QtWidgets.QLabel] = {}
+        for key, label in (
+            ("epoch", "Epoch"),
+            ("train_loss", "Training loss"),
+            ("test_loss", "Test loss"),
+            ("accuracy", "Accuracy (train / test)"),
+            ("status", "Status"),
+        ):
+            w = QtWidgets.QLabel("—")
+            w.setObjectName(f"readout_{key}")
+            w.setAlignment(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
+            w.setWordWrap(True)
+            self.readouts[key] = w
+            form.addRow(label, w)
+        return box
+
+    def _data_group(self) -> QtWidgets.QGroupBox:
+        box = QtWidgets.QGroupBox("Data")
+        form = QtWidgets.QFormLayout(box)
+        self.dataset = QtWidgets.QComboBox()
+        self.dataset.setObjectName("dataset")
+        for name in DATASETS:
+            self.dataset.addItem(DATASET_LABELS[name], name)
+        self.n_points = _spin(2, 10_000, "n_points")
+        self.n_points.setSingleStep(50)
+        self.noise = QtWidgets.QDoubleSpinBox()
+        self.noise.setRange(0.0, 1.0)
+        self.noise.setSingleStep(0.05)
+        self.noise.setKeyboardTracking(False)
+        self.seed = _spin(0, 2**31 - 1, "seed")
+        self.new_seed = QtWidgets.QPushButton("New")
+        self.new_seed.setToolTip("Draw new points and new initial weights")
+        seed_row = QtWidgets.QHBoxLayout()
+        seed_row.addWidget(self.seed, 1)
+        seed_row.addWidget(self.new_seed)
+        self.test_fraction = QtWidgets.QSpinBox()
+        self.test_fraction.setRange(0, 90)
+        self.test_fraction.setSuffix(" %")
+        self.test_fraction.setSingleStep(5)
+        self.test_fraction.setKeyboardTracking(False)
+        self.class_group = QtWidgets.QButtonGroup(self)
+        self.class0 = QtWidgets.QRadioButton("blue (0)")
+        self.class1 = QtWidgets.QRadioButton("orange (1)")
+        self.class0.setStyleSheet(f"color: {theme.COLORS['blue']}; font-weight: bold;")
+        self.class1.setStyleSheet(f"color: {theme.COLORS['orange']}; font-weight: bold;")
+        self.class_group.addButton(self.class0, 0)
+        self.class_group.addButton(self.class1, 1)
+        self.class0.setChecked(True)
+        class_row = QtWidgets.QHBoxLayout()
+        class_row.addWidget(self.class0)
+        class_row.addWidget(self.class1)
+        self.load_csv = QtWidgets.QPushButton("Load CSV…")
+        self.clear_points = QtWidgets.QPushButton("Clear points")
+        file_row = QtWidgets.QHBoxLayout()
+        file_row.addWidget(self.load_csv)
+        file_row.addWidget(self.clear_points)
+        hint = QtWidgets.QLabel(
+            "Click the plane to place a point of the chosen class, right-click for the other class, drag a point "
+            "to move it, Shift+click to delete it. Filled = training, hollow = test."
+        )
+        hint.setWordWrap(True)
+        form.addRow("Data set", self.dataset)
+        form.addRow("Points", self.n_points)
+        form.addRow("Noise", self.noise)
+        form.addRow("Seed", seed_row)
+        form.addRow("Test share", self.test_fraction)
+        form.addRow("Place class", class_row)
+        form.addRow(file_row)
+        form.addRow(hint)
+        return box
+
+    def _network_group(self) -> QtWidgets.QGroupBox:
+        box = QtWidgets.QGroupBox("Network")
+        lay = QtWidgets.QVBoxLayout(box)
+        self.arch_label = QtWidgets.QLabel()
+        self.arch_label.setObjectName("architecture")
+        self.arch_label.setWordWrap(True)
+        layers_row = QtWidgets.QHBoxLayout()
+        self.remove_layer = QtWidgets.QPushButton("− layer")
+        self.remove_layer.setObjectName("remove_layer")
+        self.add_layer = QtWidgets.QPushButton("+ layer")
+        self.add_layer.setObjectName("add_layer")
+        layers_row.addWidget(self.remove_layer)
+        layers_row.addWidget(self.add_layer)
+        units_row = QtWidgets.QHBoxLayout()
+        self.units = [_spin(1, MAX_UNITS, f"units_{i + 1}") for i in range(MAX_HIDDEN_LAYERS)]
+        for i, w in enumerate(self.units):
+            w.setPrefix(f"h{i + 1}: ")
+            w.setToolTip(f"Units in hidden layer {i + 1}")
+            units_row.addWidget(w)
+        self.activation = QtWidgets.QComboBox()
+        for name in ACTIVATIONS:
+            self.activation.addItem(ACTIVATION_LABELS[name], name)
+        self.loss = QtWidgets.QComboBox()
+        for name, label in LOSS_LABELS.items():
+            self.loss.addItem(label, name)
+        form = QtWidgets.QFormLayout()
+        form.addRow("Activation", self.activation)
+        form.addRow("Loss", self.loss)
+        lay.addWidget(self.arch_label)
+        lay.addLayout(layers_row)
+        lay.addLayout(units_row)
+        lay.addLayout(form)
+        return box
+
+    def _optimizer_group(self) -> QtWidgets.QGroupBox:
+        box = QtWidgets.QGroupBox("Optimizer")
+        self.optimizer_box = QtWidgets.QVBoxLayout(box)
+        self.optimizer = QtWidgets.QComboBox()
+        self.optimizer.setObjectName("optimizer")
+        for name in NET_OPTIMIZERS:
+            self.optimizer.addItem(LABELS[name], name)
+        self.batch_size = _spin(1, 10_000, "batch_size")
+        form = QtWidgets.QFormLayout()
+        form.addRow("Method", self.optimizer)
+        form.addRow("Batch size", self.batch_size)
+        self.optimizer_box.addLayout(form)
+        self.hyper: OptimizerControls | None = None
+        return box
+
+    def show_optimizer(self, name: str) -> OptimizerControls:
+        """The shared hyperparameter controls for ``name`` (rebuilt when the optimizer changes)."""
+        if self.hyper is None or self.hyper.name != name:
+            if self.hyper is not None:
+                self.optimizer_box.removeWidget(self.hyper)
+                self.hyper.deleteLater()
+            self.hyper = OptimizerControls(name, LABELS[name], "blue", lr_range=(1e-4, 10.0))
+            self.hyper.enabled_box.hide()
+            self.optimizer_box.addWidget(self.hyper)
+        return self.hyper

@@ -1,0 +1,294 @@
+"""The Network lab: a small network learning a 2-D classification, with its matrices, layers and backprop visible.
+
+Training runs in short slices on a QTimer (a few ms of mini-batches per tick, resumable mid-epoch), and a separate tick
+redraws at most ~30 times a second, so no tick holds the GUI thread for more than ~10 ms: events keep flowing and Pause
+answers at once. Each frame previews the new state (weights, epoch); pausing commits one undo step.
+
+A dragged point moves at once (the plane moves one marker); the refit — new data, an epoch, a coarser map — runs at
+most once a frame on a coalescing timer, with the newest mouse position.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtWidgets
+
+from engine.nn import NetworkError, NetworkState, TrainingRun, network_params, state_layout
+from engine.optim import DEFAULTS
+from gui import theme
+from gui.labs.base import Lab
+from gui.labs.network.backprop import BackpropView
+from gui.labs.network.controls import NetworkControls
+from gui.labs.network.layers import LayersView
+from gui.labs.network.plane import BoundaryPlane
+from gui.labs.network.points import NetworkPointsMixin
+from gui.labs.network.render import NetworkViewsMixin, output_logits
+from gui.labs.network.training import NetworkTrainingMixin, _config
+from gui.labs.network.weights import WeightTables
+from gui.widgets.lazy_page import LazyPage
+from gui.widgets.plane import configure_plot
+
+
+class NetworkLab(NetworkViewsMixin, NetworkTrainingMixin, NetworkPointsMixin, Lab):
+    """Decision boundary, loss curves, weight tables, layer transforms and backprop of a small dense network."""
+
+    name = "network"
+    title = "Neural network"
+    state_type = NetworkState
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._run: TrainingRun | None = None
+        self._history: dict[str, list[float]] = {"epoch": [], "train_loss": [], "test_loss": []}
+        self._data_error = ""
+        self._shown_data_key: object = None
+        self._last_table_update = 0.0
+        self._last_curve_update = 0.0
+        self._loss_range: tuple = ()
+        self._slow_ticks = 0
+        self._last_frame = 0.0
+        self._dragging = False
+        self._drag_target: tuple[int, float, float] | None = None  # newest (index, x, y) of a dragged point
+        self._last_refit = 0.0
+        self._trained_since_frame = False
+        self._controls_shown: object = None
+        self._shown_view: object = None
+        self._build()
+        self._connect()
+        self._timer = QtCore.QTimer(self)
+        self._timer.setInterval(0)  # a tick whenever the event loop is idle; redraws are rate-limited in _tick
+        self._timer.timeout.connect(self._tick)
+        self._refit_timer = QtCore.QTimer(self)
+        self._refit_timer.setSingleShot(True)
+        self._refit_timer.timeout.connect(self._refit_drag)
+        self.render(self._state)
+
+    # --- layout -------------------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.plane = BoundaryPlane()
+        self.plane.setMinimumSize(360, 300)
+        self.error_text = pg.TextItem(color=theme.color("vermillion"), anchor=(0.5, 0.5))
+        self.error_text.setFont(theme.font(1.1, bold=True))
+        self.plane.getPlotItem().addItem(self.error_text, ignoreBounds=True)
+        self.loss_plot = pg.PlotWidget()
+        loss_item = self.loss_plot.getPlotItem()
+        configure_plot(loss_item)
+        loss_item.setLogMode(y=True)
+        label_style = {"color": theme.color("fg").name(), "font-size": f"{theme.current().font_pt}pt"}
+        loss_item.setLabel("bottom", "epoch", **label_style)
+        loss_item.setLabel("left", "loss (log scale)", **label_style)
+        loss_item.getAxis("bottom").enableAutoSIPrefix(False)
+        loss_item.getAxis("left").enableAutoSIPrefix(False)
+        loss_item.addLegend(offset=(-10, 10), labelTextSize=f"{theme.current().font_pt}pt")
+        self.train_curve = loss_item.plot(pen=theme.pen("blue"), name="training", connect="finite")
+        self.test_curve = loss_item.plot(pen=theme.pen("vermillion", style="dash"), name="test", connect="finite")
+        for curve in (self.train_curve, self.test_curve):
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+        self.loss_plot.setMinimumHeight(180)
+        self.weights = WeightTables()
+        weights_scroll = QtWidgets.QScrollArea()
+        weights_scroll.setWidgetResizable(True)
+        weights_scroll.setWidget(self.weights)
+        right = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        right.addWidget(self.loss_plot)
+        right.addWidget(weights_scroll)
+        right.setSizes([260, 400])
+        training = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        training.addWidget(self.plane)
+        training.addWidget(right)
+        training.setStretchFactor(0, 1)
+        training.setStretchFactor(1, 1)
+        training.setSizes([420, 340])  # the plane is equal-aspect and tall anyway; the 9-column tables need the width
+        # The two teaching tabs are built when first shown (two PlotWidgets: ~30 ms off the lab's first open).
+        self.layers_page, self.backprop_page = LazyPage(LayersView), LazyPage(BackpropView)
+        self.layers_page.built.connect(self._connect_layers)
+        self.backprop_page.built.connect(self._connect_backprop)
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.addTab(training, "Boundary, loss && weights")
+        self.tabs.addTab(self.layers_page, "Layers transform the plane")
+        self.tabs.addTab(self.backprop_page, "Backpropagation")
+        self.controls = NetworkControls()
+        scroll = QtWidgets.QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.controls)
+        scroll.setFixedWidth(340)
+        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        lay = QtWidgets.QHBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.tabs, 1)
+        lay.addWidget(scroll)
+
+    @property
+    def layers(self) -> LayersView:
+        """The layer-by-layer view (built on first use)."""
+        return self.layers_page.view()
+
+    @property
+    def backprop(self) -> BackpropView:
+        """The backpropagation view (built on first use)."""
+        return self.backprop_page.view()
+
+    def _connect_layers(self, view: LayersView) -> None:
+        view.stage_changed.connect(lambda k: self._edit_keep("Show layer step", stage=k))
+        view.projection_changed.connect(lambda p: self._edit_keep("Change projection", projection=p))
+
+    def _connect_backprop(self, view: BackpropView) -> None:
+        view.probe_changed.connect(lambda k: self._edit_keep("Choose point", probe=max(k, 0)))
+        view.open_derivatives.connect(lambda: self.request_lab.emit("derivatives"))
+
+    def _connect(self) -> None:
+        c = self.controls
+        c.play_button.toggled.connect(self._on_play)
+        c.step_button.clicked.connect(self.step_epoch)
+        c.reset_button.clicked.connect(self.reset_weights)
+        c.dataset.currentIndexChanged.connect(lambda _i: self._on_dataset(c.dataset.currentData()))
+        c.n_points.valueChanged.connect(lambda v: self._edit_data("Change number of points", n_points=v))
+        c.noise.valueChanged.connect(lambda v: self._edit_data("Change noise", noise=round(v, 4)))
+        c.seed.valueChanged.connect(lambda v: self._edit_fresh("Change seed", seed=v))
+        c.new_seed.clicked.connect(lambda: self._edit_fresh("New seed", seed=random.randrange(0, 2**31 - 1)))
+        c.test_fraction.valueChanged.connect(lambda v: self._edit_data("Change test share", test_fraction=v / 100))
+        c.class_group.idToggled.connect(lambda i, on: setattr(self.plane, "place_class", i) if on else None)
+        c.load_csv.clicked.connect(self._ask_csv)
+        c.clear_points.clicked.connect(lambda: self._edit_data("Clear points", dataset="custom", points=()))
+        c.add_layer.clicked.connect(self.add_layer)
+        c.remove_layer.clicked.connect(self.remove_layer)
+        for i, spin in enumerate(c.units):
+            spin.valueChanged.connect(lambda v, i=i: self._set_units(i, v))
+        c.activation.currentIndexChanged.connect(
+            lambda _i: self._edit_fresh("Change activation", activation=c.activation.currentData())
+        )
+        c.loss.currentIndexChanged.connect(lambda _i: self._edit_keep("Change loss", loss=c.loss.currentData()))
+        c.optimizer.currentIndexChanged.connect(
+            lambda _i: self._edit_keep("Change optimizer", optimizer=c.optimizer.currentData(), hyper=())
+        )
+        c.batch_size.valueChanged.connect(lambda v: self._edit_keep("Change batch size", batch_size=v))
+        c.speed.currentIndexChanged.connect(lambda _i: self._set_timer_interval())
+        self.plane.point_added.connect(self._on_point_added)
+        self.plane.point_moved.connect(self._on_point_moved)
+        self.plane.point_move_finished.connect(self._on_point_dropped)
+        self.plane.point_removed.connect(self._on_point_removed)
+        self.weights.weight_edited.connect(self._on_weight_edited)
+        self.weights.edit_error.connect(self.error_message)
+        self.weights.editing_started.connect(self._pause)
+        self.plane.getPlotItem().getViewBox().sigRangeChanged.connect(lambda *_: self._draw_grid())
+        self.tabs.currentChanged.connect(lambda _i: self._render_views(self._state, force=True))
+
+    # --- edits --------------------------------------------------------------------------------------------------
+    def _try(self, state: NetworkState, text: str, *, live: bool = False) -> bool:
+        """Apply a new state if the engine accepts its sizes; otherwise say why and keep the last good state."""
+        try:
+            state_layout(state)
+        except NetworkError as exc:
+            self.error_message(str(exc))
+            self.render(self._state)
+            return False
+        if live:
+            self.preview(state)
+        else:
+            self.edit(state, text)
+        return True
+
+    def _edit_keep(self, text: str, **changes) -> None:
+        """Change settings that keep the current weights (loss, optimizer, batch, what is shown)."""
+        self._try(dataclasses.replace(self._current_trained(), **changes), text)
+
+    def _edit_fresh(self, text: str, **changes) -> None:
+        """Change something that needs a new network (architecture, activation, seed): fresh weights, epoch 0."""
+        self._pause()
+        self._try(dataclasses.replace(self._state, weights=None, epoch=0, **changes), text)
+
+    def _edit_data(self, text: str, **changes) -> None:
+        """Change the data but keep training the same network."""
+        self._try(dataclasses.replace(self._current_trained(), **changes), text)
+
+    def _current_trained(self) -> NetworkState:
+        """The state including the live run's latest weights (they may be ahead of the state while playing)."""
+        run, s = self._run, self._state
+        if run is None:
+            return s
+        weights = run.weights()
+        if run.epoch == s.epoch and (s.weights is None or s.weights == weights):
+            return s
+        return dataclasses.replace(s, weights=weights, epoch=run.epoch)
+
+    def _set_units(self, layer: int, units: int) -> None:
+        hidden = list(self._state.hidden)
+        if layer < len(hidden) and hidden[layer] != units:
+            hidden[layer] = units
+            self._edit_fresh(f"Set layer {layer + 1} to {units} units", hidden=tuple(hidden))
+
+    def add_layer(self) -> None:
+        """Append a hidden layer (as wide as the last one, or 4)."""
+        hidden = self._state.hidden
+        self._edit_fresh("Add layer", hidden=(*hidden, hidden[-1] if hidden else 4))
+
+    def remove_layer(self) -> None:
+        """Drop the last hidden layer (none left = logistic regression)."""
+        if self._state.hidden:
+            self._edit_fresh("Remove layer", hidden=self._state.hidden[:-1])
+
+    def _on_weight_edited(self, flat: int, value: float) -> None:
+        self._pause()
+        state = self._current_trained()
+        weights = list(state.weights if state.weights is not None else network_params(state))
+        weights[flat] = value
+        self._try(dataclasses.replace(state, weights=tuple(float(w) for w in weights)), "Edit weight")
+
+    def _on_hyper(self, name: str, values: dict, _enabled: bool, final: bool) -> None:
+        lr = float(values.pop("lr", self._state.lr))
+        hyper = tuple((k, float(v)) for k, v in values.items() if v != DEFAULTS[name].get(k))
+        state = dataclasses.replace(self._current_trained(), lr=lr, hyper=hyper)
+        self._try(state, "Change hyperparameters", live=not final)
+        if final:
+            self.commit("Change hyperparameters")
+
+    # --- rendering ----------------------------------------------------------------------------------------------
+    def render(self, state: NetworkState) -> None:
+        self._sync_run(state)
+        if _config(state) != self._controls_shown:  # training only changes weights: leave the inputs alone
+            self._render_controls(state)
+            self._controls_shown = _config(state)
+        self._render_views(state)
+
+    # --- surface for export, tests, shutdown --------------------------------------------------------------------
+    def accuracy(self) -> float:
+        """Share of training points classified right by the current weights."""
+        if self._run is None:
+            return float("nan")
+        z = output_logits(self._run, self._state, self._run.data.x_train)
+        return float(np.mean((z >= 0) == (self._run.data.y_train == 1)))
+
+    def boundary_image(self) -> np.ndarray:
+        """The probability map now shown, P(class 1) indexed [ix, iy] (a copy)."""
+        return np.array(self.plane.probability, copy=True)
+
+    def export_views(self) -> dict:
+        return {
+            "boundary": self.plane.getPlotItem(),
+            "loss": self.loss_plot.getPlotItem(),
+            "layers": self.layers.plot.getPlotItem(),
+        }
+
+    def export_data(self) -> dict[str, tuple[list[str], list[list[float]]]]:
+        out: dict[str, tuple[list[str], list[list[float]]]] = {}
+        h = self._history
+        out["loss"] = (
+            ["epoch", "train_loss", "test_loss"],
+            [list(r) for r in zip(h["epoch"], h["train_loss"], h["test_loss"], strict=True)],
+        )
+        if self._run is not None:
+            d = self._run.data
+            rows = [[*p, c, 1.0] for p, c in zip(d.x_train.tolist(), d.y_train.tolist(), strict=True)]
+            rows += [[*p, c, 0.0] for p, c in zip(d.x_test.tolist(), d.y_test.tolist(), strict=True)]
+            out["points"] = (["x", "y", "class", "is_training"], rows)
+            out["weights"] = (["index", "value"], [[float(i), float(v)] for i, v in enumerate(self._run.params)])
+        return out
+
+    def shutdown(self) -> None:
+        self._timer.stop()
+        self._refit_timer.stop()

@@ -1,0 +1,96 @@
+"""The linear-algebra view: the input grid and the data pushed through W·x+b and the activation, layer by layer."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtWidgets
+
+from engine.nn import LayerStage
+from gui import theme
+from gui.labs.network.plane import CLASS_COLORS
+from gui.widgets.plane import configure_plot
+
+
+class LayersView(QtWidgets.QWidget):
+    """Plot of one stage + a slider over stages + projection choice; ``stage_changed`` / ``projection_changed``."""
+
+    stage_changed = QtCore.Signal(int)
+    projection_changed = QtCore.Signal(str)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.plot = pg.PlotWidget()
+        configure_plot(self.plot.getPlotItem(), equal=True)
+        self.grid_item = pg.PlotDataItem(pen=theme.pen("grey", 0.45), connect="finite")
+        self.points = pg.ScatterPlotItem(size=8, pxMode=True, pen=theme.pen("fg", 0.3))
+        self.separator = pg.PlotDataItem(pen=theme.pen("vermillion", 1.0, style="dash"))
+        for item in (self.grid_item, self.separator, self.points):
+            self.plot.addItem(item)
+        self.title = QtWidgets.QLabel()
+        self.title.setWordWrap(True)
+        self.slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
+        self.slider.setObjectName("layer_stage")
+        self.slider.setPageStep(1)
+        self.slider.setTickPosition(QtWidgets.QSlider.TickPosition.TicksBelow)
+        self.prev_button = QtWidgets.QPushButton("◀ Back")
+        self.next_button = QtWidgets.QPushButton("Next ▶")
+        self.projection = QtWidgets.QComboBox()
+        self.projection.addItem("first two units", "first2")
+        self.projection.addItem("PCA projection", "pca")
+        self.projection.setToolTip("How a layer with more than two units is drawn in the plane")
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(self.prev_button)
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.next_button)
+        row.addWidget(QtWidgets.QLabel("Wide layers:"))
+        row.addWidget(self.projection)
+        lay = QtWidgets.QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addWidget(self.plot, 1)
+        lay.addLayout(row)
+        self.slider.valueChanged.connect(self.stage_changed)
+        self.prev_button.clicked.connect(lambda: self.slider.setValue(self.slider.value() - 1))
+        self.next_button.clicked.connect(lambda: self.slider.setValue(self.slider.value() + 1))
+        self.projection.currentIndexChanged.connect(
+            lambda _i: self.projection_changed.emit(self.projection.currentData())
+        )
+
+    def set_controls(self, n_stages: int, stage: int, projection: str) -> None:
+        """Show the slider range and projection without echoing signals."""
+        for w in (self.slider, self.projection):
+            w.blockSignals(True)
+        self.slider.setRange(0, max(n_stages - 1, 0))
+        self.slider.setValue(min(stage, n_stages - 1))
+        self.projection.setCurrentIndex(max(self.projection.findData(projection), 0))
+        for w in (self.slider, self.projection):
+            w.blockSignals(False)
+
+    def show_stage(self, stage: LayerStage, index: int, count: int, labels: np.ndarray) -> None:
+        """Draw one stage: grid polylines, the points coloured by class, and the output unit's line when exact."""
+        lines = [np.vstack([ln, [np.nan, np.nan]]) for ln in stage.lines]
+        xy = np.vstack(lines) if lines else np.zeros((0, 2))
+        self.grid_item.setData(xy[:, 0], xy[:, 1])
+        brushes = [pg.mkBrush(theme.color(CLASS_COLORS[int(c)])) for c in labels]
+        if len(stage.points):
+            self.points.setData(pos=stage.points, brush=brushes)
+        else:
+            self.points.setData([], [])
+        text = f"<b>Step {index} of {count - 1}: {stage.title}</b> — drawn: {stage.projection}."
+        if stage.separator is not None:
+            w1, w2, b = stage.separator
+            pts = stage.points if len(stage.points) else np.zeros((1, 2))
+            lo, hi = pts.min(axis=0) - 0.5, pts.max(axis=0) + 0.5
+            if abs(w2) > abs(w1):
+                xs = np.array([lo[0], hi[0]])
+                self.separator.setData(xs, -(w1 * xs + b) / w2)
+            elif w1 != 0:
+                ys = np.array([lo[1], hi[1]])
+                self.separator.setData(-(w2 * ys + b) / w1, ys)
+            text += " Dashed: the output unit's line w·h + b = 0 — classes on either side are linearly separated."
+        else:
+            self.separator.setData([], [])
+        if index == 0:
+            text += " Slide right to push the plane through each layer."
+        self.title.setText(text)
+        self.plot.getPlotItem().getViewBox().autoRange(padding=0.05)

@@ -1,0 +1,88 @@
+"""The Optimizer lab's control column: surface choice and formula, overlays, data buttons, one box per optimizer.
+
+It only builds and lays out the widgets; :class:`gui.labs.optimizer.lab.OptimizerLab` connects them to its state.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from engine.optim import LABELS, OPTIMIZERS, SURFACE_LABELS, SURFACES
+from gui.labs.optimizer.views import COLORS
+from gui.widgets.expression_edit import ExpressionEdit
+from gui.widgets.log_slider import LogSlider
+from gui.widgets.optimizer_controls import OptimizerControls
+
+__all__ = ["OptimizerPanel"]
+
+PANEL_WIDTH = 300
+
+
+class OptimizerPanel(QtWidgets.QScrollArea):
+    """A fixed-width scrolling column of every input of the lab."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        col = QtWidgets.QWidget()
+        cl = QtWidgets.QVBoxLayout(col)
+        box = QtWidgets.QGroupBox("Surface")
+        form = QtWidgets.QFormLayout(box)
+        self.surface_combo = QtWidgets.QComboBox()
+        for s in SURFACES:
+            self.surface_combo.addItem(SURFACE_LABELS[s], s)
+        form.addRow("f(x, y)", self.surface_combo)
+        self.expr_edit = ExpressionEdit(("x", "y"), placeholder="e.g. (1-x)^2 + 100*(y-x^2)^2")
+        form.addRow("formula", self.expr_edit)
+        self.formula = QtWidgets.QLabel()
+        self.formula.setWordWrap(True)
+        form.addRow(self.formula)
+        self.kappa = LogSlider(1.0, 1000.0, 10.0)
+        form.addRow("condition κ", self.kappa)
+        self.angle = QtWidgets.QSpinBox()
+        self.angle.setRange(-180, 180)
+        self.angle.setSuffix("°")
+        self.angle.setKeyboardTracking(False)
+        form.addRow("rotation", self.angle)
+        self.steps = QtWidgets.QSpinBox()
+        self.steps.setRange(1, 5000)
+        self.steps.setKeyboardTracking(False)
+        form.addRow("max steps", self.steps)
+        self.start_label = QtWidgets.QLabel()
+        self.start_label.setToolTip("Click or drag on the surface to move the start (the star)")
+        # A fixed size: rewriting it on every mouse move then never re-lays out the whole column.
+        fm = self.start_label.fontMetrics()
+        self.start_label.setFixedSize(fm.horizontalAdvance("(-8.888e+88, -8.888e+88)"), fm.height() + 4)
+        form.addRow("start", self.start_label)
+        self.reset_view_button = QtWidgets.QPushButton("Reset view")
+        self.reset_view_button.setToolTip(
+            "Right- or middle-drag on the surface pans, the wheel zooms; this goes back to the surface's own view"
+        )
+        form.addRow("view", self.reset_view_button)
+        self.show_gradient = QtWidgets.QCheckBox("−∇f arrows")
+        self.show_hessian = QtWidgets.QCheckBox("Hessian eigen-axes")
+        self.show_internals = QtWidgets.QCheckBox("optimizer internals")
+        for cb in (self.show_gradient, self.show_hessian, self.show_internals):
+            form.addRow(cb)
+        self.csv_button = QtWidgets.QPushButton("Load data CSV…")
+        self.new_data_button = QtWidgets.QPushButton("New noisy data")
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(self.csv_button)
+        row.addWidget(self.new_data_button)
+        form.addRow(row)
+        cl.addWidget(box)
+        opt_box = QtWidgets.QGroupBox("Optimizers (torch.optim rules)")
+        ol = QtWidgets.QVBoxLayout(opt_box)
+        ol.setSpacing(4)
+        self.controls: dict[str, OptimizerControls] = {}
+        for name in OPTIMIZERS:
+            lr_range = (1e-2, 2.0) if name == "newton" else (1e-5, 10.0)
+            c = OptimizerControls(name, LABELS[name], COLORS[name], lr_range=lr_range)
+            ol.addWidget(c)
+            self.controls[name] = c
+        cl.addWidget(opt_box)
+        cl.addStretch(1)
+        self.setWidget(col)
+        self.setWidgetResizable(True)
+        self.setFixedWidth(PANEL_WIDTH)
+        col.setMaximumWidth(PANEL_WIDTH - 18)
+        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -1,0 +1,79 @@
+"""Controls built from a state field's :class:`engine.schema.FieldSpec`: the one place a range or step reaches a widget.
+
+A lab never writes a bound or a step of its own: ``value_slider(OptimizerConfig, "lr")`` or
+``configure_spin(box, field_spec(VectorsState, "scalar_c"))`` read the range, step, unit and decimals declared beside
+the state in the engine, so the slider, the spin box, the scene validator and lesson goals agree by construction.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtWidgets
+
+from engine.schema import FieldSpec, field_spec
+from gui.widgets.param_slider import ParamSlider
+from gui.widgets.value_slider import ValueSlider
+
+__all__ = ["spec_of", "decimals_for", "configure_spin", "value_slider", "param_slider"]
+
+
+def spec_of(state_cls: type, name: str) -> FieldSpec:
+    """The field spec of ``state_cls.name`` (a thin alias, so gui code reads as what it does)."""
+    return field_spec(state_cls, name)
+
+
+def decimals_for(fs: FieldSpec) -> int:
+    """Decimals a spin box shows: the declared ones, else enough to show one step exactly."""
+    if fs.decimals is not None:
+        return fs.decimals
+    if fs.integer:
+        return 0
+    if fs.step is None or fs.step <= 0:
+        return 3
+    text = f"{fs.step:.8f}".rstrip("0")
+    return max(1, min(8, len(text.split(".")[1]))) if "." in text else 0
+
+
+def _bounds(fs: FieldSpec) -> tuple[float, float]:
+    lo = fs.lo if fs.lo is not None else -1e9
+    hi = fs.hi if fs.hi is not None else 1e9
+    return float(lo), float(hi)
+
+
+def configure_spin(box: QtWidgets.QAbstractSpinBox, fs: FieldSpec) -> None:
+    """Range, step, decimals and unit suffix of a (double) spin box, from the field spec."""
+    lo, hi = _bounds(fs)
+    if isinstance(box, QtWidgets.QDoubleSpinBox):
+        box.setDecimals(decimals_for(fs))
+        box.setRange(lo, hi)
+        if fs.step:
+            box.setSingleStep(fs.step)
+    elif isinstance(box, QtWidgets.QSpinBox):
+        box.setRange(int(max(lo, -2e9)), int(min(hi, 2e9)))
+        if fs.step:
+            box.setSingleStep(max(1, int(fs.step)))
+    if fs.unit and hasattr(box, "setSuffix"):
+        box.setSuffix(f" {fs.unit}")
+
+
+def value_slider(state_cls: type, name: str, label: str | None = None, parent=None) -> ValueSlider:
+    """A :class:`ValueSlider` spanning the field's slider range in its declared step."""
+    fs = field_spec(state_cls, name)
+    lo, hi = fs.slider_range
+    step = fs.step or (hi - lo) / 100
+    return ValueSlider(
+        label if label is not None else (fs.label or name), lo, hi, float(fs.default), step, decimals_for(fs), parent
+    )
+
+
+def param_slider(state_cls: type, name: str, symbol: str | None = None, tooltip: str = "", parent=None) -> ParamSlider:
+    """A :class:`ParamSlider`: the slider over the teaching range, the spin box over the whole domain."""
+    fs = field_spec(state_cls, name)
+    return ParamSlider(
+        symbol if symbol is not None else (fs.label or name),
+        fs.slider_range,
+        _bounds(fs),
+        integer=fs.integer,
+        decimals=decimals_for(fs),
+        tooltip=tooltip,
+        parent=parent,
+    )
