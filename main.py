@@ -9,7 +9,7 @@ import sys
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     """The command line (kept free of heavy imports so --version and --help are instant)."""
-    from engine.labs import LAB_NAMES
+    from engine.labs import LAB_NAMES  # deferred: --version/--help stay instant, no Qt
 
     p = argparse.ArgumentParser(prog="mlsandbox", description="ML Math Sandbox — see the mathematics behind ML.")
     p.add_argument("scene", nargs="?", help="a .mlscene file to open")
@@ -26,19 +26,19 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     """Entry point (also the ``mlsandbox`` console script)."""
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    from engine import __version__
+    from engine import __version__  # deferred: --version/--help stay instant, no Qt
 
     if args.version:
         print(f"ML Math Sandbox {__version__}")
         return 0
     if args.screenshot or args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from gui import theme
+    from gui import theme  # deferred: --version/--help stay instant, no Qt
 
     if args.dark or args.presenter:
         theme._current = theme.Theme(dark=args.dark, presenter=args.presenter)  # before any widget exists
     if args.self_test:
-        from gui.selftest import run_self_test
+        from gui.selftest import run_self_test  # deferred: --version/--help stay instant, no Qt
 
         return run_self_test()
     if args.screenshot:
@@ -47,11 +47,11 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError:
             print(f"--size must look like 1280x800, got {args.size!r}", file=sys.stderr)
             return 2
-        from gui.app import render_lab_png
+        from gui.app import render_lab_png  # deferred: --version/--help stay instant, no Qt
 
         render_lab_png(args.screenshot, args.lab, (w, h), scene=args.scene)
         return 0
-    from gui.app import launch
+    from gui.app import launch  # deferred: --version/--help stay instant, no Qt
 
     return launch(lab=args.lab, scene=args.scene)
 

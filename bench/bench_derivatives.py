@@ -50,10 +50,10 @@ def run(quick: bool) -> list[dict[str, Any]]:
 
     s = lab.state()
     fx = metrics(s)["f_x0"]
-    vb = lab.plot.getPlotItem().getViewBox()
+    plot = lab.function_plot
     n = 50 if quick else 200
     path = harness.line_path((s.x0, fx), (-5.0, fx), n)
-    ms = harness.time_drag(lab.plot, path, viewbox=vb)
+    ms = harness.time_drag(plot.widget, path, viewbox=plot.viewbox)
     out.append(
         harness.interaction(
             "derivatives.drag_point",
@@ -61,7 +61,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
             note="tangent, secant, readouts and the finite-difference error curve per move",
         )
     )
-    slider = lab.h.slider
+    slider = lab.controls.h.slider
     ticks = np.linspace(slider.minimum(), slider.maximum(), n).astype(int)
     ms = harness.time_events(lambda i: slider.setValue(int(ticks[i])), lab.graphs, n)
     out.append(harness.interaction("derivatives.h_slider", ms, note="secant and error marker per slider step"))

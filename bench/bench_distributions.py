@@ -30,6 +30,13 @@ def _theory_step(i: int) -> None:
     stats.moments("normal", params)
 
 
+def _derive_step(i: int) -> None:
+    from engine import stats
+
+    state = stats.DistributionsState()
+    stats.derive(dataclasses.replace(state, params=(("mu", 0.0), ("sigma", 1.0 + 1e-4 * i))))  # new σ: no cache hit
+
+
 def _slider_rows(lab: Any, n: int, label: str) -> list[dict[str, Any]]:
     """Hold the σ slider and step it ``n`` times (timed per event), then release it (timed too)."""
     from PySide6 import QtWidgets
@@ -69,6 +76,12 @@ def run(quick: bool) -> list[dict[str, Any]]:
     rows.append(harness.measurement(
         "distributions.theory_step", "ms", samples=harness.time_calls(lambda: _theory_step(next(counter)), 200),
         note="engine share of one slider step: 400-point PDF + CDF, central range, moments (new σ each call)",
+    ))  # fmt: skip
+
+    counter = iter(range(10**9))
+    rows.append(harness.measurement(
+        "distributions.derive_step", "ms", samples=harness.time_calls(lambda: _derive_step(next(counter)), 200),
+        note="the lab's derive for a new σ: theory curves, moments, texts (coin and bivariate parts cached)",
     ))  # fmt: skip
 
     harness.offscreen_app()

@@ -64,11 +64,11 @@ def run(quick: bool) -> list[dict[str, Any]]:
 
     lab.set_state(dataclasses.replace(lab.state(), tab="permutation", perm_resamples=shuffles, n=50, n_b=50))
     harness.settle(lab, 60.0)  # the shuffles run off the GUI thread, then the animation starts
-    lab._timer.stop()  # frames are driven one by one below, so each is timed alone
+    lab.permutation.timer.stop()  # frames are driven one by one below, so each is timed alone
     frames = 30 if quick else 120
 
     def frame(i: int) -> None:
-        lab._tick()
+        lab.permutation.tick()
 
     ms = harness.time_events(frame, lab.perm_view.plot_widget, frames)
     out.append(harness.interaction(f"hypothesis.permutation_frame_{label}", ms,

@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from bench import harness
+from engine import linalg as la
 
 RREF_5X6 = [
     [2, 1, 0, -1, 3, 4],
@@ -19,8 +20,6 @@ RREF_5X6 = [
 
 def run(quick: bool) -> list[dict[str, Any]]:
     """Per-event basis drag, and the engine costs behind the row-reduction page."""
-    from engine import linalg as la
-
     out: list[dict[str, Any]] = []
     n_calls = 30 if quick else 200
     out.append(
@@ -47,6 +46,15 @@ def run(quick: bool) -> list[dict[str, Any]]:
             "ms",
             samples=harness.time_calls(lambda: la.metrics(la.MatricesState()), n_calls),
             note="every named number of the default state",
+        )
+    )
+    big = la.MatricesState(augmented=tuple(tuple(str(x) for x in row) for row in RREF_5X6))
+    out.append(
+        harness.measurement(
+            "matrices.derive_5x6",
+            "ms",
+            samples=harness.time_calls(lambda: la.derive(big), n_calls),
+            note="everything the three pages show, one exact 5×6 reduction included (one per state)",
         )
     )
 

@@ -34,7 +34,8 @@ def _live_training(lab: Any, seconds: float) -> dict[str, Any]:
 
     train_ticks: list[float] = []
     frames: list[float] = []
-    original_tick, original_show = lab._tick, lab._show_progress
+    training = lab.training
+    original_tick, original_show = training.tick, training.show_progress
     drawing = [False]
 
     def timed_show(run: Any) -> None:
@@ -50,9 +51,9 @@ def _live_training(lab: Any, seconds: float) -> dict[str, Any]:
         else:
             train_ticks.append((time.perf_counter() - t) * 1e3)
 
-    lab._show_progress = timed_show
-    lab._timer.timeout.disconnect()
-    lab._timer.timeout.connect(timed_tick)
+    training.show_progress = timed_show
+    training.timer.timeout.disconnect()
+    training.timer.timeout.connect(timed_tick)
     redraws = [0]
     lab.plane.image.sigImageChanged.connect(lambda: redraws.__setitem__(0, redraws[0] + 1))
     start_epoch = lab.state().epoch
@@ -69,9 +70,9 @@ def _live_training(lab: Any, seconds: float) -> dict[str, Any]:
     QTest.mouseClick(button, QtCore.Qt.MouseButton.LeftButton)
     pause_ms = (time.perf_counter() - t1) * 1e3
     assert not lab.is_playing()
-    lab._timer.timeout.disconnect()
-    lab._timer.timeout.connect(original_tick)
-    del lab._show_progress
+    training.timer.timeout.disconnect()
+    training.timer.timeout.connect(original_tick)
+    del training.show_progress
     return {
         "epochs_per_s": (lab.state().epoch - start_epoch) / elapsed,
         "redraws_per_s": redraws[0] / elapsed,
@@ -150,13 +151,13 @@ def run(quick: bool) -> list[dict[str, Any]]:
     # drag a hand-placed point among 500: the marker moves at once, the refit (new data, one epoch, coarse map)
     # runs at most once a frame with the newest position
     lab.tabs.setCurrentIndex(0)
-    lab._on_dataset("custom")
+    lab.point_edits.on_dataset("custom")
     harness.settle(lab)
     out.append(
         harness.interaction(
             "network.drag_point_500",
             _drag(lab, quick),
-            note="paused: per mouse move, marker moved; ~every 30 ms a refit (data, 1 epoch, 40² map) and repaint",
+            note="paused: per mouse move, marker moved; ~every 30 ms a refit (data, ≤ 32 steps, 40² map) and repaint",
         )
     )
     if not quick:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 from bench import harness
+from engine.vectors import VectorsState, derive
 
 
 def drag_u(lab: Any, end: tuple[float, float], n: int) -> tuple[list[float], int]:
@@ -26,10 +27,17 @@ def run(quick: bool) -> list[dict[str, Any]]:
     """Per-event drag timings, plain and with all overlays (sum, difference, c·u, span, projection, L1 ball)."""
     harness.offscreen_app()
     win, lab = harness.open_lab("vectors")
-    from engine.vectors import VectorsState
 
     out: list[dict[str, Any]] = []
     n = 50 if quick else 200
+    out.append(
+        harness.measurement(
+            "vectors.derive_default",
+            "ms",
+            samples=harness.time_calls(lambda: derive(VectorsState()), n),
+            note="everything the plane and the readouts show for the opening state",
+        )
+    )
     # The opening state explicitly (a lesson may have changed it, e.g. turned snapping on): snapping would make most
     # moves no-ops and the figure meaningless.
     lab.set_state(VectorsState())

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from engine.resources import resource_path
+
 __all__ = [
     "DataError",
     "CsvTable",
@@ -373,8 +375,6 @@ def load_dataset(name: str) -> CsvTable:
     CsvTable
         The table.
     """
-    from engine.resources import resource_path
-
     info = DATASETS.get(name)
     if info is None:
         raise DataError(f"no bundled data set {name!r}; choose one of {', '.join(DATASETS)}")

@@ -12,6 +12,8 @@ import types
 import typing
 from typing import Any
 
+from engine.expr import ExpressionError, parse
+
 __all__ = [
     "FieldError",
     "SchemaError",
@@ -267,8 +269,6 @@ def _convert_str(value: Any, path: str, meta: dict) -> str:
         raise SchemaError(path, f"must be one of {', '.join(map(repr, choices))}, got {value!r}")
     variables = meta.get("expr")
     if variables:
-        from engine.expr import ExpressionError, parse
-
         try:
             parse(value, tuple(variables))
         except ExpressionError as exc:

@@ -111,6 +111,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.status = QtWidgets.QStatusBar()
         self.setStatusBar(self.status)
         self._build_menus()
+        # deferred: loaded on first use, not before the first paint
         from gui.document import SceneDocument, add_file_actions
 
         self.document = SceneDocument(self)
@@ -283,7 +284,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.code_action = code
 
     def _build_lessons_dock(self) -> None:
-        from gui.lessons_panel import LessonsPanel
+        from gui.lessons_panel import LessonsPanel  # deferred: loaded on first use, not before the first paint
 
         self.lessons = LessonsPanel(self)
         self.lessons_dock = QtWidgets.QDockWidget("Lessons", self)
@@ -344,12 +345,12 @@ class MainWindow(QtWidgets.QMainWindow):
                 return
         path = self._ask_path("Export CSV", "csv", "CSV files (*.csv)")
         if path:
-            from gui.export import export_csv
+            from gui.export import export_csv  # deferred: loaded on first use, not before the first paint
 
             self._run_export(lambda: export_csv(tables[name], path), path)
 
     def _export(self, kind: str, path: str, width: int | None = None) -> None:
-        from gui.export import export_png, export_svg
+        from gui.export import export_png, export_svg  # deferred: loaded on first use, not before the first paint
 
         view = self.current_view()
         if kind == "png":
@@ -366,7 +367,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.show_message(f"Exported {path}")
 
     def copy_view(self) -> None:
-        from gui.export import copy_image
+        from gui.export import copy_image  # deferred: loaded on first use, not before the first paint
 
         try:
             copy_image(self.current_view())
@@ -377,8 +378,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def show_code(self) -> None:
         """Open "Show the code" for the current lab."""
-        from engine.labs import code
-        from gui.code_dialog import CodeDialog
+        from engine.labs import code  # deferred: loaded on first use, not before the first paint
+        from gui.code_dialog import CodeDialog  # deferred: loaded on first use, not before the first paint
 
         lab = self.current_lab()
         if lab is None:
@@ -395,7 +396,7 @@ class MainWindow(QtWidgets.QMainWindow):
 
     # --- drag and drop --------------------------------------------------------------------------------------------
     def dragEnterEvent(self, event: QtGui.QDragEnterEvent) -> None:
-        from gui.document import scene_paths_from_mime
+        from gui.document import scene_paths_from_mime  # deferred: loaded on first use, not before the first paint
 
         if scene_paths_from_mime(event.mimeData()):
             event.acceptProposedAction()
@@ -403,7 +404,7 @@ class MainWindow(QtWidgets.QMainWindow):
             event.ignore()
 
     def dropEvent(self, event: QtGui.QDropEvent) -> None:
-        from gui.document import scene_paths_from_mime
+        from gui.document import scene_paths_from_mime  # deferred: loaded on first use, not before the first paint
 
         paths = scene_paths_from_mime(event.mimeData())
         if not paths:
@@ -564,7 +565,7 @@ def make_application(argv: list[str] | None = None) -> QtWidgets.QApplication:
     app.setOrganizationName("ML Math Sandbox")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("mlsandbox")  # lets the desktop match windows to packaging/mlsandbox.desktop
-    from engine.resources import resource_path
+    from engine.resources import resource_path  # deferred: loaded on first use, not before the first paint
 
     icon = resource_path("icons/app.png")
     if icon.exists():
@@ -631,9 +632,9 @@ def warm_up_heavy_modules() -> threading.Thread:
     """
 
     def work() -> None:
-        import importlib
+        import importlib  # deferred: loaded on first use, not before the first paint
 
-        from engine import labs
+        from engine import labs  # deferred: loaded on first use, not before the first paint
 
         for name in ("scipy.stats", "sympy"):
             try:

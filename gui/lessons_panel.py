@@ -80,7 +80,7 @@ class LessonsPanel(QtWidgets.QWidget):
         """Read the bundled lessons the first time the panel is shown, in the background (about 2 s: validating
         every step imports the labs' engines); ``wait`` blocks until they are listed."""
         if not self._loaded and self._job is None:
-            from gui.widgets.jobs import LatestJob
+            from gui.widgets.jobs import LatestJob  # deferred: loaded when the panel first opens
 
             self._job = LatestJob(self)
             self._job.finished.connect(self._on_bundled)

@@ -6,6 +6,10 @@ import functools
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
+from engine.expr import parse
+
 LOSSES = ("log-loss", "squared error")
 
 # The whole composition as one typed formula, differentiated symbolically to check the path products.
@@ -45,6 +49,7 @@ class ChainRule:
     edges: tuple[GraphEdge, ...]
     paths: dict[str, tuple[tuple[str, ...], float]]  # input -> (node keys from input to L, product)
     symbolic: dict[str, float]  # input -> dL/d(input) from the exact symbolic derivative of the whole loss
+    matches: dict[str, bool]  # input -> whether its path product equals the symbolic derivative (to rounding)
 
     def node(self, key: str) -> GraphNode:
         """The node with this key."""
@@ -71,8 +76,6 @@ def _xlog(c: float, p: float) -> float:
 
 @functools.lru_cache(maxsize=4)
 def _loss_gradient(loss: str):
-    from engine.expr import parse
-
     expr = parse(_LOSS_TEXT[loss], _VARIABLES)
     return expr, expr.gradient()
 
@@ -134,4 +137,5 @@ def chain_rule(w: float, x: float, b: float, y: float, loss: str = "log-loss") -
     }
     _, grad = _loss_gradient(loss)
     symbolic = {name: float(g(w, x, b, y)) for name, g in zip(_VARIABLES, grad, strict=True) if name in paths}
-    return ChainRule(loss, nodes, edges, paths, symbolic)
+    matches = {k: bool(np.isclose(p, symbolic[k], rtol=1e-9, atol=1e-12)) for k, (_, p) in paths.items()}
+    return ChainRule(loss, nodes, edges, paths, symbolic, matches)

@@ -20,7 +20,8 @@ import numpy as np
 
 from engine.expr.formatting import to_formula, to_text
 from engine.expr.grammar import parse_tree
-from engine.expr.numeric import vectorise
+from engine.expr.numeric import UNARY, vectorise
+from engine.expr.symbolic import UnsupportedSympyError, from_sympy, symbol, to_sympy
 from engine.expr.tree import Node
 
 __all__ = ["Expression", "parse"]
@@ -70,8 +71,6 @@ class Expression:
     def _sympy(self):
         if self._sym is not None:
             return self._sym
-        from engine.expr.symbolic import to_sympy
-
         return to_sympy(self._tree)
 
     def sympy(self):
@@ -106,8 +105,6 @@ class Expression:
 
     @functools.lru_cache(maxsize=32)  # noqa: B019 - expressions are small, immutable and hashable
     def _diff(self, var: str, order: int) -> Expression:
-        from engine.expr.symbolic import symbol
-
         return _from_sympy(self._sympy.diff(symbol(var), order), self.variables)
 
     def gradient(self) -> tuple[Expression, ...]:
@@ -165,8 +162,6 @@ class Expression:
         return sp.sstr(self._sympy).replace("**", "^").replace("*", "·")
 
     def _show(self, expr) -> str | None:
-        from engine.expr.symbolic import UnsupportedSympyError, from_sympy
-
         try:
             return to_formula(from_sympy(expr, self.variables))
         except UnsupportedSympyError:
@@ -199,8 +194,6 @@ class Expression:
 
 def _from_sympy(expr, variables: tuple[str, ...]) -> Expression:
     """Wrap a sympy result as an Expression, via our tree when possible (fast numpy, parseable text)."""
-    from engine.expr.symbolic import UnsupportedSympyError, from_sympy
-
     try:
         tree = from_sympy(expr, variables)
     except UnsupportedSympyError:
@@ -213,9 +206,6 @@ def _from_sympy(expr, variables: tuple[str, ...]) -> Expression:
 def _lambdify(sym, variables: tuple[str, ...]) -> Callable[..., np.ndarray]:
     """numpy function for a sympy object our tree cannot hold (sympy's lambdify of an object we built)."""
     import sympy as sp
-
-    from engine.expr.numeric import UNARY
-    from engine.expr.symbolic import symbol
 
     raw = sp.lambdify([symbol(v) for v in variables], sym, modules=[dict(UNARY), "numpy"])
 

@@ -1,9 +1,9 @@
 """Statistical inference for ML Math Sandbox: tests, intervals, resampling, power — and the Hypothesis lab's state.
 
-This is the public face of the inference half of ``engine.stats`` (which re-exports it); the work is done in
-``inference_input`` (checking input), ``inference_tests`` (t, z, proportion, χ² tests), ``inference_resampling``
-(permutation test, bootstrap), ``inference_intervals`` (confidence intervals, power), ``inference_state`` (the lab's
-state and metrics) and ``inference_code`` ("show the code"). Usable from a notebook::
+The work is done in ``inputs`` (checking input), ``parametric`` and ``counts`` (t, z, proportion, χ² tests),
+``resampling`` (permutation test, bootstrap), ``intervals`` (confidence intervals, power), ``lab`` (the lab's state
+and metrics), ``derive`` (everything the lab shows for a state), ``pictures``/``histograms``/``readouts`` (its
+drawing data and texts) and ``snippet`` ("show the code"). Usable from a notebook::
 
     from engine.inference import one_sample_t
     one_sample_t([5.1, 4.9, 5.6, 5.8], mu0=5).p_value
@@ -12,6 +12,15 @@ state and metrics) and ``inference_code`` ("show the code"). Usable from a noteb
 from __future__ import annotations
 
 from engine.inference.counts import chi2_gof, proportion_test, two_proportion_test
+from engine.inference.derive import HypothesisResults, derive
+from engine.inference.histograms import (
+    BootstrapPicture,
+    PermutationFrame,
+    PermutationLayout,
+    bootstrap_picture,
+    permutation_frame,
+    permutation_layout,
+)
 from engine.inference.inputs import (
     ALTERNATIVES,
     InferenceError,
@@ -48,6 +57,24 @@ from engine.inference.lab import (
     samples,
 )
 from engine.inference.parametric import null_density, one_sample_t, two_sample_t, z_test
+from engine.inference.pictures import (
+    IntervalsPicture,
+    NullPicture,
+    PowerPicture,
+    intervals_picture,
+    null_picture,
+    power_picture,
+)
+from engine.inference.readouts import (
+    ab_text,
+    bootstrap_readout,
+    intervals_text,
+    intervals_verdict,
+    permutation_readout,
+    power_text,
+    power_verdict,
+    result_text,
+)
 from engine.inference.resampling import (
     BootstrapResult,
     PermutationProgress,
@@ -59,6 +86,7 @@ from engine.inference.resampling import (
 )
 from engine.inference.result import TestResult, format_p
 from engine.inference.snippet import code
+from engine.inference.tables import export_tables
 
 __all__ = [
     "COUNT_TESTS",
@@ -105,6 +133,29 @@ __all__ = [
     "power",
     "power_density",
     "HypothesisState",
+    "HypothesisResults",
+    "derive",
+    "export_tables",
+    "NullPicture",
+    "PowerPicture",
+    "IntervalsPicture",
+    "null_picture",
+    "power_picture",
+    "intervals_picture",
+    "PermutationLayout",
+    "PermutationFrame",
+    "BootstrapPicture",
+    "permutation_layout",
+    "permutation_frame",
+    "bootstrap_picture",
+    "result_text",
+    "ab_text",
+    "intervals_text",
+    "intervals_verdict",
+    "power_text",
+    "power_verdict",
+    "permutation_readout",
+    "bootstrap_readout",
     "metrics",
     "code",
 ]

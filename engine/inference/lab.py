@@ -65,15 +65,15 @@ class HypothesisState:
     tab: str = spec("test", choices=TABS)
     source: str = spec("generated", choices=SOURCES)
     alternative: str = spec("two-sided", choices=ALTERNATIVES)
-    alpha: float = spec(0.05, lo=0.001, hi=0.5)
+    alpha: float = spec(0.05, lo=0.001, hi=0.5, step=0.001, soft_hi=0.2, decimals=3, label="α")
     # generated samples: A ~ N(true_mu, sigma²) of size n, B ~ N(true_mu_b, sigma²) of size n_b; sigma is also the
     # known σ of the z-test
-    mu0: float = spec(0.0, lo=-BIG, hi=BIG)
-    true_mu: float = spec(0.5, lo=-BIG, hi=BIG)
-    true_mu_b: float = spec(0.0, lo=-BIG, hi=BIG)
-    sigma: float = spec(1.0, lo=1e-9, hi=BIG)
-    n: int = spec(20, lo=2, hi=10_000, integer=True)
-    n_b: int = spec(20, lo=2, hi=10_000, integer=True)
+    mu0: float = spec(0.0, lo=-BIG, hi=BIG, step=0.1, decimals=3, label="μ₀")
+    true_mu: float = spec(0.5, lo=-BIG, hi=BIG, step=0.1, decimals=3, label="true μ_A")
+    true_mu_b: float = spec(0.0, lo=-BIG, hi=BIG, step=0.1, decimals=3, label="true μ_B")
+    sigma: float = spec(1.0, lo=1e-9, hi=BIG, step=0.1, decimals=3, label="σ")
+    n: int = spec(20, lo=2, hi=10_000, step=1, integer=True, label="n_A")
+    n_b: int = spec(20, lo=2, hi=10_000, step=1, integer=True, label="n_B")
     seed: int = spec(42, lo=0, hi=2**31 - 1, integer=True)
     typed_a: str = spec("4.9 5.6 5.1 6.2 5.8 4.7 5.9 6.1 5.4 5.5", max_chars=500_000)
     typed_b: str = spec("4.6 5.0 4.4 5.2 4.8 5.1 4.3 4.9", max_chars=500_000)
@@ -83,7 +83,7 @@ class HypothesisState:
     # one-proportion tests
     successes: int = spec(32, lo=0, hi=10_000_000, integer=True)
     trials: int = spec(50, lo=1, hi=10_000_000, integer=True)
-    p0: float = spec(0.5, lo=0.0001, hi=0.9999)
+    p0: float = spec(0.5, lo=0.0001, hi=0.9999, step=0.01, decimals=4, label="p₀")
     # chi-square: typed counts and expected proportions (blank = all equal); generated = a fair die rolled n times
     chi2_observed: str = spec("18 22 16 14 12 20", max_chars=20_000)
     chi2_expected: str = spec("", max_chars=20_000)
@@ -101,8 +101,8 @@ class HypothesisState:
     ci_count: int = spec(100, lo=1, hi=1000, integer=True)
     ci_kind: str = spec("t", choices=("t", "z"))
     ci_seed: int = spec(0, lo=0, hi=2**31 - 1, integer=True)
-    power_effect: float = spec(0.5, lo=-5.0, hi=5.0)
-    power_n: int = spec(20, lo=2, hi=10_000, integer=True)
+    power_effect: float = spec(0.5, lo=-5.0, hi=5.0, step=0.01, soft_lo=-3.0, soft_hi=3.0, decimals=2, label="effect d")
+    power_n: int = spec(20, lo=2, hi=10_000, step=1, soft_hi=400, integer=True, label="n")
     power_kind: str = spec("z", choices=("z", "t"))
     # main plot's x/y range; all zeros = fit to the null distribution
     view: tuple[float, float, float, float] = spec((0.0, 0.0, 0.0, 0.0), lo=-BIG, hi=BIG)

@@ -1,13 +1,23 @@
 """Matrix facts a student asks about (determinant, eigen, inverse, Ax = b, row reduction).
 
-The Matrices lab state, metrics and code live in :mod:`engine.linalg.lab` and are re-exported here, so the lab
-registry and ``from engine import linalg`` see one module.
+The Matrices lab state, metrics and code live in :mod:`engine.linalg.lab`, its derive in :mod:`engine.linalg.derive`;
+both are re-exported here, so the lab registry and ``from engine import linalg`` see one module.
 
 Exact fractions are used whenever the entries are integers, fractions or short decimals, so a singular integer matrix is
 reported singular (det exactly 0), never "det = 1e-16".
 """
 
 from engine.linalg import transform2d
+from engine.linalg.derive import (
+    MatricesResults,
+    PresetSlider,
+    RrefView,
+    choose_preset,
+    derive,
+    matrix_text,
+    preset_slider,
+    set_preset_param,
+)
 from engine.linalg.lab import (
     DEFAULT_AUGMENTED,
     MAX_COLS,
@@ -60,6 +70,14 @@ __all__ = [
     "inverse_exact",
     "solve",
     "MatricesState",
+    "MatricesResults",
+    "PresetSlider",
+    "RrefView",
+    "derive",
+    "matrix_text",
+    "preset_slider",
+    "choose_preset",
+    "set_preset_param",
     "PRESETS",
     "TABS",
     "DEFAULT_AUGMENTED",

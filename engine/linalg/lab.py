@@ -6,7 +6,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.linalg.matrix import SingularMatrixError, determinant, eigen, inverse, rank, solve
 from engine.linalg.row_reduction import CellError, parse_cell, rref
+from engine.linalg.transform2d import morph
 from engine.schema import SchemaError, spec
 
 __all__ = ["PRESETS", "TABS", "DEFAULT_AUGMENTED", "MAX_ROWS", "MAX_COLS", "MatricesState", "metrics", "code"]
@@ -22,14 +24,17 @@ class MatricesState:
     """Everything a user can set in the Matrices lab."""
 
     matrix: tuple[tuple[float, float], tuple[float, float]] = spec(((2.0, 1.0), (1.0, 2.0)), lo=-1e6, hi=1e6)
-    morph_t: float = spec(1.0, lo=0.0, hi=1.0)
+    morph_t: float = spec(1.0, lo=0.0, hi=1.0, step=0.01, decimals=2, label="t")
     show_grid: bool = spec(True)
     show_det: bool = spec(True)
     show_eigen: bool = spec(True)
     snap: bool = spec(True)
     preset: str = spec("custom", choices=PRESETS)
-    preset_param: float = spec(30.0, lo=-360.0, hi=360.0)
-    system_b: tuple[float, float] = spec((3.0, 3.0), lo=-1e6, hi=1e6)
+    preset_param: float = spec(
+        30.0, lo=-360.0, hi=360.0, step=1.0, decimals=1, soft_lo=-180.0, soft_hi=180.0, label="θ"
+    )
+    """The preset's angle θ (degrees), shear k or scale s; each preset's own slider range is in PRESET_PARAMS."""
+    system_b: tuple[float, float] = spec((3.0, 3.0), lo=-1e6, hi=1e6, step=0.5, decimals=2)
     augmented: tuple[tuple[str, ...], ...] = spec(DEFAULT_AUGMENTED, max_len=MAX_COLS, max_chars=40)
     rref_step: int = spec(0, lo=0, hi=1000)
     tab: str = spec("transform", choices=TABS)
@@ -66,10 +71,6 @@ def metrics(state: MatricesState) -> dict[str, float | bool | str]:
     "infinite") and, when unique, ``system_x``, ``system_y``; for the augmented matrix ``aug_rank`` (rank of its
     coefficient part), ``aug_kind`` and ``rref_steps`` (number of row operations).
     """
-    # engine.linalg re-exports this module, so its functions are imported here rather than at the top (no cycle).
-    from engine.linalg.matrix import SingularMatrixError, determinant, eigen, inverse, rank, solve
-    from engine.linalg.transform2d import morph
-
     A = state.matrix
     out: dict[str, float | bool | str] = {}
     det = determinant(A)
@@ -102,7 +103,7 @@ def metrics(state: MatricesState) -> dict[str, float | bool | str]:
     asol = solve([r[:n] for r in aug], [r[n] for r in aug])
     out["aug_rank"] = float(asol.rank)
     out["aug_kind"] = asol.kind
-    out["rref_steps"] = float(len(rref(aug).steps))
+    out["rref_steps"] = float(len(asol.reduced.steps))  # solve reduced [A | b] already: no second exact RREF
     return out
 
 

@@ -1,29 +1,35 @@
 """The Network lab's engine: its state, training with ``engine.optim`` steppers, metrics and "show the code".
 
 The mathematics is split by what it holds: ``engine.nn.data`` (data sets), ``engine.nn.maths`` (layers, activations,
-losses, forward/backward written out) and ``engine.nn.views`` (probability map, layer transforms, backprop trace);
-this module re-exports what a notebook needs.
+losses, forward/backward written out), ``engine.nn.views`` (probability map, layer transforms, backprop trace),
+``engine.nn.lab`` (the state, metrics, code), ``engine.nn.training`` (``TrainingRun``, paced by the gui) and
+``engine.nn.derive`` (``derive(state)``: everything the lab draws); this module re-exports what a notebook needs.
 """
 
 from engine.nn.data import (
     DATASETS,
     GENERATED,
+    MAX_POINTS,
     NetworkError,
     check_points,
     generate,
     read_points_csv,
     stratified_split,
 )
+from engine.nn.derive import GRID_RES, NetworkResults, derive
 from engine.nn.lab import (
     MAX_WEIGHT,
     NET_OPTIMIZERS,
     NetworkState,
-    TrainingRun,
     code,
     metrics,
     network_params,
+    point_arrays,
+    same_network,
     state_data,
     state_layout,
+    state_points,
+    training_config,
 )
 from engine.nn.maths import (
     ACTIVATIONS,
@@ -40,18 +46,35 @@ from engine.nn.maths import (
     predict,
     sigmoid,
 )
+from engine.nn.training import TrainingRun
 from engine.nn.views import (
     PROJECTIONS,
     BackpropTrace,
     LayerStage,
+    LossCurves,
     backprop_trace,
     boundary_segments,
     layer_stages,
+    loss_curves,
+    nice_ceiling,
     probability_grid,
+    separator_line,
 )
 
 __all__ = [
+    "GRID_RES",
+    "MAX_POINTS",
     "MAX_WEIGHT",
+    "LossCurves",
+    "NetworkResults",
+    "derive",
+    "loss_curves",
+    "nice_ceiling",
+    "point_arrays",
+    "same_network",
+    "separator_line",
+    "state_points",
+    "training_config",
     "BackpropTrace",
     "LayerStage",
     "Layout",

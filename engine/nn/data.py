@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.datasets import DataError, read_csv_table
+
 GENERATED = ("blobs", "xor", "circles", "moons", "spiral")
 DATASETS = (*GENERATED, "custom")
 MAX_POINTS = 10_000
@@ -219,8 +221,6 @@ def read_points_csv(path_or_text: str | bytes) -> tuple[tuple[tuple[float, float
     (points, note) : tuple
         ``(x, y, class)`` triples for ``NetworkState.points`` and a sentence saying which columns were used.
     """
-    from engine.datasets import DataError, read_csv_table
-
     try:
         table = read_csv_table(path_or_text)
         if len(table.header) < 3:

@@ -1,16 +1,11 @@
-"""The Network lab's engine: its state, training with ``engine.optim`` steppers, metrics and "show the code".
-
-The mathematics is split by what it holds: ``engine.nn.data`` (data sets), ``engine.nn.maths`` (layers, activations,
-losses, forward/backward written out) and ``engine.nn.views`` (probability map, layer transforms, backprop trace);
-this module re-exports what a notebook needs.
+"""The Network lab's state with its field spec (one range and step per field), the data and weights it stands for,
+its metrics and its "show the code" snippet.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
-import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -28,31 +23,37 @@ from engine.nn.maths import (
     ACTIVATIONS,
     INITS,
     LOSSES,
+    MAX_HIDDEN_LAYERS,
+    MAX_UNITS,
     Layout,
     forward,
     init_params,
-    loss_and_grad,
     loss_value,
     make_layout,
 )
 from engine.nn.views import PROJECTIONS
-from engine.schema import SchemaError, spec
+from engine.optim import OptimizerConfig, OptimizerError, check_hyperparameters
+from engine.schema import SchemaError, field_spec, spec
 
 __all__ = [
     "NET_OPTIMIZERS",
     "NetworkState",
-    "TrainingRun",
     "code",
     "metrics",
     "network_params",
+    "same_network",
     "state_data",
     "state_layout",
+    "point_arrays",
+    "state_points",
+    "training_config",
 ]
 
 NET_OPTIMIZERS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")  # Newton needs a Hessian: not for nets
 MAX_PARAMS = 2 * 8 + 8 + 2 * (8 * 8 + 8) + 8 + 1
-MAX_LOSS = 1e3  # a mean loss above this (or |weight| above MAX_WEIGHT) is an exploding run
 MAX_WEIGHT = 1e6
+# The app's one learning-rate range (the Optimizer lab's), never narrower than the 0..100 old scene files may hold.
+_LR = field_spec(OptimizerConfig, "lr")
 
 
 @dataclass(frozen=True)
@@ -60,19 +61,28 @@ class NetworkState:
     """Everything a learner sets in the Network lab: data, network, loss, optimizer, weights and what is shown."""
 
     dataset: str = spec("xor", choices=DATASETS)
-    seed: int = spec(1, lo=0, hi=2**31 - 1, integer=True)
-    n_points: int = spec(200, lo=2, hi=MAX_POINTS, integer=True)
-    noise: float = spec(0.1, lo=0.0, hi=1.0)
-    test_fraction: float = spec(0.3, lo=0.0, hi=0.9)
+    seed: int = spec(1, lo=0, hi=2**31 - 1, integer=True, step=1, label="Seed")
+    n_points: int = spec(200, lo=2, hi=MAX_POINTS, integer=True, step=50, label="Points")
+    noise: float = spec(0.1, lo=0.0, hi=1.0, step=0.05, label="Noise")
+    test_fraction: float = spec(0.3, lo=0.0, hi=0.9, step=0.05, label="Test share")
     points: tuple[tuple[float, float, int], ...] = spec((), lo=-1e6, hi=1e6, max_len=MAX_POINTS)
-    hidden: tuple[int, ...] = spec((4, 2), lo=1, hi=8, max_len=3, integer=True)
+    hidden: tuple[int, ...] = spec((4, 2), lo=1, hi=MAX_UNITS, max_len=MAX_HIDDEN_LAYERS, integer=True, step=1)
     activation: str = spec("tanh", choices=ACTIVATIONS)
     loss: str = spec("logloss", choices=LOSSES)
     init: str = spec("auto", choices=INITS)
     optimizer: str = spec("adam", choices=NET_OPTIMIZERS)
-    lr: float = spec(0.03, lo=0.0, hi=100.0)
+    lr: float = spec(
+        0.03,
+        lo=min(_LR.lo if _LR.lo is not None else 0.0, 0.0),
+        hi=max(_LR.hi if _LR.hi is not None else 100.0, 100.0),
+        step=_LR.step,
+        soft_lo=_LR.soft_lo,
+        soft_hi=_LR.soft_hi,
+        log=_LR.log,
+        label=_LR.label,
+    )
     hyper: tuple[tuple[str, float], ...] = spec((), lo=-1e12, hi=1e12, max_len=8, max_chars=40)
-    batch_size: int = spec(10, lo=1, hi=MAX_POINTS, integer=True)
+    batch_size: int = spec(10, lo=1, hi=MAX_POINTS, integer=True, step=1, label="Batch size")
     weights: tuple[float, ...] | None = spec(None, lo=-MAX_WEIGHT, hi=MAX_WEIGHT, max_len=MAX_PARAMS)
     epoch: int = spec(0, lo=0, hi=10**9, integer=True)
     probe: int = spec(0, lo=0, hi=MAX_POINTS, integer=True)
@@ -105,8 +115,6 @@ def _arch(state: NetworkState) -> str:
 
 def hyperparameters(state: NetworkState) -> dict[str, float]:
     """The optimizer's complete, validated hyperparameters (torch defaults + the state's lr and overrides)."""
-    from engine.optim import OptimizerError, check_hyperparameters
-
     if state.optimizer not in NET_OPTIMIZERS:
         raise NetworkError(f"optimizer {state.optimizer!r} cannot train a network: choose {', '.join(NET_OPTIMIZERS)}")
     try:
@@ -118,6 +126,49 @@ def hyperparameters(state: NetworkState) -> dict[str, float]:
 def state_layout(state: NetworkState) -> Layout:
     """The checked layer sizes of the state's network (NetworkError for absurd sizes)."""
     return make_layout(state.hidden)
+
+
+_SHOWN_OR_TRAINED = ("weights", "epoch", "probe", "stage", "projection", "view")
+_DATA_FIELDS = ("dataset", "n_points", "noise", "test_fraction", "points")  # what TrainingRun.set_data may change
+
+
+def training_config(state: NetworkState) -> NetworkState:
+    """The state without the fields a training run changes (weights, epoch) or that only choose what is shown."""
+    return replace(state, **{k: getattr(NetworkState(), k) for k in _SHOWN_OR_TRAINED})
+
+
+def same_network(a: NetworkState, b: NetworkState) -> bool:
+    """Whether two states train the same network the same way (they may differ in data and weights)."""
+    return training_config(a) == training_config(replace(b, **{k: getattr(a, k) for k in _DATA_FIELDS}))
+
+
+@functools.lru_cache(maxsize=4)
+def _generated(dataset: str, n: int, noise: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    x, y = generate(dataset, n, noise, seed)
+    x = np.round(x, 4)
+    for arr in (x, y):
+        arr.setflags(write=False)  # shared through the cache: nobody may change them
+    return x, y
+
+
+def point_arrays(state: NetworkState) -> tuple[np.ndarray, np.ndarray]:
+    """Every point of the state's data as arrays (xy (n, 2), class (n,)) in data-set order (cached, read-only).
+
+    Generated points are rounded to 4 decimals, as a hand-placed copy of them stores them; non-finite hand-placed
+    rows are left out.
+    """
+    if state.dataset != "custom":
+        return _generated(state.dataset, state.n_points, state.noise, state.seed)
+    arr = np.asarray(state.points, dtype=float).reshape(-1, 3)
+    return arr[:, :2], arr[:, 2]
+
+
+def state_points(state: NetworkState) -> tuple[tuple[float, float, int], ...]:
+    """Every point of the state's data as (x, y, class), in data-set order (what hand editing starts from)."""
+    if state.dataset == "custom":
+        return state.points
+    x, y = point_arrays(state)
+    return tuple((float(a), float(b), int(c)) for (a, b), c in zip(x.tolist(), y.tolist(), strict=True))
 
 
 def network_params(state: NetworkState) -> np.ndarray:
@@ -161,183 +212,6 @@ def state_data(state: NetworkState) -> DataSplit:
     """
     points = state.points if state.dataset == "custom" else ()
     return _cached_split(state.dataset, state.n_points, state.noise, state.seed, state.test_fraction, points)
-
-
-@dataclass
-class TrainingRun:
-    """A live training session: the flat weights, the optimizer's slots and the loss history (mutable on purpose).
-
-    Built from a state; ``run(k)`` trains k epochs of shuffled mini-batches; ``weights()`` gives them back for the
-    next state. The optimizer's memory (momentum, Adam moments) lives here, so it restarts when a run is rebuilt.
-    """
-
-    state: NetworkState
-    layout: Layout = field(init=False)
-    data: DataSplit = field(init=False)
-    params: np.ndarray = field(init=False)
-    epoch: int = field(init=False)
-    status: str = field(init=False, default="ready")
-    message: str = field(init=False, default="")
-    history: dict[str, list[float]] = field(init=False)
-
-    def __post_init__(self) -> None:
-        from engine.optim import make_stepper
-
-        state = self.state
-        if state.batch_size < 1:
-            raise NetworkError(f"batch size must be at least 1, got {state.batch_size}")
-        self.layout = state_layout(state)
-        self.data = state_data(state)
-        self.params = network_params(state).copy()
-        self._grad = np.empty_like(self.params)
-        self._stepper = make_stepper(state.optimizer, **hyperparameters(state))
-        self._pos = 0  # next mini-batch of the current epoch (0: at an epoch boundary)
-        self._order: np.ndarray | None = None
-        self._epoch_start: tuple = (self.params.copy(), None)
-        self.epoch = state.epoch
-        self.history = {"epoch": [], "train_loss": [], "test_loss": []}
-        self._record()
-        if not np.isfinite(self.history["train_loss"][-1]):
-            self.status, self.message = "diverged", "the loss is not finite with these weights"
-
-    def set_data(self, state: NetworkState) -> None:
-        """Train on ``state``'s data from now on, keeping the weights, epoch and optimizer memory.
-
-        A dragged point then refits smoothly (Adam's moments are not restarted on every mouse move) and nothing is
-        rebuilt but the split. Raises NetworkError for degenerate data, leaving the run unchanged.
-
-        Parameters
-        ----------
-        state : NetworkState
-            The new data settings; the network, loss and optimizer must be the run's own.
-        """
-        self.data = state_data(state)
-        self.state = state
-        self._pos = 0  # a partly trained epoch restarts on the new data (its shuffle was for the old one)
-
-    def losses(self) -> tuple[float, float]:
-        """(train loss, test loss) of the current weights; test is NaN without a test set."""
-        s, d = self.state, self.data
-        out = []
-        for x, y in ((d.x_train, d.y_train), (d.x_test, d.y_test)):
-            if len(y) == 0:
-                out.append(float("nan"))
-                continue
-            zs, acts = forward(self.params, self.layout, s.activation, x)
-            out.append(loss_value(s.loss, zs[-1][:, 0], acts[-1][:, 0], y))
-        return out[0], out[1]
-
-    def _record(self) -> None:
-        train, test = self.losses()
-        self.history["epoch"].append(float(self.epoch))
-        self.history["train_loss"].append(train)
-        self.history["test_loss"].append(test)
-
-    def run(self, epochs: int) -> str:
-        """Train ``epochs`` whole epochs (finishing a partly trained one first); returns the status.
-
-        Parameters
-        ----------
-        epochs : int
-            Number of passes over the training set, each in shuffled mini-batches of ``state.batch_size``.
-
-        Returns
-        -------
-        str
-            "ready", or "diverged" when the loss or a weight became non-finite or exploded: the weights are then put
-            back to the end of the last good epoch and ``message`` says what happened (training stops for good).
-        """
-        target = self.epoch + int(epochs)
-        while self.status == "ready" and self.epoch < target:
-            self._train(deadline=None)
-        return self.status
-
-    def advance(self, seconds: float, max_epochs: int | None = None) -> str:
-        """Train mini-batches for about ``seconds`` (at least one batch), stopping mid-epoch if time is up.
-
-        What a GUI calls each frame: the time per call stays bounded however large the data set or small the batch,
-        so the window never freezes. ``epoch`` counts whole epochs; ``partial`` says whether one is under way.
-
-        Parameters
-        ----------
-        seconds : float
-            Time budget of this call.
-        max_epochs : int, optional
-            Stop after completing this many epochs (``None``: as many as fit in the budget).
-
-        Returns
-        -------
-        str
-            "ready" or "diverged", as :meth:`run`.
-        """
-        deadline = time.perf_counter() + max(float(seconds), 0.0)
-        target = None if max_epochs is None else self.epoch + int(max_epochs)
-        while self.status == "ready" and (target is None or self.epoch < target):
-            if not self._train(deadline=deadline):
-                break
-        return self.status
-
-    @property
-    def partial(self) -> bool:
-        """Whether an epoch is under way (weights are between two whole epochs)."""
-        return self._pos > 0
-
-    def rewind_partial(self) -> None:
-        """Drop the unfinished part of the current epoch: weights and optimizer memory go back to its start.
-
-        Pausing uses it, so a paused network is exactly "after ``epoch`` epochs" and resuming retraces the same steps.
-        """
-        if self._pos > 0:
-            self.params[...] = self._epoch_start[0]
-            self._stepper = self._epoch_start[1]
-            self._pos = 0
-
-    def _train(self, deadline: float | None) -> bool:
-        """Continue the current epoch until it ends (True) or the deadline passes (False, resumable)."""
-        s, d = self.state, self.data
-        n = len(d.y_train)
-        batch = min(int(s.batch_size), n)
-        if self._pos == 0:
-            self._epoch_start = (self.params.copy(), copy.deepcopy(self._stepper))
-            self._order = np.random.default_rng([s.seed, self.epoch, 3]).permutation(n) if batch < n else None
-        views, grad_views = self.layout.views(self.params), self.layout.views(self._grad)  # made once, reused
-        order = self._order
-        while self._pos < n:
-            start = self._pos
-            if order is None:
-                xb, yb = d.x_train, d.y_train
-            else:
-                idx = order[start : start + batch]
-                xb, yb = d.x_train[idx], d.y_train[idx]
-            with np.errstate(all="ignore"):
-                value, grad = loss_and_grad(
-                    self.params, self.layout, s.activation, s.loss, xb, yb, self._grad, views, grad_views
-                )
-                self.params[...] = self._stepper.step(self.params, grad)
-            self._pos = start + batch
-            if not (np.isfinite(value) and value < MAX_LOSS and np.all(np.abs(self.params) < MAX_WEIGHT)):
-                self.params[...] = self._epoch_start[0]
-                self._pos = 0
-                self.status = "diverged"
-                self.message = (
-                    f"diverged in epoch {self.epoch + 1}: the loss or the weights exploded — "
-                    "lower the learning rate and reset"
-                )
-                return False
-            if self._pos < n and deadline is not None and time.perf_counter() > deadline:
-                return False
-        self._pos = 0
-        self.epoch += 1
-        self._record()
-        return deadline is None or time.perf_counter() <= deadline
-
-    def weights(self) -> tuple[float, ...]:
-        """The current weights as plain floats, for ``NetworkState.weights``."""
-        return tuple(float(v) for v in self.params)
-
-    def to_state(self) -> NetworkState:
-        """The run's state with its current weights and epoch."""
-        return replace(self.state, weights=self.weights(), epoch=self.epoch)
 
 
 def metrics(state: NetworkState) -> dict[str, float | bool | str]:

@@ -199,6 +199,75 @@ def layer_stages(
     return stages
 
 
+def separator_line(stage: LayerStage, margin: float = 0.5) -> np.ndarray | None:
+    """The stage's separating line w1·a1 + w2·a2 + b = 0 as two ends spanning its points' box (None if it has none).
+
+    The line is solved for the coordinate with the larger weight, so a steep line never divides by a tiny number.
+    """
+    if stage.separator is None:
+        return None
+    w1, w2, b = stage.separator
+    pts = stage.points if len(stage.points) else np.zeros((1, 2))
+    lo, hi = pts.min(axis=0) - margin, pts.max(axis=0) + margin
+    if abs(w2) > abs(w1):
+        xs = np.array([lo[0], hi[0]])
+        return np.column_stack([xs, -(w1 * xs + b) / w2])
+    if w1 != 0:
+        ys = np.array([lo[1], hi[1]])
+        return np.column_stack([-(w2 * ys + b) / w1, ys])
+    return None
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 2, 5, 10, 20, 50 … that is ≥ ``value``: axis ranges that change in a few big steps."""
+    if value <= 1.0:
+        return 1.0
+    decade = 10.0 ** np.floor(np.log10(value))
+    for m in (1.0, 2.0, 5.0, 10.0):
+        if m * decade >= value * (1 - 1e-12):
+            return float(m * decade)
+    return float(10.0 * decade)
+
+
+@dataclass(frozen=True)
+class LossCurves:
+    """Training and test loss against epoch, ready for a log-scale plot, and the axis ranges to show them in."""
+
+    epochs: np.ndarray
+    train: np.ndarray  # floored at 1e-12 so a log axis can show it
+    test: np.ndarray  # NaN where there is no test set
+    ranges: tuple[float, float, float, float] | None  # (x_min, x_max, log10 y_min, log10 y_max); None when empty
+
+
+def loss_curves(history: dict[str, list[float]]) -> LossCurves:
+    """The loss history as curves, in ranges that only step (epochs to 10, 20, 50 …; losses to half decades).
+
+    Parameters
+    ----------
+    history : dict
+        Lists ``epoch``, ``train_loss`` and ``test_loss`` of one training session.
+
+    Returns
+    -------
+    LossCurves
+        Curves and ranges; a range changes rarely, so a plot redraws its axes rarely.
+    """
+    epochs = np.asarray(history["epoch"], dtype=float)
+    train = np.maximum(np.asarray(history["train_loss"], dtype=float), 1e-12)
+    test = np.asarray(history["test_loss"], dtype=float)
+    test = np.where(np.isfinite(test), np.maximum(test, 1e-12), np.nan)
+    if not len(epochs):
+        return LossCurves(epochs, train, test, None)
+    first = float(epochs[0])
+    span = nice_ceiling(max(float(epochs[-1]) - first, 10.0))  # one point: show the first epochs to come
+    losses = np.concatenate([train, test[np.isfinite(test)]])
+    losses = losses[np.isfinite(losses)]
+    lo, hi = (float(losses.min()), float(losses.max())) if len(losses) else (0.1, 1.0)
+    # log10 range snapped to half decades, with a margin so the curves never touch the frame
+    y_lo, y_hi = float(np.floor(2 * np.log10(lo) - 0.2) / 2), float(np.ceil(2 * np.log10(hi) + 0.2) / 2)
+    return LossCurves(epochs, train, test, (first, first + span, y_lo, y_hi))
+
+
 @dataclass(frozen=True)
 class BackpropTrace:
     """Forward values and backward gradients for one point, layer by layer (index 0 = input)."""
@@ -215,6 +284,7 @@ class BackpropTrace:
     weights: tuple[np.ndarray, ...]  # W of layers 1..L, (out, in)
     grad_w: tuple[np.ndarray, ...]  # dL/dW = dL/dz (upstream, per row) × a_in (local, per column)
     grad_b: tuple[np.ndarray, ...]  # dL/db = dL/dz
+    bias: tuple[np.ndarray, ...] = ()  # b of layers 1..L
 
 
 def backprop_trace(
@@ -270,6 +340,7 @@ def backprop_trace(
         grad_a=tuple(grad_a),
         grad_z=tuple(grad_z),
         weights=tuple(w.copy() for w, _ in views),
+        bias=tuple(b.copy() for _, b in views),
         grad_w=grad_w,
         grad_b=tuple(g.copy() for g in grad_z),
     )

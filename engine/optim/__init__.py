@@ -6,7 +6,18 @@ the one PyTorch would take; Newton's method is added as the curvature-aware refe
 """
 
 from engine.optim import objectives
+from engine.optim.derive import (
+    IDLE_NARRATION,
+    OptimizerResults,
+    RunReadout,
+    curvature,
+    derive,
+    loss_offset,
+    objective_key,
+    runs_key,
+)
 from engine.optim.lab import (
+    EPS_CHOICES,
     SURFACE_LABELS,
     SURFACES,
     TOL,
@@ -14,6 +25,7 @@ from engine.optim.lab import (
     OptimizerState,
     code,
     default_configs,
+    home_view,
     lr_bounds,
     metrics,
     narrate,
@@ -22,6 +34,7 @@ from engine.optim.lab import (
     with_surface,
 )
 from engine.optim.objectives import Objective
+from engine.optim.picture import SurfacePicture, contour_paths, surface_display, surface_picture
 from engine.optim.rules import (
     DEFAULTS,
     DIVERGENCE_BOUND,
@@ -32,9 +45,17 @@ from engine.optim.rules import (
     OptimizerError,
     SingularHessianError,
     Stepper,
+    adagrad_rule,
+    adam_rule,
+    adam_scales,
     check_hyperparameters,
+    gd_rule,
     lr_stability_bound,
     make_stepper,
+    momentum_rule,
+    newton_rule,
+    rmsprop_rule,
+    weight_decayed,
 )
 from engine.optim.trajectory import (
     INTERNAL_KEYS,
@@ -77,4 +98,26 @@ __all__ = [
     "run_many",
     "run_many_iter",
     "INTERNAL_KEYS",
+    "gd_rule",
+    "momentum_rule",
+    "adagrad_rule",
+    "rmsprop_rule",
+    "adam_rule",
+    "adam_scales",
+    "newton_rule",
+    "weight_decayed",
+    "EPS_CHOICES",
+    "home_view",
+    "derive",
+    "OptimizerResults",
+    "RunReadout",
+    "IDLE_NARRATION",
+    "objective_key",
+    "runs_key",
+    "curvature",
+    "loss_offset",
+    "SurfacePicture",
+    "surface_picture",
+    "surface_display",
+    "contour_paths",
 ]

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from engine.expr import ExpressionError
 from engine.optim import objectives as obj
 from engine.optim.rules import DEFAULTS, OPTIMIZERS, OptimizerError, lr_stability_bound
 from engine.optim.trajectory import Trajectory, run_many
@@ -19,6 +20,7 @@ from engine.schema import SchemaError, spec
 SURFACES = obj.PRESETS + ("expression", "line_fit")
 SURFACE_LABELS = {**obj.PRESET_LABELS, "expression": "Your own f(x, y)", "line_fit": "Fit a line (MSE)"}
 TOL = 1e-6
+HOME_VIEW = (-3.0, 3.0, -3.0, 3.0)  # a typed formula's view before the user pans or zooms
 
 # Learning rates that make each surface interesting out of the box (torch defaults are tuned for networks).
 _SUGGESTED_LR = {
@@ -33,6 +35,8 @@ _SUGGESTED_LR = {
     "line_fit": {"gd": 0.05, "momentum": 0.02, "nesterov": 0.02, "adagrad": 1.0, "rmsprop": 0.05, "adam": 0.1},
 }
 _DEFAULT_ENABLED = ("gd", "momentum", "adam", "newton")
+EPS_CHOICES = (1e-10, 1e-8, 1e-6, 1e-4, 1e-2, 0.1)
+"""The ε values offered in a list (any other value from a scene is shown too); spans the ε spec's soft range."""
 
 
 @dataclass(frozen=True)
@@ -41,12 +45,13 @@ class OptimizerConfig:
 
     name: str = spec("gd", choices=OPTIMIZERS)
     enabled: bool = spec(True)
-    lr: float = spec(1e-3, lo=0.0, hi=1e3)
-    momentum: float = spec(0.9, lo=0.0, hi=0.999)
-    beta1: float = spec(0.9, lo=0.0, hi=0.999)
-    beta2: float = spec(0.999, lo=0.0, hi=0.99999)
-    eps: float = spec(1e-8, lo=0.0, hi=1.0)
-    alpha: float = spec(0.99, lo=0.0, hi=1.0)
+    # The one learning-rate range of the app: every lr slider (this lab's seven, the Network lab's) reads it.
+    lr: float = spec(1e-3, lo=0.0, hi=1e3, soft_lo=1e-5, soft_hi=10.0, log=True, label="lr")
+    momentum: float = spec(0.9, lo=0.0, hi=0.999, step=0.01, decimals=3, label="momentum μ")
+    beta1: float = spec(0.9, lo=0.0, hi=0.999, step=0.01, decimals=3, label="β₁")
+    beta2: float = spec(0.999, lo=0.0, hi=0.99999, step=0.001, decimals=5, label="β₂")
+    eps: float = spec(1e-8, lo=0.0, hi=1.0, soft_lo=1e-10, soft_hi=0.1, log=True, label="ε")
+    alpha: float = spec(0.99, lo=0.0, hi=1.0, step=0.01, decimals=3, label="α")
 
     def hyperparameters(self) -> dict[str, float]:
         """The keyword arguments :func:`engine.optim.run` takes for this optimizer."""
@@ -81,13 +86,13 @@ class OptimizerState:
 
     surface: str = spec("rosenbrock", choices=SURFACES)
     expression: str = spec("x^2 + 3*y^2 + sin(3*x)", expr=("x", "y"), max_chars=500)
-    kappa: float = spec(10.0, lo=1.0, hi=1000.0)
-    angle: float = spec(30.0, lo=-180.0, hi=180.0)
+    kappa: float = spec(10.0, lo=1.0, hi=1000.0, log=True, label="condition κ")
+    angle: float = spec(30.0, lo=-180.0, hi=180.0, step=1.0, decimals=0, label="rotation")
     start: tuple[float, float] = spec((-1.5, 2.0), lo=-1e6, hi=1e6)
-    steps: int = spec(300, lo=1, hi=5000, integer=True)
+    steps: int = spec(300, lo=1, hi=5000, step=1, integer=True, label="max steps")
     configs: tuple[OptimizerConfig, ...] = spec(default_configs(), max_len=len(OPTIMIZERS))
     position: int = spec(300, lo=0, hi=5000, integer=True)
-    speed: float = spec(1.0, lo=0.1, hi=50.0)
+    speed: float = spec(1.0, lo=0.1, hi=50.0, label="playback speed")
     show_gradient: bool = spec(False)
     show_hessian: bool = spec(False)
     show_internals: bool = spec(True)
@@ -129,6 +134,11 @@ def with_surface(state: OptimizerState, surface: str, **changes) -> OptimizerSta
     o = objective_of(new)
     configs = tuple(replace(c, lr=default_config(c.name, surface).lr) for c in state.configs)
     return replace(new, view=o.view, start=o.start, configs=configs)
+
+
+def home_view(state: OptimizerState) -> tuple[float, float, float, float]:
+    """The view a surface opens with (a typed formula's: around the origin), for "Reset view"."""
+    return objective_of(replace(state, view=HOME_VIEW)).view
 
 
 def runs(state: OptimizerState, objective: obj.Objective | None = None) -> dict[str, Trajectory]:
@@ -173,8 +183,6 @@ def metrics(state: OptimizerState) -> dict[str, float | bool | str]:
     - ``lambda_max`` and ``gd_lr_bound`` (= 2/λmax) on constant-curvature surfaces (quadratic, saddle, line fit),
       else nan; ``lsq_slope`` and ``lsq_intercept`` (the least-squares line) for the line fit, else nan.
     """
-    from engine.expr import ExpressionError
-
     nan = math.nan
     out: dict[str, float | bool | str] = {"surface": state.surface, "error": "", "start_loss": nan}
     try:

@@ -12,6 +12,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.datasets import DataError, read_csv_table
+from engine.expr import parse, scalar_function
+
 PRESETS = (
     "quadratic",
     "rosenbrock",
@@ -277,8 +280,6 @@ def from_expression(text: str, view: tuple[float, float, float, float] = (-3.0, 
     engine.expr.ExpressionError
         The text is not a valid expression (message and character position).
     """
-    from engine.expr import parse, scalar_function
-
     e = parse(text, ("x", "y"))
     f = e.numpy()
     grad = e.gradient()
@@ -452,8 +453,6 @@ def line_points_from_csv(path_or_text: str, max_points: int = 1000) -> tuple[tup
     ObjectiveError
         The file is unreadable, has fewer than two numeric columns, non-finite cells, or too many rows.
     """
-    from engine.datasets import DataError, read_csv_table
-
     try:
         table = read_csv_table(path_or_text)
         numeric = table.numeric_columns()

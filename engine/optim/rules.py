@@ -103,8 +103,66 @@ def check_hyperparameters(name: str, hyperparameters: dict[str, Any]) -> dict[st
     return out
 
 
+# --- the update rules, each written once ----------------------------------------------------------------------
+# Plain arithmetic that works on one float (the fast 2-D runs call it per coordinate) and on whole numpy arrays (the
+# steppers); ``sqrt`` is ``math.sqrt`` for floats and ``np.sqrt`` for arrays. Each returns the new parameter first,
+# then the new state slots, then the per-coordinate effective step size where the rule has one. Nothing is changed in
+# place, so a slot may share memory with the gradient it came from.
+
+
+def weight_decayed(g, p, weight_decay: float):
+    """torch's L2 penalty folded into the gradient: g + λθ."""
+    return g + weight_decay * p
+
+
+def gd_rule(p, g, lr: float):
+    """torch.optim.SGD without momentum: θ ← θ − lr·g."""
+    return p - lr * g
+
+
+def momentum_rule(p, g, buf, first: bool, lr: float, momentum: float, dampening: float, nesterov: bool):
+    """torch.optim.SGD with momentum: b ← μb + (1−τ)g (b₁ = g); θ ← θ − lr·b, or θ − lr·(g + μb) with Nesterov."""
+    buf = g if first else momentum * buf + (1.0 - dampening) * g
+    if nesterov:
+        return p - lr * (g + momentum * buf), buf
+    return p - lr * buf, buf
+
+
+def adagrad_rule(p, g, sum_sq, t: int, lr: float, lr_decay: float, eps: float, sqrt):
+    """torch.optim.Adagrad: s ← s + g², θ ← θ − lr̃·g/(√s + ε), lr̃ = lr/(1 + (t−1)·decay)."""
+    sum_sq = sum_sq + g * g
+    clr = lr / (1.0 + (t - 1) * lr_decay)
+    denom = sqrt(sum_sq) + eps
+    return p - clr * (g / denom), sum_sq, clr / denom
+
+
+def rmsprop_rule(p, g, square_avg, lr: float, alpha: float, eps: float, sqrt):
+    """torch.optim.RMSprop (centered=False, momentum=0): v ← αv + (1−α)g², θ ← θ − lr·g/(√v + ε)."""
+    square_avg = alpha * square_avg + (1.0 - alpha) * (g * g)
+    denom = sqrt(square_avg) + eps
+    return p - lr * (g / denom), square_avg, lr / denom
+
+
+def adam_scales(t: int, lr: float, beta1: float, beta2: float) -> tuple[float, float]:
+    """Adam's bias corrections at step ``t``: (lr/(1−β₁ᵗ), √(1−β₂ᵗ)), shared by every coordinate."""
+    return lr / (1.0 - beta1**t), math.sqrt(1.0 - beta2**t)
+
+
+def adam_rule(p, g, m, v, step_size: float, bc2: float, beta1: float, beta2: float, eps: float, sqrt):
+    """torch.optim.Adam (amsgrad=False): m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − lr̂·m/(√v/√(1−β₂ᵗ) + ε)."""
+    m = beta1 * m + (1.0 - beta1) * g
+    v = beta2 * v + (1.0 - beta2) * (g * g)
+    denom = sqrt(v) / bc2 + eps
+    return p - step_size * (m / denom), m, v, step_size / denom
+
+
+def newton_rule(p, d, lr: float):
+    """Newton's method with the solved direction d = H⁻¹∇f: θ ← θ − lr·d."""
+    return p - lr * d
+
+
 class Stepper:
-    """One optimizer's update rule with its state slots (torch's ``optimizer.state``)."""
+    """One optimizer's update rule with its state slots (torch's ``optimizer.state``), on 1-D float64 arrays."""
 
     name = "gd"
 
@@ -121,98 +179,85 @@ class Stepper:
             raise OptimizerError(f"gradient has {g.size} entries but there are {p.size} parameters")
         wd = self.hyperparameters.get("weight_decay", 0.0)
         if wd != 0.0:
-            g = g + wd * p
+            g = weight_decayed(g, p, wd)
         self.t += 1
         return self._update(p, g, hessian)
 
     def _update(self, p: np.ndarray, g: np.ndarray, hessian: np.ndarray | None) -> np.ndarray:
-        return p - self.hyperparameters["lr"] * g
+        return gd_rule(p, g, self.hyperparameters["lr"])
 
     def internals(self) -> dict[str, np.ndarray]:
         """Copies of the state slots after the last step (velocity, effective step size, ...)."""
-        return {k: v.copy() for k, v in self._slots.items()}
+        return {k: np.array(v, dtype=np.float64) for k, v in self._slots.items()}
 
     def __repr__(self) -> str:
         hp = ", ".join(f"{k}={v:g}" for k, v in self.hyperparameters.items())
         return f"{type(self).__name__}({hp}, t={self.t})"
 
 
-class _SGDMomentum(Stepper):
-    """torch.optim.SGD with momentum: b ← μb + (1−τ)g (b₁ = g), step along b."""
+class SGDMomentumStepper(Stepper):
+    """torch.optim.SGD with momentum (:func:`momentum_rule`)."""
 
     name = "momentum"
 
     def _update(self, p, g, hessian):
         hp = self.hyperparameters
-        mu = hp["momentum"]
-        if self.t == 1 or "velocity" not in self._slots:
-            b = g.copy()
-        else:
-            b = mu * self._slots["velocity"] + (1.0 - hp.get("dampening", 0.0)) * g
-        self._slots["velocity"] = b
-        d = g + mu * b if self.name == "nesterov" else b
-        return p - hp["lr"] * d
+        first = self.t == 1 or "velocity" not in self._slots
+        new, self._slots["velocity"] = momentum_rule(
+            p, g, self._slots.get("velocity"), first, hp["lr"], hp["momentum"], hp.get("dampening", 0.0),
+            self.name == "nesterov",
+        )  # fmt: skip
+        return new
 
 
-class _SGDNesterov(_SGDMomentum):
+class SGDNesterovStepper(SGDMomentumStepper):
     """torch.optim.SGD(nesterov=True): step along g + μb."""
 
     name = "nesterov"
 
 
-class _Adagrad(Stepper):
-    """torch.optim.Adagrad: s ← s + g², θ ← θ − lr̃·g/(√s + ε), lr̃ = lr/(1 + (t−1)·decay)."""
+class AdagradStepper(Stepper):
+    """torch.optim.Adagrad (:func:`adagrad_rule`)."""
 
     name = "adagrad"
 
     def _update(self, p, g, hessian):
         hp = self.hyperparameters
-        s = self._slots.get("sum_sq")
-        if s is None:
-            s = np.full_like(p, hp["initial_accumulator_value"])
-        s = s + g * g
-        clr = hp["lr"] / (1.0 + (self.t - 1) * hp["lr_decay"])
-        denom = np.sqrt(s) + hp["eps"]
-        self._slots["sum_sq"] = s
-        self._slots["effective_lr"] = clr / denom
-        return p - clr * (g / denom)
+        s = self._slots.get("sum_sq", hp["initial_accumulator_value"])
+        new, s, eff = adagrad_rule(p, g, s, self.t, hp["lr"], hp["lr_decay"], hp["eps"], np.sqrt)
+        self._slots.update(sum_sq=s, effective_lr=eff)
+        return new
 
 
-class _RMSprop(Stepper):
-    """torch.optim.RMSprop (centered=False, momentum=0): v ← αv + (1−α)g², θ ← θ − lr·g/(√v + ε)."""
+class RMSpropStepper(Stepper):
+    """torch.optim.RMSprop, centered=False, momentum=0 (:func:`rmsprop_rule`)."""
 
     name = "rmsprop"
 
     def _update(self, p, g, hessian):
         hp = self.hyperparameters
-        a = hp["alpha"]
-        v = self._slots.get("square_avg", np.zeros_like(p))
-        v = a * v + (1.0 - a) * (g * g)
-        denom = np.sqrt(v) + hp["eps"]
-        self._slots["square_avg"] = v
-        self._slots["effective_lr"] = hp["lr"] / denom
-        return p - hp["lr"] * (g / denom)
+        v = self._slots.get("square_avg", 0.0)
+        new, v, eff = rmsprop_rule(p, g, v, hp["lr"], hp["alpha"], hp["eps"], np.sqrt)
+        self._slots.update(square_avg=v, effective_lr=eff)
+        return new
 
 
-class _Adam(Stepper):
-    """torch.optim.Adam (amsgrad=False): bias-corrected first and second moments."""
+class AdamStepper(Stepper):
+    """torch.optim.Adam, amsgrad=False (:func:`adam_rule`)."""
 
     name = "adam"
 
     def _update(self, p, g, hessian):
         hp = self.hyperparameters
         b1, b2 = hp["beta1"], hp["beta2"]
-        m = self._slots.get("exp_avg", np.zeros_like(p))
-        v = self._slots.get("exp_avg_sq", np.zeros_like(p))
-        m = b1 * m + (1.0 - b1) * g
-        v = b2 * v + (1.0 - b2) * (g * g)
-        step_size = hp["lr"] / (1.0 - b1**self.t)
-        denom = np.sqrt(v) / math.sqrt(1.0 - b2**self.t) + hp["eps"]
-        self._slots.update(exp_avg=m, exp_avg_sq=v, effective_lr=step_size / denom)
-        return p - step_size * (m / denom)
+        step_size, bc2 = adam_scales(self.t, hp["lr"], b1, b2)
+        m, v = self._slots.get("exp_avg", 0.0), self._slots.get("exp_avg_sq", 0.0)
+        new, m, v, eff = adam_rule(p, g, m, v, step_size, bc2, b1, b2, hp["eps"], np.sqrt)
+        self._slots.update(exp_avg=m, exp_avg_sq=v, effective_lr=eff)
+        return new
 
 
-class _Newton(Stepper):
+class NewtonStepper(Stepper):
     """Newton's method θ ← θ − lr·H⁻¹∇f; refuses a singular Hessian."""
 
     name = "newton"
@@ -227,17 +272,17 @@ class _Newton(Stepper):
             raise SingularHessianError("the Hessian is singular here, so H⁻¹∇f is undefined")
         d = np.linalg.solve(h, g)
         self._slots["newton_step"] = d
-        return p - self.hyperparameters["lr"] * d
+        return newton_rule(p, d, self.hyperparameters["lr"])
 
 
 _STEPPERS: dict[str, type[Stepper]] = {
     "gd": Stepper,
-    "momentum": _SGDMomentum,
-    "nesterov": _SGDNesterov,
-    "adagrad": _Adagrad,
-    "rmsprop": _RMSprop,
-    "adam": _Adam,
-    "newton": _Newton,
+    "momentum": SGDMomentumStepper,
+    "nesterov": SGDNesterovStepper,
+    "adagrad": AdagradStepper,
+    "rmsprop": RMSpropStepper,
+    "adam": AdamStepper,
+    "newton": NewtonStepper,
 }
 
 

@@ -1,9 +1,9 @@
 """Trajectory runs of the torch-identical optimizers on 2-D loss surfaces, written for speed.
 
 The Optimizer lab re-runs every enabled optimizer for hundreds of steps on each mouse move, so the 2-D loop works
-on plain Python floats (numpy costs ~1 µs per call on a 2-vector, the whole update ~1 µs in floats). The arithmetic
-is the same, operation for operation, as the array steppers in :mod:`engine.optim`, and the tests hold both to the
-formulas in the torch.optim documentation.
+on plain Python floats (numpy costs ~1 µs per call on a 2-vector, the whole update ~1 µs in floats). Both paths call
+the same rule functions of :mod:`engine.optim.rules` (per coordinate here, on whole arrays in the steppers), and
+the tests hold both to the formulas in the torch.optim documentation.
 """
 
 from __future__ import annotations
@@ -21,7 +21,15 @@ from engine.optim.rules import (
     VALUE_BOUND,
     OptimizerError,
     SingularHessianError,
+    adagrad_rule,
+    adam_rule,
+    adam_scales,
     check_hyperparameters,
+    gd_rule,
+    momentum_rule,
+    newton_rule,
+    rmsprop_rule,
+    weight_decayed,
 )
 
 __all__ = ["Trajectory", "run", "run_many", "run_many_iter", "INTERNAL_KEYS"]
@@ -69,33 +77,30 @@ Update = Callable[[int, float, float, float, float, Any], tuple[float, float]]
 def _scalar_update(name: str, hp: dict[str, float], rec: tuple[list[float], ...]) -> Update:
     """A pure-float update ``(t, x, y, gx, gy, hessian) -> (x', y')`` that appends its internals to ``rec``.
 
-    ``rec[i]`` receives the x and y of internal ``INTERNAL_KEYS[name][i]`` after every update (flat, pairs).
+    It applies the rule of :mod:`engine.optim.rules` to each coordinate (the same functions the array steppers use,
+    with ``math.sqrt``). ``rec[i]`` receives the x and y of internal ``INTERNAL_KEYS[name][i]`` after every update
+    (flat, pairs).
     """
     lr = hp["lr"]
     sqrt = math.sqrt
     if name == "gd":
 
         def update(t, x, y, gx, gy, h):
-            return x - lr * gx, y - lr * gy
+            return gd_rule(x, gx, lr), gd_rule(y, gy, lr)
 
         return update
     if name in ("momentum", "nesterov"):
-        mu = hp["momentum"]
-        damp = 1.0 - hp.get("dampening", 0.0)
-        nest = name == "nesterov"
+        mu, damp, nest = hp["momentum"], hp.get("dampening", 0.0), name == "nesterov"
         put = rec[0].append
         bx = by = 0.0
 
         def update(t, x, y, gx, gy, h):
             nonlocal bx, by
-            if t == 1:
-                bx, by = gx, gy
-            else:
-                bx, by = mu * bx + damp * gx, mu * by + damp * gy
+            first = t == 1
+            x, bx = momentum_rule(x, gx, bx, first, lr, mu, damp, nest)
+            y, by = momentum_rule(y, gy, by, first, lr, mu, damp, nest)
             put(bx), put(by)
-            if nest:
-                return x - lr * (gx + mu * bx), y - lr * (gy + mu * by)
-            return x - lr * bx, y - lr * by
+            return x, y
 
         return update
     if name == "adagrad":
@@ -105,11 +110,10 @@ def _scalar_update(name: str, hp: dict[str, float], rec: tuple[list[float], ...]
 
         def update(t, x, y, gx, gy, h):
             nonlocal sx, sy
-            sx, sy = sx + gx * gx, sy + gy * gy
-            clr = lr / (1.0 + (t - 1) * decay)
-            dx, dy = sqrt(sx) + eps, sqrt(sy) + eps
-            put_s(sx), put_s(sy), put_e(clr / dx), put_e(clr / dy)
-            return x - clr * (gx / dx), y - clr * (gy / dy)
+            x, sx, ex = adagrad_rule(x, gx, sx, t, lr, decay, eps, sqrt)
+            y, sy, ey = adagrad_rule(y, gy, sy, t, lr, decay, eps, sqrt)
+            put_s(sx), put_s(sy), put_e(ex), put_e(ey)
+            return x, y
 
         return update
     if name == "rmsprop":
@@ -119,10 +123,10 @@ def _scalar_update(name: str, hp: dict[str, float], rec: tuple[list[float], ...]
 
         def update(t, x, y, gx, gy, h):
             nonlocal vx, vy
-            vx, vy = a * vx + (1.0 - a) * (gx * gx), a * vy + (1.0 - a) * (gy * gy)
-            dx, dy = sqrt(vx) + eps, sqrt(vy) + eps
-            put_v(vx), put_v(vy), put_e(lr / dx), put_e(lr / dy)
-            return x - lr * (gx / dx), y - lr * (gy / dy)
+            x, vx, ex = rmsprop_rule(x, gx, vx, lr, a, eps, sqrt)
+            y, vy, ey = rmsprop_rule(y, gy, vy, lr, a, eps, sqrt)
+            put_v(vx), put_v(vy), put_e(ex), put_e(ey)
+            return x, y
 
         return update
     if name == "adam":
@@ -132,29 +136,31 @@ def _scalar_update(name: str, hp: dict[str, float], rec: tuple[list[float], ...]
 
         def update(t, x, y, gx, gy, h):
             nonlocal mx, my, vx, vy
-            mx, my = b1 * mx + (1.0 - b1) * gx, b1 * my + (1.0 - b1) * gy
-            vx, vy = b2 * vx + (1.0 - b2) * (gx * gx), b2 * vy + (1.0 - b2) * (gy * gy)
-            step = lr / (1.0 - b1**t)
-            bc2 = sqrt(1.0 - b2**t)
-            dx, dy = sqrt(vx) / bc2 + eps, sqrt(vy) / bc2 + eps
-            put_m(mx), put_m(my), put_v(vx), put_v(vy), put_e(step / dx), put_e(step / dy)
-            return x - step * (mx / dx), y - step * (my / dy)
+            step, bc2 = adam_scales(t, lr, b1, b2)
+            x, mx, vx, ex = adam_rule(x, gx, mx, vx, step, bc2, b1, b2, eps, sqrt)
+            y, my, vy, ey = adam_rule(y, gy, my, vy, step, bc2, b1, b2, eps, sqrt)
+            put_m(mx), put_m(my), put_v(vx), put_v(vy), put_e(ex), put_e(ey)
+            return x, y
 
         return update
     put_d = rec[0].append
 
     def update(t, x, y, gx, gy, h):  # newton
-        hxx, hxy, hyy = h
-        det = hxx * hyy - hxy * hxy
-        scale = abs(hxx) + abs(hyy) + 2.0 * abs(hxy)
-        if not math.isfinite(det) or abs(det) <= 1e-12 * scale * scale:
-            raise SingularHessianError("the Hessian is singular here, so H⁻¹∇f is undefined")
-        dx = (hyy * gx - hxy * gy) / det
-        dy = (hxx * gy - hxy * gx) / det
+        dx, dy = solve_2x2(h, gx, gy)
         put_d(dx), put_d(dy)
-        return x - lr * dx, y - lr * dy
+        return newton_rule(x, dx, lr), newton_rule(y, dy, lr)
 
     return update
+
+
+def solve_2x2(h: tuple[float, float, float], gx: float, gy: float) -> tuple[float, float]:
+    """Newton's direction H⁻¹g for the symmetric 2×2 Hessian ``h = (hxx, hxy, hyy)`` (Cramer's rule, floats)."""
+    hxx, hxy, hyy = h
+    det = hxx * hyy - hxy * hxy
+    scale = abs(hxx) + abs(hyy) + 2.0 * abs(hxy)
+    if not math.isfinite(det) or abs(det) <= 1e-12 * scale * scale:
+        raise SingularHessianError("the Hessian is singular here, so H⁻¹∇f is undefined")
+    return (hyy * gx - hxy * gy) / det, (hxx * gy - hxy * gx) / det
 
 
 def _check_steps(steps: Any) -> int:
@@ -335,7 +341,7 @@ def _run_iter(
                 indefinite = t
         try:
             if wd:
-                nx, ny = update(t, x, y, gx + wd * x, gy + wd * y, h)
+                nx, ny = update(t, x, y, weight_decayed(gx, x, wd), weight_decayed(gy, y, wd), h)
             else:
                 nx, ny = update(t, x, y, gx, gy, h)
         except SingularHessianError as exc:

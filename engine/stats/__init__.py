@@ -2,7 +2,8 @@
 
 This is the public face of the statistics engine: the registry (:mod:`engine.stats.registry`), maximum likelihood
 (:mod:`engine.stats.fit`), the classroom demonstrations (:mod:`engine.stats.demos`) and the Distributions lab state
-(:mod:`engine.stats.lab`) are all re-exported here, so ``from engine import stats`` is enough in a notebook.
+(:mod:`engine.stats.lab`) with its ``derive`` (:mod:`engine.stats.derive`, :mod:`engine.stats.sampled`) are all
+re-exported here, so ``from engine import stats`` is enough in a notebook.
 """
 
 from engine.stats.curves import (
@@ -20,6 +21,15 @@ from engine.stats.demos import (
     coin_posterior,
     qq_points,
     running_mean,
+)
+from engine.stats.derive import (
+    CURVE_POINTS,
+    MOMENT_ROWS,
+    BivariatePlot,
+    CoinPlot,
+    DistributionsResults,
+    derive,
+    free_fit_params,
 )
 from engine.stats.distributions import (
     MAX_SAMPLES,
@@ -41,6 +51,7 @@ from engine.stats.fit import (
 from engine.stats.lab import (
     BIVARIATE_N,
     CLT_REPS,
+    MAX_FLIPS,
     MAX_STORED_DATA,
     TABS,
     DistributionsState,
@@ -48,6 +59,7 @@ from engine.stats.lab import (
     metrics,
 )
 from engine.stats.loglik import log_likelihood
+from engine.stats.mle_view import CONTOUR_LEVELS, Contour, MleResults, mle_results
 from engine.stats.profile import loglik_grid, loglik_profile, loglik_window
 from engine.stats.registry import (
     CONTINUOUS,
@@ -61,6 +73,20 @@ from engine.stats.registry import (
     distribution_spec,
     frozen,
     validate_params,
+)
+from engine.stats.sampled import (
+    GOF_LIMIT,
+    CltPlot,
+    LlnPlot,
+    QQPlot,
+    Reveal,
+    SampleResults,
+    footer_html,
+    random_flips,
+    reveal,
+    sample_key,
+    sample_results,
+    with_gof,
 )
 from engine.stats.samples import (
     DEFAULT_MAX_AUTO_BINS,
@@ -76,6 +102,7 @@ from engine.stats.samples import (
 __all__ = [
     "BIVARIATE_N",
     "CLT_REPS",
+    "MAX_FLIPS",
     "MAX_STORED_DATA",
     "TABS",
     "StatsError",
@@ -129,4 +156,27 @@ __all__ = [
     "DistributionsState",
     "metrics",
     "code",
+    "DistributionsResults",
+    "derive",
+    "CURVE_POINTS",
+    "MOMENT_ROWS",
+    "CoinPlot",
+    "BivariatePlot",
+    "free_fit_params",
+    "GOF_LIMIT",
+    "SampleResults",
+    "LlnPlot",
+    "QQPlot",
+    "CltPlot",
+    "Reveal",
+    "sample_key",
+    "sample_results",
+    "with_gof",
+    "reveal",
+    "footer_html",
+    "random_flips",
+    "MleResults",
+    "Contour",
+    "mle_results",
+    "CONTOUR_LEVELS",
 ]

@@ -144,7 +144,7 @@ def qq_points(samples: Any, max_points: int = 2000) -> QQResult:
         Theoretical standard-normal quantiles, matching sample quantiles, the line through the first and third
         quartiles (robust against heavy tails) and the correlation r of the points (≈ 1 for normal data).
     """
-    from scipy import special
+    from scipy import special  # deferred: importing scipy costs ~1 s at start-up
 
     x = np.asarray(samples, dtype=np.float64).reshape(-1)
     if x.size < 3:
@@ -249,14 +249,14 @@ class CoinPosterior:
 
     def pdf(self, p: Any, prior: bool = False) -> np.ndarray:
         """Posterior (or prior) density over p ∈ [0, 1]."""
-        from scipy import stats as st
+        from scipy import stats as st  # deferred: importing scipy costs ~1 s at start-up
 
         a, b = (self.prior_alpha, self.prior_beta) if prior else (self.post_alpha, self.post_beta)
         return np.asarray(st.beta(a, b).pdf(np.asarray(p, dtype=np.float64)), dtype=np.float64)
 
     def interval(self, level: float = 0.95) -> tuple[float, float]:
         """Equal-tailed credible interval of the posterior."""
-        from scipy import stats as st
+        from scipy import stats as st  # deferred: importing scipy costs ~1 s at start-up
 
         lo, hi = st.beta(self.post_alpha, self.post_beta).ppf([(1 - level) / 2, (1 + level) / 2])
         return float(lo), float(hi)

@@ -108,7 +108,7 @@ def _fix_binomial_n(x: np.ndarray, fixed: Mapping[str, float] | None) -> tuple[f
 
 def _mle_raw(name: str, x: np.ndarray, fixed: Mapping[str, float] | None) -> tuple[dict[str, float], str]:
     """The MLE as ``({param: value}, note)``, before domain validation."""
-    from scipy import stats as st
+    from scipy import stats as st  # deferred: importing scipy costs ~1 s at start-up
 
     label = distribution_spec(name).label
     mean = float(x.mean())
@@ -167,8 +167,8 @@ def _mle_raw(name: str, x: np.ndarray, fixed: Mapping[str, float] | None) -> tup
 
 
 def _nbinom_mle(x: np.ndarray) -> dict[str, float]:
-    from scipy import optimize
-    from scipy import stats as st
+    from scipy import optimize  # deferred: importing scipy costs ~1 s at start-up
+    from scipy import stats as st  # deferred: importing scipy costs ~1 s at start-up
 
     mean, var = float(x.mean()), float(x.var())
     if mean == 0:
@@ -279,7 +279,7 @@ def method_of_moments(name: str, data: Any, fixed: Mapping[str, float] | None = 
         raw = {"mu": math.log(m) - s2 / 2, "sigma": math.sqrt(s2)}
     elif name == "student_t":
         spread()
-        from scipy import stats as st
+        from scipy import stats as st  # deferred: importing scipy costs ~1 s at start-up
 
         kurt = float(st.kurtosis(x))
         if kurt <= 0:

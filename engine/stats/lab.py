@@ -6,6 +6,8 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from engine.schema import SchemaError, spec
 from engine.stats.demos import coin_posterior
 from engine.stats.distributions import moments, sample
@@ -20,6 +22,7 @@ __all__ = [
     "MAX_STORED_DATA",
     "CLT_REPS",
     "BIVARIATE_N",
+    "MAX_FLIPS",
     "metrics",
     "code",
 ]
@@ -38,18 +41,18 @@ class DistributionsState:
 
     distribution: str = spec("normal", choices=tuple(DISTRIBUTIONS))
     params: tuple[tuple[str, float], ...] = spec((("mu", 0.0), ("sigma", 1.0)), lo=-1e6, hi=1e6, max_len=4)
-    n_samples: int = spec(10_000, lo=1, hi=10_000_000)
-    seed: int = spec(0, lo=0, hi=2**32 - 1)
-    bins: int = spec(0, lo=0, hi=1000)
+    n_samples: int = spec(10_000, lo=1, hi=10_000_000, step=1, label="N", integer=True)
+    seed: int = spec(0, lo=0, hi=2**32 - 1, step=1, label="seed", integer=True)
+    bins: int = spec(0, lo=0, hi=1000, step=1, label="bins", integer=True)
     show_pdf: bool = spec(True)
     show_cdf: bool = spec(False)
     show_hist: bool = spec(True)
     tab: str = spec("sampler", choices=TABS)
-    clt_n: int = spec(5, lo=1, hi=1000)
-    rho: float = spec(0.6, lo=-1.0, hi=1.0)
-    coin_alpha: float = spec(2.0, lo=0.1, hi=1000.0)
-    coin_beta: float = spec(2.0, lo=0.1, hi=1000.0)
-    coin_p: float = spec(0.7, lo=0.0, hi=1.0)
+    clt_n: int = spec(5, lo=1, hi=1000, step=1, label="n", soft_lo=1, soft_hi=100, integer=True)
+    rho: float = spec(0.6, lo=-1.0, hi=1.0, step=0.02, label="ρ", decimals=2)
+    coin_alpha: float = spec(2.0, lo=0.1, hi=1000.0, step=0.195, label="α", soft_lo=0.5, soft_hi=20.0, decimals=2)
+    coin_beta: float = spec(2.0, lo=0.1, hi=1000.0, step=0.195, label="β", soft_lo=0.5, soft_hi=20.0, decimals=2)
+    coin_p: float = spec(0.7, lo=0.0, hi=1.0, step=0.01, label="p", decimals=2)
     flips: str = spec("", max_chars=MAX_FLIPS)
     mle_family: str = spec("normal", choices=tuple(DISTRIBUTIONS))
     mle_source: str = spec("samples", choices=DATA_SOURCES)
@@ -88,8 +91,6 @@ def _finite(d: dict[str, Any], key: str, value: float) -> None:
 
 def fit_data(state: DistributionsState) -> Any:
     """The data the MLE tab fits: the stored CSV column, or the current samples."""
-    import numpy as np
-
     if state.mle_source == "data":
         if not state.data:
             raise StatsError("no data loaded: open a CSV file or pick a bundled data set")

@@ -73,7 +73,7 @@ def log_likelihood(name: str, params: Any, data: Any) -> float:
 
 def loglik_many(name: str, base: dict[str, float], vary: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
     """Log-likelihood at many parameter points (arrays in ``vary`` of one shape); nan where a point is invalid."""
-    from scipy import stats as st
+    from scipy import stats as st  # deferred: importing scipy costs ~1 s at start-up
 
     spec = distribution_spec(name)
     shape = next(iter(vary.values())).shape

@@ -14,6 +14,8 @@ from typing import Any
 
 import numpy as np
 
+from engine.schema import FieldSpec
+
 __all__ = [
     "StatsError",
     "ParamSpec",
@@ -69,6 +71,28 @@ class ParamSpec:
         right = ")" if self.high_open else "]"
         extra = f" ({kind})" if self.integer else ""
         return f"{self.symbol} ∈ {left}{_num(self.low)}, {_num(self.high)}{right}{extra}"
+
+    def field_spec(self) -> FieldSpec:
+        """This parameter as a control's field spec: closed domain (open ends nudged in), teaching range, step.
+
+        The slider spans ``slider``; the spin box the domain within ``limit``; one step is 1 % of the slider.
+        """
+        nudge = 1.0 if self.integer else 1e-4
+        lo = self.low + nudge if self.low_open else self.low
+        hi = self.high - nudge if self.high_open else self.high
+        s0, s1 = self.slider
+        return FieldSpec(
+            name=self.name,
+            default=self.default,
+            lo=max(lo, -self.limit),
+            hi=min(hi, self.limit),
+            step=1.0 if self.integer else (s1 - s0) / 100,
+            label=self.symbol,
+            soft_lo=s0,
+            soft_hi=s1,
+            decimals=4 if self.high <= 1 else 3,
+            integer=self.integer,
+        )
 
     def contains(self, value: float) -> bool:
         """Whether ``value`` lies in the domain (finite, bounds, integrality)."""
@@ -345,7 +369,7 @@ def frozen(name: str, params: Mapping[str, Any] | Iterable[tuple[str, Any]] | No
 @functools.lru_cache(maxsize=128)
 def _frozen_cached(name: str, items: tuple[tuple[str, float], ...]) -> Any:
     """Freezing a scipy distribution builds its docstring (~1 ms); slider drags re-ask for the same few."""
-    from scipy import stats as st
+    from scipy import stats as st  # deferred: importing scipy costs ~1 s at start-up
 
     spec = distribution_spec(name)
     return getattr(st, spec.scipy_name)(**spec.scipy_args(dict(items)))
@@ -383,7 +407,7 @@ def bound(name: str, params: Mapping[str, Any] | Iterable[tuple[str, Any]] | Non
     BoundDistribution
         ``bound(name, p).pdf(x)`` equals ``frozen(name, p).pdf(x)``.
     """
-    from scipy import stats as st
+    from scipy import stats as st  # deferred: importing scipy costs ~1 s at start-up
 
     values = validate_params(name, params)
     spec = distribution_spec(name)

@@ -224,7 +224,7 @@ def goodness_of_fit(name: str, params: Params, samples: Any) -> tuple[float, flo
     (float, float, str)
         Statistic, p-value and the test's name (``"ks"`` or ``"chi2"``); p = 1 when every draw must fall in one cell.
     """
-    from scipy import stats as st
+    from scipy import stats as st  # deferred: importing scipy costs ~1 s at start-up
 
     x = as_data(samples, "the sample")
     dist = bound(name, params)  # no freezing: a slider step with few draws runs this every time

@@ -1,5 +1,6 @@
 """Vector helpers (dot, angle, projection, norms, span) and the Vectors lab state; zero vectors never divide by zero."""
 
+from engine.vectors.derive import FREE_STEP, SNAP_STEP, VectorsResults, derive
 from engine.vectors.lab import (
     MAX_VECTORS,
     NORM_KINDS,
@@ -44,6 +45,10 @@ __all__ = [
     "parallelogram",
     "angle_arc",
     "VectorsState",
+    "VectorsResults",
+    "SNAP_STEP",
+    "FREE_STEP",
+    "derive",
     "metrics",
     "code",
 ]

@@ -299,11 +299,13 @@ EXTRA_NAMES = ("w", "p", "q", "r", "s", "t", "x", "y", "z")
 class VectorsState:
     """Everything a user can set in the Vectors lab; u and v are the first two vectors."""
 
-    vectors: tuple[tuple[float, float], ...] = spec(((1.0, 3.0), (4.0, 1.0)), lo=-1e6, hi=1e6, max_len=MAX_VECTORS)
+    vectors: tuple[tuple[float, float], ...] = spec(
+        ((1.0, 3.0), (4.0, 1.0)), lo=-VECTOR_LIMIT, hi=VECTOR_LIMIT, step=0.5, decimals=2, max_len=MAX_VECTORS
+    )
     names: tuple[str, ...] = spec(("u", "v"), max_len=MAX_VECTORS, max_chars=8)
-    scalar_c: float = spec(1.5, lo=-5.0, hi=5.0)
-    coef_a: float = spec(1.0, lo=-5.0, hi=5.0)
-    coef_b: float = spec(-0.5, lo=-5.0, hi=5.0)
+    scalar_c: float = spec(1.5, lo=-5.0, hi=5.0, step=0.05, decimals=2, label="c")
+    coef_a: float = spec(1.0, lo=-5.0, hi=5.0, step=0.05, decimals=2, label="a")
+    coef_b: float = spec(-0.5, lo=-5.0, hi=5.0, step=0.05, decimals=2, label="b")
     snap: bool = spec(False)
     show_sum: bool = spec(True)
     show_diff: bool = spec(False)

@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import dataclasses
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtTest, QtWidgets
+
+from engine import labs as engine_labs
+from engine.labs import state_type
+from engine.schema import SchemaError, check
+from gui.export import export_png, export_svg
+from gui.selftest.report import SkipCheck
 
 __all__ = ["check_lab", "drag_target", "real_drag", "image_is_drawn", "state_edit_candidates"]
 
@@ -26,8 +33,6 @@ def check_lab(report, win, name: str, work: Path) -> None:
 
 
 def _open(win, name: str):
-    from engine.labs import state_type
-
     lab = win.show_lab(name)
     QtWidgets.QApplication.processEvents()
     if win.current_lab() is not lab:
@@ -98,8 +103,6 @@ def _drag(win, lab) -> str:
 
 
 def _edit(win, lab) -> str:
-    from gui.selftest.report import SkipCheck
-
     before = lab.state()
     candidates = state_edit_candidates(before)
     if not candidates:
@@ -134,8 +137,6 @@ def _edit(win, lab) -> str:
 
 
 def _metrics(name: str, lab) -> str:
-    from engine import labs as engine_labs
-
     values = engine_labs.metrics(name, lab.state())
     if not isinstance(values, dict) or not values:
         raise RuntimeError(f"metrics() returned {type(values).__name__} {values!r:.60}")
@@ -174,8 +175,6 @@ def _render(win, name: str, work: Path) -> str:
 
 def _export_png(lab, name: str, work: Path) -> str:
     """Export the main view as File → Export → PNG does (slide width), through the app's own export code."""
-    from gui.export import export_png
-
     view_name, view = next(iter(lab.export_views().items()))
     png = work / f"{name}-{view_name}.png"
     export_png(view, png, width=1600)
@@ -187,10 +186,6 @@ def _export_png(lab, name: str, work: Path) -> str:
 
 def _export_svg(lab, name: str, work: Path) -> str:
     """Export the main view as File → Export → SVG does; the file must parse as an SVG document."""
-    import xml.etree.ElementTree as ET
-
-    from gui.export import export_svg
-
     view_name, view = next(iter(lab.export_views().items()))
     svg = work / f"{name}-{view_name}.svg"
     export_svg(view, svg)
@@ -202,8 +197,6 @@ def _export_svg(lab, name: str, work: Path) -> str:
 
 def state_edit_candidates(state: Any) -> list[tuple[str, Any]]:
     """Fields of ``state`` the self-test can change to a different valid value: (field name, new value)."""
-    from engine.schema import SchemaError, check
-
     out: list[tuple[str, Any]] = []
     for f in dataclasses.fields(state):
         meta = f.metadata.get("spec", {})

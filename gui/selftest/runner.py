@@ -28,7 +28,7 @@ BUILD_INFO = "build_info.json"
 
 def build_info() -> dict[str, Any] | None:
     """The build manifest inside a frozen bundle (None when running from source)."""
-    from engine.resources import resource_path
+    from engine.resources import resource_path  # deferred: a module missing from a frozen build becomes a FAIL line
 
     path = resource_path(BUILD_INFO)
     if not path.is_file():
@@ -53,7 +53,7 @@ def run_self_test(out=None) -> int:
     finally:
         sys.excepthook = old_hook
         shutil.rmtree(work, ignore_errors=True)
-        from PySide6 import QtCore
+        from PySide6 import QtCore  # deferred: a module missing from a frozen build becomes a FAIL line
 
         QtCore.qInstallMessageHandler(None)
     status = report.summary()
@@ -70,7 +70,7 @@ QT_NOISE = ("does not support propagateSizeHints",)
 
 def _collect_qt_messages() -> dict[str, None]:
     """Route Qt's own warnings into an ordered set instead of stderr, minus known noise."""
-    from PySide6 import QtCore
+    from PySide6 import QtCore  # deferred: a module missing from a frozen build becomes a FAIL line
 
     seen: dict[str, None] = {}
 
@@ -83,7 +83,7 @@ def _collect_qt_messages() -> dict[str, None]:
 
 
 def _run_checks(report: SelfTestReport, work: Path) -> None:
-    from engine import __version__
+    from engine import __version__  # deferred: a module missing from a frozen build becomes a FAIL line
 
     frozen = bool(getattr(sys, "frozen", False))
     print(
@@ -99,12 +99,12 @@ def _run_checks(report: SelfTestReport, work: Path) -> None:
         return  # nothing below can run without a QApplication
     report.run("resources", _check_resources)
 
-    import pyqtgraph as pg
+    import pyqtgraph as pg  # deferred: a module missing from a frozen build becomes a FAIL line
 
     pg.setConfigOptions(mouseRateLimit=-1)  # deliver every scripted mouse move
-    from gui import labs as lab_registry
-    from gui.app import MainWindow
-    from gui.selftest.labs import check_lab
+    from gui import labs as lab_registry  # deferred: a module missing from a frozen build becomes a FAIL line
+    from gui.app import MainWindow  # deferred: a module missing from a frozen build becomes a FAIL line
+    from gui.selftest.labs import check_lab  # deferred: a module missing from a frozen build becomes a FAIL line
 
     win = MainWindow()
     win.ask_before_discarding = False  # no modal questions in an unattended run
@@ -122,7 +122,7 @@ def _run_checks(report: SelfTestReport, work: Path) -> None:
                 del status
                 continue
             check_lab(report, win, name, work)
-        from gui.selftest.scene import check_scene
+        from gui.selftest.scene import check_scene  # deferred: a module missing from a frozen build becomes a FAIL line
 
         check_scene(report, win, work)
     finally:
@@ -139,7 +139,7 @@ def _missing(name: str, why: str, fail: bool) -> None:
 
 
 def _check_manifest() -> str:
-    from engine import __version__
+    from engine import __version__  # deferred: a module missing from a frozen build becomes a FAIL line
 
     info = build_info()
     if info is None:
@@ -166,7 +166,7 @@ RUNTIME_MODULES = (
 
 
 def _check_imports() -> str:
-    import importlib
+    import importlib  # deferred: a module missing from a frozen build becomes a FAIL line
 
     versions = []
     for mod in RUNTIME_MODULES:
@@ -175,7 +175,7 @@ def _check_imports() -> str:
             top = sys.modules[mod.split(".")[0]]
             versions.append(f"{mod.split('.')[0]} {getattr(top, '__version__', '?')}")
         del m
-    import numpy as np
+    import numpy as np  # deferred: a module missing from a frozen build becomes a FAIL line
 
     # OpenBLAS is what stripping breaks: do one real LAPACK call.
     a = np.array([[4.0, 1.0], [2.0, 3.0]])
@@ -193,10 +193,10 @@ def _check_imports() -> str:
 
 
 def _make_app():
-    from PySide6 import QtWidgets
+    from PySide6 import QtWidgets  # deferred: a module missing from a frozen build becomes a FAIL line
 
-    from engine import __version__
-    from gui.app import make_application
+    from engine import __version__  # deferred: a module missing from a frozen build becomes a FAIL line
+    from gui.app import make_application  # deferred: a module missing from a frozen build becomes a FAIL line
 
     app = make_application()
     if app.applicationVersion() != __version__:
@@ -208,9 +208,9 @@ def _make_app():
 
 
 def _check_resources() -> str:
-    from PySide6 import QtGui
+    from PySide6 import QtGui  # deferred: a module missing from a frozen build becomes a FAIL line
 
-    from engine.resources import resource_path, resource_root
+    from engine.resources import resource_path, resource_root  # deferred: missing in a frozen build = FAIL line
 
     root = resource_root()
     if not root.is_dir():

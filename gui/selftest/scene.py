@@ -8,13 +8,15 @@ from typing import Any
 
 from PySide6 import QtWidgets
 
+from engine import scene as scene_io
+from engine.labs import default_state
+from gui.selftest.report import SkipCheck
+
 __all__ = ["check_scene"]
 
 
 def check_scene(report, win, work: Path) -> None:
     """Two report lines: the save/reload round trip, and a corrupt plus a missing scene refused harmlessly."""
-    from gui.selftest.report import SkipCheck
-
     if importlib.util.find_spec("engine.scene") is None:
         report.run("scene: save and reload", lambda: _raise(SkipCheck("scene: not available (no engine.scene)")))
         return
@@ -31,8 +33,6 @@ def _states(win) -> dict[str, Any]:
 
 
 def _save(win, path: Path, states: dict[str, Any]) -> None:
-    from engine import scene as scene_io
-
     if hasattr(win, "save_scene"):
         if win.save_scene(str(path)) is False:
             raise RuntimeError(f"MainWindow.save_scene refused {path.name}: {win.statusBar().currentMessage()}")
@@ -41,8 +41,6 @@ def _save(win, path: Path, states: dict[str, Any]) -> None:
 
 
 def _open(win, path: Path) -> None:
-    from engine import scene as scene_io
-
     if hasattr(win, "open_scene"):
         win.open_scene(str(path))
         return
@@ -52,13 +50,8 @@ def _open(win, path: Path) -> None:
 
 
 def _round_trip(win, work: Path) -> str:
-    from engine import scene as scene_io
-    from engine.labs import default_state
-
     states = _states(win)
     if not states:
-        from gui.selftest.report import SkipCheck
-
         raise SkipCheck("no lab is open, nothing to save")
     path = work / "self-test.mlscene"
     _save(win, path, states)
@@ -81,8 +74,6 @@ def _round_trip(win, work: Path) -> str:
 
 
 def _bad_files(win, work: Path) -> str:
-    from engine import scene as scene_io
-
     before = _states(win)
     corrupt = work / "corrupt.mlscene"
     corrupt.write_bytes(b'{"format": "mlscene", "version": 1, "labs": {"vectors": {"vectors": [[1, 2]')

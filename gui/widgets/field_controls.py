@@ -7,11 +7,16 @@ the state in the engine, so the slider, the spin box, the scene validator and le
 
 from __future__ import annotations
 
+import math
+
 from PySide6 import QtWidgets
 
 from engine.schema import FieldSpec, field_spec
 from gui.widgets.param_slider import ParamSlider
 from gui.widgets.value_slider import ValueSlider
+
+INT_LIMIT = 2**31 - 1
+"""The largest value a QSpinBox holds (a C int)."""
 
 __all__ = ["spec_of", "decimals_for", "configure_spin", "value_slider", "param_slider"]
 
@@ -40,15 +45,23 @@ def _bounds(fs: FieldSpec) -> tuple[float, float]:
 
 
 def configure_spin(box: QtWidgets.QAbstractSpinBox, fs: FieldSpec) -> None:
-    """Range, step, decimals and unit suffix of a (double) spin box, from the field spec."""
+    """Range, step, decimals and unit suffix of a (double) spin box, from the field spec.
+
+    The shown range never admits a value the spec refuses: a lower bound such as 1e-9 that would round to 0.000 at
+    the shown decimals is raised to the smallest shown value, and integer boxes stop at Qt's 32-bit limit.
+    """
     lo, hi = _bounds(fs)
     if isinstance(box, QtWidgets.QDoubleSpinBox):
-        box.setDecimals(decimals_for(fs))
-        box.setRange(lo, hi)
+        decimals = decimals_for(fs)
+        quantum = 10.0**-decimals
+        shown_lo = math.ceil(round(lo / quantum, 6)) * quantum if fs.lo is not None else lo
+        shown_hi = math.floor(round(hi / quantum, 6)) * quantum if fs.hi is not None else hi
+        box.setDecimals(decimals)
+        box.setRange(shown_lo, shown_hi)
         if fs.step:
             box.setSingleStep(fs.step)
     elif isinstance(box, QtWidgets.QSpinBox):
-        box.setRange(int(max(lo, -2e9)), int(min(hi, 2e9)))
+        box.setRange(int(max(math.ceil(lo), -INT_LIMIT)), int(min(math.floor(hi), INT_LIMIT)))
         if fs.step:
             box.setSingleStep(max(1, int(fs.step)))
     if fs.unit and hasattr(box, "setSuffix"):

@@ -102,6 +102,10 @@ class MatrixTable(QtWidgets.QTableWidget):
         del blocker
         self._fit()
 
+    def set_separator(self, col: int | None) -> None:
+        """Shade columns from ``col`` on as the right-hand side of an augmented matrix (None: no shading)."""
+        self._separator = col
+
     def _style(self, item: QtWidgets.QTableWidgetItem, i: int, j: int) -> None:
         err = self._errors.get((i, j))
         if err:

@@ -1,13 +1,17 @@
 """Per-optimizer hyperparameter controls: switch, colour swatch, log-scale learning rate and the torch knobs.
 
-Engine-free and lab-agnostic: it edits a plain dict of hyperparameters, so the Optimizer and Network labs share it.
+Lab-agnostic: it edits a plain dict of hyperparameters, so the Optimizer and Network labs share it. Every range,
+step and label comes from :class:`engine.optim.OptimizerConfig`'s field specs, so both labs show the same ones.
 """
 
 from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+from engine.optim import EPS_CHOICES, OptimizerConfig
 from gui import theme
+from gui.widgets.field_controls import configure_spin, spec_of
+from gui.widgets.log_field import log_slider
 from gui.widgets.log_slider import LogSlider
 
 __all__ = ["OptimizerControls", "FIELDS"]
@@ -22,13 +26,11 @@ FIELDS = {
     "adam": ("lr", "beta1", "beta2", "eps"),
     "newton": ("lr",),
 }
-_LABELS = {"lr": "lr", "momentum": "momentum μ", "beta1": "β₁", "beta2": "β₂", "eps": "ε", "alpha": "α"}
-_SPIN = {  # (min, max, step, decimals)
-    "momentum": (0.0, 0.999, 0.01, 3),
-    "beta1": (0.0, 0.999, 0.01, 3),
-    "beta2": (0.0, 0.99999, 0.001, 5),
-    "alpha": (0.0, 1.0, 0.01, 3),
-}
+
+
+def _eps_text(e: float) -> str:
+    """ε as a student reads it: 1e-8 rather than 1e-08, 0.1 rather than 1e-1."""
+    return f"{e:g}" if e >= 0.1 else f"{e:.0e}".replace("e-0", "e-")
 
 
 class OptimizerControls(QtWidgets.QFrame):
@@ -36,7 +38,9 @@ class OptimizerControls(QtWidgets.QFrame):
 
     changed = QtCore.Signal(str, dict, bool, bool)
 
-    def __init__(self, name: str, label: str, color: str, parent=None, lr_range=(1e-5, 10.0)) -> None:
+    def __init__(
+        self, name: str, label: str, color: str, parent=None, lr_range: tuple[float, float] | None = None
+    ) -> None:
         super().__init__(parent)
         self.name = name
         self.setFrameShape(QtWidgets.QFrame.Shape.StyledPanel)
@@ -57,24 +61,23 @@ class OptimizerControls(QtWidgets.QFrame):
         form.setFieldGrowthPolicy(QtWidgets.QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.inputs: dict[str, QtWidgets.QWidget] = {}
         for key in FIELDS.get(name, ("lr",)):
+            fs = spec_of(OptimizerConfig, key)
             if key == "lr":
-                w = LogSlider(*lr_range, value=1e-3)
+                # ``lr_range`` is kept for callers that predate the spec; without it: the one lr range of the app.
+                w = LogSlider(*lr_range, value=fs.default) if lr_range else log_slider(OptimizerConfig, "lr")
                 w.value_changed.connect(lambda _v, final: self._emit(final))
             elif key == "eps":
                 w = QtWidgets.QComboBox()
-                for e in ("1e-10", "1e-8", "1e-6", "1e-4", "1e-2", "0.1"):
-                    w.addItem(e, float(e))
+                for e in EPS_CHOICES:
+                    w.addItem(_eps_text(e), e)
                 w.currentIndexChanged.connect(lambda _i: self._emit(True))
             else:
-                lo, hi, step, dec = _SPIN[key]
                 w = QtWidgets.QDoubleSpinBox()
-                w.setRange(lo, hi)
-                w.setSingleStep(step)
-                w.setDecimals(dec)
+                configure_spin(w, fs)
                 w.setKeyboardTracking(False)
                 w.valueChanged.connect(lambda _v: self._emit(True))
             self.inputs[key] = w
-            form.addRow(_LABELS[key], w)
+            form.addRow(fs.label or key, w)
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(6, 4, 6, 4)
         lay.setSpacing(2)
@@ -108,7 +111,7 @@ class OptimizerControls(QtWidgets.QFrame):
             elif isinstance(w, QtWidgets.QComboBox):
                 i = w.findData(v)
                 if i < 0:
-                    w.addItem(f"{v:g}", v)
+                    w.addItem(_eps_text(v), v)
                     i = w.count() - 1
                 w.setCurrentIndex(i)
             else:

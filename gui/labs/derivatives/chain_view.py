@@ -6,8 +6,9 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from engine.calculus import LOSSES, ChainRule
+from engine.calculus import LOSSES, ChainRule, DerivativesState
 from gui import theme
+from gui.widgets.field_controls import configure_spin, spec_of
 from gui.widgets.plane import configure_plot
 
 # Node positions in the graph's own coordinates: inputs on the left, the loss on the right.
@@ -117,14 +118,13 @@ class ChainRulePanel(QtWidgets.QWidget):
         self.view = ChainGraphView()
         self.spins: dict[str, QtWidgets.QDoubleSpinBox] = {}
         form = QtWidgets.QHBoxLayout()
-        for key, lo, hi in (("w", -5, 5), ("x", -5, 5), ("b", -5, 5), ("y", 0, 1)):
+        for key in ("w", "x", "b", "y"):
+            fs = spec_of(DerivativesState, f"chain_{key}")
             spin = QtWidgets.QDoubleSpinBox()
-            spin.setRange(lo, hi)
-            spin.setSingleStep(0.1)
-            spin.setDecimals(2)
+            configure_spin(spin, fs)
             spin.setKeyboardTracking(False)
-            spin.valueChanged.connect(lambda v, k=key: self.edited.emit(f"chain_{k}", float(v), True))
-            form.addWidget(QtWidgets.QLabel(f"{key} ="))
+            spin.valueChanged.connect(lambda v, name=fs.name: self.edited.emit(name, float(v), True))
+            form.addWidget(QtWidgets.QLabel(f"{fs.label} ="))
             form.addWidget(spin)
             self.spins[key] = spin
         self.loss = QtWidgets.QComboBox()
@@ -164,10 +164,9 @@ class ChainRulePanel(QtWidgets.QWidget):
         dz = graph.edge(src, "z").value
         product = graph.paths[src][1]
         exact = graph.symbolic[src]
-        ok = np.isclose(product, exact, rtol=1e-9, atol=1e-12)
         mark = (
             f"<span style='color:{theme.COLORS['green']}'>✓ equals the symbolic derivative {_fmt(exact)}</span>"
-            if ok
+            if graph.matches[src]
             else f"<span style='color:{theme.COLORS['vermillion']}'>symbolic: {_fmt(exact)}</span>"
         )
         self.product.setText(

@@ -8,8 +8,9 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from engine.datasets import list_datasets
-from engine.stats import DISTRIBUTIONS, MAX_BINS, MAX_SAMPLES
+from engine.stats import DISTRIBUTIONS, DistributionsState
 from gui.labs.distributions.readouts import SamplerReadout
+from gui.widgets.field_controls import configure_spin, decimals_for, param_slider, spec_of
 from gui.widgets.form_parts import error_label, form_group
 from gui.widgets.param_slider import ParamSlider
 
@@ -62,13 +63,15 @@ class DistributionsControls(QtWidgets.QWidget):
 
     def _build_samples(self) -> QtWidgets.QGroupBox:
         box, form = form_group("Samples")
+        n_spec = spec_of(DistributionsState, "n_samples")
         self.n_samples = QtWidgets.QSpinBox()
-        self.n_samples.setRange(1, MAX_SAMPLES)
+        configure_spin(self.n_samples, n_spec)
         self.n_samples.setGroupSeparatorShown(True)
         self.n_samples.setKeyboardTracking(False)
-        self.n_samples.setToolTip("How many draws (1 … 10 000 000); large draws run in the background")
+        lo, hi = (f"{int(v):,}".replace(",", " ") for v in (n_spec.lo, n_spec.hi))
+        self.n_samples.setToolTip(f"How many draws ({lo} … {hi}); large draws run in the background")
         self.seed = QtWidgets.QSpinBox()
-        self.seed.setRange(0, 2**31 - 1)
+        configure_spin(self.seed, spec_of(DistributionsState, "seed"))
         self.seed.setKeyboardTracking(False)
         self.seed.setToolTip("Same seed, same draws: a whole class can reproduce one run")
         self.new_seed = QtWidgets.QPushButton("New draw")
@@ -77,7 +80,7 @@ class DistributionsControls(QtWidgets.QWidget):
         seed_row.addWidget(self.seed, 1)
         seed_row.addWidget(self.new_seed)
         self.bins = QtWidgets.QSpinBox()
-        self.bins.setRange(0, MAX_BINS)
+        configure_spin(self.bins, spec_of(DistributionsState, "bins"))
         self.bins.setSpecialValueText("auto")
         self.bins.setKeyboardTracking(False)
         self.bins.setToolTip("Histogram bins; 'auto' uses the larger of Sturges' and Freedman–Diaconis' rules")
@@ -124,7 +127,7 @@ class DistributionsControls(QtWidgets.QWidget):
 
     def _build_clt(self) -> QtWidgets.QGroupBox:
         box, form = form_group("Central limit theorem")
-        self.clt_n = ParamSlider("n", (1, 100), (1, 1000), integer=True, tooltip="draws averaged per mean")
+        self.clt_n = param_slider(DistributionsState, "clt_n", tooltip="draws averaged per mean")
         form.addRow(self.clt_n)
         info = _label()
         info.setText(
@@ -136,7 +139,7 @@ class DistributionsControls(QtWidgets.QWidget):
 
     def _build_bivariate(self) -> QtWidgets.QGroupBox:
         box, form = form_group("Two variables")
-        self.rho = ParamSlider("ρ", (-1.0, 1.0), (-1.0, 1.0), decimals=2, tooltip="correlation of x and y")
+        self.rho = param_slider(DistributionsState, "rho", tooltip="correlation of x and y")
         form.addRow(self.rho)
         self.cov_label = _label()
         form.addRow(self.cov_label)
@@ -144,9 +147,9 @@ class DistributionsControls(QtWidgets.QWidget):
 
     def _build_coin(self) -> QtWidgets.QGroupBox:
         box, form = form_group("Bayes coin")
-        self.coin_alpha = ParamSlider("α", (0.5, 20.0), (0.1, 1000.0), decimals=2, tooltip="prior pseudo-heads")
-        self.coin_beta = ParamSlider("β", (0.5, 20.0), (0.1, 1000.0), decimals=2, tooltip="prior pseudo-tails")
-        self.coin_p = ParamSlider("p", (0.0, 1.0), (0.0, 1.0), decimals=2, tooltip="true heads probability of the coin")
+        self.coin_alpha = param_slider(DistributionsState, "coin_alpha", tooltip="prior pseudo-heads")
+        self.coin_beta = param_slider(DistributionsState, "coin_beta", tooltip="prior pseudo-tails")
+        self.coin_p = param_slider(DistributionsState, "coin_p", tooltip="true heads probability of the coin")
         form.addRow("prior", self.coin_alpha)
         form.addRow("", self.coin_beta)
         form.addRow("true", self.coin_p)
@@ -201,17 +204,24 @@ class DistributionsControls(QtWidgets.QWidget):
         return box
 
     def rebuild_params(self, name: str) -> None:
-        """One slider row per parameter of family ``name``, ranges from the registry."""
+        """One slider row per parameter of family ``name``: range, step and decimals from its registry ParamSpec."""
         while self.param_layout.count():
             item = self.param_layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
         self.sliders = {}
         for p in DISTRIBUTIONS[name].params:
-            lo = p.low if not p.low_open else p.low + (1 if p.integer else 1e-4)
-            hi = p.high if not p.high_open else p.high - (1 if p.integer else 1e-4)
-            lo, hi = max(lo, -p.limit), min(hi, p.limit)
-            slider = ParamSlider(p.symbol, p.slider, (lo, hi), integer=p.integer, decimals=4 if p.high <= 1 else 3,
-                                 tooltip=f"{p.label}: {p.domain_text()}")  # fmt: skip
+            fs = p.field_spec()
+            slider = ParamSlider(fs.label, fs.slider_range, (fs.lo, fs.hi), integer=fs.integer,
+                                 decimals=decimals_for(fs), tooltip=f"{p.label}: {p.domain_text()}")  # fmt: skip
             self.param_layout.addWidget(slider)
             self.sliders[p.name] = slider
+
+    def set_mle_choices(self, choices: tuple[tuple[str, str], ...], current: str) -> None:
+        """The log-L curve's parameter picker: (name, text) items, refilled only when the family changed."""
+        box = self.mle_param
+        if [box.itemData(i) for i in range(box.count())] != [name for name, _ in choices]:
+            box.clear()
+            for name, text in choices:
+                box.addItem(text, name)
+        box.setCurrentIndex(max(box.findData(current), 0))

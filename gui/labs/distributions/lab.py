@@ -1,5 +1,6 @@
 """Distributions lab: sample any distribution, watch the LLN and CLT, QQ plots, PCA of a bivariate normal, a Bayes
-coin, and maximum likelihood as optimisation. All maths is engine.stats; big draws run off the GUI thread.
+coin, and maximum likelihood as optimisation. All maths is engine.stats: ``derive`` (through one cache keyed on the
+state) for the theory, coin and bivariate views, ``sample_results`` for the draws, off the GUI thread when large.
 
 Speed (bench/bench_distributions.py): a slider step redraws only what it changes — the theory curves (one cached
 scipy distribution, 400 points) and the theory column — in the visible tab; while the slider is held the axes
@@ -12,18 +13,16 @@ import dataclasses
 import math
 from typing import Any
 
-import numpy as np
 from PySide6 import QtCore, QtWidgets
 
 from engine import stats
-from engine.stats import BIVARIATE_N, CLT_REPS, TABS, DistributionsState, StatsError
+from engine.stats import CLT_REPS, MAX_FLIPS, TABS, DistributionsState, StatsError
 from gui.labs.base import Lab
 from gui.labs.distributions.classroom import ClassroomReveal
-from gui.labs.distributions.compute import Computed, add_gof, compute, sample_key
 from gui.labs.distributions.controls import TAB_PAGES, DistributionsControls
 from gui.labs.distributions.data import FitDataInput
 from gui.labs.distributions.mle import draw_mle
-from gui.labs.distributions.readouts import draw_bivariate, draw_coin, footer_html
+from gui.labs.distributions.readouts import draw_bivariate, draw_coin
 from gui.labs.distributions.views import (
     BivariateView,
     CltView,
@@ -34,16 +33,17 @@ from gui.labs.distributions.views import (
     SamplerView,
     fit_view,
 )
+from gui.widgets.field_controls import spec_of
 from gui.widgets.jobs import LatestJob
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.module_loader import ModuleLoader
+from gui.widgets.results_cache import ResultsCache
 
 __all__ = ["DistributionsLab"]
 
 SYNC_LIMIT = 200_000  # draws cheaper than ~10 ms are computed on the GUI thread; bigger ones in the background
 LIVE_LIMIT = 20_000  # while a slider is held, redraw samples only below this (sample + histogram ≲ 3 ms)
 LIVE_CLT_LIMIT = 200_000  # …and the CLT's means only up to this many draws (n ≤ 50: ≲ 5 ms)
-CURVE_POINTS = 400  # ~2 px per segment on a wide plot: smooth, and cheap to stroke with a thick pen
 HEADROOM = 1.15  # y-axis top over the tallest bar or curve: room for the μ and x̄ labels
 TAB_TITLES = {"sampler": "Sampler", "lln": "Large numbers", "clt": "Central limit", "qq": "QQ plot",
               "bivariate": "Bivariate / PCA", "bayes": "Bayes coin", "mle": "Max likelihood"}  # fmt: skip
@@ -67,8 +67,10 @@ class DistributionsLab(Lab):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self._computed: Computed | None = None
-        self._computed_inputs: tuple | None = None
+        self.results = ResultsCache(stats.derive)
+        self.sampled: stats.SampleResults | None = None
+        """What the current draws show (the background job's result for large N)."""
+        self._sampled_inputs: tuple | None = None
         self._pending: DistributionsState | None = None
         self._shown_family: str | None = None
         self._live = False
@@ -76,9 +78,8 @@ class DistributionsLab(Lab):
         self._curves: stats.TheoryCurves | None = None
         self._drawn: dict[str, Any] = {}  # what each view last drew, so hidden or unchanged views are skipped
         self._hist_top = 0.0
-        self._moments = stats.Moments(math.nan, math.nan, math.nan, math.nan, "")  # set by render
         self._job = LatestJob(self)
-        self._job.finished.connect(self._on_computed)
+        self._job.finished.connect(self._on_sampled)
         self._job.failed.connect(lambda exc: self._show_error(str(exc)))
         self._build()
         self.classroom = ClassroomReveal(self.controls.play, self)
@@ -134,7 +135,7 @@ class DistributionsLab(Lab):
         c.family.currentIndexChanged.connect(self._on_family)
         c.n_samples.valueChanged.connect(lambda v: self._edit("Sample size", n_samples=int(v)))
         c.seed.valueChanged.connect(lambda v: self._edit("Seed", seed=int(v)))
-        c.new_seed.clicked.connect(lambda: self._edit("New draw", seed=(self._state.seed + 1) % (2**31 - 1)))
+        c.new_seed.clicked.connect(lambda: self._edit("New draw", seed=(self._state.seed + 1) % c.seed.maximum()))
         c.bins.valueChanged.connect(lambda v: self._edit("Bins", bins=int(v)))
         c.show_hist.toggled.connect(lambda on: self._edit("Show histogram", show_hist=on))
         c.show_pdf.toggled.connect(lambda on: self._edit("Show PDF", show_pdf=on))
@@ -144,13 +145,14 @@ class DistributionsLab(Lab):
         c.show_all.clicked.connect(self.classroom.show_all)
         c.clt_n.value_changed.connect(lambda v, final: self._slide("CLT n", final, clt_n=int(v)))
         c.rho.value_changed.connect(lambda v, final: self._slide("ρ", final, rho=float(v)))
-        c.coin_alpha.value_changed.connect(lambda v, final: self._slide("Prior α", final, coin_alpha=max(v, 0.1)))
-        c.coin_beta.value_changed.connect(lambda v, final: self._slide("Prior β", final, coin_beta=max(v, 0.1)))
+        alpha, beta = spec_of(DistributionsState, "coin_alpha"), spec_of(DistributionsState, "coin_beta")
+        c.coin_alpha.value_changed.connect(lambda v, final: self._slide("Prior α", final, coin_alpha=alpha.clamp(v)))
+        c.coin_beta.value_changed.connect(lambda v, final: self._slide("Prior β", final, coin_beta=beta.clamp(v)))
         c.coin_p.value_changed.connect(lambda v, final: self._slide("Coin p", final, coin_p=float(v)))
         c.heads.clicked.connect(lambda: self._add_flips("H"))
         c.tails.clicked.connect(lambda: self._add_flips("T"))
-        c.flip_one.clicked.connect(lambda: self._add_flips(self._random_flips(1)))
-        c.flip_ten.clicked.connect(lambda: self._add_flips(self._random_flips(10)))
+        c.flip_one.clicked.connect(lambda: self._add_flips(stats.random_flips(self._state, 1)))
+        c.flip_ten.clicked.connect(lambda: self._add_flips(stats.random_flips(self._state, 10)))
         c.reset_flips.clicked.connect(lambda: self._edit("Reset flips", flips=""))
         c.mle_family.currentIndexChanged.connect(
             lambda _i: self._edit("Fit family", mle_family=c.mle_family.currentData(), mle_param="")
@@ -202,15 +204,10 @@ class DistributionsLab(Lab):
         if value and value != self._state.mle_param:
             self._edit("Likelihood parameter", mle_param=value)
 
-    def _random_flips(self, k: int) -> str:
-        s = self._state
-        rng = np.random.default_rng([s.seed, len(s.flips)])  # reproducible: the same clicks give the same flips
-        return "".join("H" if u < s.coin_p else "T" for u in rng.random(k))
-
     def _add_flips(self, flips: str) -> None:
         new = self._state.flips + flips
-        if len(new) > 5000:
-            self._show_error("At most 5 000 flips are kept; press Reset to start again")
+        if len(new) > MAX_FLIPS:
+            self._show_error(f"At most {MAX_FLIPS:,} flips are kept; press Reset to start again".replace(",", " "))
             return
         self._edit("Flip", flips=new)
 
@@ -237,21 +234,22 @@ class DistributionsLab(Lab):
 
     # --- rendering ----------------------------------------------------------------------------------------------------
     def render(self, state: DistributionsState) -> None:
-        """Show ``state``: inputs and the visible tab's theory now; samples now or from the background job."""
+        """Show ``state``: inputs and the visible tab's theory now; the draws now or from the background job."""
         self.controls.error.setVisible(False)
-        self._write_inputs(state)
         if self._loader.pending:
+            self._write_inputs(state, None)
             self.controls.busy.setText("Loading the statistics library (scipy.stats)…")
             return
-        self._moments = stats.moments(state.distribution, state.params)
-        self.controls.readout.set_theory(self._moments)
-        self._draw_tab_theory(state)
-        cached = self._computed
-        same_samples = cached is not None and cached.key == sample_key(state)
-        if same_samples and cached.tab == state.tab and self._computed_inputs == self._tab_inputs(state):
+        res = self.results.get(state)
+        self._write_inputs(state, res)
+        self.controls.readout.set_theory(res.theory_text)
+        self._draw_tab_theory(state, res)
+        cached = self.sampled
+        same_samples = cached is not None and cached.key == stats.sample_key(state)
+        if same_samples and cached.tab == state.tab and self._sampled_inputs == self._tab_inputs(state):
             if not self._live:
-                add_gof(cached, state)  # skipped while the slider was held
-            self._draw_computed(state)
+                self.sampled = stats.with_gof(cached, state)  # skipped while the slider was held
+            self._draw_sampled(state)
             return
         if not same_samples:
             self.classroom.reset(state.n_samples)
@@ -262,38 +260,38 @@ class DistributionsLab(Lab):
         if self._live and (heavy or redraw > LIVE_LIMIT or clt_draws > LIVE_CLT_LIMIT):
             self._deferred = True
             self.controls.busy.setText("Release the slider to redraw the samples")
-            self.controls.readout.set_sample(cached.summary if cached else None, stale=True)
+            self.controls.readout.set_sample(cached.sample_text if cached else None, stale=True)
             return
         self._deferred = False
         reuse = cached.samples if same_samples else None
         if heavy:
             self._pending = state
             self.controls.busy.setText(f"Working on {state.n_samples:,} samples…")
-            self._job.submit(compute, state, reuse)
+            self._job.submit(stats.sample_results, state, reuse)
             return
         try:
-            self._computed = compute(state, reuse, with_gof=not self._live)
+            self.sampled = stats.sample_results(state, reuse, with_gof=not self._live)
         except StatsError as exc:
             self._show_error(str(exc))
             return
         self.controls.busy.setText("")
-        self._computed_inputs = self._tab_inputs(state)
-        self._draw_computed(state)
+        self._sampled_inputs = self._tab_inputs(state)
+        self._draw_sampled(state)
 
     @staticmethod
     def _tab_inputs(s: DistributionsState) -> tuple:
         return (s.bins, s.clt_n, s.mle_family, s.mle_source, s.data, s.mle_param)
 
-    def _on_computed(self, result: Computed) -> None:
+    def _on_sampled(self, result: stats.SampleResults) -> None:
         self.controls.busy.setText("")
-        self._computed = result
+        self.sampled = result
         state = self._pending or self._state
-        self._computed_inputs = self._tab_inputs(state)
+        self._sampled_inputs = self._tab_inputs(state)
         self._pending = None
-        if result.key == sample_key(self._state):
-            self._draw_computed(self._state)
+        if result.key == stats.sample_key(self._state):
+            self._draw_sampled(self._state)
 
-    def _write_inputs(self, s: DistributionsState) -> None:
+    def _write_inputs(self, s: DistributionsState, res: stats.DistributionsResults | None) -> None:
         c = self.controls
         quiet = (c.family, c.n_samples, c.seed, c.bins, c.show_hist, c.show_pdf, c.show_cdf, c.mle_family, c.mle_source,
                  c.mle_param, self.tabs)  # fmt: skip
@@ -306,11 +304,10 @@ class DistributionsLab(Lab):
             self._shown_family = s.distribution
         for pname, value in s.params:
             c.sliders[pname].set_value(value)
-        if not self._live:  # a wrapped label re-lays out the whole column (~1 ms): the spin box shows the value
-            spec = stats.DISTRIBUTIONS[s.distribution]
-            c.formula.setText(f"scipy.stats.{spec.scipy_text.format(**dict(s.params))}<br>support: {spec.support}")
+        if res is not None and not self._live:  # a wrapped label re-lays out the whole column (~1 ms)
+            c.formula.setText(res.formula)
         c.n_samples.setValue(s.n_samples)
-        c.seed.setValue(min(s.seed, 2**31 - 1))
+        c.seed.setValue(min(s.seed, c.seed.maximum()))
         c.bins.setValue(s.bins)
         c.show_hist.setChecked(s.show_hist)
         c.show_pdf.setChecked(s.show_pdf)
@@ -322,58 +319,35 @@ class DistributionsLab(Lab):
         c.coin_p.set_value(s.coin_p)
         c.mle_family.setCurrentIndex(c.mle_family.findData(s.mle_family))
         c.mle_source.setCurrentIndex(c.mle_source.findData(s.mle_source))
-        free = [
-            p for p in stats.DISTRIBUTIONS[s.mle_family].params if not (s.mle_family == "binomial" and p.name == "n")
-        ]
-        if [c.mle_param.itemData(i) for i in range(c.mle_param.count())] != [p.name for p in free]:
-            c.mle_param.clear()
-            for p in free:
-                c.mle_param.addItem(f"{p.symbol} ({p.label})", p.name)
-        c.mle_param.setCurrentIndex(max(c.mle_param.findData(s.mle_param), 0))
-        c.data_label.setText(f"loaded: {s.data_label} ({len(s.data):,} values)" if s.data else "no data loaded")
+        if res is not None:
+            c.set_mle_choices(res.mle_choices, s.mle_param)
+            c.data_label.setText(res.data_text)
         self.tabs.setCurrentIndex(TABS.index(s.tab))
         c.tab_stack.setCurrentIndex(TAB_PAGES[s.tab])
         del blockers
 
-    def _draw_tab_theory(self, s: DistributionsState, every_tab: bool = False) -> None:
+    def _draw_tab_theory(self, s: DistributionsState, res: stats.DistributionsResults, every_tab: bool = False) -> None:
         """Sample-free views of the visible tab (all tabs for export); hidden ones catch up when shown."""
         if every_tab or s.tab == "sampler":
-            self._draw_theory(s)
-        if (every_tab or s.tab == "bayes") and self._drawn.get("coin") != (s.coin_alpha, s.coin_beta, s.flips):
-            draw_coin(self.coin, self.controls.coin_readout, s)
-            self._drawn["coin"] = (s.coin_alpha, s.coin_beta, s.flips)
-        if (every_tab or s.tab == "bivariate") and self._drawn.get("bivariate") != (s.rho, s.seed):
-            draw_bivariate(self.bivariate, self.controls.cov_label, s, BIVARIATE_N)
-            self._drawn["bivariate"] = (s.rho, s.seed)
+            self._draw_theory(s, res)
+        if (every_tab or s.tab == "bayes") and self._drawn.get("coin") is not res.coin:
+            draw_coin(self.coin, self.controls.coin_readout, res.coin)
+            self._drawn["coin"] = res.coin
+        if (every_tab or s.tab == "bivariate") and self._drawn.get("bivariate") is not res.bivariate:
+            draw_bivariate(self.bivariate, self.controls.cov_label, res.bivariate)
+            self._drawn["bivariate"] = res.bivariate
 
-    def _draw_theory(self, s: DistributionsState) -> None:
-        """PDF/PMF and CDF curves and the theoretical mean: recomputed only when the family or a parameter moved."""
+    def _draw_theory(self, s: DistributionsState, res: stats.DistributionsResults) -> None:
+        """PDF/PMF and CDF curves and the theoretical mean: redrawn only when the family or a parameter moved."""
         v = self.sampler
-        key = (s.distribution, s.params)
-        if self._drawn.get("theory") != key:
-            self._curves = curves = stats.theory_curves(s.distribution, s.params, points=CURVE_POINTS)
-            if curves.discrete:
-                k, pm = curves.x, curves.density
-                v.curve.setData([], [])
-                v.stems.setData(k, pm)
-                v.sticks.setData(np.repeat(k, 2), np.column_stack([np.zeros_like(pm), pm]).ravel())
-            else:
-                v.curve.setData(curves.x, curves.density)
-                v.stems.setData([], [])
-                v.sticks.setData([], [])
-            v.cdf_curve.setData(curves.cdf_x, curves.cdf)
-            mean = self._moments.mean
-            v.mean_line.setVisible(math.isfinite(mean))
-            if math.isfinite(mean):
-                v.mean_line.setPos(mean)
-            self._drawn["theory"] = key
+        if self._drawn.get("theory") is not res.curves:
+            v.show_theory(res.curves, res.stick_x, res.stick_y, res.moments.mean)
+            self._drawn["theory"] = res.curves
         flags = (s.show_pdf, s.show_cdf, s.show_hist)
         if self._drawn.get("theory_flags") != flags:
-            for item in (v.curve, v.stems, v.sticks):
-                item.setVisible(s.show_pdf)
-            v.cdf_plot.setVisible(s.show_cdf)
-            v.hist.setVisible(s.show_hist)
+            v.show_layers(*flags)
             self._drawn["theory_flags"] = flags
+        self._curves = res.curves
         self._fit_density_view(s)
 
     def _fit_density_view(self, s: DistributionsState) -> None:
@@ -384,90 +358,45 @@ class DistributionsLab(Lab):
         top = HEADROOM * (top if math.isfinite(top) and top > 0 else 1.0)
         fit_view(self.sampler.density_plot, *self._curves.view_range, top, self._live)
 
-    def _draw_computed(self, s: DistributionsState) -> None:
-        comp = self._computed
+    def _draw_sampled(self, s: DistributionsState) -> None:
+        comp = self.sampled
         if comp is None:
             return
         self.classroom.total = comp.samples.size
         self._draw_sampler()
-        self.controls.readout.set_sample(comp.summary)
-        self.controls.readout.set_footer(footer_html(self._moments, comp.gof, comp.summary.n, comp.hist.n_outside))
-        if s.tab == "lln" and "running" in comp.extra:
-            k, m = comp.extra["running"]
-            self.lln.curve.setData(k, m)
-            mom = self._moments
-            self.lln.target.setVisible(math.isfinite(mom.mean))
-            if math.isfinite(mom.mean):
-                self.lln.target.setPos(mom.mean)
-            self.lln.note.setText(mom.note or f"After {comp.samples.size:,} draws the mean is {m[-1]:.4g}.")
-        elif s.tab == "qq" and "qq" in comp.extra:
-            qq = comp.extra["qq"]
-            self.qq.points.setData(qq.theoretical, qq.sample)
-            z = np.array([qq.theoretical[0], qq.theoretical[-1]])
-            self.qq.line.setData(z, qq.intercept + qq.slope * z)
-            self.qq.note.setText(f"Correlation of the points r = {qq.r:.4f}. Straight: normal-shaped; an S or a "
-                                 "banana: heavy tails or skew.")  # fmt: skip
-        elif s.tab == "clt" and "clt" in comp.extra:
-            self._draw_clt(comp)
-        elif s.tab == "mle":
-            draw_mle(self.mle, self.controls, s, comp)
+        self.controls.readout.set_sample(comp.sample_text)
+        self.controls.readout.set_footer(comp.footer)
+        if s.tab == "lln" and comp.lln is not None:
+            self.lln.draw(comp.lln)
+        elif s.tab == "qq" and comp.qq is not None:
+            self.qq.draw(comp.qq)
+        elif s.tab == "clt" and comp.clt is not None:
+            self.clt.draw(comp.clt, self._live)
+        elif s.tab == "mle" and comp.mle is not None:
+            draw_mle(self.mle, self.controls.mle_readout, comp.mle)
 
     def _draw_sampler(self) -> None:
         """Histogram (all draws, or the first ones in classroom mode), sample mean line and empirical CDF."""
-        comp = self._computed
+        comp = self.sampled
         if comp is None:
             return
         if not self._pages["sampler"].is_built():  # a hidden, never shown sampler is drawn when it is built
             return
-        v = self.sampler
-        h = comp.hist
-        shown = self.classroom.shown
-        if shown is not None:
-            part = comp.samples[:shown]
-            counts = np.histogram(part, bins=h.edges)[0] if part.size else np.zeros(h.counts.size)
-            dens = counts / (max(part.size, 1) * np.diff(h.edges))
-            last = comp.samples[shown - 1] if shown else math.nan
-            self.controls.reveal_label.setText(f"shown {shown:,} of {comp.samples.size:,} draws; last = {last:.4g}")
-            mean = float(part.mean()) if part.size else math.nan
-        else:
-            dens = h.density
-            self.controls.reveal_label.setText(f"all {comp.samples.size:,} draws shown")
-            mean = comp.summary.mean
-        v.hist.setData(h.edges, dens)
-        self._hist_top = float(np.max(dens)) if dens.size else 0.0
-        v.sample_mean_line.setVisible(math.isfinite(mean))
-        if math.isfinite(mean):
-            v.sample_mean_line.setPos(mean)
-        if self._drawn.get("ecdf") is not comp:
-            n_show = min(comp.samples.size, 2000)
-            xs = np.sort(comp.samples[:: max(1, comp.samples.size // n_show)])
-            v.ecdf.setData(xs, np.arange(1, xs.size + 1) / xs.size)
-            self._drawn["ecdf"] = comp
+        shown = stats.reveal(comp, self.classroom.shown)
+        self.controls.reveal_label.setText(shown.label)
+        self.sampler.show_sample(comp.hist.edges, shown.density, shown.mean)
+        self._hist_top = shown.top
+        if self._drawn.get("ecdf") is not comp.ecdf_x:
+            self.sampler.ecdf.setData(comp.ecdf_x, comp.ecdf_y)
+            self._drawn["ecdf"] = comp.ecdf_x
         if self._state.tab == "sampler":
             self._fit_density_view(self._state)
-
-    def _draw_clt(self, comp: Computed) -> None:
-        clt, h = comp.extra["clt"], comp.extra["clt_hist"]
-        self.clt.hist.setData(h.edges, h.density)
-        top = float(np.max(h.density)) if h.density.size else 1.0
-        if math.isfinite(clt.normal_sd) and clt.normal_sd > 0:
-            x = np.linspace(h.edges[0], h.edges[-1], 400)
-            curve = stats.pdf("normal", {"mu": clt.normal_mean, "sigma": clt.normal_sd}, x)
-            self.clt.normal.setData(x, curve)
-            top = max(top, float(curve.max()))
-            self.clt.note.setText(f"n = {clt.n}: means have sd σ/√n = {clt.normal_sd:.4g} (observed "
-                                  f"{np.std(clt.means):.4g}).")  # fmt: skip
-        else:
-            self.clt.normal.setData([], [])
-            self.clt.note.setText(clt.note)
-        pad = 0.03 * (h.edges[-1] - h.edges[0])
-        fit_view(self.clt.plot, h.edges[0] - pad, h.edges[-1] + pad, 1.08 * top, self._live)
 
     # --- export -------------------------------------------------------------------------------------------------------
     def export_views(self) -> dict[str, Any]:
         """The plots File → Export can save (every one brought up to date first); the open tab's first."""
         self._finish_loading()
-        self._draw_tab_theory(self._state, every_tab=True)
+        self._draw_tab_theory(self._state, self.results.get(self._state), every_tab=True)
         views = {"density": self.sampler.density_plot.getPlotItem(), "cdf": self.sampler.cdf_plot.getPlotItem(),
                  "lln": self.lln.plot.getPlotItem(), "clt": self.clt.plot.getPlotItem(),
                  "qq": self.qq.plot.getPlotItem(), "bivariate": self.bivariate.plot.getPlotItem(),
@@ -479,7 +408,7 @@ class DistributionsLab(Lab):
     def export_data(self) -> dict[str, tuple[list[str], list[list[float]]]]:
         """The histogram and (up to 100 000) samples behind the plots."""
         self._finish_loading()
-        comp = self._computed
+        comp = self.sampled
         if comp is None:
             return {}
         h = comp.hist

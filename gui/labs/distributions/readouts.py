@@ -9,17 +9,14 @@ from __future__ import annotations
 import math
 import re
 
-import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import stats
-from engine.stats import DistributionsState
-from gui.labs.distributions.compute import GOF_LIMIT
 from gui.labs.distributions.views import BivariateView, CoinView
 
-__all__ = ["SamplerReadout", "footer_html", "draw_coin", "draw_bivariate", "coin_text", "covariance_text"]
+__all__ = ["SamplerReadout", "draw_coin", "draw_bivariate"]
 
-ROWS = ("mean", "variance", "skewness")
+ROWS = stats.MOMENT_ROWS
 _WIDEST = ("−8.888e+88", "undefined", "−0.0008888")
 
 
@@ -71,16 +68,16 @@ class SamplerReadout(QtWidgets.QWidget):
             self._fix_cell_sizes()
         super().changeEvent(event)
 
-    def set_theory(self, mom: stats.Moments) -> None:
-        """The family's moments (∞ / undefined spelled out)."""
+    def set_theory(self, texts: dict[str, str]) -> None:
+        """The family's moments, as derive wrote them (∞ / undefined spelled out)."""
         for name in ROWS:
-            self.theory[name].setText(stats.Moments.describe(getattr(mom, name)))
+            self.theory[name].setText(texts[name])
 
-    def set_sample(self, summary: stats.SampleSummary | None, stale: bool = False) -> None:
+    def set_sample(self, texts: dict[str, str] | None, stale: bool = False) -> None:
         """The sample's statistics; greyed while they belong to draws from other parameters (slider held)."""
         for name in ROWS:
             cell = self.sample[name]
-            cell.setText("—" if summary is None else stats.Moments.describe(getattr(summary, name)))
+            cell.setText("—" if texts is None else texts[name])
             cell.setEnabled(not stale)
 
     def set_footer(self, html: str) -> None:
@@ -95,68 +92,26 @@ class SamplerReadout(QtWidgets.QWidget):
         return "\n".join([*rows, footer])
 
 
-def footer_html(
-    mom: stats.Moments, gof: tuple[float, float, str] | None, n: int, n_outside: int, gof_limit: int = GOF_LIMIT
-) -> str:
-    """The lines under the table: test p-value, draws outside the histogram, the theory's note."""
-    parts = []
-    if gof is not None:
-        test = "KS" if gof[2] == "ks" else "χ²"
-        parts.append(f"{test} test p = {gof[1]:.3g} (N = {n:,})")
-    elif n <= gof_limit:
-        parts.append(f"goodness-of-fit test when the slider is released (N = {n:,})")
-    if n_outside:
-        parts.append(f"{n_outside:,} extreme draws lie outside the histogram's range")
-    if mom.note:
-        parts.append(f"<i>{mom.note}</i>")
-    return "<br>".join(parts)
-
-
-def coin_text(post: stats.CoinPosterior) -> str:
-    """Counts, posterior, MAP/MLE/mean and the 95 % credible interval of the Bayes coin."""
-    lo, hi = post.interval()
-    mle = f"{post.mle:.3f}" if math.isfinite(post.mle) else "undefined"
-    mp = f"{post.map:.3f}" if math.isfinite(post.map) else "undefined"
-    return (
-        f"heads {post.heads}, tails {post.tails}\nposterior Beta({post.post_alpha:g}, {post.post_beta:g})\n"
-        f"MAP {mp}   MLE {mle}   mean {post.post_mean:.3f}\n95 % credible interval [{lo:.3f}, {hi:.3f}]"
-    )
-
-
-def draw_coin(view: CoinView, readout: QtWidgets.QLabel, s: DistributionsState) -> None:
+def draw_coin(view: CoinView, readout: QtWidgets.QLabel, coin: stats.CoinPlot) -> None:
     """Prior and posterior curves, MAP and MLE lines, the flips so far and the readout."""
-    post = stats.coin_posterior(s.coin_alpha, s.coin_beta, s.flips)
-    p = np.linspace(0.0005, 0.9995, 500)
-    view.prior.setData(p, post.pdf(p, prior=True))
-    view.posterior.setData(p, post.pdf(p))
+    view.prior.setData(coin.p, coin.prior_pdf)
+    view.posterior.setData(coin.p, coin.posterior_pdf)
+    post = coin.posterior
     for line, x in ((view.map_line, post.map), (view.mle_line, post.mle)):
         line.setVisible(math.isfinite(x))
         if math.isfinite(x):
             line.setPos(x)
-    shown = s.flips[-120:]
-    view.flips.setText(f"Flips ({len(s.flips)}): {'…' if len(s.flips) > 120 else ''}{shown or '—'}")
-    readout.setText(coin_text(post))
-    view.note.setText(post.note or "The MAP sits between the prior's pull and the data's MLE; more flips, less prior.")
+    view.flips.setText(coin.flips_text)
+    readout.setText(coin.readout)
+    view.note.setText(coin.note)
 
 
-def covariance_text(res: stats.BivariateResult, n: int) -> str:
-    """Covariance matrix, its eigenvalues and the sample correlation."""
-    c = res.cov
-    return (
-        f"Σ = [[{c[0, 0]:.2f}, {c[0, 1]:.2f}], [{c[1, 0]:.2f}, {c[1, 1]:.2f}]]\n"
-        f"eigenvalues λ₁ = {res.eigenvalues[0]:.3f}, λ₂ = {res.eigenvalues[1]:.3f}\n"
-        f"sample ρ = {res.sample_rho:.3f} ({n} points)"
-    )
-
-
-def draw_bivariate(view: BivariateView, readout: QtWidgets.QLabel, s: DistributionsState, n: int) -> None:
+def draw_bivariate(view: BivariateView, readout: QtWidgets.QLabel, bv: stats.BivariatePlot) -> None:
     """Scatter, 95 % ellipse and principal axes (eigenvectors drawn ±2√λ long) for correlation ρ."""
-    res = stats.bivariate_normal(s.rho, n, s.seed)
+    res = bv.result
     view.points.setData(res.points[:, 0], res.points[:, 1])
     view.ellipse.setData(res.ellipse[:, 0], res.ellipse[:, 1])
-    for item, i in ((view.axis1, 0), (view.axis2, 1)):
-        vec = res.eigenvectors[:, i] * 2.0 * math.sqrt(res.eigenvalues[i])
-        item.setData([-vec[0], vec[0]], [-vec[1], vec[1]])
-    readout.setText(covariance_text(res, n))
-    view.note.setText("The principal axes are the covariance matrix's eigenvectors, each drawn ±2√λ long: "
-                      "PCA keeps the long one.")  # fmt: skip
+    for item, (xs, ys) in zip((view.axis1, view.axis2), bv.axes, strict=True):
+        item.setData(xs, ys)
+    readout.setText(bv.readout)
+    view.note.setText(bv.note)

@@ -8,6 +8,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from engine import stats
 from gui import theme
 from gui.widgets.pixel_curve import PixelCurveItem
 from gui.widgets.plane import configure_plot
@@ -21,7 +22,6 @@ __all__ = [
     "BivariateView",
     "CoinView",
     "MleView",
-    "step_xy",
 ]
 
 
@@ -85,11 +85,6 @@ def fit_view(plot: pg.PlotWidget, x0: float, x1: float, top: float, live: bool) 
     vb.setRange(xRange=want[:2], yRange=want[2:], padding=0)
 
 
-def step_xy(edges: np.ndarray, heights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Histogram outline data for ``PlotDataItem(stepMode="center")``: edges and heights unchanged."""
-    return np.asarray(edges, dtype=float), np.asarray(heights, dtype=float)
-
-
 def _hist_item(color: str) -> pg.PlotDataItem:
     # Axis-aligned bars need no antialiasing, and filling them without it is several times cheaper per repaint.
     return pg.PlotDataItem(stepMode="center", fillLevel=0, brush=theme.brush(color, 90), pen=theme.pen(color, 0.5),
@@ -145,6 +140,31 @@ class SamplerView(QtWidgets.QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.split)
 
+    def show_theory(self, curves: stats.TheoryCurves, stick_x: np.ndarray, stick_y: np.ndarray, mean: float) -> None:
+        """The PDF (or PMF stems and sticks), the CDF and the theoretical mean line."""
+        if curves.discrete:
+            self.curve.setData([], [])
+            self.stems.setData(curves.x, curves.density)
+            self.sticks.setData(stick_x, stick_y)
+        else:
+            self.curve.setData(curves.x, curves.density)
+            self.stems.setData([], [])
+            self.sticks.setData([], [])
+        self.cdf_curve.setData(curves.cdf_x, curves.cdf)
+        _set_line(self.mean_line, mean)
+
+    def show_layers(self, pdf: bool, cdf: bool, hist: bool) -> None:
+        """Which layers are visible: the PDF/PMF, the CDF plot, the histogram."""
+        for item in (self.curve, self.stems, self.sticks):
+            item.setVisible(pdf)
+        self.cdf_plot.setVisible(cdf)
+        self.hist.setVisible(hist)
+
+    def show_sample(self, edges: np.ndarray, density: np.ndarray, mean: float) -> None:
+        """The histogram bars and the sample mean line."""
+        self.hist.setData(edges, density)
+        _set_line(self.sample_mean_line, mean)
+
 
 class LlnView(QtWidgets.QWidget):
     """Running mean of the draws against the theoretical mean (log-scaled draw count)."""
@@ -167,6 +187,14 @@ class LlnView(QtWidgets.QWidget):
         lay.addWidget(self.plot, 1)
         lay.addWidget(self.note)
 
+    def draw(self, lln: stats.LlnPlot) -> None:
+        """The running mean, the theoretical mean (hidden when undefined) and the note."""
+        self.curve.setData(lln.k, lln.mean)
+        self.target.setVisible(math.isfinite(lln.target))
+        if math.isfinite(lln.target):
+            self.target.setPos(lln.target)
+        self.note.setText(lln.note)
+
 
 class CltView(QtWidgets.QWidget):
     """Histogram of sample means with the normal curve the CLT predicts."""
@@ -188,6 +216,15 @@ class CltView(QtWidgets.QWidget):
         lay.addWidget(self.plot, 1)
         lay.addWidget(self.note)
 
+    def draw(self, clt: stats.CltPlot, live: bool) -> None:
+        """Histogram of the means, the CLT's normal and the note; the axes fit them (only growing while ``live``)."""
+        h = clt.hist
+        self.hist.setData(h.edges, h.density)
+        self.normal.setData(clt.normal_x, clt.normal_y)
+        self.note.setText(clt.note)
+        pad = 0.03 * (h.edges[-1] - h.edges[0])
+        fit_view(self.plot, h.edges[0] - pad, h.edges[-1] + pad, 1.08 * clt.top, live)
+
 
 class QQView(QtWidgets.QWidget):
     """Sample quantiles against standard-normal quantiles; a straight line means normal-shaped data."""
@@ -205,6 +242,12 @@ class QQView(QtWidgets.QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.plot, 1)
         lay.addWidget(self.note)
+
+    def draw(self, qq: stats.QQPlot) -> None:
+        """The QQ points, the quartile line and the note (r, or why there is none)."""
+        self.points.setData(qq.z, qq.q)
+        self.line.setData(qq.line_x, qq.line_y)
+        self.note.setText(qq.note)
 
 
 class BivariateView(QtWidgets.QWidget):

@@ -4,37 +4,68 @@ settings. Widgets only: the lab connects their signals and writes the state back
 
 from __future__ import annotations
 
+import math
+
 from PySide6 import QtCore, QtWidgets
 
-from engine.inference import SOURCES, TEST_TITLES
+from engine.inference import SOURCES, TEST_TITLES, HypothesisState
+from engine.schema import FieldSpec
+from gui.widgets.field_controls import configure_spin, spec_of
 from gui.widgets.form_parts import error_label, form_group
 
-__all__ = ["HypothesisControls", "spin", "dspin", "ALPHA_TICKS"]
+__all__ = ["HypothesisControls", "spin", "dspin", "tick_slider", "to_tick", "from_tick"]
 
-ALPHA_TICKS = 1000  # α slider: tick t ↔ α = t / 1000
 ALTERNATIVE_TEXT = {"two-sided": "two-sided (≠)", "less": "less (<)", "greater": "greater (>)"}
 SOURCE_TEXT = {"generated": "Generated (seeded)", "typed": "Typed numbers", "csv": "CSV file / bundled data"}
+QT_INT_MAX = 2**31 - 1  # the largest value a QSpinBox holds (a C int)
+PAGE_TICKS = 10  # PageUp/PageDown move a tick slider ten steps
 
 
-def spin(lo: int, hi: int, tip: str = "") -> QtWidgets.QSpinBox:
-    """An integer spin box that reports only finished edits (arrows, Enter, focus out)."""
+def spin(field: str, tip: str = "") -> QtWidgets.QSpinBox:
+    """An integer spin box over ``field``'s declared range that reports only finished edits (arrows, Enter)."""
     box = QtWidgets.QSpinBox()
-    box.setRange(lo, hi)
+    fs = spec_of(HypothesisState, field)
+    configure_spin(box, fs)
+    if fs.hi is not None and box.maximum() < min(fs.hi, QT_INT_MAX):  # configure_spin stops at 2e9: seeds reach 2³¹−1
+        box.setMaximum(int(min(fs.hi, QT_INT_MAX)))
     box.setKeyboardTracking(False)
     box.setToolTip(tip)
     box.setGroupSeparatorShown(True)
     return box
 
 
-def dspin(lo: float, hi: float, step: float, decimals: int = 3, tip: str = "") -> QtWidgets.QDoubleSpinBox:
-    """A decimal spin box that reports only finished edits."""
+def dspin(field: str, tip: str = "") -> QtWidgets.QDoubleSpinBox:
+    """A decimal spin box over ``field``'s declared range, step and decimals that reports only finished edits."""
     box = QtWidgets.QDoubleSpinBox()
-    box.setRange(lo, hi)
-    box.setSingleStep(step)
-    box.setDecimals(decimals)
+    fs = spec_of(HypothesisState, field)
+    configure_spin(box, fs)
+    if fs.lo is not None and box.minimum() < fs.lo:  # Qt rounds the minimum to the shown decimals (σ > 0 → 0.000)
+        box.setMinimum(math.ceil(fs.lo * 10 ** box.decimals()) / 10 ** box.decimals())
     box.setKeyboardTracking(False)
     box.setToolTip(tip)
     return box
+
+
+def to_tick(fs: FieldSpec, value: float) -> int:
+    """The slider tick of ``value``: one tick per declared step."""
+    return round(value / fs.step)
+
+
+def from_tick(fs: FieldSpec, tick: int) -> float:
+    """The value of a slider tick (rounded to the declared decimals, so 50 ticks of 0.001 are exactly 0.05)."""
+    value = tick * fs.step
+    return int(round(value)) if fs.integer else round(value, fs.decimals if fs.decimals is not None else 9)
+
+
+def tick_slider(field: str, tip: str = "") -> QtWidgets.QSlider:
+    """A horizontal slider over ``field``'s teaching range, one tick per declared step."""
+    fs = spec_of(HypothesisState, field)
+    lo, hi = fs.slider_range
+    slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
+    slider.setRange(to_tick(fs, lo), to_tick(fs, hi))
+    slider.setPageStep(PAGE_TICKS)
+    slider.setToolTip(tip)
+    return slider
 
 
 class HypothesisControls(QtWidgets.QWidget):
@@ -64,10 +95,9 @@ class HypothesisControls(QtWidgets.QWidget):
         for key, text in ALTERNATIVE_TEXT.items():
             self.alternative.addItem(text, key)
         self.alternative.setToolTip("H₁: which direction of difference counts as evidence against H₀")
-        self.alpha = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
-        self.alpha.setRange(1, 200)
-        self.alpha.setPageStep(10)
-        self.alpha.setToolTip("Significance level α: the false-alarm rate you accept (drag, or use the arrow keys)")
+        self.alpha = tick_slider(
+            "alpha", "Significance level α: the false-alarm rate you accept (drag, or use the arrow keys)"
+        )
         self.alpha_label = QtWidgets.QLabel("α = 0.050")
         self.alpha_label.setMinimumWidth(70)
         row = QtWidgets.QHBoxLayout()
@@ -85,18 +115,18 @@ class HypothesisControls(QtWidgets.QWidget):
         self.source = QtWidgets.QComboBox()
         for key in SOURCES:
             self.source.addItem(SOURCE_TEXT[key], key)
-        self.mu0 = dspin(-1e9, 1e9, 0.1, 3, "μ₀: the mean under the null hypothesis")
+        self.mu0 = dspin("mu0", "μ₀: the mean under the null hypothesis")
         form.addRow("Source", self.source)
         form.addRow("μ₀ (H₀ mean)", self.mu0)
         outer.addLayout(form)
 
         self.generated_box, gen = form_group("Generated samples")
-        self.true_mu = dspin(-1e9, 1e9, 0.1, 3, "True mean of sample A's population")
-        self.true_mu_b = dspin(-1e9, 1e9, 0.1, 3, "True mean of sample B's population")
-        self.sigma = dspin(0.001, 1e9, 0.1, 3, "Population standard deviation (the known σ of the z-test)")
-        self.n = spin(2, 10_000, "Size of sample A")
-        self.n_b = spin(2, 10_000, "Size of sample B")
-        self.seed = spin(0, 2**31 - 1, "Seed: the same seed gives the same samples")
+        self.true_mu = dspin("true_mu", "True mean of sample A's population")
+        self.true_mu_b = dspin("true_mu_b", "True mean of sample B's population")
+        self.sigma = dspin("sigma", "Population standard deviation (the known σ of the z-test)")
+        self.n = spin("n", "Size of sample A")
+        self.n_b = spin("n_b", "Size of sample B")
+        self.seed = spin("seed", "Seed: the same seed gives the same samples")
         self.new_sample = QtWidgets.QPushButton("New sample")
         self.new_sample.setToolTip("Draw fresh samples (next seed)")
         gen.addRow("true μ_A", self.true_mu)
@@ -138,9 +168,9 @@ class HypothesisControls(QtWidgets.QWidget):
         outer.addWidget(self.csv_box)
 
         self.counts_box, counts = form_group("Counts")
-        self.successes = spin(0, 10_000_000, "Number of successes k")
-        self.trials = spin(1, 10_000_000, "Number of trials n")
-        self.p0 = dspin(0.0001, 0.9999, 0.01, 4, "p₀: the success probability under H₀")
+        self.successes = spin("successes", "Number of successes k")
+        self.trials = spin("trials", "Number of trials n")
+        self.p0 = dspin("p0", "p₀: the success probability under H₀")
         counts.addRow("successes k", self.successes)
         counts.addRow("trials n", self.trials)
         counts.addRow("p₀ (H₀)", self.p0)
@@ -170,8 +200,8 @@ class HypothesisControls(QtWidgets.QWidget):
 
     def _build_permutation(self) -> QtWidgets.QWidget:
         box, form = form_group("Permutation test (A vs B)")
-        self.perm_resamples = spin(1, 200_000, "How many random relabellings to draw")
-        self.perm_seed = spin(0, 2**31 - 1, "Seed of the shuffles")
+        self.perm_resamples = spin("perm_resamples", "How many random relabellings to draw")
+        self.perm_seed = spin("perm_seed", "Seed of the shuffles")
         self.perm_play = QtWidgets.QPushButton("Pause")
         self.perm_play.setCheckable(True)
         self.perm_all = QtWidgets.QPushButton("Show all")
@@ -195,8 +225,8 @@ class HypothesisControls(QtWidgets.QWidget):
         self.boot_method = QtWidgets.QComboBox()
         for key in ("percentile", "basic", "BCa"):
             self.boot_method.addItem(key, key)
-        self.boot_resamples = spin(1, 200_000, "Resamples drawn with replacement")
-        self.boot_seed = spin(0, 2**31 - 1, "Seed of the resampling")
+        self.boot_resamples = spin("boot_resamples", "Resamples drawn with replacement")
+        self.boot_seed = spin("boot_seed", "Seed of the resampling")
         self.boot_label = QtWidgets.QLabel()
         self.boot_label.setWordWrap(True)
         form.addRow("statistic", self.boot_stat)
@@ -208,10 +238,10 @@ class HypothesisControls(QtWidgets.QWidget):
 
     def _build_ab(self) -> QtWidgets.QWidget:
         box, form = form_group("A/B test of two proportions")
-        self.ab_x1 = spin(0, 100_000_000, "Conversions in group A")
-        self.ab_n1 = spin(1, 100_000_000, "Visitors in group A")
-        self.ab_x2 = spin(0, 100_000_000, "Conversions in group B")
-        self.ab_n2 = spin(1, 100_000_000, "Visitors in group B")
+        self.ab_x1 = spin("ab_x1", "Conversions in group A")
+        self.ab_n1 = spin("ab_n1", "Visitors in group A")
+        self.ab_x2 = spin("ab_x2", "Conversions in group B")
+        self.ab_n2 = spin("ab_n2", "Visitors in group B")
         self.ab_label = QtWidgets.QLabel()
         self.ab_label.setWordWrap(True)
         form.addRow("A: conversions", self.ab_x1)
@@ -223,11 +253,11 @@ class HypothesisControls(QtWidgets.QWidget):
 
     def _build_intervals(self) -> QtWidgets.QWidget:
         box, form = form_group("Simulated confidence intervals")
-        self.ci_count = spin(1, 1000, "How many samples (and intervals) to simulate")
+        self.ci_count = spin("ci_count", "How many samples (and intervals) to simulate")
         self.ci_kind = QtWidgets.QComboBox()
         self.ci_kind.addItem("t (σ estimated)", "t")
         self.ci_kind.addItem("z (σ known)", "z")
-        self.ci_seed = spin(0, 2**31 - 1, "Seed of the simulation")
+        self.ci_seed = spin("ci_seed", "Seed of the simulation")
         self.ci_new = QtWidgets.QPushButton("Simulate again")
         self.ci_label = QtWidgets.QLabel()
         self.ci_label.setWordWrap(True)
@@ -243,14 +273,10 @@ class HypothesisControls(QtWidgets.QWidget):
 
     def _build_power(self) -> QtWidgets.QWidget:
         box, form = form_group("Power of a one-sample test")
-        self.power_effect = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
-        self.power_effect.setRange(-300, 300)
-        self.power_effect.setToolTip("Effect size d = (μ₁ − μ₀)/σ")
+        self.power_effect = tick_slider("power_effect", "Effect size d = (μ₁ − μ₀)/σ")
         self.power_effect_label = QtWidgets.QLabel()
         self.power_effect_label.setMinimumWidth(70)
-        self.power_n = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
-        self.power_n.setRange(2, 400)
-        self.power_n.setToolTip("Sample size n")
+        self.power_n = tick_slider("power_n", "Sample size n")
         self.power_n_label = QtWidgets.QLabel()
         self.power_n_label.setMinimumWidth(70)
         self.power_kind = QtWidgets.QComboBox()

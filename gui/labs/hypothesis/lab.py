@@ -10,37 +10,38 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-import numpy as np
 from PySide6 import QtCore, QtWidgets
 
 from engine.inference import (
     TABS,
+    HypothesisResults,
     HypothesisState,
     InferenceError,
     NumberTokenError,
+    derive,
+    export_tables,
     parse_numbers,
-    run_intervals,
-    samples,
 )
 from gui import theme
 from gui.labs.base import Lab
-from gui.labs.hypothesis.controls import ALPHA_TICKS, HypothesisControls
+from gui.labs.hypothesis.bootstrap import BootstrapRunner
+from gui.labs.hypothesis.controls import HypothesisControls, from_tick
 from gui.labs.hypothesis.data import CsvLoader
-from gui.labs.hypothesis.permutation import PermutationPlaybackMixin
-from gui.labs.hypothesis.render import HypothesisViewsMixin
+from gui.labs.hypothesis.permutation import PermutationPlayback
+from gui.labs.hypothesis.render import InputsView, VerdictView, set_text
 from gui.labs.hypothesis.views import BootstrapView, IntervalsView, NullView, PermutationView, PowerView
-from gui.widgets.jobs import LatestJob
+from gui.widgets.field_controls import spec_of
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.module_loader import ModuleLoader
+from gui.widgets.results_cache import ResultsCache
 
 __all__ = ["HypothesisLab"]
 
 TAB_TITLES = {"test": "Test", "permutation": "Permutation", "bootstrap": "Bootstrap CI", "ab": "A/B test",
               "intervals": "Confidence intervals", "power": "Power"}  # fmt: skip
-FRAME_MS = 30
 
 
-class HypothesisLab(HypothesisViewsMixin, PermutationPlaybackMixin, Lab):
+class HypothesisLab(Lab):
     """Run a test and see why it decides what it decides."""
 
     name = "hypothesis"
@@ -75,16 +76,11 @@ class HypothesisLab(HypothesisViewsMixin, PermutationPlaybackMixin, Lab):
         layout.addWidget(scroll)
 
         self.csv = CsvLoader(self, self.controls)
-        self._perm_job, self._boot_job = LatestJob(self), LatestJob(self)
-        self._perm_key: tuple | None = None
-        self._perm_result = None
-        self._perm_done = 0
-        self._boot_key: tuple | None = None
-        self._boot_result = None
-        self._timer = QtCore.QTimer(self)
-        self._timer.setInterval(FRAME_MS)
-        self._timer.timeout.connect(self._tick)
-        self._shown_text: dict[str, str] = {}
+        self.inputs = InputsView(self.controls, self.tabs, self.csv)
+        self.verdict_view = VerdictView(self.verdict)
+        self.permutation = PermutationPlayback(self, self.controls, self.verdict_view, lambda: self.perm_view)
+        self.bootstrap = BootstrapRunner(self, self.controls, self.verdict_view, lambda: self.boot_view)
+        self.results = ResultsCache(derive)  # one derive per state, however often it is re-rendered
         self._connect()
         # Opened on screen before scipy.stats is imported (~1 s): show the inputs now and draw when it has loaded.
         self._loader = ModuleLoader(("scipy.stats",), self)
@@ -138,18 +134,12 @@ class HypothesisLab(HypothesisViewsMixin, PermutationPlaybackMixin, Lab):
                                    (c.chi2_observed, "chi2_observed", "observed counts"),
                                    (c.chi2_expected, "chi2_expected", "expected proportions")):  # fmt: skip
             edit.editingFinished.connect(lambda e=edit, f=field, n=label: self._on_typed(e, f, n))
-        c.power_effect.valueChanged.connect(lambda v: self._on_slider(power_effect=v / 100))
-        c.power_n.valueChanged.connect(lambda v: self._on_slider(power_n=int(v)))
+        effect, power_n = spec_of(HypothesisState, "power_effect"), spec_of(HypothesisState, "power_n")
+        c.power_effect.valueChanged.connect(lambda v: self._on_slider(power_effect=from_tick(effect, v)))
+        c.power_n.valueChanged.connect(lambda v: self._on_slider(power_n=from_tick(power_n, v)))
         c.power_effect.sliderReleased.connect(lambda: self.commit("Change effect size"))
         c.power_n.sliderReleased.connect(lambda: self.commit("Change n"))
         self.tabs.currentChanged.connect(lambda i: self.set_fields("Switch tab", tab=TABS[i]))
-        c.perm_play.clicked.connect(self._toggle_play)
-        c.perm_replay.clicked.connect(self._replay)
-        c.perm_all.clicked.connect(self._reveal_all)
-        self._perm_job.finished.connect(self._on_permutation)
-        self._perm_job.failed.connect(lambda exc: self._show_tab_error("permutation", exc))
-        self._boot_job.finished.connect(self._on_bootstrap)
-        self._boot_job.failed.connect(lambda exc: self._show_tab_error("bootstrap", exc))
 
     def set_fields(self, text: str, **changes: Any) -> None:
         """A one-shot edit; refused with a message when the new state breaks a cross-field rule."""
@@ -174,7 +164,7 @@ class HypothesisLab(HypothesisViewsMixin, PermutationPlaybackMixin, Lab):
         self.set_fields(text, **{field: kind(value)})
 
     def _on_alpha(self, tick: int) -> None:
-        new = dataclasses.replace(self._state, alpha=tick / ALPHA_TICKS)
+        new = dataclasses.replace(self._state, alpha=from_tick(spec_of(HypothesisState, "alpha"), tick))
         if self.controls.alpha.isSliderDown():
             self.preview(new)
         else:
@@ -215,12 +205,36 @@ class HypothesisLab(HypothesisViewsMixin, PermutationPlaybackMixin, Lab):
     # --- render -------------------------------------------------------------------------------------------------------
     def render(self, state: HypothesisState) -> None:
         """Show ``state`` in every input and the open tab's view."""
-        self._write_inputs(state)
-        self._update_visibility(state)
+        self.inputs.show(state)
         if self._loader.pending:
-            self._set_verdict("Loading the statistics library (scipy.stats)…", None)
+            self.verdict_view.show("Loading the statistics library (scipy.stats)…", None)
             return
-        getattr(self, f"_render_{state.tab}")(state)
+        res = self.results.get(state)
+        if state.tab == "permutation":
+            self.permutation.show(state, res)
+        elif state.tab == "bootstrap":
+            self.bootstrap.show(state)
+        else:
+            self._show_results(state, res)
+
+    def _show_results(self, state: HypothesisState, res: HypothesisResults) -> None:
+        """Draw a tab whose results ``derive`` computed (test, A/B, intervals, power) and its readouts."""
+        tab, c = state.tab, self.controls
+        label = {"test": c.result_label, "ab": c.ab_label, "intervals": c.ci_label, "power": c.power_label}[tab]
+        if tab == "test":
+            self.show_data_error(res.error)
+        view = self.view(tab)
+        if res.error:
+            if tab in ("test", "ab"):
+                view.show_error()
+        elif tab in ("test", "ab"):
+            view.show_result(res.null, state.view if tab == "test" else (0, 0, 0, 0))
+        elif tab == "intervals":
+            view.show_result(res.intervals_picture)
+        else:
+            view.show_result(res.power_picture)
+        set_text(label, res.label_text)
+        self.verdict_view.show(res.verdict, res.reject)
 
     def _finish_loading(self) -> None:
         """Export and data need the results now: import on this thread and draw."""
@@ -237,27 +251,11 @@ class HypothesisLab(HypothesisViewsMixin, PermutationPlaybackMixin, Lab):
     def export_data(self) -> dict[str, tuple[list[str], list[list[float]]]]:
         """Samples A and B, the permutation null and the simulated intervals."""
         self._finish_loading()
-        out: dict[str, tuple[list[str], list[list[float]]]] = {}
-        try:
-            a, b = samples(self._state)
-            rows = max(a.size, b.size)
-            pad = [np.nan] * rows
-            cols = [list(a) + pad[a.size :], list(b) + pad[b.size :]]
-            out["samples"] = (["sample_a", "sample_b"], [list(r) for r in zip(*cols, strict=True)])
-        except InferenceError:
-            pass
-        if self._perm_result is not None:
-            out["permutation_null"] = (["mean_difference"], [[float(v)] for v in self._perm_result.null])
-        sim = run_intervals(self._state)
-        rows = [[float(m), float(lo), float(hi), float(c)] for m, lo, hi, c in
-                zip(sim.means, sim.lows, sim.highs, sim.covers, strict=True)]  # fmt: skip
-        out["intervals"] = (["mean", "low", "high", "covers"], rows)
-        return out
+        return export_tables(self._state, self.permutation.result)
 
     def shutdown(self) -> None:
         """Stop the animation and background resampling."""
-        self._timer.stop()
+        self.permutation.timer.stop()
         self._loader.wait(5000)
-        for job in (self._perm_job, self._boot_job):
-            job.cancel()
-            job.wait(5000)
+        self.permutation.shutdown()
+        self.bootstrap.shutdown()

@@ -4,22 +4,21 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from engine import linalg as la
-from engine.linalg import MatricesState, to_float
-from engine.linalg import transform2d as t2d
+from engine.linalg import MatricesState, choose_preset, derive, set_preset_param, to_float
 from engine.vectors import snap_to_grid
 from gui import theme
 from gui.labs.base import Lab
-from gui.labs.matrices.render import MatricesViewsMixin, _matrix_text
 from gui.labs.matrices.rref_panel import RrefPanel
+from gui.labs.matrices.system_view import SolutionsBox, SystemPlot
+from gui.labs.matrices.transform_view import FactsBox, TransformPlot
 from gui.widgets.fast_grid import FastGrid
+from gui.widgets.field_controls import configure_spin, spec_of, value_slider
 from gui.widgets.matrix_table import MatrixTable
 from gui.widgets.plane import PlaneWidget
-from gui.widgets.value_slider import ValueSlider
-from gui.widgets.vector_item import VectorItem
+from gui.widgets.results_cache import ResultsCache
 
 __all__ = ["MatricesLab"]
 
@@ -33,15 +32,7 @@ PRESET_TITLES = {
 }
 
 
-def _polygon(color: str, alpha: int, z: float) -> QtWidgets.QGraphicsPolygonItem:
-    item = QtWidgets.QGraphicsPolygonItem()
-    item.setBrush(theme.brush(color, alpha))
-    item.setPen(theme.pen(color, 0.8))
-    item.setZValue(z)
-    return item
-
-
-class MatricesLab(MatricesViewsMixin, Lab):
+class MatricesLab(Lab):
     """Three pages: Transform (the plane under A), System (Ax = b as two lines), Row reduction (step by step)."""
 
     name = "matrices"
@@ -50,6 +41,8 @@ class MatricesLab(MatricesViewsMixin, Lab):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
+        self.results = ResultsCache(derive)
+        self._applied_view: tuple[float, ...] | None = None
         self.tabs = QtWidgets.QTabWidget()
         self.tables: list[MatrixTable] = []
         self.tabs.addTab(self._build_transform_page(), "Transform the plane")
@@ -106,34 +99,10 @@ class MatricesLab(MatricesViewsMixin, Lab):
         self.plane.setMinimumSize(400, 360)
         self.plane.view_changed.connect(self._on_view)
         self.grid = FastGrid(self.plane)
-        plot = self.plane.getPlotItem()
-        self.grid_item = pg.PlotDataItem([], [], pen=theme.pen("blue", 0.35, alpha=150), connect="finite")
-        self.grid_item.setZValue(-5)
-        plot.addItem(self.grid_item, ignoreBounds=True)
-        self.square = _polygon("sky", 90, -3)
-        plot.addItem(self.square, ignoreBounds=True)
-        self.det_label = pg.TextItem("", anchor=(0.5, 0.5))
-        self.det_label.setFont(theme.font(1.1, bold=True))
-        self.det_label.setZValue(8)
-        plot.addItem(self.det_label, ignoreBounds=True)
-        self.eigen_lines = []
-        for _ in range(2):
-            line = pg.InfiniteLine(
-                angle=0,
-                pen=theme.pen("purple", 1.0, "dash"),
-                label="",
-                labelOpts={"position": 0.9, "color": theme.color("purple"), "movable": False},
-            )
-            line.setZValue(-1)
-            plot.addItem(line, ignoreBounds=True)
-            self.eigen_lines.append(line)
-        self.i_hat = VectorItem(color="vermillion", label="î", width=1.3)
-        self.j_hat = VectorItem(color="blue", label="ĵ", width=1.3)
-        for k, item in enumerate((self.i_hat, self.j_hat)):
-            item.setZValue(10)
+        self.transform = TransformPlot(self.plane.getPlotItem())
+        for k, item in enumerate((self.transform.i_hat, self.transform.j_hat)):
             item.sigDragged.connect(lambda _it, pos, k=k: self._on_basis_dragged(k, pos))
             item.sigDragFinished.connect(lambda _it, _pos, k=k: self.commit(f"Drag {'îĵ'[k]}"))
-            plot.addItem(item, ignoreBounds=True)
 
         col = QtWidgets.QWidget()
         lay = QtWidgets.QVBoxLayout(col)
@@ -150,14 +119,14 @@ class MatricesLab(MatricesViewsMixin, Lab):
             self.preset_combo.addItem(PRESET_TITLES[key], key)
         self.preset_combo.currentIndexChanged.connect(self._on_preset)
         pl.addWidget(self.preset_combo)
-        self.param_slider = ValueSlider("θ", -180, 180, 30, 1.0, decimals=1)
+        self.param_slider = value_slider(MatricesState, "preset_param")
         self.param_slider.value_changed.connect(self._on_param)
         pl.addWidget(self.param_slider)
         lay.addWidget(pre)
 
         mor = QtWidgets.QGroupBox("Morph the plane from I to A")
         ml = QtWidgets.QVBoxLayout(mor)
-        self.t_slider = ValueSlider("t", 0.0, 1.0, 1.0, 0.01)
+        self.t_slider = value_slider(MatricesState, "morph_t")
         self.t_slider.value_changed.connect(self._on_t)
         ml.addWidget(self.t_slider)
         self.play_button = QtWidgets.QPushButton("▶ Animate I → A")
@@ -173,19 +142,8 @@ class MatricesLab(MatricesViewsMixin, Lab):
         ml.addLayout(row)
         lay.addWidget(mor)
 
-        facts = QtWidgets.QGroupBox("What A does")
-        fl = QtWidgets.QVBoxLayout(facts)
-        self.det_text = QtWidgets.QLabel("")
-        self.det_text.setObjectName("det_text")
-        self.eigen_text = QtWidgets.QLabel("")
-        self.eigen_text.setObjectName("eigen_text")
-        self.inverse_text = QtWidgets.QLabel("")
-        self.inverse_text.setObjectName("inverse_text")
-        for lab in (self.det_text, self.eigen_text, self.inverse_text):
-            lab.setWordWrap(True)
-            lab.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-            fl.addWidget(lab)
-        lay.addWidget(facts)
+        self.facts = FactsBox()
+        lay.addWidget(self.facts)
         lay.addStretch(1)
         return self._page(self.plane, col)
 
@@ -195,21 +153,7 @@ class MatricesLab(MatricesViewsMixin, Lab):
         self.sys_plane.setMinimumSize(400, 360)
         self.sys_plane.view_changed.connect(self._on_view)
         self.sys_grid = FastGrid(self.sys_plane)
-        plot = self.sys_plane.getPlotItem()
-        self.sys_lines, self.sys_labels = [], []
-        for color in ("vermillion", "blue"):
-            line = pg.PlotDataItem([], [], pen=theme.pen(color, 1.2))
-            label = pg.TextItem("", color=theme.color(color), anchor=(1, 1))
-            label.setFont(theme.font(1.1, bold=True))
-            plot.addItem(line, ignoreBounds=True)
-            plot.addItem(label, ignoreBounds=True)
-            self.sys_lines.append(line)
-            self.sys_labels.append(label)
-        self.sys_point = pg.ScatterPlotItem(size=14, brush=theme.brush("fg", 255), pen=theme.pen("bg", 0.6))
-        plot.addItem(self.sys_point, ignoreBounds=True)
-        self.sys_point_label = pg.TextItem("", color=theme.color("fg"), anchor=(-0.1, 1.1))
-        self.sys_point_label.setFont(theme.font(1.1, bold=True))
-        plot.addItem(self.sys_point_label, ignoreBounds=True)
+        self.system = SystemPlot(self.sys_plane.getPlotItem())
 
         col = QtWidgets.QWidget()
         lay = QtWidgets.QVBoxLayout(col)
@@ -220,28 +164,15 @@ class MatricesLab(MatricesViewsMixin, Lab):
         for k in range(2):
             spin = QtWidgets.QDoubleSpinBox()
             spin.setObjectName(f"b_spin_{k}")
-            spin.setRange(-1000, 1000)
-            spin.setDecimals(2)
-            spin.setSingleStep(0.5)
+            configure_spin(spin, spec_of(MatricesState, "system_b"))
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(lambda v, k=k: self._on_b(k, v))
             brow.addWidget(spin)
             self.b_spins.append(spin)
         blay.addLayout(brow)
         lay.addWidget(box)
-        res = QtWidgets.QGroupBox("Solutions")
-        rl = QtWidgets.QVBoxLayout(res)
-        self.equations_text = QtWidgets.QLabel("")
-        self.equations_text.setFont(theme.font(1.15))
-        self.system_kind = QtWidgets.QLabel("")
-        self.system_kind.setObjectName("system_kind")
-        self.system_kind.setWordWrap(True)
-        self.system_kind.setFont(theme.font(1.15, bold=True))
-        self.system_explain = QtWidgets.QLabel("")
-        self.system_explain.setWordWrap(True)
-        for w in (self.equations_text, self.system_kind, self.system_explain):
-            rl.addWidget(w)
-        lay.addWidget(res)
+        self.solutions = SolutionsBox()
+        lay.addWidget(self.solutions)
         lay.addStretch(1)
         return self._page(self.sys_plane, col)
 
@@ -257,7 +188,7 @@ class MatricesLab(MatricesViewsMixin, Lab):
         self.edit(replace(self._state, matrix=M, preset="custom"), "Edit matrix")
 
     def _on_rejected(self, label: QtWidgets.QLabel, message: str) -> None:
-        text = f"{message}. A stays {_matrix_text(self._state.matrix)}."
+        text = f"{message}. A stays {self.results.get(self._state).matrix_text}."
         label.setText(text)
         self.error_message(text)
 
@@ -269,24 +200,15 @@ class MatricesLab(MatricesViewsMixin, Lab):
 
     def _on_preset(self, _index: int) -> None:
         key = self.preset_combo.currentData()
-        if key == self._state.preset:
-            return
-        if key == "custom":
-            self.edit(replace(self._state, preset="custom"), "Preset")
-            return
-        _label, _lo, _hi, default = t2d.PRESET_PARAMS[key]
-        self.edit(
-            replace(self._state, preset=key, preset_param=default, matrix=t2d.preset_matrix(key, default)),
-            f"Preset {key}",
-        )
+        if key != self._state.preset:
+            self.edit(choose_preset(self._state, key), "Preset" if key == "custom" else f"Preset {key}")
 
     def _on_param(self, value: float, final: bool) -> None:
-        key = self._state.preset
-        if key == "custom":
+        if self._state.preset == "custom":
             return
-        self.preview(replace(self._state, preset_param=float(value), matrix=t2d.preset_matrix(key, float(value))))
+        self.preview(set_preset_param(self._state, value))
         if final:
-            self.commit(f"Preset {key}")
+            self.commit(f"Preset {self._state.preset}")
 
     def _on_t(self, value: float, final: bool) -> None:
         self.preview(replace(self._state, morph_t=float(value)))
@@ -316,6 +238,7 @@ class MatricesLab(MatricesViewsMixin, Lab):
 
     # --- showing a state --------------------------------------------------------------------------------------------
     def render(self, state: MatricesState) -> None:
+        results = self.results.get(state)
         with QtCore.QSignalBlocker(self.tabs):
             self.tabs.setCurrentIndex(la.TABS.index(state.tab))
         for table in self.tables:
@@ -325,29 +248,33 @@ class MatricesLab(MatricesViewsMixin, Lab):
             self.snap_check.setChecked(state.snap)
         with QtCore.QSignalBlocker(self.preset_combo):
             self.preset_combo.setCurrentIndex(la.PRESETS.index(state.preset))
-        if state.preset in t2d.PRESET_PARAMS:
-            label, lo, hi, _ = t2d.PRESET_PARAMS[state.preset]
-            step = 1.0 if "°" in label else 0.05
-            self.param_slider.set_range(lo, hi, step)
-            self.param_slider.set_label(label.split(" ")[-1] if "°" not in label else "θ°")
+        preset = results.preset_slider
+        if preset is not None:
+            self.param_slider.set_range(preset.lo, preset.hi, preset.step)
+            self.param_slider.set_label(preset.symbol)
             self.param_slider.set_value(state.preset_param)
-        self.param_slider.setEnabled(state.preset in t2d.PRESET_PARAMS)
+        self.param_slider.setEnabled(preset is not None)
         self.t_slider.set_value(state.morph_t)
         for field, cb in self.show_checks.items():
             with QtCore.QSignalBlocker(cb):
                 cb.setChecked(getattr(state, field))
-        if state.view != getattr(self, "_applied_view", None):  # only a new view from outside moves the camera
+        if state.view != self._applied_view:  # only a new view from outside moves the camera
             self._applied_view = state.view
             for plane in (self.plane, self.sys_plane):
                 if plane.current_view() != state.view:
                     with QtCore.QSignalBlocker(plane):
                         plane.set_view(state.view)
-        step = 0.5 if state.snap else 0.01
-        for item in (self.i_hat, self.j_hat):
-            item.constraint = lambda p, s=step: snap_to_grid(p, s)
-        self._render_transform(state)
-        self._render_system(state)
-        self.rref_panel.render(state)
+        for item in (self.transform.i_hat, self.transform.j_hat):
+            item.constraint = lambda p, s=results.snap_step: snap_to_grid(p, s)
+        self.transform.render(state, results)
+        self.facts.render(results)
+        for spin, value in zip(self.b_spins, state.system_b, strict=True):
+            if spin.value() != value:
+                with QtCore.QSignalBlocker(spin):
+                    spin.setValue(value)
+        self.system.render(results)
+        self.solutions.render(results)
+        self.rref_panel.render(state, results.rref)
 
     # --- export -----------------------------------------------------------------------------------------------------
     def export_views(self) -> dict:

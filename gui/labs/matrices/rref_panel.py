@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6 import QtCore, QtWidgets
 
 from engine import linalg as la
-from engine.linalg import MatricesState
+from engine.linalg import MatricesState, RrefView
 from gui import theme
 from gui.widgets.matrix_table import MatrixTable
 
@@ -36,7 +38,7 @@ class RrefPanel(QtWidgets.QWidget):
     def __init__(self, state: MatricesState, parent=None) -> None:
         super().__init__(parent)
         self._state = state
-        self._result = la.rref(state.augmented)
+        self._steps = 0
         lay = QtWidgets.QHBoxLayout(self)
         left = QtWidgets.QVBoxLayout()
         lay.addLayout(left, 1)
@@ -71,7 +73,7 @@ class RrefPanel(QtWidgets.QWidget):
         self.first_button.clicked.connect(lambda: self._go(0))
         self.prev_button.clicked.connect(lambda: self._go(self._state.rref_step - 1))
         self.next_button.clicked.connect(lambda: self._go(self._state.rref_step + 1))
-        self.last_button.clicked.connect(lambda: self._go(len(self._result.steps)))
+        self.last_button.clicked.connect(lambda: self._go(self._steps))
         left.addLayout(nav)
         self.summary = QtWidgets.QLabel("")
         self.summary.setObjectName("rref_summary")
@@ -127,15 +129,11 @@ class RrefPanel(QtWidgets.QWidget):
         self.state_edited.emit(state, text)
 
     def _go(self, step: int) -> None:
-        step = max(0, min(step, len(self._result.steps)))
+        step = max(0, min(step, self._steps))
         if step != self._state.rref_step:
-            from dataclasses import replace
-
             self._emit(replace(self._state, rref_step=step), "Row-reduction step")
 
     def _on_matrix(self, rows: tuple) -> None:
-        from dataclasses import replace
-
         self.message.setText("")
         new = tuple(tuple(str(c) for c in r) for r in rows)
         if new != self._state.augmented:
@@ -147,8 +145,6 @@ class RrefPanel(QtWidgets.QWidget):
         self.error.emit(text)
 
     def _on_size(self, _value: int) -> None:
-        from dataclasses import replace
-
         m, n = self.rows_spin.value(), self.cols_spin.value()
         old = self._state.augmented
         rows = tuple(tuple(old[i][j] if i < len(old) and j < len(old[0]) else "0" for j in range(n)) for i in range(m))
@@ -156,8 +152,6 @@ class RrefPanel(QtWidgets.QWidget):
             self._emit(replace(self._state, augmented=rows, rref_step=0), "Resize augmented matrix")
 
     def _on_example(self, index: int) -> None:
-        from dataclasses import replace
-
         if index <= 0:
             return
         rows = EXAMPLES[self.examples.itemText(index)]
@@ -166,76 +160,48 @@ class RrefPanel(QtWidgets.QWidget):
         self._emit(replace(self._state, augmented=rows, rref_step=0), "Load example")
 
     # --- showing ----------------------------------------------------------------------------------------------------
-    def render(self, state: MatricesState) -> None:
-        """Show ``state``'s augmented matrix and its current reduction step."""
-        if state.augmented != self._state.augmented or not hasattr(self, "_shown"):
-            self._result = la.rref(state.augmented)
-            self._shown = True
+    def render(self, state: MatricesState, view: RrefView) -> None:
+        """Show ``state``'s augmented matrix and the reduction step derive prepared in ``view``."""
         self._state = state
+        self._steps = view.steps
         m, n = len(state.augmented), len(state.augmented[0])
         for spin, value in ((self.rows_spin, m), (self.cols_spin, n)):
             with QtCore.QSignalBlocker(spin):
                 spin.setValue(value)
-        self.table._separator = n - 1
+        self.table.set_separator(n - 1)
         self.table.set_matrix(state.augmented)
         if not self.table.errors():
             self.message.setText("")
-        steps = self._result.steps
-        k = min(state.rref_step, len(steps))
-        matrix = self._result.original if k == 0 else steps[k - 1].matrix
-        changed = () if k == 0 else steps[k - 1].rows[:1] if steps[k - 1].kind != "swap" else steps[k - 1].rows
-        self.description.setText("Start: the augmented matrix [A | b]" if k == 0 else steps[k - 1].description)
-        self.step_label.setText(f"step {k} of {len(steps)}")
+        k = view.step
+        self.description.setText(view.description)
+        self.step_label.setText(view.step_text)
         self.first_button.setEnabled(k > 0)
         self.prev_button.setEnabled(k > 0)
-        self.next_button.setEnabled(k < len(steps))
-        self.last_button.setEnabled(k < len(steps))
-        self._fill_step_table(matrix, changed, n, final=k == len(steps))
-        self.summary.setText(self._summary(state, k == len(steps)))
+        self.next_button.setEnabled(k < view.steps)
+        self.last_button.setEnabled(k < view.steps)
+        self._fill_step_table(view, n)
+        self.summary.setText(view.summary)
 
-    def _fill_step_table(self, matrix, changed, n: int, final: bool) -> None:
+    def _fill_step_table(self, view: RrefView, n: int) -> None:
         t = self.step_table
-        t.setRowCount(len(matrix))
+        t.setRowCount(len(view.cells))
         t.setColumnCount(n)
         t.setHorizontalHeaderLabels([f"x{j + 1}" for j in range(n - 1)] + ["b"])
-        t.setVerticalHeaderLabels([f"R{i + 1}" for i in range(len(matrix))])
-        pivots = set(self._result.pivots) if final else set()
-        for i, row in enumerate(matrix):
-            for j, x in enumerate(row):
+        t.setVerticalHeaderLabels([f"R{i + 1}" for i in range(len(view.cells))])
+        for i, row in enumerate(view.cells):
+            for j, text in enumerate(row):
                 item = t.item(i, j)
                 if item is None:
                     item = QtWidgets.QTableWidgetItem()
                     item.setTextAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
                     t.setItem(i, j, item)
-                item.setText(la.format_number(x))
-                if i in changed:
+                item.setText(text)
+                if i in view.changed_rows:
                     item.setBackground(theme.brush("yellow", 110))
                 elif j == n - 1:
                     item.setBackground(theme.brush("sky", 40))
                 else:
                     item.setBackground(theme.brush("bg", 0))
                 f = item.font()
-                f.setBold(final and j in pivots and x == 1 and self._is_pivot(matrix, i, j))
+                f.setBold((i, j) in view.pivot_cells)
                 item.setFont(f)
-
-    def _is_pivot(self, matrix, i: int, j: int) -> bool:
-        return i < len(self._result.pivots) and self._result.pivots[i] == j
-
-    def _summary(self, state: MatricesState, final: bool) -> str:
-        aug = state.augmented
-        n = len(aug[0]) - 1
-        sol = la.solve([r[:n] for r in aug], [r[n] for r in aug])
-        mode = "exact fractions" if sol.exact else "decimals (rounded for display)"
-        if not final:
-            return f"Walk with Next ▶ to the reduced form. Arithmetic: {mode}."
-        lines = [
-            f"Reduced row echelon form: rank {sol.rank}, pivots in columns "
-            f"{', '.join(str(p + 1) for p in self._result.pivots if p < n) or 'none'}.",
-            sol.message + ".",
-        ]
-        if sol.kind == "infinite":
-            xs = sol.x_exact if sol.x_exact is not None else sol.x
-            lines.append("One solution: x = (" + ", ".join(la.format_number(v) for v in xs) + ")")
-            for k, v in enumerate(sol.nullspace):
-                lines.append(f"plus any multiple of n{k + 1} = (" + ", ".join(la.format_number(x) for x in v) + ")")
-        return "<br>".join(lines)

@@ -192,7 +192,7 @@ class BackpropView(QtWidgets.QWidget):
             terms = " + ".join(f"{_f(wj)}·{_f(aj)}" for wj, aj in zip(w[:4], a_in[:4], strict=False))
             more = " + …" if len(w) > 4 else ""
             rows.append(f"<h3>{unit}</h3><b>Forward</b><br>")
-            bias = float(t.z[k - 1][i] - w @ a_in)  # the trace keeps z and W; b is what is left
+            bias = float(t.bias[k - 1][i])
             rows.append(f"z = Σ w·a + b = {terms}{more} + {_f(bias)}")
             rows.append(f" = <b>{_f(t.z[k - 1][i])}</b><br>a = {f_name}(z) = <b>{_f(t.a[k][i])}</b><br><br>")
             rows.append("<b>Backward</b> (local derivative × upstream)<br>")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-from engine.nn import ACTIVATIONS, DATASETS, MAX_HIDDEN_LAYERS, MAX_UNITS, NET_OPTIMIZERS
+from engine.nn import ACTIVATIONS, DATASETS, MAX_HIDDEN_LAYERS, NET_OPTIMIZERS, NetworkState
 from engine.optim import LABELS
 from gui import theme
+from gui.widgets.field_controls import configure_spin, spec_of
 from gui.widgets.optimizer_controls import OptimizerControls
 
 DATASET_LABELS = {
@@ -21,9 +22,28 @@ ACTIVATION_LABELS = {"tanh": "tanh", "relu": "ReLU", "sigmoid": "sigmoid"}
 LOSS_LABELS = {"logloss": "Log-loss (cross-entropy)", "mse": "Mean squared error"}
 
 
-def _spin(lo: int, hi: int, name: str) -> QtWidgets.QSpinBox:
+QT_INT_MAX = 2**31 - 1  # the largest value a QSpinBox can hold
+
+
+def _spin(field: str, name: str) -> QtWidgets.QAbstractSpinBox:
+    """A spin box for a ``NetworkState`` field, its range, step and decimals from the field's spec."""
+    fs = spec_of(NetworkState, field)
+    w = QtWidgets.QSpinBox() if fs.integer else QtWidgets.QDoubleSpinBox()
+    configure_spin(w, fs)
+    if fs.integer and fs.hi is not None and fs.hi <= QT_INT_MAX:
+        w.setMaximum(int(fs.hi))  # configure_spin caps integers at 2e9; a seed may reach 2^31 − 1
+    w.setObjectName(name)
+    w.setKeyboardTracking(False)
+    return w
+
+
+def _percent_spin(field: str, name: str) -> QtWidgets.QSpinBox:
+    """A whole-percent spin box for a share field (0..1 in the state), range and step from its spec."""
+    fs = spec_of(NetworkState, field)
     w = QtWidgets.QSpinBox()
-    w.setRange(lo, hi)
+    w.setRange(round(100 * fs.lo), round(100 * fs.hi))
+    w.setSingleStep(max(1, round(100 * (fs.step or 0.01))))
+    w.setSuffix(" %")
     w.setObjectName(name)
     w.setKeyboardTracking(False)
     return w
@@ -95,23 +115,15 @@ class NetworkControls(QtWidgets.QWidget):
         self.dataset.setObjectName("dataset")
         for name in DATASETS:
             self.dataset.addItem(DATASET_LABELS[name], name)
-        self.n_points = _spin(2, 10_000, "n_points")
-        self.n_points.setSingleStep(50)
-        self.noise = QtWidgets.QDoubleSpinBox()
-        self.noise.setRange(0.0, 1.0)
-        self.noise.setSingleStep(0.05)
-        self.noise.setKeyboardTracking(False)
-        self.seed = _spin(0, 2**31 - 1, "seed")
+        self.n_points = _spin("n_points", "n_points")
+        self.noise = _spin("noise", "noise")
+        self.seed = _spin("seed", "seed")
         self.new_seed = QtWidgets.QPushButton("New")
         self.new_seed.setToolTip("Draw new points and new initial weights")
         seed_row = QtWidgets.QHBoxLayout()
         seed_row.addWidget(self.seed, 1)
         seed_row.addWidget(self.new_seed)
-        self.test_fraction = QtWidgets.QSpinBox()
-        self.test_fraction.setRange(0, 90)
-        self.test_fraction.setSuffix(" %")
-        self.test_fraction.setSingleStep(5)
-        self.test_fraction.setKeyboardTracking(False)
+        self.test_fraction = _percent_spin("test_fraction", "test_fraction")
         self.class_group = QtWidgets.QButtonGroup(self)
         self.class0 = QtWidgets.QRadioButton("blue (0)")
         self.class1 = QtWidgets.QRadioButton("orange (1)")
@@ -157,7 +169,7 @@ class NetworkControls(QtWidgets.QWidget):
         layers_row.addWidget(self.remove_layer)
         layers_row.addWidget(self.add_layer)
         units_row = QtWidgets.QHBoxLayout()
-        self.units = [_spin(1, MAX_UNITS, f"units_{i + 1}") for i in range(MAX_HIDDEN_LAYERS)]
+        self.units = [_spin("hidden", f"units_{i + 1}") for i in range(MAX_HIDDEN_LAYERS)]
         for i, w in enumerate(self.units):
             w.setPrefix(f"h{i + 1}: ")
             w.setToolTip(f"Units in hidden layer {i + 1}")
@@ -184,7 +196,7 @@ class NetworkControls(QtWidgets.QWidget):
         self.optimizer.setObjectName("optimizer")
         for name in NET_OPTIMIZERS:
             self.optimizer.addItem(LABELS[name], name)
-        self.batch_size = _spin(1, 10_000, "batch_size")
+        self.batch_size = _spin("batch_size", "batch_size")
         form = QtWidgets.QFormLayout()
         form.addRow("Method", self.optimizer)
         form.addRow("Batch size", self.batch_size)
@@ -192,13 +204,22 @@ class NetworkControls(QtWidgets.QWidget):
         self.hyper: OptimizerControls | None = None
         return box
 
+    def set_test_fraction(self, share: float) -> None:
+        """Show a test share (0..1 in the state) in whole percent."""
+        self.test_fraction.setValue(round(share * 100))
+
+    def test_fraction_value(self) -> float:
+        """The test share the spin box shows, as the state holds it (0..1)."""
+        return self.test_fraction.value() / 100
+
     def show_optimizer(self, name: str) -> OptimizerControls:
         """The shared hyperparameter controls for ``name`` (rebuilt when the optimizer changes)."""
         if self.hyper is None or self.hyper.name != name:
             if self.hyper is not None:
                 self.optimizer_box.removeWidget(self.hyper)
                 self.hyper.deleteLater()
-            self.hyper = OptimizerControls(name, LABELS[name], "blue", lr_range=(1e-4, 10.0))
+            lr_range = spec_of(NetworkState, "lr").slider_range
+            self.hyper = OptimizerControls(name, LABELS[name], "blue", lr_range=lr_range)
             self.hyper.enabled_box.hide()
             self.optimizer_box.addWidget(self.hyper)
         return self.hyper

@@ -4,8 +4,12 @@ Training runs in short slices on a QTimer (a few ms of mini-batches per tick, re
 redraws at most ~30 times a second, so no tick holds the GUI thread for more than ~10 ms: events keep flowing and Pause
 answers at once. Each frame previews the new state (weights, epoch); pausing commits one undo step.
 
-A dragged point moves at once (the plane moves one marker); the refit — new data, an epoch, a coarser map — runs at
-most once a frame on a coalescing timer, with the newest mouse position.
+A dragged point moves at once (the plane moves one marker); the refit — new data, some mini-batch steps, a coarser
+map — runs at most once a frame on a coalescing timer, with the newest mouse position.
+
+The lab holds the state and composes small parts: ``training`` (:class:`TrainingController`), ``point_edits``
+(:class:`PointsController`) and ``display`` (:class:`NetworkDisplay`), which draws what :func:`engine.nn.derive`
+computed through the one cache in :meth:`NetworkLab.results`.
 """
 
 from __future__ import annotations
@@ -17,7 +21,16 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from engine.nn import NetworkError, NetworkState, TrainingRun, network_params, state_layout
+from engine.nn import (
+    GRID_RES,
+    NetworkError,
+    NetworkResults,
+    NetworkState,
+    derive,
+    network_params,
+    state_layout,
+    training_config,
+)
 from engine.optim import DEFAULTS
 from gui import theme
 from gui.labs.base import Lab
@@ -25,15 +38,16 @@ from gui.labs.network.backprop import BackpropView
 from gui.labs.network.controls import NetworkControls
 from gui.labs.network.layers import LayersView
 from gui.labs.network.plane import BoundaryPlane
-from gui.labs.network.points import NetworkPointsMixin
-from gui.labs.network.render import NetworkViewsMixin, output_logits
-from gui.labs.network.training import NetworkTrainingMixin, _config
+from gui.labs.network.points import PointsController
+from gui.labs.network.render import DRAG_GRID_RES, NetworkDisplay
+from gui.labs.network.training import TrainingController
 from gui.labs.network.weights import WeightTables
+from gui.widgets.field_controls import spec_of
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.plane import configure_plot
 
 
-class NetworkLab(NetworkViewsMixin, NetworkTrainingMixin, NetworkPointsMixin, Lab):
+class NetworkLab(Lab):
     """Decision boundary, loss curves, weight tables, layer transforms and backprop of a small dense network."""
 
     name = "network"
@@ -42,30 +56,25 @@ class NetworkLab(NetworkViewsMixin, NetworkTrainingMixin, NetworkPointsMixin, La
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self._run: TrainingRun | None = None
-        self._history: dict[str, list[float]] = {"epoch": [], "train_loss": [], "test_loss": []}
-        self._data_error = ""
-        self._shown_data_key: object = None
-        self._last_table_update = 0.0
-        self._last_curve_update = 0.0
-        self._loss_range: tuple = ()
-        self._slow_ticks = 0
-        self._last_frame = 0.0
-        self._dragging = False
-        self._drag_target: tuple[int, float, float] | None = None  # newest (index, x, y) of a dragged point
-        self._last_refit = 0.0
-        self._trained_since_frame = False
+        self._results_key: object = None
+        self._results: NetworkResults | None = None
         self._controls_shown: object = None
-        self._shown_view: object = None
         self._build()
+        self.training = TrainingController(self)
+        self.point_edits = PointsController(self)
+        self.display = NetworkDisplay(self)
         self._connect()
-        self._timer = QtCore.QTimer(self)
-        self._timer.setInterval(0)  # a tick whenever the event loop is idle; redraws are rate-limited in _tick
-        self._timer.timeout.connect(self._tick)
-        self._refit_timer = QtCore.QTimer(self)
-        self._refit_timer.setSingleShot(True)
-        self._refit_timer.timeout.connect(self._refit_drag)
         self.render(self._state)
+
+    def results(self, state: NetworkState) -> NetworkResults:
+        """``derive(state)`` over the visible plane (coarser while dragging), computed once per state and view."""
+        view = self.plane.current_view()
+        resolution = DRAG_GRID_RES if self.point_edits.dragging else GRID_RES
+        key = (state, view, resolution)
+        if key != self._results_key or self._results is None:
+            self._results = derive(state, view, resolution)
+            self._results_key = key
+        return self._results
 
     # --- layout -------------------------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -134,52 +143,55 @@ class NetworkLab(NetworkViewsMixin, NetworkTrainingMixin, NetworkPointsMixin, La
         return self.backprop_page.view()
 
     def _connect_layers(self, view: LayersView) -> None:
-        view.stage_changed.connect(lambda k: self._edit_keep("Show layer step", stage=k))
-        view.projection_changed.connect(lambda p: self._edit_keep("Change projection", projection=p))
+        view.stage_changed.connect(lambda k: self.edit_keep("Show layer step", stage=k))
+        view.projection_changed.connect(lambda p: self.edit_keep("Change projection", projection=p))
 
     def _connect_backprop(self, view: BackpropView) -> None:
-        view.probe_changed.connect(lambda k: self._edit_keep("Choose point", probe=max(k, 0)))
+        view.probe_changed.connect(lambda k: self.edit_keep("Choose point", probe=max(k, 0)))
         view.open_derivatives.connect(lambda: self.request_lab.emit("derivatives"))
 
     def _connect(self) -> None:
-        c = self.controls
-        c.play_button.toggled.connect(self._on_play)
-        c.step_button.clicked.connect(self.step_epoch)
-        c.reset_button.clicked.connect(self.reset_weights)
-        c.dataset.currentIndexChanged.connect(lambda _i: self._on_dataset(c.dataset.currentData()))
-        c.n_points.valueChanged.connect(lambda v: self._edit_data("Change number of points", n_points=v))
-        c.noise.valueChanged.connect(lambda v: self._edit_data("Change noise", noise=round(v, 4)))
-        c.seed.valueChanged.connect(lambda v: self._edit_fresh("Change seed", seed=v))
-        c.new_seed.clicked.connect(lambda: self._edit_fresh("New seed", seed=random.randrange(0, 2**31 - 1)))
-        c.test_fraction.valueChanged.connect(lambda v: self._edit_data("Change test share", test_fraction=v / 100))
+        c, training, points = self.controls, self.training, self.point_edits
+        c.play_button.toggled.connect(training.on_play)
+        c.step_button.clicked.connect(training.step_epoch)
+        c.reset_button.clicked.connect(training.reset_weights)
+        c.dataset.currentIndexChanged.connect(lambda _i: points.on_dataset(c.dataset.currentData()))
+        c.n_points.valueChanged.connect(lambda v: self.edit_data("Change number of points", n_points=v))
+        c.noise.valueChanged.connect(lambda v: self.edit_data("Change noise", noise=round(v, 4)))
+        c.seed.valueChanged.connect(lambda v: self.edit_fresh("Change seed", seed=v))
+        seed_hi = int(spec_of(NetworkState, "seed").hi)
+        c.new_seed.clicked.connect(lambda: self.edit_fresh("New seed", seed=random.randrange(0, seed_hi)))
+        c.test_fraction.valueChanged.connect(
+            lambda _v: self.edit_data("Change test share", test_fraction=c.test_fraction_value())
+        )
         c.class_group.idToggled.connect(lambda i, on: setattr(self.plane, "place_class", i) if on else None)
-        c.load_csv.clicked.connect(self._ask_csv)
-        c.clear_points.clicked.connect(lambda: self._edit_data("Clear points", dataset="custom", points=()))
+        c.load_csv.clicked.connect(points.ask_csv)
+        c.clear_points.clicked.connect(lambda: self.edit_data("Clear points", dataset="custom", points=()))
         c.add_layer.clicked.connect(self.add_layer)
         c.remove_layer.clicked.connect(self.remove_layer)
         for i, spin in enumerate(c.units):
             spin.valueChanged.connect(lambda v, i=i: self._set_units(i, v))
         c.activation.currentIndexChanged.connect(
-            lambda _i: self._edit_fresh("Change activation", activation=c.activation.currentData())
+            lambda _i: self.edit_fresh("Change activation", activation=c.activation.currentData())
         )
-        c.loss.currentIndexChanged.connect(lambda _i: self._edit_keep("Change loss", loss=c.loss.currentData()))
+        c.loss.currentIndexChanged.connect(lambda _i: self.edit_keep("Change loss", loss=c.loss.currentData()))
         c.optimizer.currentIndexChanged.connect(
-            lambda _i: self._edit_keep("Change optimizer", optimizer=c.optimizer.currentData(), hyper=())
+            lambda _i: self.edit_keep("Change optimizer", optimizer=c.optimizer.currentData(), hyper=())
         )
-        c.batch_size.valueChanged.connect(lambda v: self._edit_keep("Change batch size", batch_size=v))
-        c.speed.currentIndexChanged.connect(lambda _i: self._set_timer_interval())
-        self.plane.point_added.connect(self._on_point_added)
-        self.plane.point_moved.connect(self._on_point_moved)
-        self.plane.point_move_finished.connect(self._on_point_dropped)
-        self.plane.point_removed.connect(self._on_point_removed)
+        c.batch_size.valueChanged.connect(lambda v: self.edit_keep("Change batch size", batch_size=v))
+        c.speed.currentIndexChanged.connect(lambda _i: training.set_timer_interval())
+        self.plane.point_added.connect(points.on_point_added)
+        self.plane.point_moved.connect(points.on_point_moved)
+        self.plane.point_move_finished.connect(points.on_point_dropped)
+        self.plane.point_removed.connect(points.on_point_removed)
         self.weights.weight_edited.connect(self._on_weight_edited)
         self.weights.edit_error.connect(self.error_message)
-        self.weights.editing_started.connect(self._pause)
-        self.plane.getPlotItem().getViewBox().sigRangeChanged.connect(lambda *_: self._draw_grid())
-        self.tabs.currentChanged.connect(lambda _i: self._render_views(self._state, force=True))
+        self.weights.editing_started.connect(training.pause)
+        self.plane.getPlotItem().getViewBox().sigRangeChanged.connect(lambda *_: self.display.draw_grid())
+        self.tabs.currentChanged.connect(lambda _i: self.display.show(self._state, force=True))
 
     # --- edits --------------------------------------------------------------------------------------------------
-    def _try(self, state: NetworkState, text: str, *, live: bool = False) -> bool:
+    def try_state(self, state: NetworkState, text: str, *, live: bool = False) -> bool:
         """Apply a new state if the engine accepts its sizes; otherwise say why and keep the last good state."""
         try:
             state_layout(state)
@@ -193,75 +205,78 @@ class NetworkLab(NetworkViewsMixin, NetworkTrainingMixin, NetworkPointsMixin, La
             self.edit(state, text)
         return True
 
-    def _edit_keep(self, text: str, **changes) -> None:
+    def edit_keep(self, text: str, **changes) -> None:
         """Change settings that keep the current weights (loss, optimizer, batch, what is shown)."""
-        self._try(dataclasses.replace(self._current_trained(), **changes), text)
+        self.try_state(dataclasses.replace(self.training.trained_state(), **changes), text)
 
-    def _edit_fresh(self, text: str, **changes) -> None:
+    def edit_fresh(self, text: str, **changes) -> None:
         """Change something that needs a new network (architecture, activation, seed): fresh weights, epoch 0."""
-        self._pause()
-        self._try(dataclasses.replace(self._state, weights=None, epoch=0, **changes), text)
+        self.training.pause()
+        self.try_state(dataclasses.replace(self._state, weights=None, epoch=0, **changes), text)
 
-    def _edit_data(self, text: str, **changes) -> None:
+    def edit_data(self, text: str, **changes) -> None:
         """Change the data but keep training the same network."""
-        self._try(dataclasses.replace(self._current_trained(), **changes), text)
-
-    def _current_trained(self) -> NetworkState:
-        """The state including the live run's latest weights (they may be ahead of the state while playing)."""
-        run, s = self._run, self._state
-        if run is None:
-            return s
-        weights = run.weights()
-        if run.epoch == s.epoch and (s.weights is None or s.weights == weights):
-            return s
-        return dataclasses.replace(s, weights=weights, epoch=run.epoch)
+        self.try_state(dataclasses.replace(self.training.trained_state(), **changes), text)
 
     def _set_units(self, layer: int, units: int) -> None:
         hidden = list(self._state.hidden)
         if layer < len(hidden) and hidden[layer] != units:
             hidden[layer] = units
-            self._edit_fresh(f"Set layer {layer + 1} to {units} units", hidden=tuple(hidden))
+            self.edit_fresh(f"Set layer {layer + 1} to {units} units", hidden=tuple(hidden))
 
     def add_layer(self) -> None:
         """Append a hidden layer (as wide as the last one, or 4)."""
         hidden = self._state.hidden
-        self._edit_fresh("Add layer", hidden=(*hidden, hidden[-1] if hidden else 4))
+        self.edit_fresh("Add layer", hidden=(*hidden, hidden[-1] if hidden else 4))
 
     def remove_layer(self) -> None:
         """Drop the last hidden layer (none left = logistic regression)."""
         if self._state.hidden:
-            self._edit_fresh("Remove layer", hidden=self._state.hidden[:-1])
+            self.edit_fresh("Remove layer", hidden=self._state.hidden[:-1])
 
     def _on_weight_edited(self, flat: int, value: float) -> None:
-        self._pause()
-        state = self._current_trained()
+        self.training.pause()
+        state = self.training.trained_state()
         weights = list(state.weights if state.weights is not None else network_params(state))
         weights[flat] = value
-        self._try(dataclasses.replace(state, weights=tuple(float(w) for w in weights)), "Edit weight")
+        self.try_state(dataclasses.replace(state, weights=tuple(float(w) for w in weights)), "Edit weight")
 
-    def _on_hyper(self, name: str, values: dict, _enabled: bool, final: bool) -> None:
+    def on_hyper(self, name: str, values: dict, _enabled: bool, final: bool) -> None:
+        """The optimizer controls changed lr or a hyperparameter (live while a slider moves; ``final`` commits)."""
         lr = float(values.pop("lr", self._state.lr))
         hyper = tuple((k, float(v)) for k, v in values.items() if v != DEFAULTS[name].get(k))
-        state = dataclasses.replace(self._current_trained(), lr=lr, hyper=hyper)
-        self._try(state, "Change hyperparameters", live=not final)
+        state = dataclasses.replace(self.training.trained_state(), lr=lr, hyper=hyper)
+        self.try_state(state, "Change hyperparameters", live=not final)
         if final:
             self.commit("Change hyperparameters")
 
     # --- rendering ----------------------------------------------------------------------------------------------
     def render(self, state: NetworkState) -> None:
-        self._sync_run(state)
-        if _config(state) != self._controls_shown:  # training only changes weights: leave the inputs alone
-            self._render_controls(state)
-            self._controls_shown = _config(state)
-        self._render_views(state)
+        self.training.sync(state)
+        self.display.show_view(state)
+        if training_config(state) != self._controls_shown:  # training only changes weights: leave the inputs alone
+            self.display.show_controls(state, self.results(state))
+            self._controls_shown = training_config(state)
+        self.display.show(state)
 
-    # --- surface for export, tests, shutdown --------------------------------------------------------------------
+    # --- surface for export, tests, lessons, shutdown -----------------------------------------------------------
+    def is_playing(self) -> bool:
+        """Whether training is running."""
+        return self.training.is_playing()
+
+    def train_epochs(self, epochs: int) -> None:
+        """Train ``epochs`` epochs now as one undo step (the Step button; also used by tests and lessons)."""
+        self.training.train_epochs(epochs)
+
+    def load_csv(self, path_or_text: str) -> bool:
+        """Load x, y, class points from a CSV; on bad data say why and keep the current points."""
+        return self.point_edits.load_csv(path_or_text)
+
     def accuracy(self) -> float:
         """Share of training points classified right by the current weights."""
-        if self._run is None:
+        if self.training.run is None:
             return float("nan")
-        z = output_logits(self._run, self._state, self._run.data.x_train)
-        return float(np.mean((z >= 0) == (self._run.data.y_train == 1)))
+        return self.results(self._state).train_accuracy
 
     def boundary_image(self) -> np.ndarray:
         """The probability map now shown, P(class 1) indexed [ix, iy] (a copy)."""
@@ -276,19 +291,20 @@ class NetworkLab(NetworkViewsMixin, NetworkTrainingMixin, NetworkPointsMixin, La
 
     def export_data(self) -> dict[str, tuple[list[str], list[list[float]]]]:
         out: dict[str, tuple[list[str], list[list[float]]]] = {}
-        h = self._history
+        h = self.training.history
         out["loss"] = (
             ["epoch", "train_loss", "test_loss"],
             [list(r) for r in zip(h["epoch"], h["train_loss"], h["test_loss"], strict=True)],
         )
-        if self._run is not None:
-            d = self._run.data
+        run = self.training.run
+        if run is not None:
+            d = run.data
             rows = [[*p, c, 1.0] for p, c in zip(d.x_train.tolist(), d.y_train.tolist(), strict=True)]
             rows += [[*p, c, 0.0] for p, c in zip(d.x_test.tolist(), d.y_test.tolist(), strict=True)]
             out["points"] = (["x", "y", "class", "is_training"], rows)
-            out["weights"] = (["index", "value"], [[float(i), float(v)] for i, v in enumerate(self._run.params)])
+            out["weights"] = (["index", "value"], [[float(i), float(v)] for i, v in enumerate(run.params)])
         return out
 
     def shutdown(self) -> None:
-        self._timer.stop()
-        self._refit_timer.stop()
+        self.training.timer.stop()
+        self.point_edits.refit_timer.stop()

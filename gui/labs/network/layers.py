@@ -66,7 +66,9 @@ class LayersView(QtWidgets.QWidget):
         for w in (self.slider, self.projection):
             w.blockSignals(False)
 
-    def show_stage(self, stage: LayerStage, index: int, count: int, labels: np.ndarray) -> None:
+    def show_stage(
+        self, stage: LayerStage, index: int, count: int, labels: np.ndarray, separator: np.ndarray | None
+    ) -> None:
         """Draw one stage: grid polylines, the points coloured by class, and the output unit's line when exact."""
         lines = [np.vstack([ln, [np.nan, np.nan]]) for ln in stage.lines]
         xy = np.vstack(lines) if lines else np.zeros((0, 2))
@@ -77,16 +79,8 @@ class LayersView(QtWidgets.QWidget):
         else:
             self.points.setData([], [])
         text = f"<b>Step {index} of {count - 1}: {stage.title}</b> — drawn: {stage.projection}."
-        if stage.separator is not None:
-            w1, w2, b = stage.separator
-            pts = stage.points if len(stage.points) else np.zeros((1, 2))
-            lo, hi = pts.min(axis=0) - 0.5, pts.max(axis=0) + 0.5
-            if abs(w2) > abs(w1):
-                xs = np.array([lo[0], hi[0]])
-                self.separator.setData(xs, -(w1 * xs + b) / w2)
-            elif w1 != 0:
-                ys = np.array([lo[1], hi[1]])
-                self.separator.setData(-(w2 * ys + b) / w1, ys)
+        if separator is not None:
+            self.separator.setData(separator[:, 0], separator[:, 1])
             text += " Dashed: the output unit's line w·h + b = 0 — classes on either side are linearly separated."
         else:
             self.separator.setData([], [])

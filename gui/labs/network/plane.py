@@ -6,7 +6,6 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from engine.nn import boundary_segments
 from gui import theme
 from gui.widgets.plane import PlaneWidget
 
@@ -85,14 +84,14 @@ class BoundaryPlane(PlaneWidget):
         self._drag_moved = False
 
     # --- drawing ----------------------------------------------------------------------------------------------
-    def set_grid(self, grid: np.ndarray, view: tuple[float, float, float, float]) -> None:
-        """Show P(class 1) sampled on the view (grid indexed [ix, iy]) and the p = 0.5 boundary."""
+    def set_grid(self, grid: np.ndarray, boundary: np.ndarray, view: tuple[float, float, float, float]) -> None:
+        """Show P(class 1) sampled on the view (grid indexed [ix, iy]) and the p = 0.5 boundary's segment ends."""
         x0, x1, y0, y1 = view
         self.probability = grid
         idx = np.clip(np.nan_to_num(grid, nan=0.5) * 255.0 + 0.5, 0, 255).astype(np.uint8)
         self.image.setImage(self._lut[idx], autoLevels=False)
         self.image.setRect(QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
-        seg = boundary_segments(grid, view)
+        seg = boundary
         if len(seg):
             self.contour.setData(seg[:, 0], seg[:, 1], connect="pairs")
         else:

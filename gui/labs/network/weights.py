@@ -7,7 +7,7 @@ import math
 import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from engine.nn import Layout
+from engine.nn import MAX_WEIGHT, Layout
 from gui import theme
 
 
@@ -178,8 +178,9 @@ class WeightTables(QtWidgets.QWidget):
         except ValueError:
             value = math.nan
         flat = self._index[n][(row, col)]
-        if not math.isfinite(value) or abs(value) > 1e6:
-            self.edit_error.emit(f"weight '{text}' is not a number between -1e6 and 1e6: kept the old value")
+        if not math.isfinite(value) or abs(value) > MAX_WEIGHT:
+            limit = f"{MAX_WEIGHT:.0e}".replace("e+0", "e")
+            self.edit_error.emit(f"weight '{text}' is not a number between -{limit} and {limit}: kept the old value")
             if self._shown is not None:
                 blocker = QtCore.QSignalBlocker(table)
                 table.item(row, col).setText(cell_text(float(self._shown[flat]), table.columnCount() >= WIDE_COLUMNS))

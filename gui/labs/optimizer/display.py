@@ -1,69 +1,30 @@
-"""What the Optimizer lab writes beside the surface at a playback position: table rows, narration, curvature, loss.
+"""What the Optimizer lab writes beside the surface at a playback position: the table rows, and when.
 
-Pure helpers (text and rows from the trajectories) plus :class:`LiveThrottle`, which holds the readouts to at most
-ten refreshes a second while a drag recomputes the runs every frame: the paths and the star follow the mouse at
-once, the numbers a moment later, and everything is exact again when the mouse is released.
+:func:`readout_rows` colours the texts :func:`engine.optim.derive` wrote; :class:`LiveThrottle` holds the readouts
+to at most ten refreshes a second while a drag recomputes the runs every frame: the paths and the star follow the
+mouse at once, the numbers a moment later, and everything is exact again when the mouse is released.
 """
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6 import QtCore
 
-from engine.optim import narrate
-from engine.optim import objectives as obj
+from engine.optim import OptimizerResults
 from gui.labs.optimizer.readout import SHORT_NAMES
 from gui.labs.optimizer.views import COLORS
 
-__all__ = ["LiveThrottle", "readout_rows", "narration_text", "curvature_text", "loss_offset", "LIVE_REFRESH_MS"]
+__all__ = ["LiveThrottle", "readout_rows", "LIVE_REFRESH_MS"]
 
 LIVE_REFRESH_MS = 100
 """While a gesture lasts, the loss curves, table, narration and start label refresh at most this often."""
 
 
-def readout_rows(runs: dict, k_all: int) -> list[tuple[str, str, list[str], str, str]]:
-    """Rows for :meth:`ReadoutTable.show_rows`: every run at step ``k_all`` (or its last step)."""
-    rows = []
-    for name, tr in runs.items():
-        k = min(k_all, tr.steps)
-        status = tr.status if k == tr.steps else "running"
-        cells = [SHORT_NAMES[name], status, f"{tr.values[k]:.3g}", f"{tr.grad_norms[k]:.2g}"]
-        point = f"({tr.points[k, 0]:.4g}, {tr.points[k, 1]:.4g}) after {k} steps"
-        rows.append((COLORS[name], status, cells, point, tr.message))
-    return rows
-
-
-def narration_text(tr, k_all: int) -> str:
-    """The focused run's step ``k_all`` in words (its start, or how it ended at its last step)."""
-    if tr is None:
-        return "Enable an optimizer on the right to race it from the star.\n"
-    k = min(k_all, tr.steps)
-    text = narrate(tr, k) if k > 0 else f"start at {tuple(round(c, 4) for c in tr.points[0])}"
-    if k == tr.steps:
-        text += f"\n{tr.status}: {tr.message}"
-    return text + "\n"
-
-
-def curvature_text(o, p) -> tuple[str, np.ndarray | None]:
-    """What the Hessian at ``p`` says (eigenvalues and the kind of point), and its eigenvectors (None: not finite)."""
-    axes = obj.hessian_axes(o, p)
-    if axes is None:
-        return "Hessian: not finite here", None
-    w, vecs = axes
-    if w[0] > 0:
-        kind = "minimum-like (positive definite)"
-    else:
-        kind = "saddle-like" if w[0] * w[1] < 0 else "flat/maximum-like"
-    return f"Hessian eigenvalues at ({p[0]:.3g}, {p[1]:.3g}): λ = {w[0]:.4g}, {w[1]:.4g} — {kind}", vecs
-
-
-def loss_offset(values: dict[str, np.ndarray], known_minima: list[float]) -> tuple[float, str]:
-    """The value subtracted before the log scale (f* when known, else the lowest loss seen) and the axis label."""
-    lows = [float(np.min(v)) for v in values.values() if len(v)] + known_minima
-    fmin = min(lows) if lows else 0.0
-    offset = fmin if known_minima else fmin - 1e-12
-    exact = known_minima and abs(min(known_minima) - fmin) < 1e-12
-    return offset, ("f − f*" if exact else f"f − ({offset:.4g})")
+def readout_rows(results: OptimizerResults) -> list[tuple[str, str, list[str], str, str]]:
+    """Rows for :meth:`ReadoutTable.show_rows`: every run at the results' position (or its last step)."""
+    return [
+        (COLORS[name], r.status, [SHORT_NAMES[name], *r.cells], r.point_text, r.message)
+        for name, r in results.readouts.items()
+    ]
 
 
 class LiveThrottle(QtCore.QObject):

@@ -1,7 +1,7 @@
-"""The Optimizer lab's input handlers: surface, formula, sliders, optimizer settings, the start point, data, view.
+"""What each of the Optimizer lab's inputs does to its state: surface, formula, sliders, optimizers, start, data.
 
-A mixin of :class:`gui.labs.optimizer.lab.OptimizerLab` (it uses the lab's state, caches and ``_gesture``); kept apart
-so the lab module holds layout and drawing, and this one what each control does to the state.
+:class:`OptimizerInputs` is owned by :class:`gui.labs.optimizer.lab.OptimizerLab` (``lab.inputs``), which connects the
+panel's and the views' signals to it; it changes the state only through the lab's ``edit``/``preview``/``commit``.
 """
 
 from __future__ import annotations
@@ -13,93 +13,125 @@ import numpy as np
 from PySide6 import QtWidgets
 
 from engine.expr import ExpressionError
-from engine.optim import LABELS, SURFACE_LABELS, objective_of, with_surface
+from engine.optim import LABELS, SURFACE_LABELS, OptimizerState, home_view, with_surface
 from engine.optim import objectives as obj
+from gui.labs.base import Lab
+from gui.widgets.field_controls import spec_of
 
 __all__ = ["OptimizerInputs"]
 
 
 class OptimizerInputs:
-    """What each of the Optimizer lab's inputs does (mixed into the lab, before :class:`gui.labs.base.Lab`)."""
+    """The Optimizer lab's input handlers: each turns a widget signal into a new state for the lab."""
 
-    def _on_tab(self, index: int) -> None:
-        page = self.tabs.widget(index)
-        if page is self.view3d and self.view3d.ensure() and self._objective is not None:
-            xs, ys, d, *_ = self._cache.grid(self._state, self._objective, self._state.view)
-            self.view3d.set_data(xs, ys, d, {k: tr.points for k, tr in self._runs.items()})
-        if index == 1 and self._state.surface != "line_fit":
-            self.edit(with_surface(self._state, "line_fit"), "Fit a line")
+    def __init__(self, lab: Lab) -> None:
+        self.lab = lab  # the OptimizerLab that owns this controller (its widgets, gesture and results)
 
-    def _on_surface(self, _i: int) -> None:
-        surface = self.surface_combo.currentData()
+    def on_tab(self, index: int) -> None:
+        """Opening the 3-D tab creates the view; opening "Fit a line" switches to that surface."""
+        lab = self.lab
+        if lab.tabs.widget(index) is lab.view3d and lab.view3d.ensure():
+            lab.show_3d()
+        if index == 1 and lab.state().surface != "line_fit":
+            lab.edit(with_surface(lab.state(), "line_fit"), "Fit a line")
+
+    def on_surface(self, _i: int) -> None:
+        """A surface picked from the list: its view, start and suggested learning rates come along."""
+        lab = self.lab
+        surface = lab.surface_combo.currentData()
         try:
-            new = with_surface(self._state, surface)
+            new = with_surface(lab.state(), surface)
         except (obj.ObjectiveError, ExpressionError) as exc:
-            self.error_message(str(exc))
-            self.render(self._state)
+            lab.error_message(str(exc))
+            lab.render(lab.state())
             return
-        self.edit(dataclasses.replace(new, position=new.steps), f"Surface: {SURFACE_LABELS[surface]}")
+        lab.edit(dataclasses.replace(new, position=new.steps), f"Surface: {SURFACE_LABELS[surface]}")
 
-    def _on_expression(self, text: str) -> None:
-        try:
-            o = obj.from_expression(text, self._state.view)
-        except (ExpressionError, obj.ObjectiveError) as exc:  # parsed, but no usable derivative (rare)
-            self.expr_error.setText(str(exc))
-            self.expr_error.show()
-            self.error_message(f"Formula not used: {exc}")
+    def on_expression(self, text: str) -> None:
+        """A formula that parsed: used when it also has usable derivatives, else its message is shown."""
+        lab = self.lab
+        new = dataclasses.replace(lab.state(), expression=text, surface="expression")
+        error = lab.results_for(new).error
+        if error:  # parsed, but no usable derivative (rare)
+            lab.expr_error.setText(error)
+            lab.expr_error.show()
+            lab.error_message(f"Formula not used: {error}")
             return
-        self._cache.remember(("expression", text), o)
-        self.edit(dataclasses.replace(self._state, expression=text, surface="expression"), "Edit formula")
+        lab.edit(new, "Edit formula")
 
-    def _on_kappa(self, value: float, final: bool) -> None:
-        self._gesture(dataclasses.replace(self._state, kappa=float(min(max(value, 1.0), 1000.0))), final)
+    def on_kappa(self, value: float, final: bool) -> None:
+        """The condition-number slider (a gesture: one undo step when released)."""
+        kappa = float(spec_of(OptimizerState, "kappa").clamp(value))
+        self.lab.gesture(dataclasses.replace(self.lab.state(), kappa=kappa), final)
         if final:
-            self.commit("Condition number")
+            self.lab.commit("Condition number")
 
-    def _on_steps(self, value: int) -> None:
-        self.edit(dataclasses.replace(self._state, steps=value, position=value), "Max steps")
+    def on_angle(self, value: int) -> None:
+        """The rotation of the quadratic bowl."""
+        self.lab.edit(dataclasses.replace(self.lab.state(), angle=float(value)), "Rotate bowl")
 
-    def _on_config(self, name: str, values: dict, enabled: bool, final: bool) -> None:
-        cfg = dataclasses.replace(self._state.config(name), enabled=enabled, **values)
-        self._gesture(self._state.with_config(cfg), final)
+    def on_steps(self, value: int) -> None:
+        """Max steps; playback jumps to the end."""
+        self.lab.edit(dataclasses.replace(self.lab.state(), steps=value, position=value), "Max steps")
+
+    def on_overlay(self, field: str, on: bool) -> None:
+        """One of the overlay switches (gradient arrows, Hessian axes, internals)."""
+        self.lab.edit(dataclasses.replace(self.lab.state(), **{field: on}), "Overlay")
+
+    def on_speed(self, speed: float) -> None:
+        """Playback speed."""
+        self.lab.edit(dataclasses.replace(self.lab.state(), speed=speed), "Speed")
+
+    def on_config(self, name: str, values: dict, enabled: bool, final: bool) -> None:
+        """One optimizer's switch or hyperparameter (a slider drag is one undo step)."""
+        lab = self.lab
+        cfg = dataclasses.replace(lab.state().config(name), enabled=enabled, **values)
+        lab.gesture(lab.state().with_config(cfg), final)
         if final:
-            self.commit(f"{LABELS[name]} settings")
+            lab.commit(f"{LABELS[name]} settings")
 
-    def _on_position(self, k: int, final: bool) -> None:
-        self.preview(dataclasses.replace(self._state, position=min(k, self._state.steps)))
-        if final and not self.playback.is_playing():
-            self.commit("Scrub")
+    def on_position(self, k: int, final: bool) -> None:
+        """The playback position (scrubbed or played)."""
+        lab = self.lab
+        lab.preview(dataclasses.replace(lab.state(), position=min(k, lab.state().steps)))
+        if final and not lab.playback.is_playing():
+            lab.commit("Scrub")
 
     def set_start(self, x: float, y: float, final: bool = True) -> None:
         """Move the start point (clamped to the view); one undo step per gesture."""
-        v = self._state.view
+        lab = self.lab
+        v = lab.state().view
         if not (math.isfinite(x) and math.isfinite(y)):
             return
         x, y = min(max(x, v[0]), v[1]), min(max(y, v[2]), v[3])
-        self._gesture(dataclasses.replace(self._state, start=(float(x), float(y))), final)
+        lab.gesture(dataclasses.replace(lab.state(), start=(float(x), float(y))), final)
         if final:
-            self.commit("Move start")
+            lab.commit("Move start")
 
-    def _on_point_dragged(self, i: int, x: float, y: float, final: bool) -> None:
-        pts = list(self._state.line_points)
+    def on_point_dragged(self, i: int, x: float, y: float, final: bool) -> None:
+        """A data point of the line fit dragged (one undo step per drag)."""
+        lab = self.lab
+        pts = list(lab.state().line_points)
         if 0 <= i < len(pts):
             pts[i] = (round(float(x), 4), round(float(y), 4))
             try:
                 obj.line_fit(pts)
             except obj.ObjectiveError as exc:
-                self.error_message(str(exc))
+                lab.error_message(str(exc))
                 return
-            self.preview(dataclasses.replace(self._state, line_points=tuple(pts)))
+            lab.preview(dataclasses.replace(lab.state(), line_points=tuple(pts)))
         if final:
-            self.commit("Drag data point")
+            lab.commit("Drag data point")
 
-    def _on_new_data(self) -> None:
+    def on_new_data(self) -> None:
+        """Fresh noisy data around a line."""
         seed = int(np.random.default_rng().integers(0, 10_000))
         pts = obj.noisy_line(20, seed=seed)
-        self.edit(with_surface(self._state, "line_fit", line_points=pts), "New data")
+        self.lab.edit(with_surface(self.lab.state(), "line_fit", line_points=pts), "New data")
 
-    def _on_load_csv(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Load (x, y) data", "", "CSV files (*.csv *.txt)")
+    def on_load_csv(self) -> None:
+        """Ask for a CSV file and load it."""
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self.lab, "Load (x, y) data", "", "CSV files (*.csv *.txt)")
         if path:
             self.load_csv(path)
 
@@ -108,27 +140,28 @@ class OptimizerInputs:
         try:
             pts = obj.line_points_from_csv(path)
         except obj.ObjectiveError as exc:
-            self.error_message(f"Data not loaded: {exc}")
+            self.lab.error_message(f"Data not loaded: {exc}")
             return False
-        self.edit(with_surface(self._state, "line_fit", line_points=pts), "Load data")
+        self.lab.edit(with_surface(self.lab.state(), "line_fit", line_points=pts), "Load data")
         return True
 
-    def _on_view_edited(self, view: tuple[float, float, float, float]) -> None:
+    def on_view_edited(self, view: tuple[float, float, float, float]) -> None:
         """The user panned or zoomed the surface: record it (no undo step) and redraw the surface for it."""
         x0, x1, y0, y1 = view
-        if not (all(math.isfinite(c) and abs(c) <= 1e6 for c in view) and x0 < x1 and y0 < y1):
-            self.error_message("That view is out of range; use Reset view to go back.")
+        fs = spec_of(OptimizerState, "view")
+        if not (all(math.isfinite(c) and fs.lo <= c <= fs.hi for c in view) and x0 < x1 and y0 < y1):
+            self.lab.error_message("That view is out of range; use Reset view to go back.")
             return
-        self.update_view(tuple(float(c) for c in view))
-        if self._objective is not None:
-            self._show_surface(self._state, self._objective)
-            self._show_position(self._state)  # paths are thinned to the new pixel size
+        self.lab.update_view(tuple(float(c) for c in view))
+        self.lab.redraw_view()
 
-    def _on_reset_view(self) -> None:
+    def on_reset_view(self) -> None:
+        """Back to the surface's own view."""
+        lab = self.lab
         try:
-            home = objective_of(dataclasses.replace(self._state, view=(-3.0, 3.0, -3.0, 3.0))).view
+            home = home_view(lab.state())
         except (obj.ObjectiveError, ExpressionError) as exc:
-            self.error_message(str(exc))
+            lab.error_message(str(exc))
             return
-        self.update_view(home)
-        self.render(self._state)
+        lab.update_view(home)
+        lab.render(lab.state())

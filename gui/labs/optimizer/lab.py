@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import dataclasses
 
-import numpy as np
 from PySide6 import QtCore, QtWidgets
 
-from engine.expr import ExpressionError
-from engine.optim import LABELS, OPTIMIZERS, SURFACES, OptimizerError, OptimizerState, lr_bounds, runs
-from engine.optim import objectives as obj
+from engine.optim import (
+    LABELS,
+    OPTIMIZERS,
+    SURFACES,
+    OptimizerResults,
+    OptimizerState,
+    SurfacePicture,
+    derive,
+    runs_key,
+)
 from gui.labs.base import Lab
-from gui.labs.optimizer.cache import SurfaceCache, objective_key
+from gui.labs.optimizer.cache import PictureCache
 from gui.labs.optimizer.data_view import DataView
-from gui.labs.optimizer.display import LiveThrottle, curvature_text, loss_offset, narration_text, readout_rows
+from gui.labs.optimizer.display import LiveThrottle, readout_rows
 from gui.labs.optimizer.inputs import OptimizerInputs
 from gui.labs.optimizer.panel import OptimizerPanel
 from gui.labs.optimizer.readout import NarrationBox, ReadoutTable
@@ -21,11 +27,12 @@ from gui.labs.optimizer.runs import INLINE_STEPS, RunScheduler, run_cost
 from gui.labs.optimizer.view_3d import Surface3D
 from gui.labs.optimizer.views import LossPlot, SurfaceView, arrow_segments
 from gui.widgets.playback import PlaybackBar
+from gui.widgets.results_cache import ResultsCache
 
 __all__ = ["OptimizerLab"]
 
 
-class OptimizerLab(OptimizerInputs, Lab):
+class OptimizerLab(Lab):
     """Loss surface, optimizer race, loss curve, internals, narration, 3-D view and line fitting."""
 
     name = "optimizer"
@@ -37,15 +44,15 @@ class OptimizerLab(OptimizerInputs, Lab):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._cache = SurfaceCache()
-        self._runs_key = None
-        self._runs: dict = {}
-        self._objective = None
+        self.inputs = OptimizerInputs(self)
+        self._pictures = PictureCache()
+        self._painted: dict = {}  # view -> what its surface shows (repainted only when that changes)
+        self._results: OptimizerResults | None = None  # what the views show now
+        self._cache = ResultsCache(self._derive)  # the one cache of derive, keyed on the state
         self._live = False  # a drag or slider gesture is in progress: cheaper drawing, loss plot range held
         self._synced = None
         self._focus_names: tuple[str, ...] = ()
         self._position_shown = None
-        self._curvature = ""
         self._scheduler = RunScheduler(self)
         self._scheduler.ready.connect(self._on_sliced_runs)
         self._scheduler.failed.connect(self.error_message)
@@ -73,10 +80,10 @@ class OptimizerLab(OptimizerInputs, Lab):
         fit.setChildrenCollapsible(False)
         self.tabs.addTab(fit, "Fit a line")
         self.tabs.addTab(self.view3d, "3-D")
-        self.tabs.currentChanged.connect(self._on_tab)
+        self.tabs.currentChanged.connect(self.inputs.on_tab)
         self.playback = PlaybackBar()
-        self.playback.position_changed.connect(self._on_position)
-        self.playback.speed_changed.connect(lambda s: self.edit(dataclasses.replace(self._state, speed=s), "Speed"))
+        self.playback.position_changed.connect(self.inputs.on_position)
+        self.playback.speed_changed.connect(self.inputs.on_speed)
         left = QtWidgets.QWidget()
         ll = QtWidgets.QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
@@ -128,106 +135,144 @@ class OptimizerLab(OptimizerInputs, Lab):
         ):  # fmt: skip
             setattr(self, name, getattr(panel, name))
         self.expr_error = self.expr_edit.message  # the message shown under the formula box
-        self.surface_combo.currentIndexChanged.connect(self._on_surface)
-        self.expr_edit.expressionAccepted.connect(self._on_expression)
+        inputs = self.inputs
+        self.surface_combo.currentIndexChanged.connect(inputs.on_surface)
+        self.expr_edit.expressionAccepted.connect(inputs.on_expression)
         self.expr_edit.expressionRejected.connect(lambda msg: self.error_message(f"Formula not used: {msg}"))
-        self.kappa.value_changed.connect(self._on_kappa)
-        self.angle.valueChanged.connect(
-            lambda v: self.edit(dataclasses.replace(self._state, angle=float(v)), "Rotate bowl")
-        )
-        self.steps.valueChanged.connect(self._on_steps)
-        self.reset_view_button.clicked.connect(self._on_reset_view)
+        self.kappa.value_changed.connect(inputs.on_kappa)
+        self.angle.valueChanged.connect(inputs.on_angle)
+        self.steps.valueChanged.connect(inputs.on_steps)
+        self.reset_view_button.clicked.connect(inputs.on_reset_view)
         for cb, field in (
             (self.show_gradient, "show_gradient"),
             (self.show_hessian, "show_hessian"),
             (self.show_internals, "show_internals"),
         ):
-            cb.toggled.connect(lambda on, f=field: self.edit(dataclasses.replace(self._state, **{f: on}), "Overlay"))
-        self.csv_button.clicked.connect(self._on_load_csv)
-        self.new_data_button.clicked.connect(self._on_new_data)
+            cb.toggled.connect(lambda on, f=field: inputs.on_overlay(f, on))
+        self.csv_button.clicked.connect(inputs.on_load_csv)
+        self.new_data_button.clicked.connect(inputs.on_new_data)
         for c in self.controls.values():
-            c.changed.connect(self._on_config)
+            c.changed.connect(inputs.on_config)
         return panel
 
-    # --- render -------------------------------------------------------------------------------------------------
+    def set_start(self, x: float, y: float, final: bool = True) -> None:
+        """Move the start point (clamped to the view); one undo step per gesture."""
+        self.inputs.set_start(x, y, final)
+
+    def load_csv(self, path: str) -> bool:
+        """Use the first two numeric columns of a CSV as the data to fit; errors go to the status bar."""
+        return self.inputs.load_csv(path)
+
+    # --- derive and render --------------------------------------------------------------------------------------
+    def results_for(self, state: OptimizerState) -> OptimizerResults:
+        """:func:`engine.optim.derive` of ``state`` through the lab's one cache (the same state: the same results)."""
+        return self._cache.get(state)
+
+    def _derive(self, state: OptimizerState) -> OptimizerResults:
+        """Derive with the results shown now: their surface and runs are reused where the inputs did not change."""
+        return derive(state, self._results)
+
+    @property
+    def _runs(self) -> dict:
+        """The trajectories drawn now (tests and the benchmark read them)."""
+        return self._results.trajectories if self._results is not None else {}
+
+    @property
+    def _objective(self):
+        """The loss surface drawn now (None before the first usable state)."""
+        return self._results.objective if self._results is not None else None
+
     def render(self, state: OptimizerState) -> None:
         """Show ``state``: surface (cached), runs (recomputed when inputs change), playback position."""
-        try:
-            o = self._cache.objective(state)
-        except (obj.ObjectiveError, ExpressionError) as exc:
-            self.error_message(str(exc))
+        shown = self._results
+        key = runs_key(state)
+        sliced = self._live and run_cost(state) > INLINE_STEPS and shown is not None and shown.runs_key != key
+        if sliced:  # the star follows the mouse now; the paths when the slices are done
+            res = derive(state, shown, trajectories=(shown.runs_key, shown.trajectories))
+        else:
+            self._scheduler.cancel()
+            res = self.results_for(state)
+        if res.error:
+            self.error_message(res.error)
             return
-        self._objective = o
-        self._sync_inputs(state, o)
-        self._show_surface(state, o)
-        key = self._key_of(state)
-        if key != self._runs_key:
-            if self._live and run_cost(state) > INLINE_STEPS:
-                self._scheduler.request(state, o, key)  # the star follows the mouse now; the paths when ready
-            else:
-                self._scheduler.cancel()
-                try:
-                    result = runs(state, o)
-                except OptimizerError as exc:
-                    self.error_message(str(exc))
-                    result = {}
-                self._show_runs(key, result)
-                return
-        self._show_position(state)
+        if res.run_error:
+            self.error_message(res.run_error)
+        self._results = res
+        self._sync_inputs(state, res)
+        self._show_surface(state)
+        if sliced:
+            self._scheduler.request(state, res.objective, key)
+        if shown is None or res.trajectories is not shown.trajectories:
+            self._show_runs()
+        else:
+            self._show_position(state)
 
-    def _key_of(self, state: OptimizerState):
-        """Everything the trajectories depend on."""
-        return (objective_key(state), state.start, state.steps, state.configs)
-
-    def _show_runs(self, key, result: dict) -> None:
-        self._runs, self._runs_key = result, key
-        self._on_runs_changed(self._state, self._objective)
+    def _show_runs(self) -> None:
+        self._on_runs_changed(self._state)
         self._show_position(self._state)
-        self.trajectories_shown.emit(key[1])
+        self.trajectories_shown.emit(self._results.runs_key[1])
 
     def _on_sliced_runs(self, key, result: dict) -> None:
-        if key != self._runs_key:
-            self._show_runs(key, result)
+        if self._results is not None and key != self._results.runs_key:
+            self._results = derive(self._state, self._results, trajectories=(key, result))
+            self._show_runs()
 
     @property
     def computing(self) -> bool:
         """True while runs for a drag are still being computed in slices (tests and benchmarks wait on it)."""
         return self._scheduler.computing
 
-    def _gesture(self, state: OptimizerState, final: bool) -> None:
+    def gesture(self, state: OptimizerState, final: bool) -> None:
         """One step of a drag or slider move: live while it lasts, exact and complete when it ends."""
         self._set_live(not final)
         self.preview(state)
-        if final and self._runs_key != self._key_of(self._state):  # released where the last preview was
-            self.render(self._state)
+        if final and (self._results is None or self._results.runs_key != runs_key(self._state)):
+            self.render(self._state)  # released where the last preview was, before its runs were done
         elif final:
             self._show_position(self._state)  # the paths again at full detail
 
     def _views(self, state: OptimizerState) -> list[SurfaceView]:
         return [self.surface_view, self.fit_surface] if state.surface == "line_fit" else [self.surface_view]
 
-    def _show_surface(self, state: OptimizerState, o) -> None:
+    def _picture(self, state: OptimizerState, contours: bool = True) -> SurfacePicture:
+        res = self._results
+        return self._pictures.picture(res.objective_key, res.objective, state.view, contours)
+
+    def _show_surface(self, state: OptimizerState) -> None:
         """Heat map, contours, minima and arrows for the state's view (recomputed only when it changes)."""
+        res = self._results
         views = self._views(state)
-        full = not self._live or self._cache.has_grid(state, state.view)  # contours wait for the slider's release
-        painted = (objective_key(state), state.view, state.show_gradient, full)
+        full = not self._live or self._pictures.has(res.objective_key, state.view)  # contours wait for release
+        painted = (res.objective_key, state.view, state.show_gradient, full)
         for v in views:
             v.set_view(state.view)
-            if getattr(v, "_painted", None) != painted:
-                v._painted = painted
-                xs, ys, d, cx, cy, field = self._cache.grid(state, o, state.view, contours=full)
-                v.set_surface(xs, ys, d, cx, cy)
-                v.minima.setData([m[0] for m in o.minima], [m[1] for m in o.minima])
+            if self._painted.get(v) != painted:
+                self._painted[v] = painted
+                pic = self._picture(state, contours=full)
+                v.set_surface(pic.xs, pic.ys, pic.display, pic.contour_x, pic.contour_y)
+                v.minima.setData([m[0] for m in res.minima], [m[1] for m in res.minima])
                 if state.show_gradient:
                     span = min(state.view[1] - state.view[0], state.view[3] - state.view[2])
-                    v.arrows.setData(*arrow_segments(*field, 0.045 * span))
+                    v.arrows.setData(*arrow_segments(*pic.arrows, 0.045 * span))
                 else:
                     v.arrows.setData([], [])
             v.start.place(*state.start)
 
-    def _on_runs_changed(self, state: OptimizerState, o) -> None:
+    def show_3d(self) -> None:
+        """Give the 3-D view the surface and the paths (when it exists)."""
+        if self.view3d.gl is not None and self._results is not None:
+            pic = self._picture(self._state)
+            self.view3d.set_data(pic.xs, pic.ys, pic.display, {k: tr.points for k, tr in self._runs.items()})
+
+    def redraw_view(self) -> None:
+        """After a pan or zoom: the surface for the new view, paths thinned to its pixel size."""
+        if self._results is not None:
+            self._show_surface(self._state)
+            self._show_position(self._state)
+
+    def _on_runs_changed(self, state: OptimizerState) -> None:
         self._later("loss") if self._live else self._show_loss_curves()
-        n = max((tr.steps for tr in self._runs.values()), default=0)
+        n = self._results.last_step
         self.playback.set_range(n, min(state.position, n))
         names = tuple(self._runs)
         if names != self._focus_names:
@@ -239,18 +284,16 @@ class OptimizerLab(OptimizerInputs, Lab):
                     self.focus.addItem(LABELS[name], name)
                 i = self.focus.findData(current)
                 self.focus.setCurrentIndex(max(i, 0))
-        if self.view3d.gl is not None and not self._live:
-            xs, ys, d, *_ = self._cache.grid(state, o, state.view)
-            self.view3d.set_data(xs, ys, d, {k: tr.points for k, tr in self._runs.items()})
+        if not self._live:
+            self.show_3d()
 
     def _show_loss_curves(self) -> None:
         """Loss against iteration of every run (during a gesture: the range held, plain lines)."""
-        o = self._objective
-        if o is None:
+        res = self._results
+        if res is None:
             return
-        values = {n: tr.values for n, tr in self._runs.items()}
-        offset, label = loss_offset(values, [o.value_xy(*m) for m in o.minima])
-        self.loss_plot.set_curves(values, offset, label, fit=not self._live)
+        values = {n: tr.values for n, tr in res.trajectories.items()}
+        self.loss_plot.set_curves(values, res.loss_offset, res.loss_label, fit=not self._live)
 
     def _later(self, what: str) -> None:
         """Mark a readout as waiting for the live throttle (a drag's frames go to the paths and the star)."""
@@ -260,12 +303,12 @@ class OptimizerLab(OptimizerInputs, Lab):
     def _refresh_readouts(self) -> None:
         """The throttled part of a live frame: loss curves, table, narration, start label, as they are now."""
         stale, self._stale = self._stale, set()
-        if "start" in stale:
-            self.start_label.setText(f"({self._state.start[0]:.4g}, {self._state.start[1]:.4g})")
+        if "start" in stale and self._results is not None:
+            self.start_label.setText(self._results.start_text)
         if "loss" in stale:
             self._show_loss_curves()
         if "readouts" in stale:
-            self._show_readouts(self._state)
+            self._show_readouts()
 
     def _set_live(self, live: bool) -> None:
         """Enter or leave a gesture: plain lines and a held loss range while it lasts, the full look after."""
@@ -278,27 +321,25 @@ class OptimizerLab(OptimizerInputs, Lab):
             self._throttle.cancel()
             stale, self._stale = self._stale, set()
             self._position_shown = None  # redraw the paths at full detail, and the readouts
-            if self._objective is not None:
-                self._show_surface(self._state, self._objective)  # with its contours, if a slider skipped them
+            if self._results is not None:
+                self._show_surface(self._state)  # with its contours, if a slider skipped them
             if "loss" in stale:
                 self._show_loss_curves()  # antialiased and refitted
             for curve in self.loss_plot.curves.values():
                 curve.opts["antialias"] = True
             self.loss_plot.fit()
-            o = self._objective
-            if self.view3d.gl is not None and o is not None:
-                xs, ys, d, *_ = self._cache.grid(self._state, o, self._state.view)
-                self.view3d.set_data(xs, ys, d, {k: tr.points for k, tr in self._runs.items()})
+            self.show_3d()
 
     def _show_position(self, state: OptimizerState) -> None:
         """Paths, internals and heads at the playback position; the readouts too (throttled while live)."""
+        res = self._results
         # While a drag waits for new runs, only the star moves: the paths, table and narration stay as drawn.
-        shown = (id(self._runs), id(self._objective), state.position, state.show_internals, state.show_hessian)
+        shown = (id(res.trajectories), id(res.objective), state.position, state.show_internals, state.show_hessian)
         shown += (state.view, state.surface, self.focus.currentData(), self.surface_view.viewbox.viewPixelSize())
         if shown == self._position_shown:
             return
         self._position_shown = shown
-        n = max((tr.steps for tr in self._runs.values()), default=0)
+        n = res.last_step
         k_all = min(state.position, n)
         self.playback.set_range(n, k_all)
         self.loss_plot.set_position(k_all)
@@ -306,7 +347,7 @@ class OptimizerLab(OptimizerInputs, Lab):
         span = min(state.view[1] - state.view[0], state.view[3] - state.view[2])
         line_params = {}
         for name in OPTIMIZERS:
-            tr = self._runs.get(name)
+            tr = res.trajectories.get(name)
             for v in views:
                 if tr is None:
                     v.clear_run(name)
@@ -319,32 +360,30 @@ class OptimizerLab(OptimizerInputs, Lab):
         for v in views:
             v.set_heads(line_params)
         # The Hessian's axes at the focused run's point move with it; what they mean is written with the readouts.
-        tr = self._runs.get(self.focus.currentData())
-        p = tuple(tr.points[min(k_all, tr.steps)]) if tr is not None else state.start
-        self._curvature, vecs = curvature_text(self._objective, p)
+        focused = res.readouts.get(self.focus.currentData())
+        p, vecs = (focused.point, focused.hessian_axes) if focused is not None else (state.start, res.start_axes)
         for v in views:
             v.draw_hessian_axes(p, vecs if state.show_hessian else None, span)
-        self._later("readouts") if self._live else self._show_readouts(state)
-        if state.surface == "line_fit":
-            pts = np.asarray(state.line_points, dtype=np.float64)
-            o = self._objective
-            self.data_view.set_points(pts, o.minima[0] if o.minima else None)
+        self._later("readouts") if self._live else self._show_readouts()
+        if state.surface == "line_fit" and res.line_points is not None:
+            self.data_view.set_points(res.line_points, res.best_line)
             self.data_view.set_lines(line_params)
 
-    def _show_readouts(self, state: OptimizerState) -> None:
-        """Table and narration of the current step (the curvature text from the last :meth:`_show_position`)."""
-        n = max((tr.steps for tr in self._runs.values()), default=0)
-        k_all = min(state.position, n)
-        self.readout.show_rows(readout_rows(self._runs, k_all))
-        self.narration.setText(narration_text(self._runs.get(self.focus.currentData()), k_all) + self._curvature)
+    def _show_readouts(self) -> None:
+        """Table and narration of the current step, as the last results wrote them."""
+        res = self._results
+        if res is None:
+            return
+        self.readout.show_rows(readout_rows(res))
+        self.narration.setText(res.narration(self.focus.currentData()))
 
-    def _sync_inputs(self, state: OptimizerState, o) -> None:
+    def _sync_inputs(self, state: OptimizerState, res: OptimizerResults) -> None:
         if self._live:
             self._later("start")
         else:
-            self.start_label.setText(f"({state.start[0]:.4g}, {state.start[1]:.4g})")
+            self.start_label.setText(res.start_text)
         # Everything else depends on neither the start nor the playback position: skip it while they are dragged.
-        key = (id(o), dataclasses.replace(state, start=(0.0, 0.0), position=0, view=(0.0, 1.0, 0.0, 1.0)))
+        key = (id(res.objective), dataclasses.replace(state, start=(0.0, 0.0), position=0, view=(0.0, 1.0, 0.0, 1.0)))
         if key == self._synced:
             return
         self._synced = key
@@ -376,14 +415,12 @@ class OptimizerLab(OptimizerInputs, Lab):
         line = state.surface == "line_fit"
         self.csv_button.setEnabled(line)
         self.new_data_button.setEnabled(line)
-        self.formula.setText(f"f = {o.formula}")
+        self.formula.setText(res.formula)
         self.playback.set_speed(state.speed)
-        bounds = lr_bounds(state, o)
         for c in state.configs:
             ctl = self.controls[c.name]
             ctl.set_values(dataclasses.asdict(c), c.enabled)
-            b = bounds.get(c.name)
-            ctl.set_bound(b, f"stable only for lr < {b:.3g}" + (" = 2/λmax" if c.name == "gd" else "") if b else "")
+            ctl.set_bound(res.lr_bounds.get(c.name), res.bound_texts.get(c.name, ""))
 
     def set_state(self, state: OptimizerState) -> None:
         """Apply a state from a scene, undo or a lesson (never mid-gesture: full drawing, loss plot refitted)."""
@@ -396,9 +433,9 @@ class OptimizerLab(OptimizerInputs, Lab):
             self._wired = True
             self.surface_view.viewbox.pointed.connect(self.set_start)
             self.fit_surface.viewbox.pointed.connect(self.set_start)
-            self.surface_view.viewbox.view_edited.connect(self._on_view_edited)
-            self.fit_surface.viewbox.view_edited.connect(self._on_view_edited)
-            self.data_view.viewbox.point_dragged.connect(self._on_point_dragged)
+            self.surface_view.viewbox.view_edited.connect(self.inputs.on_view_edited)
+            self.fit_surface.viewbox.view_edited.connect(self.inputs.on_view_edited)
+            self.data_view.viewbox.point_dragged.connect(self.inputs.on_point_dragged)
 
     # --- export -------------------------------------------------------------------------------------------------
     def export_views(self) -> dict:

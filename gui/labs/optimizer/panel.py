@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-from engine.optim import LABELS, OPTIMIZERS, SURFACE_LABELS, SURFACES
+from engine.optim import LABELS, OPTIMIZERS, SURFACE_LABELS, SURFACES, OptimizerState
 from gui.labs.optimizer.views import COLORS
 from gui.widgets.expression_edit import ExpressionEdit
-from gui.widgets.log_slider import LogSlider
+from gui.widgets.field_controls import configure_spin, spec_of
+from gui.widgets.log_field import log_slider
 from gui.widgets.optimizer_controls import OptimizerControls
 
 __all__ = ["OptimizerPanel"]
@@ -36,17 +37,17 @@ class OptimizerPanel(QtWidgets.QScrollArea):
         self.formula = QtWidgets.QLabel()
         self.formula.setWordWrap(True)
         form.addRow(self.formula)
-        self.kappa = LogSlider(1.0, 1000.0, 10.0)
-        form.addRow("condition κ", self.kappa)
+        self.kappa = log_slider(OptimizerState, "kappa")
+        form.addRow(spec_of(OptimizerState, "kappa").label, self.kappa)
         self.angle = QtWidgets.QSpinBox()
-        self.angle.setRange(-180, 180)
+        configure_spin(self.angle, spec_of(OptimizerState, "angle"))
         self.angle.setSuffix("°")
         self.angle.setKeyboardTracking(False)
-        form.addRow("rotation", self.angle)
+        form.addRow(spec_of(OptimizerState, "angle").label, self.angle)
         self.steps = QtWidgets.QSpinBox()
-        self.steps.setRange(1, 5000)
+        configure_spin(self.steps, spec_of(OptimizerState, "steps"))
         self.steps.setKeyboardTracking(False)
-        form.addRow("max steps", self.steps)
+        form.addRow(spec_of(OptimizerState, "steps").label, self.steps)
         self.start_label = QtWidgets.QLabel()
         self.start_label.setToolTip("Click or drag on the surface to move the start (the star)")
         # A fixed size: rewriting it on every mouse move then never re-lays out the whole column.
@@ -75,8 +76,7 @@ class OptimizerPanel(QtWidgets.QScrollArea):
         ol.setSpacing(4)
         self.controls: dict[str, OptimizerControls] = {}
         for name in OPTIMIZERS:
-            lr_range = (1e-2, 2.0) if name == "newton" else (1e-5, 10.0)
-            c = OptimizerControls(name, LABELS[name], COLORS[name], lr_range=lr_range)
+            c = OptimizerControls(name, LABELS[name], COLORS[name])  # every lr slider: OptimizerConfig's lr spec
             ol.addWidget(c)
             self.controls[name] = c
         cl.addWidget(opt_box)

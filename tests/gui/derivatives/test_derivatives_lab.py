@@ -8,6 +8,7 @@ from PySide6 import QtCore
 
 from engine.calculus import DerivativesState, metrics
 from gui.widgets.expression_edit import ExpressionEdit
+from gui.widgets.field_controls import spec_of
 from tests.gui.helpers import drag_in_view
 
 
@@ -28,40 +29,40 @@ def test_drag_point_moves_x0_and_commits_one_undo_step(lab, qtbot):
     assert new.x0 == pytest.approx(-2.0, abs=0.1)
     assert len(commits) == 1 and commits[0][0].x0 == s.x0
     # the point sits on the curve and the readout shows the exact slope there
-    assert lab.point.pos().y() == pytest.approx(metrics(new)["f_x0"])
+    assert lab.function_plot.point.pos().y() == pytest.approx(metrics(new)["f_x0"])
     assert lab.read_slope.text() == f"{metrics(new)['slope']:.6g}"
 
 
 def test_bad_expression_shows_message_and_keeps_last_good(lab, qtbot):
     win, lab = lab
     before = lab.state()
-    edit = lab.expression.line
+    edit = lab.controls.expression.line
     edit.selectAll()
     qtbot.keyClicks(edit, "x^2 + foo")
     qtbot.keyClick(edit, QtCore.Qt.Key.Key_Return)
-    assert "unknown name 'foo'" in lab.expression.error()
-    assert lab.expression.message.isVisible()
+    assert "unknown name 'foo'" in lab.controls.expression.error()
+    assert lab.controls.expression.message.isVisible()
     assert edit.cursorPosition() == 6
     assert lab.state() == before
     edit.selectAll()
     qtbot.keyClicks(edit, "x^3 - 2x")
     with qtbot.waitSignal(lab.state_changed):
         qtbot.keyClick(edit, QtCore.Qt.Key.Key_Return)
-    assert lab.expression.error() == ""
+    assert lab.controls.expression.error() == ""
     assert lab.state().expression == "x^3 - 2x" and lab.state().preset == "custom"
     assert "3x² − 2" in lab.formula.text()
 
 
 def test_changing_h_changes_secant_slope(lab, qtbot):
     win, lab = lab
-    before = lab.read_secant.text()
+    before = lab.controls.readouts["secant"].text()
     box = lab.h.box
     box.selectAll()
     qtbot.keyClicks(box, "0.001")
     qtbot.keyClick(box, QtCore.Qt.Key.Key_Return)
     assert lab.state().h == pytest.approx(0.001)
     m = metrics(lab.state())
-    assert lab.read_secant.text() == f"{m['secant_slope']:.6g}" != before
+    assert lab.controls.readouts["secant"].text() == f"{m['secant_slope']:.6g}" != before
     assert m["fd_error"] < 1e-3
     # the slider moves it too
     lab.h.slider.setValue(lab.h.slider.maximum())
@@ -70,7 +71,7 @@ def test_changing_h_changes_secant_slope(lab, qtbot):
 
 def test_preset_combo_switches_function_and_view(lab, qtbot):
     win, lab = lab
-    combo = lab.preset
+    combo = lab.controls.preset
     index = combo.findData("relu")
     combo.setCurrentIndex(index)
     combo.activated.emit(index)
@@ -98,9 +99,9 @@ def test_set_state_from_outside_updates_widgets(lab, qtbot):
     win, lab = lab
     s = DerivativesState(expression="x^2", preset="custom", x0=0.5, h=0.01, show_second=True, view=(-2, 2, -1, 4))
     lab.set_state(s)
-    assert lab.expression.text() == "x^2"
-    assert lab.show_second.isChecked() and lab.d2f_curve.isVisible()
-    assert lab.x0.value() == 0.5
+    assert lab.controls.expression.text() == "x^2"
+    assert lab.controls.show_second.isChecked() and lab.function_plot.d2f_curve.isVisible()
+    assert lab.controls.x0.value() == 0.5
     data = lab.export_data()
     assert data["curves"][0] == ["x", "f", "df", "d2f"]
     assert set(lab.export_views()) == {"plot", "error", "chain"}
@@ -140,7 +141,7 @@ def test_undo_restores_previous_function(lab, qtbot):
 
 def test_formula_shows_at_once_and_simplifies_in_the_background(lab, qtbot):
     win, lab = lab
-    edit = lab.expression.line
+    edit = lab.controls.expression.line
     edit.selectAll()
     qtbot.keyClicks(edit, "(x+1)^2 + x*(x-1)")
     qtbot.keyClick(edit, QtCore.Qt.Key.Key_Return)
@@ -157,8 +158,37 @@ def test_moving_h_leaves_the_chain_graph_and_the_error_curve_alone(lab, qtbot):
     win, lab = lab
     calls = []
     lab.chain.display = lambda *a: calls.append(a)  # the chain tab depends on its own inputs only
-    before = lab.fwd_err.getData()[1].copy()
+    before = lab.error_plot.fwd_err.getData()[1].copy()
     lab.h.slider.setValue(lab.h.slider.value() - 40)  # a move of h: only the marker and the secant move
     assert calls == []
-    assert np.array_equal(lab.fwd_err.getData()[1], before, equal_nan=True)
-    assert lab.h_line.value() == pytest.approx(np.log10(lab.state().h))
+    assert np.array_equal(lab.error_plot.fwd_err.getData()[1], before, equal_nan=True)
+    assert lab.error_plot.h_line.value() == pytest.approx(np.log10(lab.state().h))
+
+
+def test_inputs_take_range_and_step_from_the_field_spec(lab, qtbot):
+    win, lab = lab
+    fs = spec_of(DerivativesState, "x0")
+    box = lab.controls.x0
+    assert (box.minimum(), box.maximum(), box.singleStep(), box.decimals()) == (fs.lo, fs.hi, fs.step, fs.decimals)
+    lab.tabs.setCurrentIndex(1)
+    for key in ("w", "x", "b", "y"):
+        fs = spec_of(DerivativesState, f"chain_{key}")
+        spin = lab.chain.spins[key]
+        assert (spin.minimum(), spin.maximum(), spin.singleStep()) == (fs.lo, fs.hi, fs.step), key
+        assert spin.decimals() == fs.decimals, key
+    lo, hi = spec_of(DerivativesState, "h").slider_range
+    lab.h.slider.setValue(lab.h.slider.minimum())
+    assert lab.state().h == pytest.approx(lo)
+    lab.h.slider.setValue(lab.h.slider.maximum())
+    assert lab.state().h == pytest.approx(hi)
+
+
+def test_a_drag_derives_once_per_state(lab, qtbot):
+    win, lab = lab
+    before = lab.results.computed
+    lab.render(lab.state())
+    lab.render(lab.state())
+    assert lab.results.computed == before
+    lab.preview(dataclasses.replace(lab.state(), x0=0.25))
+    assert lab.results.computed == before + 1
+    assert lab.read_slope.text() == lab.results.get(lab.state()).readouts["slope"]

@@ -66,7 +66,7 @@ def test_slider_drag_previews_then_commits_once(lab, qtbot):
 def test_drawing_samples_gives_a_histogram_of_n_draws(lab, qtbot):
     _type_into(qtbot, lab.controls.n_samples, "5000")
     assert lab.state().n_samples == 5000
-    comp = lab._computed
+    comp = lab.sampled
     assert comp.hist.counts.sum() + comp.hist.n_outside == 5000
     edges, dens = lab.sampler.hist.getData()
     assert np.sum(dens * np.diff(edges)) == pytest.approx(1.0)
@@ -87,7 +87,7 @@ def test_discrete_family_shows_a_pmf_and_unit_bins(lab, qtbot):
 
 def test_big_draw_runs_in_the_background(lab, qtbot):
     _type_into(qtbot, lab.controls.n_samples, "1000000")
-    qtbot.waitUntil(lambda: lab._computed is not None and lab._computed.samples.size == 1_000_000, timeout=20_000)
+    qtbot.waitUntil(lambda: lab.sampled is not None and lab.sampled.samples.size == 1_000_000, timeout=20_000)
     edges, dens = lab.sampler.hist.getData()
     assert np.sum(dens * np.diff(edges)) == pytest.approx(1.0, abs=1e-3)
 
@@ -108,7 +108,7 @@ def test_classroom_draw_one_and_hundred(lab, qtbot):
 def test_tabs_lln_clt_qq_bivariate(lab, qtbot):
     _click_tab(qtbot, lab, "lln")
     k, m = lab.lln.curve.xData, lab.lln.curve.yData  # getData() would return log10(k) in log mode
-    assert k[-1] == 10_000 and m[-1] == pytest.approx(lab._computed.samples.mean())
+    assert k[-1] == 10_000 and m[-1] == pytest.approx(lab.sampled.samples.mean())
     _click_tab(qtbot, lab, "clt")
     assert lab.controls.tab_stack.currentIndex() == 1
     lab.controls.clt_n.box.setValue(20)
@@ -153,7 +153,7 @@ def test_mle_contour_for_two_parameters(lab, qtbot):
     _click_tab(qtbot, lab, "mle")
     qtbot.waitUntil(lambda: lab.mle.image.image is not None, timeout=20_000)
     mx, my = lab.mle.contour_max.getData()
-    comp = lab._computed
+    comp = lab.sampled
     assert mx[0] == pytest.approx(comp.samples.mean()) and my[0] == pytest.approx(comp.samples.std())
 
 
@@ -215,7 +215,7 @@ def _x_range(lab) -> tuple[float, float]:
 def test_holding_sigma_with_a_big_sample_moves_the_curve_and_waits_to_redraw_the_draws(lab, qtbot):
     """The benchmark's interaction: with many draws, a held slider reshapes the PDF at once, redraws on release."""
     lab.set_state(dataclasses.replace(lab.state(), n_samples=300_000))
-    qtbot.waitUntil(lambda: lab._computed is not None and lab._computed.samples.size == 300_000, timeout=20_000)
+    qtbot.waitUntil(lambda: lab.sampled is not None and lab.sampled.samples.size == 300_000, timeout=20_000)
     edges0, dens0 = (a.copy() for a in lab.sampler.hist.getData())
     commits = []
     lab.edit_committed.connect(lambda *a: commits.append(a))
@@ -246,7 +246,7 @@ def test_holding_sigma_with_a_big_sample_moves_the_curve_and_waits_to_redraw_the
     slider.setSliderDown(False)
     slider.sliderReleased.emit()
     assert len(commits) == 1
-    qtbot.waitUntil(lambda: lab._computed.key[1] == lab.state().params, timeout=20_000)
+    qtbot.waitUntil(lambda: lab.sampled.key[1] == lab.state().params, timeout=20_000)
     assert lab.controls.readout.sample["variance"].isEnabled()
     assert float(lab.controls.readout.sample["variance"].text()) == pytest.approx(sigma**2, rel=0.02)
     # After the release the axes fit the curve again: tighter than the widest range seen while dragging.
@@ -288,14 +288,14 @@ def test_holding_sigma_with_the_default_sample_redraws_it_live_and_tests_fit_on_
     slider.setSliderDown(True)
     slider.setValue(300)
     sigma = dict(lab.state().params)["sigma"]
-    assert lab._computed.key == (lab.state().distribution, lab.state().params, 10_000, 0)  # draws follow live
+    assert lab.sampled.key == (lab.state().distribution, lab.state().params, 10_000, 0)  # draws follow live
     assert float(lab.controls.readout.sample["variance"].text()) == pytest.approx(sigma**2, rel=0.05)
     assert "when the slider is released" in lab.controls.readout.text()
     assert "scale=1.0)" in lab.controls.formula.text()  # the wrapped formula waits for the release (no relayout)
     slider.setSliderDown(False)
     slider.sliderReleased.emit()
     assert f"scale={sigma})" in lab.controls.formula.text()
-    ks = st.kstest(lab._computed.samples, st.norm(0, sigma).cdf)
+    ks = st.kstest(lab.sampled.samples, st.norm(0, sigma).cdf)
     assert f"KS test p = {ks.pvalue:.3g}" in lab.controls.readout.text()
 
 
@@ -309,7 +309,7 @@ def test_holding_clt_n_keeps_the_axes_so_the_means_visibly_narrow(lab, qtbot):
         slider.setValue(tick)
         assert vb.viewRange()[0] == wide  # held: the axes stay, the histogram narrows inside them
     _, dens = lab.clt.hist.getData()
-    clt = lab._computed.extra["clt"]
+    clt = lab.sampled.clt.clt
     assert clt.n == lab.state().clt_n and clt.normal_sd == pytest.approx(1 / np.sqrt(clt.n))
     slider.setSliderDown(False)
     slider.sliderReleased.emit()

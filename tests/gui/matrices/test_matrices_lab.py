@@ -8,6 +8,7 @@ import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import linalg as L
+from engine.schema import field_spec
 from tests.gui.helpers import drag_in_view
 
 
@@ -53,8 +54,8 @@ def test_typing_a_cell_changes_the_determinant_label(qtbot, lab_window):
     win, lab = _lab(lab_window)
     _type_cell(qtbot, lab.tables[0], 0, 0, "3")
     assert lab.state().matrix == ((3.0, 1.0), (1.0, 2.0))
-    assert "det A = 5" in lab.det_text.text()
-    assert lab.det_label.toPlainText() == "det = 5"
+    assert "det A = 5" in lab.facts.det_text.text()
+    assert lab.transform.det_label.toPlainText() == "det = 5"
     assert lab.tables[1].item(0, 0).text() == "3"  # the system page shows the same A
     assert win.undo_stack.text(win.undo_stack.count() - 1) == "Edit matrix"
 
@@ -64,7 +65,7 @@ def test_fraction_cells_are_exact(qtbot, lab_window):
     _type_cell(qtbot, lab.tables[0], 0, 1, "2/3")
     assert lab.state().matrix[0][1] == pytest.approx(2 / 3)
     assert lab.tables[0].item(0, 1).text() == "2/3"
-    assert f"det A = {L.format_number(2 * 2 - 2 / 3)}" in lab.det_text.text()
+    assert f"det A = {L.format_number(2 * 2 - 2 / 3)}" in lab.facts.det_text.text()
 
 
 @pytest.mark.parametrize(
@@ -81,7 +82,7 @@ def test_bad_cell_is_marked_and_last_good_matrix_stays(qtbot, lab_window, text, 
     assert why in win.status.currentMessage()
     assert why in table.item(1, 0).toolTip()
     assert table.item(1, 0).background().color().red() > 150  # marked (vermillion)
-    assert "det A = 3" in lab.det_text.text()
+    assert "det A = 3" in lab.facts.det_text.text()
     # a good entry afterwards clears the mark and is used
     _type_cell(qtbot, table, 1, 0, "0")
     assert lab.state().matrix == ((2.0, 1.0), (0.0, 2.0))
@@ -93,15 +94,15 @@ def test_drag_i_hat_tip_edits_the_matrix(qtbot, lab_window):
     drag_in_view(qtbot, lab.plane, start=(2.0, 1.0), end=(3.1, -0.9), steps=10)
     assert lab.state().matrix == ((3.0, 1.0), (-1.0, 2.0))  # snapped to the 0.5 grid
     assert lab.tables[0].item(0, 0).text() == "3" and lab.tables[0].item(1, 0).text() == "-1"
-    assert "det A = 7" in lab.det_text.text()
+    assert "det A = 7" in lab.facts.det_text.text()
     assert win.undo_stack.count() == 1 and win.undo_stack.text(0) == "Drag î"
 
 
 def test_singular_matrix_collapses_and_says_so(qtbot, lab_window):
     _win, lab = _lab(lab_window)
     _type_cell(qtbot, lab.tables[0], 1, 1, "0.5")  # [[2, 1], [1, 0.5]]: det 0
-    assert "singular" in lab.det_label.toPlainText()
-    assert "No inverse" in lab.inverse_text.text() and "line" in lab.inverse_text.text()
+    assert "singular" in lab.transform.det_label.toPlainText()
+    assert "No inverse" in lab.facts.inverse_text.text() and "line" in lab.facts.inverse_text.text()
 
 
 def test_rotation_preset_has_complex_eigenvalues(qtbot, lab_window):
@@ -113,8 +114,8 @@ def test_rotation_preset_has_complex_eigenvalues(qtbot, lab_window):
     qtbot.keyClicks(box, "90")
     qtbot.keyClick(box, QtCore.Qt.Key.Key_Return)
     assert lab.state().matrix == ((0.0, -1.0), (1.0, 0.0))
-    assert "complex" in lab.eigen_text.text()
-    assert not any(line.isVisible() for line in lab.eigen_lines)
+    assert "complex" in lab.facts.eigen_text.text()
+    assert not any(line.isVisible() for line in lab.transform.eigen_lines)
 
 
 def test_morph_slider_moves_basis(qtbot, lab_window):
@@ -125,7 +126,7 @@ def test_morph_slider_moves_basis(qtbot, lab_window):
     qtbot.keyClicks(box, "0")
     qtbot.keyClick(box, QtCore.Qt.Key.Key_Return)
     assert lab.state().morph_t == 0.0
-    assert lab.i_hat.tip() == (1.0, 0.0) and lab.j_hat.tip() == (0.0, 1.0)
+    assert lab.transform.i_hat.tip() == (1.0, 0.0) and lab.transform.j_hat.tip() == (0.0, 1.0)
 
 
 @pytest.mark.parametrize(
@@ -146,8 +147,8 @@ def test_system_cases_are_named(qtbot, lab_window, matrix, b, words):
         qtbot.keyClicks(spin, str(value))
         qtbot.keyClick(spin, QtCore.Qt.Key.Key_Return)
     assert lab.state().system_b == b
-    assert words in lab.system_kind.text()
-    assert lab.sys_point.isVisible() and (len(lab.sys_point.data) == 1) == (words == "One solution")
+    assert words in lab.solutions.system_kind.text()
+    assert lab.system.point.isVisible() and (len(lab.system.point.data) == 1) == (words == "One solution")
 
 
 def test_row_reduction_steps_with_buttons(qtbot, lab_window):
@@ -192,3 +193,28 @@ def test_render_png(tmp_path, qapp):
     assert img.width() == 1280 and img.height() == 800
     colours = {img.pixel(x, y) for x in range(0, 1280, 37) for y in range(0, 800, 29)}
     assert len(colours) > 8
+
+
+def test_sliders_and_spins_take_range_and_step_from_the_spec(lab_window):
+    _win, lab = _lab(lab_window)
+    fs = field_spec(L.MatricesState, "morph_t")
+    box = lab.t_slider.box
+    assert (box.minimum(), box.maximum(), box.singleStep()) == (fs.lo, fs.hi, fs.step)
+    fs = field_spec(L.MatricesState, "system_b")
+    spin = lab.findChild(QtWidgets.QDoubleSpinBox, "b_spin_0")
+    assert (spin.minimum(), spin.maximum(), spin.singleStep(), spin.decimals()) == (fs.lo, fs.hi, fs.step, 2)
+    fs = field_spec(L.MatricesState, "preset_param")
+    box = lab.param_slider.box
+    assert (box.minimum(), box.maximum(), box.singleStep()) == (fs.soft_lo, fs.soft_hi, fs.step)
+    lab.preset_combo.setCurrentIndex(lab.preset_combo.findData("shear"))
+    shear = L.preset_slider("shear")
+    assert (box.minimum(), box.maximum(), box.singleStep()) == (shear.lo, shear.hi, shear.step)
+
+
+def test_one_derive_per_state(qtbot, lab_window):
+    _win, lab = _lab(lab_window)
+    before = lab.results.computed
+    lab.render(lab.state())
+    assert lab.results.computed == before
+    drag_in_view(qtbot, lab.plane, start=(2.0, 1.0), end=(3.1, -0.9), steps=10)
+    assert lab.results.computed - before <= 11  # at most one derive (one exact RREF) per mouse move

@@ -85,7 +85,7 @@ def test_dragging_a_point_moves_it_and_updates_the_boundary(qtbot, lab):
 def test_drag_moves_the_marker_at_once_and_refits_with_the_newest_position(qtbot, lab):
     from tests.gui.helpers import prepare_view, view_to_widget
 
-    lab._on_dataset("custom")
+    lab.point_edits.on_dataset("custom")
     points_before = lab.state().points
     start = points_before[7][:2]
     plane, vp = lab.plane, lab.plane.viewport()
@@ -104,36 +104,37 @@ def test_drag_moves_the_marker_at_once_and_refits_with_the_newest_position(qtbot
     # the refit runs on its timer with the newest position only, while the button is still down
     qtbot.waitUntil(lambda: lab.state().points[7][:2] == pytest.approx(path[-1], abs=0.05), timeout=2000)
     assert lab.state().points[:7] == points_before[:7] and lab.state().points[8:] == points_before[8:]
-    assert lab.state().epoch >= 1  # paused: the refit trained
+    assert lab.state().epoch >= 1  # paused: the refit trained (a budget of mini-batch steps, never of seconds)
     qtbot.mouseRelease(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(plane, *path[-1]))
     assert plane.drag_marker.getData()[0] is None or len(plane.drag_marker.getData()[0]) == 0
     assert lab.state().points[7][:2] == pytest.approx(path[-1], abs=0.05)
-    assert not lab._run.partial  # a dropped point leaves whole epochs in the state
+    assert not lab.training.run.partial  # a dropped point leaves whole epochs in the state
 
 
 def test_huge_epochs_are_trained_in_slices_and_pause_rewinds(qtbot, lab):
     state = dataclasses.replace(NetworkState(), dataset="blobs", n_points=10_000, batch_size=1)
     lab.set_state(state)
-    start = lab._run.params.copy()
+    lab.training.slice_steps = 50  # exact work per tick (no time budget): an epoch is 140 ticks on any machine
+    start = lab.training.run.params.copy()
     _click(qtbot, lab.controls.play_button)
     # one epoch is 7 000 mini-batches: ticks must hand the event loop back long before it ends
-    qtbot.waitUntil(lambda: lab._run.partial and lab.state().weights is not None, timeout=5000)
+    qtbot.waitUntil(lambda: lab.training.run.partial and lab.state().weights is not None, timeout=5000)
     assert lab.state().epoch == 0 and lab.is_playing()
     _click(qtbot, lab.controls.play_button)
-    assert not lab.is_playing() and not lab._run.partial
+    assert not lab.is_playing() and not lab.training.run.partial
     assert lab.state().epoch == 0 and np.array_equal(np.array(lab.state().weights), start)
 
 
 def test_clicks_place_points_of_both_classes(qtbot, lab):
     _click(qtbot, lab.controls.clear_points)
     assert lab.state().dataset == "custom" and lab.state().points == ()
-    assert "no data points" in lab.controls.readouts["status"].text() or lab._data_error
+    assert "no data points" in lab.controls.readouts["status"].text() or lab.training.error
     click_in_view(qtbot, lab.plane, (-1.0, -1.0))
     click_in_view(qtbot, lab.plane, (1.0, 1.0), button=QtCore.Qt.MouseButton.RightButton)
     points = lab.state().points
     assert [p[2] for p in points] == [0, 1]
     assert points[0][:2] == pytest.approx((-1.0, -1.0), abs=0.05)
-    assert lab._run is not None  # two classes: trainable again
+    assert lab.training.run is not None  # two classes: trainable again
     # shift-click deletes
     qtbot.mouseClick(
         lab.plane.viewport(),
@@ -281,3 +282,34 @@ def test_undo_takes_back_a_training_step(qtbot, lab_window):
     assert lab.state().epoch == 1 and lab.weights.tables[0].item(0, 0).text() != ""
     win.undo_stack.undo()
     assert lab.state().epoch == 0 and lab.state().weights is None
+
+
+def test_spin_boxes_take_range_and_step_from_the_field_spec(lab):
+    from engine.schema import field_spec
+
+    c = lab.controls
+    for name, box in (("n_points", c.n_points), ("noise", c.noise), ("batch_size", c.batch_size), ("seed", c.seed)):
+        fs = field_spec(NetworkState, name)
+        assert (box.minimum(), box.maximum(), box.singleStep()) == (fs.lo, fs.hi, fs.step), name
+    fs = field_spec(NetworkState, "hidden")
+    assert all((u.minimum(), u.maximum()) == (fs.lo, fs.hi) for u in c.units)
+    fs = field_spec(NetworkState, "test_fraction")  # shown in whole percent
+    tf = c.test_fraction
+    percent = (round(100 * fs.lo), round(100 * fs.hi), round(100 * fs.step))
+    assert (tf.minimum(), tf.maximum(), tf.singleStep()) == percent
+    lr = c.hyper.inputs["lr"]
+    assert (lr._lo, lr._hi) == pytest.approx(field_spec(NetworkState, "lr").slider_range)
+
+
+def test_drag_refit_trains_an_exact_number_of_steps(qtbot, lab):
+    """The refit's work is counted in mini-batch steps, so a test sees the same epoch on a fast or a busy machine."""
+    lab.point_edits.on_dataset("custom")
+    lab.point_edits.drag_steps = 3
+    x, y, _ = lab.state().points[7]
+    lab.point_edits.drag_target = (7, x + 0.3, y)
+    lab.point_edits.refit_drag()
+    assert lab.state().epoch == 0 and lab.training.run.partial  # 3 steps of the 14 in an epoch
+    lab.point_edits.drag_steps = 100
+    lab.point_edits.drag_target = (7, x + 0.4, y)
+    lab.point_edits.refit_drag()
+    assert lab.state().epoch == 1 and not lab.training.run.partial  # finishes that epoch, then stops (one per refit)

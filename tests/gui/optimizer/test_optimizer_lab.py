@@ -344,53 +344,6 @@ def test_readouts_catch_up_during_a_drag_and_are_exact_on_release(lab, qtbot):
     assert lab.surface_view._antialias
 
 
-def test_contour_paths_lie_on_the_levels_and_join_up():
-    from gui.labs.optimizer.views import contour_paths
-
-    xs = np.linspace(-2.0, 2.0, 81)
-    ys = np.linspace(-2.0, 2.0, 61)  # not square: rows are y, columns x
-    X, Y = np.meshgrid(xs, ys)
-    d = (X - 0.3) ** 2 + 2.0 * Y**2
-    cx, cy = contour_paths(d, xs, ys, n_levels=6)
-    assert len(cx) == len(cy) and len(cx) % 2 == 0 and len(cx) > 100
-    levels = np.linspace(d.min(), d.max(), 8)[1:-1]
-    v = (cx - 0.3) ** 2 + 2.0 * cy**2
-    assert np.min(np.abs(v[:, None] - levels[None, :]), axis=1).max() < 0.02  # on a level (linear interpolation)
-    # the smallest level is a closed ellipse inside the grid: every segment end is shared by exactly two segments
-    inner = np.abs(v - levels[0]) < 0.02
-    ends = np.round(np.column_stack((cx[inner], cy[inner])), 9)
-    _, counts = np.unique(ends, axis=0, return_counts=True)
-    assert np.all(counts == 2)
-    # ... and its length is the ellipse's (semi-axes √L and √(L/2)): Ramanujan's formula
-    seg = ends.reshape(-1, 2, 2)
-    length = np.hypot(*(seg[:, 1] - seg[:, 0]).T).sum()
-    a, b = np.sqrt(levels[0]), np.sqrt(levels[0] / 2.0)
-    ramanujan = np.pi * (3 * (a + b) - np.sqrt((3 * a + b) * (a + 3 * b)))
-    assert length == pytest.approx(ramanujan, rel=0.01)
-    assert contour_paths(np.full((5, 5), 2.0), xs[:5], ys[:5])[0].size == 0  # flat: no lines
-    assert contour_paths(np.full((5, 5), np.nan), xs[:5], ys[:5])[0].size == 0  # nothing finite: no lines
-
-
-def test_contour_paths_split_saddles_by_the_cell_mean():
-    from gui.labs.optimizer.views import contour_paths
-
-    xs = ys = np.array([0.0, 1.0])
-    # high corners bottom-left and top-right (case 5); mean above the middle level: the high corners join
-    d = np.array([[1.0, 0.0], [0.2, 1.0]])
-    cx, cy = contour_paths(d, xs, ys, n_levels=1)  # level 0.5
-    seg = np.column_stack((cx, cy)).reshape(-1, 2, 2)
-    assert len(seg) == 2
-    # each segment cuts off one LOW corner: (1, 0) or (0, 1)
-    near = sorted(tuple(np.round(m)) for m in seg.mean(axis=1))
-    assert near == [(0.0, 1.0), (1.0, 0.0)]
-    # the same corners with the mean below the level: the low corners join, the HIGH ones are cut off
-    d = np.array([[0.5, 0.0], [0.0, 0.6]])  # mean 0.275
-    cx, cy = contour_paths(d, xs, ys, n_levels=1)  # level 0.3
-    seg = np.column_stack((cx, cy)).reshape(-1, 2, 2)
-    near = sorted(tuple(np.round(m)) for m in seg.mean(axis=1))
-    assert near == [(0.0, 0.0), (1.0, 1.0)]
-
-
 def test_star_and_heads_are_drawn_where_the_runs_are(lab, qtbot):
     lab.set_state(dataclasses.replace(_race_state(lab, 300), position=40))
     view = lab.surface_view

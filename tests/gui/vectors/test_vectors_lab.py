@@ -7,6 +7,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import vectors as V
 from engine.linalg import format_number
+from engine.schema import field_spec
+from engine.vectors import VectorsState
 from tests.gui.helpers import drag_in_view
 
 
@@ -37,8 +39,8 @@ def test_drag_u_tip_updates_state_readouts_and_one_undo_step(qtbot, lab_window):
     assert u == pytest.approx((2.0, -1.0), abs=0.06)
     assert lab.vector_items[0].tip() == u
     v = lab.state().vectors[1]
-    assert lab.readouts["u_dot_v"].text() == format_number(V.dot(u, v), 4)
-    assert lab.readouts["angle"].text() == f"{V.angle(u, v):.2f}°"
+    assert lab.readouts.labels["u_dot_v"].text() == format_number(V.dot(u, v), 4)
+    assert lab.readouts.labels["angle"].text() == f"{V.angle(u, v):.2f}°"
     assert lab.findChild(QtWidgets.QDoubleSpinBox, "spin_u_x").value() == pytest.approx(u[0])
     assert win.undo_stack.count() == 1 and win.undo_stack.text(0) == "Drag u"
     win.undo_stack.undo()
@@ -48,7 +50,7 @@ def test_drag_u_tip_updates_state_readouts_and_one_undo_step(qtbot, lab_window):
 
 def test_snap_makes_drags_land_on_integers(qtbot, lab_window):
     _win, lab = _lab(lab_window)
-    qtbot.mouseClick(lab.snap_check, QtCore.Qt.MouseButton.LeftButton, pos=QtCore.QPoint(8, 8))
+    qtbot.mouseClick(lab.rows.snap_check, QtCore.Qt.MouseButton.LeftButton, pos=QtCore.QPoint(8, 8))
     assert lab.state().snap
     drag_in_view(qtbot, lab.plane, start=lab.state().vectors[1], end=(-2.3, 1.8))
     assert lab.state().vectors[1] == (-2.0, 2.0)
@@ -59,7 +61,7 @@ def test_typed_numbers_move_the_arrow(qtbot, lab_window):
     _type_into_spin(qtbot, lab.findChild(QtWidgets.QDoubleSpinBox, "spin_v_x"), "-3")
     assert lab.state().vectors[1][0] == -3.0
     assert lab.vector_items[1].tip()[0] == -3.0
-    assert lab.readouts["sum"].text() == "(\u22122, 4)"
+    assert lab.readouts.labels["sum"].text() == "(\u22122, 4)"
 
 
 def test_zero_vector_says_undefined(qtbot, lab_window):
@@ -67,27 +69,27 @@ def test_zero_vector_says_undefined(qtbot, lab_window):
     _type_into_spin(qtbot, lab.findChild(QtWidgets.QDoubleSpinBox, "spin_v_x"), "0")
     _type_into_spin(qtbot, lab.findChild(QtWidgets.QDoubleSpinBox, "spin_v_y"), "0")
     assert lab.state().vectors[1] == (0.0, 0.0)
-    assert "undefined" in lab.readouts["angle"].text()
-    assert "undefined" in lab.readouts["proj"].text()
-    assert not lab.proj_item.isVisible()
+    assert "undefined" in lab.readouts.labels["angle"].text()
+    assert "undefined" in lab.readouts.labels["proj"].text()
+    assert not lab.operations.proj_item.isVisible()
 
 
 def test_dependent_vectors_show_a_line_span(qtbot, lab_window):
     _win, lab = _lab(lab_window)
-    combo = lab.checks["show_combo"]
+    combo = lab.show_controls.checks["show_combo"]
     qtbot.mouseClick(combo, QtCore.Qt.MouseButton.LeftButton, pos=QtCore.QPoint(8, combo.height() // 2))
     assert lab.state().show_combo
-    assert "whole plane" in lab.span_label.toPlainText()
+    assert "whole plane" in lab.operations.span_label.toPlainText()
     _type_into_spin(qtbot, lab.findChild(QtWidgets.QDoubleSpinBox, "spin_v_x"), "2")
     _type_into_spin(qtbot, lab.findChild(QtWidgets.QDoubleSpinBox, "spin_v_y"), "6")
-    assert "dependent" in lab.span_text.text()
-    assert "line" in lab.span_label.toPlainText()
-    assert lab.span_line.isVisible() and not lab.span_fill.isVisible()
+    assert "dependent" in lab.readouts.span_text.text()
+    assert "line" in lab.operations.span_label.toPlainText()
+    assert lab.operations.span_line.isVisible() and not lab.operations.span_fill.isVisible()
 
 
 def test_add_and_remove_a_vector(qtbot, lab_window):
     _win, lab = _lab(lab_window)
-    qtbot.mouseClick(lab.add_button, QtCore.Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(lab.rows.add_button, QtCore.Qt.MouseButton.LeftButton)
     assert lab.state().names == ("u", "v", "w") and len(lab.vector_items) == 3
     remove = lab.findChild(QtWidgets.QPushButton, "remove_w")
     qtbot.mouseClick(remove, QtCore.Qt.MouseButton.LeftButton)
@@ -96,20 +98,20 @@ def test_add_and_remove_a_vector(qtbot, lab_window):
 
 def test_slider_and_norm_ball(qtbot, lab_window):
     _win, lab = _lab(lab_window)
-    assert not lab.c_slider.isEnabled()  # c only matters when c·u is shown
-    scaled = lab.checks["show_scaled"]
+    assert not lab.show_controls.c_slider.isEnabled()  # c only matters when c·u is shown
+    scaled = lab.show_controls.checks["show_scaled"]
     qtbot.mouseClick(scaled, QtCore.Qt.MouseButton.LeftButton, pos=QtCore.QPoint(8, scaled.height() // 2))
-    assert lab.state().show_scaled and lab.scaled_item.isVisible()
-    box = lab.c_slider.box
+    assert lab.state().show_scaled and lab.operations.scaled_item.isVisible()
+    box = lab.show_controls.c_slider.box
     box.setFocus()
     box.selectAll()
     qtbot.keyClicks(box, "-2")
     qtbot.keyClick(box, QtCore.Qt.Key.Key_Return)
     assert lab.state().scalar_c == -2.0
-    assert lab.readouts["scaled"].text().endswith("(\u22122, \u22126)")
-    lab.ball_combo.setCurrentIndex(lab.ball_combo.findData("l1"))
+    assert lab.readouts.labels["scaled"].text().endswith("(\u22122, \u22126)")
+    lab.show_controls.ball_combo.setCurrentIndex(lab.show_controls.ball_combo.findData("l1"))
     assert lab.state().norm_ball == "l1"
-    xs, _ys = lab.ball_u.getData()
+    xs, _ys = lab.operations.ball_u.getData()
     assert max(xs) == pytest.approx(4.0)  # the L1 ball through u = (1, 3) has radius 4
 
 
@@ -126,10 +128,30 @@ def test_render_png(tmp_path, qapp):
 
 def test_vectors_bench_drag_changes_u_on_every_move(lab_window):
     from bench.bench_vectors import drag_u
-    from engine.vectors import VectorsState
 
     _win, lab = _lab(lab_window)
     lab.set_state(VectorsState())
     times, changed = drag_u(lab, (-4.0, 2.5), 15)
     assert len(times) == 15 and changed == 15  # each move a new position: the figure measures real updates
     assert lab.state().vectors[0] == pytest.approx((-4.0, 2.5), abs=0.2)
+
+
+def test_sliders_and_spins_take_range_and_step_from_the_spec(lab_window):
+    _win, lab = _lab(lab_window)
+    for name in ("scalar_c", "coef_a", "coef_b"):
+        fs = field_spec(VectorsState, name)
+        box = lab.show_controls.sliders[name].box
+        assert (box.minimum(), box.maximum(), box.singleStep()) == (fs.lo, fs.hi, fs.step)
+    fs = field_spec(VectorsState, "vectors")
+    spin = lab.findChild(QtWidgets.QDoubleSpinBox, "spin_u_x")
+    assert (spin.minimum(), spin.maximum(), spin.singleStep(), spin.decimals()) == (fs.lo, fs.hi, fs.step, 2)
+
+
+def test_one_derive_per_state(qtbot, lab_window):
+    _win, lab = _lab(lab_window)
+    before = lab.results.computed
+    lab.render(lab.state())
+    lab.render(lab.state())
+    assert lab.results.computed == before  # the same state is never derived twice
+    drag_in_view(qtbot, lab.plane, start=lab.state().vectors[0], end=(2.0, -1.0), steps=6)
+    assert lab.results.computed - before <= 7
