@@ -98,5 +98,12 @@ class Lab(QtWidgets.QWidget):
         """CSV tables behind the views: name -> (header, rows)."""
         return {}
 
+    def describe(self) -> str:
+        """The current view in words, for screen readers and the Describe panel (e.g. "Vector u = (2, 1) …").
+
+        Every lab overrides it; keep it short (one to three sentences) and built from the derived results.
+        """
+        return ""
+
     def shutdown(self) -> None:
         """Stop timers and background work before the lab is closed (override when the lab has any)."""
