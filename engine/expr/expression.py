@@ -1,13 +1,6 @@
-"""Safe typed formulas: whitelist parser -> our own tree -> numpy function; sympy (lazily) for exact derivatives.
+"""The parsed formula as one object: numpy evaluation, exact derivatives through sympy (lazily), and its text.
 
-Grammar (precedence low to high): ``+ -``, ``* /``, unary ``-``, ``^``/``**`` (right-associative, so
-``-x^2 = -(x^2)`` and ``2^3^2 = 2^9``), numbers (``3``, ``.5``, ``1e-3``), the declared variables, the constants
-``pi`` and ``e``, and the functions sin cos tan exp log sqrt abs tanh sigmoid relu softplus sign step (1 argument) and
-min max (2 or more). ``−``, ``·``, ``×``, ``²`` and ``³`` are accepted as their ASCII meanings. Implicit
-multiplication is accepted only right after a written number (``2x``, ``3sin(x)``, ``2(x+1)``); anywhere else
-(``x y``, ``(x+1)(x-1)``) the error asks for ``*``. User text is never handed to eval/exec/sympify: sympy objects
-are built from the parsed tree. Inputs that would hang are refused at once: over 500 characters, over 300 tokens,
-nesting deeper than 50, or constant parts that overflow (``9^9^9^9``).
+The grammar and the limits that keep hostile input cheap are described in :mod:`engine.expr`.
 """
 
 from __future__ import annotations

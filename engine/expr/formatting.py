@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from engine.expr.tree import Node
 
 _PREC = {"add": 1, "sub": 1, "mul": 2, "div": 2, "neg": 2, "pow": 4}
@@ -57,10 +59,13 @@ def _number(node: Node) -> str:
         return "∞" if text == "inf" else "undefined"
     if text.isdigit():
         return text if len(text) <= 12 else f"{node.value:.6g}"
+    if _DECIMAL_POWER.fullmatch(text):  # as typed (1e-320): the subnormal double would print as 9.99989e-321
+        return text
     return f"{node.value:.6g}"
 
 
 _CALL_NAMES = {"sigmoid": "σ", "delta": "δ"}
+_DECIMAL_POWER = re.compile(r"[0-9]+e-[0-9]+")
 
 
 def to_formula(node: Node) -> str:
@@ -115,6 +120,7 @@ def to_formula(node: Node) -> str:
     # 2x, 3x², 2π read better without a dot; everything else gets one.
     if (
         _strip(left).kind == "num"
+        and "e" not in ls
         and rs[:1].isalpha()
         and rs[:1] != "e"
         and _strip(right).kind in ("var", "const", "pow")

@@ -155,6 +155,23 @@ class UnsupportedSympyError(ValueError):
     """sympy produced something our tree cannot hold (the caller falls back to sympy's own tools)."""
 
 
+EXACT_LIMIT = 10**15
+"""Rationals with a numerator or denominator above this print as a decimal number (they are no exact teaching value)."""
+
+
+def _too_long(r) -> bool:
+    """A rational such as a typed 1e-320 (= 1/10**320) whose parts are no sensible exact fraction to show."""
+    return max(abs(int(r.p)), int(r.q)) > EXACT_LIMIT
+
+
+def _decimal_node(r) -> Node:
+    """A positive rational shown as the decimal a student typed: ``3/10**200`` -> ``3e-200``, else its float."""
+    p, q = int(r.p), int(r.q)
+    k = len(str(q)) - 1
+    name = f"{p}e-{k}" if q == 10**k and abs(p) < 10**6 else repr(float(r))
+    return Node("num", name=name, value=float(r))
+
+
 def _num_node(value) -> Node:
     """A non-negative number node from a sympy or python number."""
     import sympy as sp
@@ -193,6 +210,8 @@ def from_sympy(expr, variables: tuple[str, ...]) -> Node:
     if expr.is_Number:
         if expr.is_negative:
             return Node("neg", args=(from_sympy(-expr, variables),))
+        if expr.is_Rational and _too_long(expr):
+            return _decimal_node(expr)
         if expr.is_Rational and expr.q != 1:
             return Node("div", args=(_num_node(expr.p), _num_node(expr.q)))
         return _num_node(expr)
@@ -228,7 +247,7 @@ def _from_mul(expr, variables: tuple[str, ...]) -> Node:
     numer: list[Node] = []
     denom: list[Node] = []
     if coeff != 1:
-        if coeff.is_Rational:
+        if coeff.is_Rational and not _too_long(coeff):
             if coeff.p != 1:
                 numer.append(_num_node(coeff.p))
             if coeff.q != 1:

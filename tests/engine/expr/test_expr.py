@@ -351,3 +351,18 @@ def test_derivative_formulas():
     assert parse("x^3").diff("x").formula() == "3x²"
     assert parse("tanh(x)").diff("x").formula() == "1 − tanh(x)²"
     assert parse("(x+1)^2").diff("x").formula() == "2x + 2"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [("-1e-320", "−1e-320"), ("1e-320*x", "1e-320·x"), ("3e-200*x^2", "3e-200·x²"), ("5e-324", "5e-324")],
+)
+def test_tiny_typed_constants_print_as_typed_never_as_a_fraction_over_infinity(text, shown):
+    e = parse(text, ("x",))
+    assert e.quick_formula() == shown
+    assert e.formula() == shown
+    assert "inf" not in e.formula() and "∞" not in e.formula()
+
+
+def test_ordinary_fractions_stay_exact():
+    assert parse("2/3*x", ("x",)).formula() == "2x/3"
