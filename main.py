@@ -18,6 +18,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--size", default="1280x800", help="window size for --screenshot (WIDTHxHEIGHT)")
     p.add_argument("--dark", action="store_true", help="dark theme")
     p.add_argument("--presenter", action="store_true", help="presenter mode (large fonts, thick lines)")
+    p.add_argument("--lessons", action="store_true", help="open the Lessons panel (for --screenshot)")
     p.add_argument("--self-test", action="store_true", help="exercise every lab offscreen and report")
     p.add_argument("--version", action="store_true", help="print the version and exit")
     return p.parse_args(argv)
@@ -49,7 +50,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         from gui.app import render_lab_png  # deferred: --version/--help stay instant, no Qt
 
-        render_lab_png(args.screenshot, args.lab, (w, h), scene=args.scene)
+        render_lab_png(args.screenshot, args.lab, (w, h), scene=args.scene, lessons=args.lessons)
         return 0
     from gui.app import launch  # deferred: --version/--help stay instant, no Qt
 

@@ -3,6 +3,10 @@
 Each module's ``run(quick)`` returns measurement rows (see :mod:`bench.harness`); a module that raises, or returns
 something malformed, becomes an error row and the others still run. The table shows p50/p95/max (or the value), the
 target and pass/fail; ``--json`` writes ``{"meta": {...}, "measurements": [...]}`` with one object per row.
+
+Interaction rows are judged against the floor measured in the same run (``harness.bare_plane_drag``, always run):
+each gets ``target = {"cpu_p95": max(8, 5 × floor CPU p95), "cpu_max": 33}`` and ``x_floor`` (its CPU p95 over the
+floor's), see :func:`apply_floor`.
 """
 
 from __future__ import annotations
@@ -84,6 +88,30 @@ def verdict(row: dict[str, Any]) -> str:
     return "pass" if ok else "FAIL"
 
 
+def apply_floor(rows: list[dict[str, Any]]) -> float | None:
+    """Give every interaction row its floor-relative target and ``x_floor``; the floor's CPU p95 (None if missing).
+
+    Without a floor row (it failed) the rows keep their fixed frame target and a note says so.
+    """
+    from bench import harness
+
+    floor = next((r for r in rows if r.get("name") == harness.FLOOR_ROW and _number(r.get("cpu_p95"))), None)
+    if floor is None:
+        for r in rows:
+            if r.get("interaction"):
+                r["note"] = (r.get("note", "") + "; no floor in this run: fixed frame target").lstrip("; ")
+        return None
+    base = max(float(floor["cpu_p95"]), 1e-3)
+    for r in rows:
+        if not r.get("interaction") or r.get("unit") == "error":
+            continue
+        r["target"] = harness.floor_target(base)
+        r["floor_cpu_p95"] = base
+        if _number(r.get("cpu_p95")):
+            r["x_floor"] = r["cpu_p95"] / base
+    return base
+
+
 def run_module(short: str, quick: bool) -> list[dict[str, Any]]:
     """Import ``bench.bench_<short>`` and run it; every failure comes back as an error row."""
     module = f"bench.bench_{short}"
@@ -161,27 +189,33 @@ def format_table(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
         f"ML Math Sandbox benchmarks  {meta['mode']}  {meta['cpus']} CPUs  python {meta['python']}  "
         f"load avg at start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
     )
-    cols = ("name", "unit", "p50", "p95", "max / value", "target", "result")
+    cols = ("name", "unit", "p50", "p95", "max / value", "cpu p95", "× floor", "target", "result")
     lines = []
     for r in rows:
         if r.get("unit") in ("error", "missing"):
-            lines.append((r["name"], r["unit"], "", "", "", "", r["unit"], r.get("error", "")))
+            lines.append((r["name"], r["unit"], "", "", "", "", "", "", r["unit"], r.get("error", "")))
             continue
         stats = ("p50", "p95", "max") if "p50" in r else (None, None, "value")
         cells = [_fmt(r.get(k)) if k else "" for k in stats]
-        lines.append((r["name"], r["unit"], *cells, _target_text(r), verdict(r), ""))
+        cpu = _fmt(r["cpu_p95"]) if "cpu_p95" in r else ""
+        ratio = f"{r['x_floor']:.1f}" if _number(r.get("x_floor")) else ""
+        lines.append((r["name"], r["unit"], *cells, cpu, ratio, _target_text(r), verdict(r), ""))
     widths = [max([len(c)] + [len(line[i]) for line in lines]) for i, c in enumerate(cols)]
-    right = {2, 3, 4}
+    right = {2, 3, 4, 5, 6}
 
     def fmt_line(cells: tuple[str, ...]) -> str:
         parts = [c.rjust(w) if i in right else c.ljust(w) for i, (c, w) in enumerate(zip(cells, widths, strict=False))]
         return "  ".join(parts).rstrip()
 
+    floor = meta.get("floor_cpu_p95_ms")
+    if _number(floor):
+        head += f"\nfloor (harness.bare_plane_drag) CPU p95 {floor:.2f} ms: interaction target CPU p95 <= "
+        head += f"{max(8.0, 5 * floor):.1f} ms, CPU max <= 33 ms"
     out = [head, "", fmt_line(cols), fmt_line(tuple("-" * w for w in widths))]
     for line in lines:
-        text = fmt_line(line[:7])
-        if line[7]:
-            text += "  " + line[7]
+        text = fmt_line(line[:9])
+        if line[9]:
+            text += "  " + line[9]
         out.append(text)
     fails = sum(verdict(r) == "FAIL" for r in rows)
     errors = sum(r.get("unit") == "error" for r in rows)
@@ -229,7 +263,8 @@ def main(argv: list[str] | None = None) -> int:
         if unknown:
             print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(names)}", file=sys.stderr)
             return 2
-        names = [n for n in names if n in wanted]
+        # the floor is always measured: every interaction row is judged as a ratio to it, in the same run
+        names = [n for n in names if n in wanted or n == "harness_selftest"]
     started = time.perf_counter()
     meta: dict[str, Any] = {
         "mode": "quick" if args.quick else "full",
@@ -253,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
         took = time.perf_counter() - t0
         meta.setdefault("module_seconds", {})[short] = round(took, 2)
         print(f"  {short}: {len(module_rows)} rows in {took:.1f} s", file=sys.stderr, flush=True)
+    meta["floor_cpu_p95_ms"] = apply_floor(rows)
     meta["seconds"] = round(time.perf_counter() - started, 2)
     meta["loadavg_end"] = _loadavg()
     print(format_table(rows, meta))

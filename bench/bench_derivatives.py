@@ -63,7 +63,21 @@ def run(quick: bool) -> list[dict[str, Any]]:
     )
     slider = lab.controls.h.slider
     ticks = np.linspace(slider.minimum(), slider.maximum(), n).astype(int)
+    slider.setSliderDown(True)  # held, as a mouse drag on the slider does (each step is live, one undo step at the end)
     ms = harness.time_events(lambda i: slider.setValue(int(ticks[i])), lab.graphs, n)
-    out.append(harness.interaction("derivatives.h_slider", ms, note="secant and error marker per slider step"))
+    slider.setSliderDown(False)
+    slider.sliderReleased.emit()
+    note = "secant and error marker per step of a slider drag"
+    out.append(harness.interaction("derivatives.h_slider", ms, note=note))
     harness.close_window(win)
+
+    win, lab = harness.open_lab("derivatives", harness.PRESENTER_SIZE, presenter=True)
+    s = lab.state()
+    fx = metrics(s)["f_x0"]
+    plot = lab.function_plot
+    ms = harness.time_drag(plot.widget, harness.line_path((s.x0, fx), (-5.0, fx), n), viewbox=plot.viewbox)
+    note = "1920×1080 presenter: tangent, secant, readouts, error curve per move"
+    out.append(harness.interaction("derivatives.drag_point.presenter_1920", ms, note=note))
+    harness.close_window(win)
+    harness.set_presenter(False)
     return out

@@ -75,4 +75,13 @@ def run(quick: bool) -> list[dict[str, Any]]:
                                    note=f"one animation frame: histogram of ≤ {shuffles:,} shuffles"))  # fmt: skip
     lab.shutdown()
     harness.close_window(win)
+
+    win, lab = harness.open_lab("hypothesis", harness.PRESENTER_SIZE, presenter=True)
+    lab.tabs.setCurrentIndex(5)
+    ms = _drag_slider(lab.controls.power_n, _sweep(2, 400, n), lab.power_view.plot_widget)
+    note = "1920×1080 presenter: two curves and three shaded areas"
+    out.append(harness.interaction("hypothesis.power_n_slider.presenter_1920", ms, note=note))
+    lab.shutdown()
+    harness.close_window(win)
+    harness.set_presenter(False)
     return out

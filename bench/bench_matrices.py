@@ -59,16 +59,19 @@ def run(quick: bool) -> list[dict[str, Any]]:
     )
 
     harness.offscreen_app()
-    win, lab = harness.open_lab("matrices")
     n = 50 if quick else 200
-    start = (float(lab.state().matrix[0][0]), float(lab.state().matrix[1][0]))
-    path = harness.line_path(start, (-2.7, 2.2), n)
-    out.append(
-        harness.interaction(
-            "matrices.drag_basis_tip",
-            harness.time_drag(lab.plane, path),
-            note=f"{n} mouse moves dragging î: grid, square, eigen-lines, readouts, system",
+    for suffix, size, presenter in (("", (1280, 800), False), (".presenter_1920", harness.PRESENTER_SIZE, True)):
+        win, lab = harness.open_lab("matrices", size, presenter=presenter)
+        start = (float(lab.state().matrix[0][0]), float(lab.state().matrix[1][0]))
+        path = harness.line_path(start, (-2.7, 2.2), n)
+        out.append(
+            harness.interaction(
+                "matrices.drag_basis_tip" + suffix,
+                harness.time_drag(lab.plane, path),
+                note=f"{size[0]}×{size[1]}{' presenter' if presenter else ''}: {n} mouse moves dragging î: grid, "
+                "square, eigen-lines, readouts, system",
+            )
         )
-    )
-    harness.close_window(win)
+        harness.close_window(win)
+    harness.set_presenter(False)
     return out

@@ -171,6 +171,17 @@ def run(quick: bool) -> list[dict[str, Any]]:
         )
         lab.controls.play_button.click()
     harness.close_window(win)
+
+    win, lab = harness.open_lab("network", harness.PRESENTER_SIZE, presenter=True)
+    lab.set_state(_bench_state())
+    harness.settle(lab)
+    lab.tabs.setCurrentIndex(0)
+    lab.point_edits.on_dataset("custom")
+    harness.settle(lab)
+    note = "1920×1080 presenter: paused, per mouse move the marker; ~every 30 ms a refit and repaint"
+    out.append(harness.interaction("network.drag_point_500.presenter_1920", _drag(lab, quick), note=note))
+    harness.close_window(win)
+    harness.set_presenter(False)
     return out
 
 

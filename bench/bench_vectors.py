@@ -63,4 +63,13 @@ def run(quick: bool) -> list[dict[str, Any]]:
         )
     )
     harness.close_window(win)
+
+    # 1920×1080 presenter mode: what a classroom projector shows (thick pens, large fonts)
+    win, lab = harness.open_lab("vectors", harness.PRESENTER_SIZE, presenter=True)
+    lab.set_state(VectorsState())
+    ms, changed = drag_u(lab, (-4.0, 2.5), n)
+    note = f"1920×1080 presenter; {n} moves dragging u; {changed} distinct positions"
+    out.append(harness.interaction("vectors.drag_tip.presenter_1920", ms, note=note))
+    harness.close_window(win)
+    harness.set_presenter(False)
     return out

@@ -29,6 +29,10 @@ from typing import Any
 
 __all__ = [
     "INTERACTION_TARGET",
+    "FLOOR_ROW",
+    "PRESENTER_SIZE",
+    "floor_target",
+    "set_presenter",
     "percentiles",
     "measurement",
     "interaction",
@@ -48,7 +52,29 @@ __all__ = [
 ]
 
 INTERACTION_TARGET: dict[str, float] = {"p95": 16.0, "max": 50.0}
-"""One frame at 60 Hz for 95 % of events, and no single event over 50 ms (issue 7)."""
+"""One frame at 60 Hz for 95 % of events, and no single event over 50 ms (issue 7): the fallback target of an
+interaction row when no floor was measured in the same run (``python -m bench`` replaces it, see
+:func:`floor_target`)."""
+
+FLOOR_ROW = "harness.bare_plane_drag"
+"""The row every interaction is judged against: a drag on a bare pyqtgraph plane, measured in the same run."""
+
+PRESENTER_SIZE = (1920, 1080)
+"""What a classroom projector shows: the presenter rows open their lab at this size in presenter mode."""
+
+FLOOR_FACTOR = 5.0
+FLOOR_MIN_MS = 8.0  # a 120 Hz frame
+FLOOR_MAX_MS = 33.0  # no single event over two 60 Hz frames
+
+
+def floor_target(floor_cpu_p95: float) -> dict[str, float]:
+    """The target of an interaction row given the floor's CPU p95 in the same run (issue 13).
+
+    CPU p95 ≤ max(8 ms, 5 × floor) and CPU max ≤ 33 ms. CPU time of the GUI thread rather than wall time, so a
+    machine shared with other work (a busy 2-core laptop) judges the same code the same way; wall times stay in the
+    row for reference.
+    """
+    return {"cpu_p95": max(FLOOR_MIN_MS, FLOOR_FACTOR * float(floor_cpu_p95)), "cpu_max": FLOOR_MAX_MS}
 
 
 def percentiles(samples_ms: Sequence[float]) -> dict[str, float]:
@@ -132,6 +158,7 @@ def interaction(
     :func:`time_drag`) bring their CPU times along without being passed.
     """
     row = measurement(name, "ms", samples=samples_ms, target=INTERACTION_TARGET, note=note)
+    row["interaction"] = True  # python -m bench judges it against the floor of the same run
     cpu = cpu_ms if cpu_ms is not None else cpu_times_of(samples_ms)
     if cpu:
         row.update({f"cpu_{k}": v for k, v in percentiles(cpu).items()})
@@ -224,13 +251,26 @@ def settle(lab: Any = None, timeout_s: float = 30.0) -> bool:
         time.sleep(0.002)
 
 
-def open_lab(name: str, size: tuple[int, int] = (1280, 800)) -> tuple[Any, Any]:
-    """A shown :class:`gui.app.MainWindow` on lab ``name`` (offscreen), painted once; returns (window, lab)."""
+def set_presenter(on: bool) -> None:
+    """Presenter mode (large fonts, thick lines) on or off for windows made afterwards, as ``main.py --presenter``."""
+    app = offscreen_app()
+    from gui import theme
+
+    theme.set_theme(theme.current().with_(presenter=bool(on)))
+    app.setStyleSheet(theme.stylesheet())
+
+
+def open_lab(name: str, size: tuple[int, int] = (1280, 800), presenter: bool = False) -> tuple[Any, Any]:
+    """A shown :class:`gui.app.MainWindow` on lab ``name`` (offscreen), painted once; returns (window, lab).
+
+    ``presenter`` switches presenter mode on (and leaves it on for later windows) or off before the window is made.
+    """
     offscreen_app()
     from PySide6 import QtWidgets
 
     from gui.app import MainWindow
 
+    set_presenter(presenter)
     win = quiet_window(MainWindow(start_lab=name))
     win.resize(*size)
     win.show()

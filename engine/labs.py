@@ -30,10 +30,13 @@ class LabSpec:
 LABS: tuple[LabSpec, ...] = (
     LabSpec("vectors", "Vectors", "engine.vectors", "VectorsState"),
     LabSpec("matrices", "Matrices", "engine.linalg", "MatricesState"),
+    LabSpec("decompositions", "Decompositions", "engine.decomp", "DecompositionsState"),
     LabSpec("derivatives", "Derivatives", "engine.calculus", "DerivativesState"),
     LabSpec("optimizer", "Optimizer", "engine.optim", "OptimizerState"),
+    LabSpec("probability", "Probability", "engine.prob", "ProbabilityState"),
     LabSpec("distributions", "Distributions", "engine.stats", "DistributionsState"),
     LabSpec("hypothesis", "Hypothesis tests", "engine.inference", "HypothesisState"),
+    LabSpec("classifier", "Classifier", "engine.classify", "ClassifierState"),
     LabSpec("network", "Neural network", "engine.nn", "NetworkState"),
 )
 LAB_NAMES: tuple[str, ...] = tuple(spec.name for spec in LABS)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from engine import labs
+from engine.i18n import language
 from engine.resources import resource_path
 from engine.scene import SceneError, check_nesting, state_from_dict
 from engine.schema import FieldError
@@ -26,6 +27,9 @@ MAX_BYTES = 500_000
 MAX_STEPS = 40
 MAX_TEXT = 6_000
 OPS = ("<", "<=", ">", ">=", "==", "!=", "abs<", "abs>")
+TEXT_FIELDS = frozenset({"title", "summary", "topic", "text"})
+"""Fields a lesson may also give per language as ``<field>_<lang>`` (``"title_es"``); English is the fallback."""
+TEXT_LANGUAGES = ("es",)
 
 
 class LessonError(FieldError):
@@ -143,6 +147,7 @@ def _refuse_constant(name: str) -> float:
 
 
 def _text(doc: dict, key: str, path: str, limit: int, required: bool = True) -> str:
+    """The English text ``doc[key]``, or its ``<key>_<lang>`` translation in the language in force (if it has one)."""
     if key not in doc:
         if required:
             raise LessonError(_join(path, key), "missing")
@@ -152,10 +157,16 @@ def _text(doc: dict, key: str, path: str, limit: int, required: bool = True) -> 
         raise LessonError(_join(path, key), "must be text")
     if len(value) > limit:
         raise LessonError(_join(path, key), f"is {len(value)} characters long, at most {limit} allowed")
-    return value
+    for lang in TEXT_LANGUAGES:
+        k = f"{key}_{lang}"
+        if k in doc and (not isinstance(doc[k], str) or len(doc[k]) > limit):
+            raise LessonError(_join(path, k), f"must be text of at most {limit} characters")
+    translated = doc.get(f"{key}_{language()}", "")
+    return translated if translated.strip() else value
 
 
 def _only(doc: dict, allowed: set[str], path: str) -> None:
+    allowed = allowed | {f"{k}_{lang}" for k in allowed & TEXT_FIELDS for lang in TEXT_LANGUAGES}
     unknown = sorted(set(doc) - allowed)
     if unknown:
         raise LessonError(_join(path, unknown[0]), "unknown field")

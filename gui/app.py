@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import logging
 import os
@@ -14,29 +15,62 @@ import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import __version__
+from engine.i18n import QT_TRANSLATE_NOOP
 from engine.labs import lab_spec
 from gui import labs as lab_registry
 from gui import theme
+from gui.access import add_access_actions, keyboard_moves
+from gui.fit import LabFrame, fit_lab
+from gui.i18n import add_language_menu, apply_language, lab_title
 from gui.labs.base import Lab
 
 __all__ = ["MainWindow", "APP_NAME", "render_lab_png", "install_exception_hook", "make_application", "launch"]
 
 APP_NAME = "ML Math Sandbox"
-LAB_BLURBS = {
-    "vectors": "Drag the tips of u and v. Watch the sum, the dot product, the angle and the norms change live.",
-    "matrices": "A matrix moves the plane: drag where î and ĵ land, or type the entries. The shaded square's "
-    "area is the determinant.",
-    "derivatives": "Drag the point along f. The secant turns into the tangent as h shrinks; the chain rule "
-    "tab multiplies local derivatives.",
-    "optimizer": "Click the surface to start. Gradient descent, momentum, Adam … race downhill with PyTorch's "
-    "update rules.",
-    "distributions": "Pick a distribution, draw samples, and compare the histogram with the theory. Fit it back "
-    "by maximum likelihood.",
-    "hypothesis": "Run a test and see the p-value as an area under the null distribution. Move α and watch "
-    "the verdict.",
-    "network": "A small network learns to separate two classes. Watch the boundary, the weights and backpropagation.",
+LAB_BLURBS = {  # shown through translate("MainWindow", …)
+    "vectors": QT_TRANSLATE_NOOP(
+        "MainWindow", "Drag the tips of u and v. Watch the sum, the dot product, the angle and the norms change live."
+    ),
+    "matrices": QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "A matrix moves the plane: drag where î and ĵ land, or type the entries. The shaded square's area is the "
+        "determinant.",
+    ),
+    "derivatives": QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "Drag the point along f. The secant turns into the tangent as h shrinks; the chain rule tab multiplies local "
+        "derivatives.",
+    ),
+    "optimizer": QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "Click the surface to start. Gradient descent, momentum, Adam … race downhill with PyTorch's update rules.",
+    ),
+    "distributions": QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "Pick a distribution, draw samples, and compare the histogram with the theory. Fit it back by maximum "
+        "likelihood.",
+    ),
+    "hypothesis": QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "Run a test and see the p-value as an area under the null distribution. Move α and watch the verdict.",
+    ),
+    "classifier": QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "A model outputs probabilities: drag the threshold, watch the confusion matrix, ROC and AUC, then ask "
+        "statistics whether model B is really better.",
+    ),
+    "network": QT_TRANSLATE_NOOP(
+        "MainWindow",
+        "A small network learns to separate two classes. Watch the boundary, the weights and backpropagation.",
+    ),
 }
 log = logging.getLogger("mlsandbox")
+SIDEBAR_MIN_LAB_WIDTH = 900
+"""Below this much room for the lab (at normal font size) the lab list hides; the Labs menu still switches labs."""
+MIN_WINDOW = (960, 600)
+"""The smallest window: it fits a 1024×768 screen with room for a taskbar."""
+LESSONS_WIDTH = 250
+"""The Lessons panel's opening width (the user can drag it narrower, wider, or float it)."""
 
 
 class LabEditCommand(QtGui.QUndoCommand):
@@ -72,6 +106,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setObjectName("MainWindow")
         self.resize(1280, 800)
+        self.setMinimumSize(*MIN_WINDOW)
         self._labs: dict[str, Lab] = {}
         self._names: list[str] = lab_registry.available()
         self.undo_stack = QtGui.QUndoStack(self)
@@ -82,9 +117,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.navigator.setObjectName("labNavigator")
         self.navigator.setSpacing(2)
         for name in self._names:
-            item = QtWidgets.QListWidgetItem(lab_spec(name).title)
+            title = lab_title(name, lab_spec(name).title)
+            item = QtWidgets.QListWidgetItem(title)
             item.setData(QtCore.Qt.ItemDataRole.UserRole, name)
-            item.setToolTip(f"Open the {lab_spec(name).title} lab (command line: --lab {name})")
+            item.setToolTip(self.tr("Open the {0} lab (command line: --lab {1})").format(title, name))
             self.navigator.addItem(item)
         self.navigator.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigator.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -92,9 +128,11 @@ class MainWindow(QtWidgets.QMainWindow):
         self.lab_blurb.setObjectName("labBlurb")
         self.lab_blurb.setWordWrap(True)
         self.lab_blurb.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop | QtCore.Qt.AlignmentFlag.AlignLeft)
-        self.lessons_button = QtWidgets.QPushButton("Lessons…")
-        self.lessons_button.setToolTip("Guided lessons for every lab (Ctrl+L)")
-        side = QtWidgets.QVBoxLayout()
+        self.lessons_button = QtWidgets.QPushButton(self.tr("Lessons…"))
+        self.lessons_button.setToolTip(self.tr("Guided lessons for every lab (Ctrl+L)"))
+        self.sidebar = QtWidgets.QWidget()
+        self.sidebar.setObjectName("labSidebar")
+        side = QtWidgets.QVBoxLayout(self.sidebar)
         side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.navigator)
         side.addWidget(self.lessons_button)
@@ -104,7 +142,7 @@ class MainWindow(QtWidgets.QMainWindow):
         central = QtWidgets.QWidget()
         layout = QtWidgets.QHBoxLayout(central)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(side)
+        layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._size_sidebar()
@@ -120,7 +158,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self._build_export_menu()
         self._build_lessons_dock()
         if self.document.data_dir is None:
-            self.show_message("Autosave is off: no writable folder for user data (your work is not autosaved).", 0)
+            self.show_message(
+                self.tr("Autosave is off: no writable folder for user data (your work is not autosaved)."), 0
+            )
         self.setAcceptDrops(True)
         self.navigator.currentRowChanged.connect(self._on_navigate)
         first = start_lab if start_lab in self._names else (self._names[0] if self._names else None)
@@ -139,6 +179,26 @@ class MainWindow(QtWidgets.QMainWindow):
         self.lab_blurb.setFixedWidth(width)
         self.lessons_button.setFixedWidth(width)
 
+    def sidebar_fits(self) -> bool:
+        """Whether the lab list leaves the lab enough room (it hides itself on small screens; the Labs menu stays)."""
+        room = self.width() - (self.lessons_dock.width() if self._lessons_docked() else 0)
+        return room - self.sidebar.sizeHint().width() >= SIDEBAR_MIN_LAB_WIDTH * theme.current().font_pt / 10
+
+    def _lessons_docked(self) -> bool:
+        dock = getattr(self, "lessons_dock", None)
+        return dock is not None and dock.isVisible() and not dock.isFloating()
+
+    def update_sidebar(self, *_args: Any) -> None:
+        """Show the lab list when the user wants it and the window has room for it."""
+        wanted = getattr(self, "sidebar_action", None) is None or self.sidebar_action.isChecked()
+        show = wanted and self.sidebar_fits()
+        if self.sidebar.isVisibleTo(self) != show:
+            self.sidebar.setVisible(show)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        self.update_sidebar()
+
     def lab_names(self) -> list[str]:
         """Names of the labs this build offers, in navigator order."""
         return list(self._names)
@@ -149,11 +209,13 @@ class MainWindow(QtWidgets.QMainWindow):
             lab = lab_registry.lab_class(name)()
             lab.edit_committed.connect(lambda before, after, text, n=name: self._push_edit(n, before, after, text))
             lab.status_message.connect(self.show_message)
+            lab.view_changed.connect(self._on_view_changed)
             lab.request_lab.connect(self.show_lab)
             lab.state_changed.connect(lambda state, n=name: self.lab_state_changed.emit(n, state))
             self._labs[name] = lab
             theme.scale_fixed_widths(lab)
-            self.stack.addWidget(lab)
+            fit_lab(lab)
+            self.stack.addWidget(LabFrame(lab))
             if name in self._pending:
                 lab.set_state(self._pending.pop(name))
         return self._labs[name]
@@ -165,6 +227,7 @@ class MainWindow(QtWidgets.QMainWindow):
     def current_lab(self) -> Lab | None:
         """The lab on screen."""
         widget = self.stack.currentWidget()
+        widget = widget.widget() if isinstance(widget, LabFrame) else widget
         return widget if isinstance(widget, Lab) else None
 
     def current_lab_name(self) -> str | None:
@@ -176,14 +239,14 @@ class MainWindow(QtWidgets.QMainWindow):
         if name not in self._names:
             raise KeyError(f"unknown lab {name!r}; known labs: {', '.join(self._names)}")
         lab = self.lab(name)
-        self.stack.setCurrentWidget(lab)
+        self.stack.setCurrentWidget(LabFrame.of(lab))
         row = self._names.index(name)
         if self.navigator.currentRow() != row:
             blocker = QtCore.QSignalBlocker(self.navigator)
             self.navigator.setCurrentRow(row)
             del blocker
         self._update_title()
-        self.lab_blurb.setText(LAB_BLURBS.get(name, ""))
+        self.lab_blurb.setText(self.tr(LAB_BLURBS[name]) if name in LAB_BLURBS else "")
         self.lab_shown.emit(name)
         return lab
 
@@ -199,15 +262,39 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def apply_scene(self, scene: Any) -> None:
         """Show a loaded scene: labs already open take its states now, the others when first opened."""
+        self.view_notes: list[str] = []  # view ranges that had to be clamped (the document reports them)
         for name, state in scene.states.items():
             if name not in self._names:
                 continue
+            state = self._sane_view_of(state)
             if name in self._labs:
                 self._labs[name].set_state(state)
             else:
                 self._pending[name] = state
         if scene.current_lab in self._names:
             self.show_lab(scene.current_lab)
+
+    def _sane_view_of(self, state: Any) -> Any:
+        """A file's view range clamped to finite, non-degenerate bounds (with a message when it had to be)."""
+        from gui.view_range import sane_view  # deferred: loaded on first use, not before the first paint
+
+        if not dataclasses.is_dataclass(state) or not hasattr(state, "view"):
+            return state
+        view, problem = sane_view(state.view)
+        if problem is None:
+            return state
+        self.show_message(problem)
+        self.view_notes.append(problem)
+        return dataclasses.replace(state, view=view)
+
+    def _on_view_changed(self) -> None:
+        self.document.note_view_change()
+
+    def reset_current_lab(self) -> None:
+        """Edit → Reset this lab: the lab on screen back to its defaults, as one undo step."""
+        lab = self.current_lab()
+        if lab is not None:
+            lab.edit(lab.state_type(), self.tr("Reset {0}").format(lab.title))
 
     def reset_labs(self) -> None:
         """Every lab back to its opening state."""
@@ -232,53 +319,59 @@ class MainWindow(QtWidgets.QMainWindow):
     # --- menus --------------------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        self.file_menu = bar.addMenu("&File")
-        self.edit_menu = bar.addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QtGui.QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QtGui.QKeySequence("Ctrl+Shift+Z"), QtGui.QKeySequence("Ctrl+Y")])
         self.edit_menu.addAction(undo)
         self.edit_menu.addAction(redo)
-        self.view_menu = bar.addMenu("&View")
-        self.labs_menu = bar.addMenu("&Labs")
+        self.edit_menu.addSeparator()
+        self.reset_lab_action = self.edit_menu.addAction(self.tr("Reset this &lab"))
+        self.reset_lab_action.setToolTip(self.tr("Put the lab on screen back to its defaults (undo with Ctrl+Z)"))
+        self.reset_lab_action.triggered.connect(self.reset_current_lab)
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.labs_menu = bar.addMenu(self.tr("&Labs"))
         for i, name in enumerate(self._names):
-            act = self.labs_menu.addAction(lab_spec(name).title)
+            act = self.labs_menu.addAction(lab_title(name, lab_spec(name).title))
             if i < 9:
                 act.setShortcut(QtGui.QKeySequence(f"Ctrl+{i + 1}"))
             act.triggered.connect(lambda _=False, n=name: self.show_lab(n))
-        self.presenter_action = self.view_menu.addAction("&Presenter mode")
+        self.presenter_action = self.view_menu.addAction(self.tr("&Presenter mode"))
         self.presenter_action.setCheckable(True)
         self.presenter_action.setShortcut(QtGui.QKeySequence("F11"))
         self.presenter_action.toggled.connect(self.set_presenter)
-        self.dark_action = self.view_menu.addAction("&Dark theme")
+        self.dark_action = self.view_menu.addAction(self.tr("&Dark theme"))
         self.dark_action.setCheckable(True)
         self.dark_action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+D"))
         self.dark_action.toggled.connect(self.set_dark)
-        self.help_menu = bar.addMenu("&Help")
-        self.shortcuts_action = self.help_menu.addAction("&Keyboard shortcuts")
+        add_language_menu(self)
+        add_access_actions(self)
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        self.shortcuts_action = self.help_menu.addAction(self.tr("&Keyboard shortcuts"))
         self.shortcuts_action.setShortcut(QtGui.QKeySequence("F1"))
         self.shortcuts_action.triggered.connect(self.show_shortcuts)
-        about = self.help_menu.addAction(f"&About {APP_NAME}")
+        about = self.help_menu.addAction(self.tr("&About {0}").format(APP_NAME))
         about.triggered.connect(self.show_about)
         self.about_action = about
 
     def _build_export_menu(self) -> None:
         menu = self.file_menu
         for text, key, slot in (
-            ("Export view as &PNG…", "Ctrl+E", self.export_png_dialog),
-            ("Export view as S&VG…", "Ctrl+Shift+E", self.export_svg_dialog),
-            ("&Copy view as image", "Ctrl+Shift+C", self.copy_view),
-            ("Export &data as CSV…", "Ctrl+Alt+E", self.export_csv_dialog),
+            (self.tr("Export view as &PNG…"), "Ctrl+E", self.export_png_dialog),
+            (self.tr("Export view as S&VG…"), "Ctrl+Shift+E", self.export_svg_dialog),
+            (self.tr("&Copy view as image"), "Ctrl+Shift+C", self.copy_view),
+            (self.tr("Export &data as CSV…"), "Ctrl+Alt+E", self.export_csv_dialog),
         ):
             act = menu.addAction(text)
             act.setShortcut(QtGui.QKeySequence(key))
             act.triggered.connect(slot)
         menu.addSeparator()
-        quit_action = menu.addAction("&Quit")
+        quit_action = menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut(QtGui.QKeySequence(QtGui.QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
-        code = self.view_menu.addAction("Show the &code")
+        code = self.view_menu.addAction(self.tr("Show the &code"))
         code.setShortcut(QtGui.QKeySequence("Ctrl+Shift+K"))
         code.triggered.connect(self.show_code)
         self.code_action = code
@@ -287,19 +380,36 @@ class MainWindow(QtWidgets.QMainWindow):
         from gui.lessons_panel import LessonsPanel  # deferred: loaded on first use, not before the first paint
 
         self.lessons = LessonsPanel(self)
-        self.lessons_dock = QtWidgets.QDockWidget("Lessons", self)
+        self.lessons_dock = QtWidgets.QDockWidget(self.tr("Lessons"), self)
         self.lessons_dock.setObjectName("lessonsDock")
         self.lessons_dock.setWidget(self.lessons)
-        self.lessons_dock.setMinimumWidth(260)
+        self.lessons_dock.setMinimumWidth(200)
+        self.lessons_dock.setFeatures(
+            QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetFloatable
+        )
         self.addDockWidget(QtCore.Qt.DockWidgetArea.LeftDockWidgetArea, self.lessons_dock)
+        self.resizeDocks([self.lessons_dock], [LESSONS_WIDTH], QtCore.Qt.Orientation.Horizontal)
         self.lessons_dock.hide()
+        self.lessons_dock.visibilityChanged.connect(self.update_sidebar)
+        self.lessons_dock.topLevelChanged.connect(self.update_sidebar)
+        self.sidebar_action = QtGui.QAction(self.tr("Lab &list"), self)
+        self.sidebar_action.setCheckable(True)
+        self.sidebar_action.setChecked(True)
+        self.sidebar_action.setToolTip(
+            self.tr("The list of labs at the left (hidden by itself when the window is small)")
+        )
+        self.sidebar_action.toggled.connect(self.update_sidebar)
+        self.view_menu.insertAction(self.view_menu.actions()[0], self.sidebar_action)
         toggle = self.lessons_dock.toggleViewAction()
-        toggle.setText("&Lessons panel")
+        toggle.setText(self.tr("&Lessons panel"))
         toggle.setShortcut(QtGui.QKeySequence("Ctrl+L"))
         self.lessons_button.clicked.connect(self.lessons_dock.show)
         self.view_menu.insertAction(self.view_menu.actions()[0], toggle)
         self.lessons_action = toggle
-        open_lesson = self.file_menu.addAction("Open &lesson file…")
+        open_lesson = QtGui.QAction(self.tr("Open &lesson file…"), self)
+        self.file_menu.insertAction(self.recent_menu.menuAction(), open_lesson)  # New, Open, Open lesson, Recent
         open_lesson.setShortcut(QtGui.QKeySequence("Ctrl+Shift+O"))
         open_lesson.triggered.connect(lambda: (self.lessons_dock.show(), self.lessons.open_file()))
 
@@ -446,9 +556,11 @@ class MainWindow(QtWidgets.QMainWindow):
         return rows
 
     def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td>{a}</td><td><b>{k}</b></td></tr>" for a, k in self.shortcut_table())
+        rows = "".join(
+            f"<tr><td>{a}</td><td><b>{k}</b></td></tr>" for a, k in [*self.shortcut_table(), *keyboard_moves()]
+        )
         box = QtWidgets.QMessageBox(self)
-        box.setWindowTitle("Keyboard shortcuts")
+        box.setWindowTitle(self.tr("Keyboard shortcuts"))
         box.setText(f"<table cellspacing='6'>{rows}</table>")
         box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -496,8 +608,9 @@ class MainWindow(QtWidgets.QMainWindow):
         for name, old in list(self._labs.items()):
             state = old.state()
             old.shutdown()
-            self.stack.removeWidget(old)
-            old.deleteLater()
+            frame = LabFrame.of(old)
+            self.stack.removeWidget(frame)
+            frame.deleteLater()
             del self._labs[name]
             self.lab(name).set_state(state)
         if current:
@@ -571,11 +684,16 @@ def make_application(argv: list[str] | None = None) -> QtWidgets.QApplication:
     if icon.exists():
         app.setWindowIcon(QtGui.QIcon(str(icon)))
     theme.set_theme(theme.current())
+    apply_language()
     return app
 
 
 def render_lab_png(
-    path: str, lab: str | None = None, size: tuple[int, int] = (1280, 800), scene: str | None = None
+    path: str,
+    lab: str | None = None,
+    size: tuple[int, int] = (1280, 800),
+    scene: str | None = None,
+    lessons: bool = False,
 ) -> None:
     """Render the main window (on lab ``lab``, after opening ``scene`` if given) to a PNG file."""
     app = make_application()
@@ -589,9 +707,12 @@ def render_lab_png(
             if lab:
                 win.show_lab(lab)
         win.resize(*size)
+        if lessons:
+            win.lessons_dock.show()
         win.show()
-        QtWidgets.QApplication.processEvents()
-        QtWidgets.QApplication.processEvents()
+        for _ in range(4):  # a resize re-lays the window over a few event-loop turns (columns follow the width)
+            QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.LayoutRequest)
+            QtWidgets.QApplication.processEvents()
         if not win.grab().save(path, "PNG"):
             raise OSError(f"could not write {path}")
     finally:

@@ -69,6 +69,7 @@ class SceneDocument(QtCore.QObject):
         self.data_dir = data_dir()
         self.autosave_path = (self.data_dir / f"autosave-{os.getpid()}.mlscene") if self.data_dir else None
         self._dirty_since_autosave = False
+        self._view_moved = False  # a pan/zoom since the last save: not an undo step, but unsaved work
         self.timer = QtCore.QTimer(self)
         self.timer.setInterval(AUTOSAVE_MS)
         self.timer.timeout.connect(self.autosave)
@@ -78,7 +79,14 @@ class SceneDocument(QtCore.QObject):
 
     # --- state ---------------------------------------------------------------------------------------------------
     def is_modified(self) -> bool:
-        return not self.window.undo_stack.isClean()
+        return self._view_moved or not self.window.undo_stack.isClean()
+
+    def note_view_change(self) -> None:
+        """A pan/zoom happened: the scene (which holds every view) now differs from the file."""
+        self._dirty_since_autosave = True
+        if not self._view_moved:
+            self._view_moved = True
+            self.path_changed.emit(self.path)  # the title gains its "*"
 
     def _on_edit(self, _index: int) -> None:
         self._dirty_since_autosave = True
@@ -95,6 +103,7 @@ class SceneDocument(QtCore.QObject):
             return
         self.window.reset_labs()
         self.window.undo_stack.clear()
+        self._view_moved = False
         self.set_path(None)
 
     def open(self, path: str | os.PathLike[str] | None = None) -> bool:
@@ -115,9 +124,11 @@ class SceneDocument(QtCore.QObject):
             return False
         self.window.apply_scene(scene)
         self.window.undo_stack.clear()
+        self._view_moved = False
         self.set_path(Path(path))
         self.add_recent(Path(path))
-        self.window.show_message(f"Opened {Path(path).name}")
+        notes = " ".join(getattr(self.window, "view_notes", []))
+        self.window.show_message(f"Opened {Path(path).name}" + (f". {notes}" if notes else ""))
         return True
 
     def save(self) -> bool:
@@ -142,6 +153,7 @@ class SceneDocument(QtCore.QObject):
             self.report_error(f"Could not save {path.name}: {exc}")
             return False
         self.window.undo_stack.setClean()
+        self._view_moved = False
         self.set_path(path)
         self.add_recent(path)
         self.window.show_message(f"Saved {path.name}")
@@ -196,6 +208,8 @@ class SceneDocument(QtCore.QObject):
             return False
         try:
             write_atomic(self.autosave_path, scene_io.dumps(self.current_scene()))
+            origin = {"path": str(self.path) if self.path else None}
+            write_atomic(origin_file(self.autosave_path), json.dumps(origin))
         except (OSError, ValueError) as exc:
             log.warning("autosave failed: %s", exc)
             return False
@@ -205,7 +219,7 @@ class SceneDocument(QtCore.QObject):
     def discard_autosave(self) -> None:
         """Clean exit: no recovery needed next time."""
         if self.autosave_path is not None:
-            self.autosave_path.unlink(missing_ok=True)
+            discard_autosave_file(self.autosave_path)
 
     def orphaned_autosaves(self) -> list[Path]:
         """Autosave files left by processes that are no longer running (i.e. crashed), newest first."""
@@ -222,39 +236,63 @@ class SceneDocument(QtCore.QObject):
         return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
 
     def recover(self, path: Path) -> bool:
-        """Load an orphaned autosave as unsaved work (the undo history starts there, marked modified)."""
+        """Load an orphaned autosave as unsaved work, with the path of the file it came from (marked modified)."""
         try:
             scene = scene_io.load(path)
         except scene_io.SceneError as exc:
             self.report_error(f"The autosaved work could not be restored: {exc}")
-            path.unlink(missing_ok=True)
-            return False
+            return False  # kept: File → Recovered work… can still discard it
+        origin = autosave_origin(path)
         self.window.apply_scene(scene)
         self.window.undo_stack.clear()
         self.window.undo_stack.resetClean()  # recovered work is unsaved work
+        self.set_path(origin)
         self._dirty_since_autosave = True
         self.autosave()
-        path.unlink(missing_ok=True)
-        self.window.show_message("Restored the work from before the last crash (not yet saved).")
+        discard_autosave_file(path)
+        where = f" of {origin.name}" if origin else ""
+        self.window.show_message(f"Restored the work{where} from before the last crash (not yet saved).")
         return True
 
     def offer_recovery(self) -> None:
-        """At start-up: if a previous session crashed with unsaved work, ask whether to restore it."""
+        """At start-up: if a previous session crashed with unsaved work, ask whether to restore it.
+
+        "No" keeps the autosave: File → Recovered work… restores or discards it later.
+        """
         orphans = self.orphaned_autosaves()
         if not orphans:
             return
         answer = QtWidgets.QMessageBox.question(
             self.window,
             "Restore unsaved work?",
-            "ML Math Sandbox did not close normally last time. Restore the unsaved work from then?",
+            "ML Math Sandbox did not close normally last time. Restore the unsaved work from then?\n\n"
+            "(If you answer No, it is kept: File → Recovered work… restores or discards it later.)",
             QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
             QtWidgets.QMessageBox.StandardButton.Yes,
         )
         if answer == QtWidgets.QMessageBox.StandardButton.Yes:
             self.recover(orphans[0])
-            orphans = orphans[1:]
-        for p in orphans:
-            p.unlink(missing_ok=True)
+
+    def recovered_work(self) -> None:
+        """File → Recovered work…: restore or discard the newest autosave left by a crash."""
+        orphans = self.orphaned_autosaves()
+        if not orphans:
+            self.window.show_message("There is no recovered work.")
+            return
+        origin = autosave_origin(orphans[0])
+        name = origin.name if origin else "an untitled scene"
+        box = QtWidgets.QMessageBox(self.window)
+        box.setWindowTitle("Recovered work")
+        box.setText(f"Work on {name}, autosaved before a crash ({len(orphans)} in all).")
+        restore = box.addButton("Restore", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton("Discard for good", QtWidgets.QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
+        box.exec()
+        if box.clickedButton() is restore and self.maybe_save():
+            self.recover(orphans[0])
+        elif box.clickedButton() is discard:
+            discard_autosave_file(orphans[0])
+            self.window.show_message("Discarded the recovered work.")
 
     # --- recent files --------------------------------------------------------------------------------------------
     def _recent_file(self) -> Path | None:
@@ -282,6 +320,27 @@ class SceneDocument(QtCore.QObject):
             write_atomic(store, json.dumps(items[:MAX_RECENT]))
         except OSError as exc:
             log.warning("could not update the recent-files list: %s", exc)
+
+
+def origin_file(autosave: Path) -> Path:
+    """The small file beside an autosave that names the scene file the work came from."""
+    return autosave.with_suffix(".origin.json")
+
+
+def autosave_origin(autosave: Path) -> Path | None:
+    """The scene file an autosave's work came from (None: untitled, or unreadable)."""
+    try:
+        data = json.loads(origin_file(autosave).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    path = data.get("path") if isinstance(data, dict) else None
+    return Path(path) if isinstance(path, str) and path else None
+
+
+def discard_autosave_file(autosave: Path) -> None:
+    """Remove an autosave and the note of where its work came from."""
+    autosave.unlink(missing_ok=True)
+    origin_file(autosave).unlink(missing_ok=True)
 
 
 def _pid_alive(pid: int) -> bool:
@@ -328,6 +387,10 @@ def add_file_actions(window: QtWidgets.QMainWindow, doc: SceneDocument) -> None:
     save_as = menu.addAction("Save scene &as…")
     save_as.setShortcut(QtGui.QKeySequence("Ctrl+Shift+S"))
     save_as.triggered.connect(lambda: doc.save_as())
+    recovered = menu.addAction("Recovered &work…")
+    recovered.setToolTip("Restore or discard work autosaved before a crash")
+    recovered.triggered.connect(doc.recovered_work)
+    window.recovered_action = recovered
     menu.addSeparator()
 
 

@@ -9,6 +9,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine import labs as engine_labs
 from engine import lessons as lesson_io
+from gui.i18n import translate
 
 __all__ = ["LessonsPanel"]
 
@@ -30,10 +31,10 @@ class LessonsPanel(QtWidgets.QWidget):
 
         self.picker = QtWidgets.QComboBox()
         self.picker.setObjectName("lessonPicker")
-        self.picker.setPlaceholderText("Choose a lesson…")
+        self.picker.setPlaceholderText(translate("Lessons", "Choose a lesson…"))
         self.picker.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.picker.setMinimumContentsLength(16)
-        self.open_button = QtWidgets.QPushButton("Open lesson file…")
+        self.picker.setMinimumContentsLength(8)  # the panel may be narrowed to leave the lab room
+        self.open_button = QtWidgets.QPushButton(translate("Lessons", "Open lesson file…"))
         self.step_title = QtWidgets.QLabel()
         self.step_title.setWordWrap(True)
         self.step_title.setStyleSheet("font-weight: bold;")
@@ -43,10 +44,12 @@ class LessonsPanel(QtWidgets.QWidget):
         self.goal = QtWidgets.QLabel()
         self.goal.setObjectName("lessonGoal")
         self.goal.setWordWrap(True)
-        self.show_me_button = QtWidgets.QPushButton("Show me")
-        self.show_me_button.setToolTip("Load a state that meets this step's goal (undo with Ctrl+Z)")
-        self.prev_button = QtWidgets.QPushButton("◀ Back")
-        self.next_button = QtWidgets.QPushButton("Next ▶")
+        self.show_me_button = QtWidgets.QPushButton(translate("Lessons", "Show me"))
+        self.show_me_button.setToolTip(
+            translate("Lessons", "Load a state that meets this step's goal (undo with Ctrl+Z)")
+        )
+        self.prev_button = QtWidgets.QPushButton(translate("Lessons", "◀ Back"))
+        self.next_button = QtWidgets.QPushButton(translate("Lessons", "Next ▶"))
         self.progress = QtWidgets.QLabel()
         nav = QtWidgets.QHBoxLayout()
         nav.addWidget(self.prev_button)
@@ -73,7 +76,9 @@ class LessonsPanel(QtWidgets.QWidget):
         window.lab_state_changed.connect(self._on_state_changed)
         self._loaded = False
         self._job = None
-        self.step_title.setText("Pick a lesson above: each step loads a lab and sets a goal that ticks when met.")
+        self.step_title.setText(
+            translate("Lessons", "Pick a lesson above: each step loads a lab and sets a goal that ticks when met.")
+        )
 
     # --- lessons ---------------------------------------------------------------------------------------------------
     def ensure_loaded(self, wait: bool = False) -> None:
@@ -85,7 +90,7 @@ class LessonsPanel(QtWidgets.QWidget):
             self._job = LatestJob(self)
             self._job.finished.connect(self._on_bundled)
             self._job.failed.connect(lambda exc: self._on_bundled([], exc))
-            self.step_title.setText("Loading lessons…")
+            self.step_title.setText(translate("Lessons", "Loading lessons…"))
             self._job.submit(lesson_io.bundled)
         if wait and not self._loaded:
             self._job.wait()
@@ -101,11 +106,13 @@ class LessonsPanel(QtWidgets.QWidget):
             return
         self._loaded = True
         if error is not None:  # a broken bundled file is a bug, but must not stop the app
-            self.window.show_message(f"The bundled lessons could not be read: {error}")
+            self.window.show_message(translate("Lessons", "The bundled lessons could not be read: {0}").format(error))
         for lesson in found:
             self.add_lesson(lesson)
         if self.lesson is None:
-            self.step_title.setText("Pick a lesson above: each step loads a lab and sets a goal that ticks when met.")
+            self.step_title.setText(
+                translate("Lessons", "Pick a lesson above: each step loads a lab and sets a goal that ticks when met.")
+            )
 
     def add_lesson(self, lesson: lesson_io.Lesson) -> int:
         """List a lesson in the picker without starting it."""
@@ -127,7 +134,9 @@ class LessonsPanel(QtWidgets.QWidget):
         try:
             lesson = lesson_io.load(path)
         except lesson_io.LessonError as exc:
-            self.window.document.report_error(f"Could not open lesson {Path(path).name}: {exc}")
+            self.window.document.report_error(
+                translate("Lessons", "Could not open lesson {0}: {1}").format(Path(path).name, exc)
+            )
             return False
         index = self.add_lesson(lesson)
         self.picker.setCurrentIndex(index)
@@ -160,13 +169,13 @@ class LessonsPanel(QtWidgets.QWidget):
         step = self.lesson.steps[index]
         self.step_title.setText(step.title)
         self.text.setMarkdown(step.text)
-        self.progress.setText(f"Step {index + 1} of {len(self.lesson.steps)}")
+        self.progress.setText(translate("Lessons", "Step {0} of {1}").format(index + 1, len(self.lesson.steps)))
         self.prev_button.setEnabled(index > 0)
         self.next_button.setEnabled(index < len(self.lesson.steps) - 1)
         self.show_me_button.setVisible(step.solution is not None)
         lab = self.window.show_lab(step.lab)
         if step.state is not None:
-            lab.edit(step.state, f"Lesson: {step.title}")
+            lab.edit(step.state, translate("Lessons", "Lesson: {0}").format(step.title))
         self.check_goal()
 
     def show_solution(self) -> None:
@@ -174,7 +183,9 @@ class LessonsPanel(QtWidgets.QWidget):
         step = self.current_step()
         if step is None or step.solution is None:
             return
-        self.window.show_lab(step.lab).edit(step.solution, f"Lesson: show me ({step.title})")
+        self.window.show_lab(step.lab).edit(
+            step.solution, translate("Lessons", "Lesson: show me ({0})").format(step.title)
+        )
         self.check_goal()
 
     def _on_state_changed(self, lab_name: str, _state: Any) -> None:
@@ -192,10 +203,12 @@ class LessonsPanel(QtWidgets.QWidget):
         try:
             met = lesson_io.goal_met(step.goal, engine_labs.metrics(step.lab, state))
         except Exception as exc:
-            self.goal.setText(f"☐ Goal: {step.goal.text} (cannot check: {exc})")
+            self.goal.setText(translate("Lessons", "☐ Goal: {0} (cannot check: {1})").format(step.goal.text, exc))
             return False
         key = (self.lesson.id, self.step_index)
-        self.goal.setText(("☑ Done: " if met else "☐ Goal: ") + step.goal.text)
+        self.goal.setText(
+            (translate("Lessons", "☑ Done: {0}") if met else translate("Lessons", "☐ Goal: {0}")).format(step.goal.text)
+        )
         self.goal.setStyleSheet("color: #009E73; font-weight: bold;" if met else "")
         if met and key not in self.met:
             self.met.add(key)

@@ -34,6 +34,23 @@ DARK_VARIANTS = {
     "purple": "#E69AC6",
     "grey": "#B0B0B0",
 }
+# High contrast: the same hues, darkened on white / lightened on black until each is >= 3:1 against the background
+# (WCAG 2.x non-text contrast; tests/gui/test_access.py measures it).
+HC_LIGHT = {
+    "orange": "#A66300",
+    "sky": "#1F6FA8",
+    "yellow": "#7A6D00",
+    "purple": "#A3407A",
+    "grey": "#6B6B6B",
+    "green": "#007A59",
+}
+HC_DARK = {
+    "blue": "#4FA8F0",
+    "vermillion": "#FF8A50",
+    "green": "#2ED3A0",
+    "purple": "#F0A8D0",
+    "grey": "#C0C0C0",
+}
 # Order for series that need distinct colours (optimizers, vectors, samples): strongest contrast first.
 SERIES = ("blue", "vermillion", "green", "orange", "purple", "sky", "yellow", "black")
 
@@ -44,32 +61,44 @@ class Theme:
 
     dark: bool = False
     presenter: bool = False
+    high_contrast: bool = False
+    zoom: float = 1.0
+    """UI zoom (View → Zoom, Ctrl + / Ctrl − / Ctrl 0): scales fonts and line widths."""
 
     @property
     def background(self) -> str:
+        if self.high_contrast:
+            return "#000000" if self.dark else "#ffffff"
         return "#1e1f22" if self.dark else "#ffffff"
 
     @property
     def foreground(self) -> str:
+        if self.high_contrast:
+            return "#ffffff" if self.dark else "#000000"
         return "#e8e8e8" if self.dark else "#1a1a1a"
 
     @property
     def grid(self) -> str:
+        if self.high_contrast:
+            return "#5c5c5c" if self.dark else "#b0b0b0"
         return "#3a3d42" if self.dark else "#dedede"
 
     @property
     def axis(self) -> str:
+        if self.high_contrast:
+            return self.foreground
         return "#9aa0a6" if self.dark else "#555555"
 
     @property
     def line_width(self) -> float:
-        return 5.0 if self.presenter else 2.5
+        base = 5.0 if self.presenter else 2.5
+        return base * self.zoom * (1.3 if self.high_contrast else 1.0)
 
     @property
     def font_pt(self) -> int:
-        return 15 if self.presenter else 10
+        return max(6, round((15 if self.presenter else 10) * self.zoom))
 
-    def with_(self, **changes: bool) -> "Theme":
+    def with_(self, **changes: bool | float) -> "Theme":
         return replace(self, **changes)
 
 
@@ -97,7 +126,13 @@ def color(name: str, alpha: int = 255) -> QtGui.QColor:
     special = {"fg": _current.foreground, "bg": _current.background, "grid": _current.grid, "axis": _current.axis}
     if name == "black" and _current.dark:
         name = "fg"
-    value = special.get(name) or (_current.dark and DARK_VARIANTS.get(name)) or OKABE_ITO.get(name) or name
+    value = (
+        special.get(name)
+        or (_current.high_contrast and (HC_DARK if _current.dark else HC_LIGHT).get(name))
+        or (_current.dark and DARK_VARIANTS.get(name))
+        or OKABE_ITO.get(name)
+        or name
+    )
     c = QtGui.QColor(value)
     c.setAlpha(alpha)
     return c
@@ -148,6 +183,8 @@ def stylesheet() -> str:
     """Application stylesheet for the theme (palette-level colours and presenter font size)."""
     t = _current
     base = f"* {{ font-size: {t.font_pt}pt; }}"
+    if t.high_contrast:
+        return base + _high_contrast_sheet(t)
     if not t.dark:
         return base
     return (
@@ -168,3 +205,42 @@ def stylesheet() -> str:
     QCheckBox::indicator:checked {{ background: #3D9BE0; }}
     """
     )
+
+
+def _high_contrast_sheet(t: Theme) -> str:
+    """Black on white (or white on black) everywhere, thick borders and a 3 px focus ring in the accent colour."""
+    fg, bg = t.foreground, t.background
+    accent = "#FFD700" if t.dark else "#0000CC"  # focus/selection: 12:1 on black / 12:1 on white
+    disabled = "#A0A0A0" if t.dark else "#595959"  # 7:1 on white / 7.9:1 on black: still readable
+    return f"""
+    QWidget {{ background: {bg}; color: {fg}; }}
+    QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDoubleSpinBox, QComboBox, QTableWidget, QTableView, QListWidget {{
+        background: {bg}; color: {fg}; border: 2px solid {fg}; selection-background-color: {accent};
+        selection-color: {bg}; }}
+    QPushButton {{ background: {bg}; color: {fg}; border: 2px solid {fg}; padding: 4px 10px; }}
+    QPushButton:checked {{ background: {fg}; color: {bg}; }}
+    QTabBar::tab {{ background: {bg}; color: {fg}; border: 2px solid {fg}; padding: 5px 12px; }}
+    QTabBar::tab:selected {{ background: {fg}; color: {bg}; }}
+    QHeaderView::section {{ background: {bg}; color: {fg}; border: 1px solid {fg}; }}
+    QMenuBar, QMenu {{ background: {bg}; color: {fg}; }}
+    QMenu::item:selected, QListWidget::item:selected {{ background: {accent}; color: {bg}; }}
+    QWidget:disabled {{ color: {disabled}; }}
+    QCheckBox::indicator, QRadioButton::indicator {{ width: 14px; height: 14px; border: 2px solid {fg}; }}
+    QCheckBox::indicator:checked, QRadioButton::indicator:checked {{ background: {accent}; }}
+    QPushButton:focus, QLineEdit:focus, QSpinBox:focus, QDoubleSpinBox:focus, QComboBox:focus, QCheckBox:focus,
+    QRadioButton:focus, QSlider:focus, QListWidget:focus, QTableView:focus, QTableWidget:focus, QTabBar:focus,
+    QGraphicsView:focus {{ border: 3px solid {accent}; }}
+    """
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2.x contrast ratio of two colours ('#rrggbb'): 1 (same) to 21 (black on white)."""
+
+    def lum(hex_color: str) -> float:
+        c = QtGui.QColor(hex_color)
+        chans = [v / 255 for v in (c.red(), c.green(), c.blue())]
+        lin = [v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in chans]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)

@@ -61,6 +61,46 @@ def test_interaction_rows_carry_the_frame_target_and_verdicts_follow_it():
     assert bench_main.verdict(harness.measurement("a", "MB", value=3)) == ""
 
 
+def test_floor_target_is_five_floors_but_never_under_a_120hz_frame():
+    assert harness.floor_target(0.5) == {"cpu_p95": 8.0, "cpu_max": 33.0}  # a fast machine: the 8 ms frame
+    assert harness.floor_target(3.0) == {"cpu_p95": 15.0, "cpu_max": 33.0}  # a slow one: 5 × its own floor
+
+
+def test_interaction_rows_are_judged_against_the_floor_of_the_same_run():
+    floor = harness.interaction(harness.FLOOR_ROW, [1.0] * 10, cpu_ms=[2.0] * 10)
+    ok = harness.interaction("lab.drag", [30.0] * 20, cpu_ms=[9.0] * 20)  # 4.5 × floor, wall time loaded
+    slow = harness.interaction("lab.drag.presenter_1920", [5.0] * 20, cpu_ms=[11.0] * 20)  # 5.5 × floor
+    spike = harness.interaction("lab.other", [5.0] * 20, cpu_ms=[1.0] * 19 + [40.0])  # p95 fine, one 40 ms event
+    no_cpu = harness.interaction("lab.nocpu", [1.0] * 5)
+    plain = harness.measurement("lab.ms", "ms", samples=[1.0, 2.0])
+    rows = [floor, ok, slow, spike, no_cpu, plain]
+    assert bench_main.apply_floor(rows) == 2.0
+    assert ok["target"] == {"cpu_p95": 10.0, "cpu_max": 33.0} and ok["x_floor"] == pytest.approx(4.5)
+    assert [bench_main.verdict(r) for r in rows] == ["pass", "pass", "FAIL", "FAIL", "FAIL", ""]
+    assert "target" not in plain
+    text = bench_main.format_table(
+        rows, {"mode": "quick", "cpus": 2, "python": "3.11", "seconds": 1.0, "floor_cpu_p95_ms": 2.0}
+    )
+    assert "CPU p95 <= 10.0 ms" in text and "4.5" in text
+
+
+def test_without_a_floor_the_fixed_frame_target_stays_and_says_so():
+    row = harness.interaction("lab.drag", [1.0] * 10, cpu_ms=[1.0] * 10)
+    assert bench_main.apply_floor([row]) is None
+    assert row["target"] == harness.INTERACTION_TARGET and "no floor" in row["note"]
+
+
+def test_presenter_mode_switches_the_theme_for_windows_made_afterwards(qapp):
+    from gui import theme
+
+    try:
+        harness.set_presenter(True)
+        assert theme.current().presenter and theme.current().line_width == 5.0
+    finally:
+        harness.set_presenter(False)
+    assert not theme.current().presenter
+
+
 @pytest.mark.parametrize(
     "row, problem",
     [
@@ -163,7 +203,16 @@ def test_quick_smoke_run_writes_well_formed_json(tmp_path):
         assert row["unit"] != "error", row
     drag = rows["harness.bare_plane_drag"]
     assert drag["n"] == 50 and 0 < drag["p50"] <= drag["p95"] <= drag["max"]
+    assert drag["cpu_p95"] > 0 and drag["x_floor"] == 1.0 and drag["target"]["cpu_max"] == 33.0
+    assert data["meta"]["floor_cpu_p95_ms"] == drag["cpu_p95"]
     assert rows["harness.bare_plane_drag_distance"]["value"] > 4.0  # (2, 1) -> (-3, 4) is 5.8 away
+
+
+def test_every_interaction_bench_has_presenter_rows():
+    # Issue 13: at least the vectors, matrices, derivatives, optimizer, distributions and network drags at 1080p.
+    for lab in ("vectors", "matrices", "derivatives", "optimizer", "distributions", "network"):
+        text = (ROOT / "bench" / f"bench_{lab}.py").read_text(encoding="utf-8")
+        assert "harness.PRESENTER_SIZE" in text and "presenter_1920" in text, lab
 
 
 def test_unknown_only_name_is_refused():

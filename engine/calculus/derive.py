@@ -11,6 +11,7 @@ import numpy as np
 from engine.calculus.chain import ChainRule, chain_rule
 from engine.calculus.lab import PRESETS, DerivativesState, derivatives, fd_error_curve
 from engine.expr import parse, parse_tree, to_formula
+from engine.i18n import localize, translate
 
 __all__ = [
     "N_SAMPLES",
@@ -137,12 +138,11 @@ def _error_curve(text: str, x0: float) -> ErrorCurve:
     top = np.nanmax(np.concatenate([fwd, cen, [1.0]]))
     y_range = (float(np.log10(ERROR_FLOOR) - 0.5), float(np.clip(np.ceil(np.log10(top)) + 0.5, 0.5, 300)))
     if np.isfinite(curve.best_h_forward):
-        best = (
-            f"Smallest error at h ≈ {curve.best_h_forward:.1e} (forward) and {curve.best_h_central:.1e} "
-            "(central): smaller h loses digits to round-off."
-        )
+        best = translate(
+            "calculus", "Smallest error at h ≈ {0} (forward) and {1} (central): smaller h loses digits to round-off."
+        ).format(localize(f"{curve.best_h_forward:.1e}"), localize(f"{curve.best_h_central:.1e}"))
     else:
-        best = "f′(x₀) is undefined here, so there is no error to measure."
+        best = translate("calculus", "f′(x₀) is undefined here, so there is no error to measure.")
     return ErrorCurve(_frozen(curve.h), _frozen(fwd), _frozen(cen), y_range, best)
 
 

@@ -9,7 +9,9 @@ import numpy as np
 
 from engine.calculus.chain import LOSSES, chain_rule
 from engine.expr import Expression, parse
+from engine.i18n import QT_TRANSLATE_NOOP
 from engine.schema import SchemaError, spec
+from engine.snippet_text import SYMPY_FUNCTIONS, sympy_formula_lines
 
 __all__ = [
     "PRESETS",
@@ -36,13 +38,15 @@ class Preset:
 
 
 PRESETS: dict[str, Preset] = {
-    "sigmoid": Preset("Sigmoid σ(x)", "sigmoid(x)", (-6.0, 6.0, -0.6, 1.4)),
+    "sigmoid": Preset(QT_TRANSLATE_NOOP("calculus", "Sigmoid σ(x)"), "sigmoid(x)", (-6.0, 6.0, -0.6, 1.4)),
     "tanh": Preset("tanh(x)", "tanh(x)", (-4.0, 4.0, -1.6, 1.6)),
     "relu": Preset("ReLU", "relu(x)", (-3.0, 3.0, -1.2, 3.0)),
     "softplus": Preset("Softplus", "softplus(x)", (-4.0, 4.0, -1.2, 4.0)),
-    "log_loss": Preset("Log-loss −log σ(x)", "log(1 + exp(-x))", (-4.0, 4.0, -1.2, 4.5)),
-    "squared_error": Preset("Squared error (x − 1)²", "(x - 1)^2", (-2.0, 4.0, -2.5, 6.0)),
-    "wave": Preset("Damped wave", "sin(x)*exp(-x^2/5)", (-6.0, 6.0, -1.2, 1.2)),
+    "log_loss": Preset(QT_TRANSLATE_NOOP("calculus", "Log-loss −log σ(x)"), "log(1 + exp(-x))", (-4.0, 4.0, -1.2, 4.5)),
+    "squared_error": Preset(
+        QT_TRANSLATE_NOOP("calculus", "Squared error (x − 1)²"), "(x - 1)^2", (-2.0, 4.0, -2.5, 6.0)
+    ),
+    "wave": Preset(QT_TRANSLATE_NOOP("calculus", "Damped wave"), "sin(x)*exp(-x^2/5)", (-6.0, 6.0, -1.2, 1.2)),
 }
 PRESET_CHOICES = (*PRESETS, "custom")
 FD_H_RANGE = (1e-16, 1.0)
@@ -292,7 +296,12 @@ def metrics(state: DerivativesState) -> dict[str, float | bool | str]:
 
 
 def code(state: DerivativesState) -> str:
-    """A runnable snippet reproducing the lab's numbers; it ends by defining ``result`` (a subset of metrics)."""
+    """A sympy/numpy/matplotlib script reproducing the lab's numbers (defines ``result``), drawing f and its tangent.
+
+    The formula is rebuilt with sympy (exact derivatives are the point of this lab), so the script needs no part of
+    this app. ``best_h_forward`` is printed but kept out of ``result``: it is the arg-min of round-off noise, which
+    moves with the last bit of how f is evaluated.
+    """
     loss = state.chain_loss
     if loss == "log-loss":
         loss_lines = "L = -(y * np.log(a) + (1 - y) * np.log(1 - a))   # log-loss (binary cross-entropy)\n"
@@ -300,50 +309,72 @@ def code(state: DerivativesState) -> str:
     else:
         loss_lines = "L = (a - y) ** 2                                    # squared error\n"
         loss_lines += "dL_da = 2 * (a - y)\n"
-    return f"""import numpy as np
-from engine.expr import parse
+    formula = "\n".join(sympy_formula_lines("f", state.expression, ("x",)))
+    view = tuple(float(v) for v in state.view)
+    return f"""import math
 
-# The function and its exact derivatives (the parser never evaluates text as Python).
-f = parse({state.expression!r})
-df = f.diff("x")
-d2f = df.diff("x")
-print("f(x)  =", f.formula())
-print("f'(x) =", df.formula())
+import matplotlib.pyplot as plt
+import numpy as np
+import sympy as sp
+
+{SYMPY_FUNCTIONS}
+# The function and its exact derivatives.
+{formula}
+df = sp.diff(f, x)
+d2f = sp.diff(f, x, 2)
+print("f(x)  =", f)
+print("f'(x) =", sp.simplify(df))
+f_num, df_num, d2f_num = (sp.lambdify(x, g, [NUMPY_EXTRAS, "numpy"]) for g in (f, df, d2f))
 
 x0 = {state.x0!r}
 h = {state.h!r}
-f_x0 = f(x0)
-slope = df(x0)                                  # slope of the tangent at x0
-secant_slope = (f(x0 + h) - f(x0)) / h          # forward difference = slope of the secant
-central_difference = (f(x0 + h) - f(x0 - h)) / (2 * h)
+f_x0 = float(f_num(x0))
+slope = float(df_num(x0))                       # slope of the tangent at x0
+secant_slope = (float(f_num(x0 + h)) - f_x0) / h   # forward difference = slope of the secant
+central_difference = (float(f_num(x0 + h)) - float(f_num(x0 - h))) / (2 * h)
 
 # Finite-difference error against the exact slope, over h from 1e-16 to 1: the V of truncation vs round-off.
 hs = np.logspace(-16, 0, 121)
 with np.errstate(all="ignore"):
-    forward_errors = np.abs((f.numpy()(x0 + hs) - f_x0) / hs - slope)
+    forward_errors = np.abs((f_num(x0 + hs) - f_x0) / hs - slope)
 best_h_forward = hs[np.flatnonzero(forward_errors == np.nanmin(forward_errors))[-1]]
+print("best forward h:", best_h_forward)
 
 # Chain rule on one neuron: z = w*x + b, a = sigmoid(z), L = loss(a, y).
-w, x, b, y = {state.chain_w!r}, {state.chain_x!r}, {state.chain_b!r}, {state.chain_y!r}
-z = w * x + b
+w, xi, b, y = {state.chain_w!r}, {state.chain_x!r}, {state.chain_b!r}, {state.chain_y!r}
+z = w * xi + b
 a = 1 / (1 + np.exp(-z))
 {loss_lines}da_dz = a * (1 - a)
-dL_dw = dL_da * da_dz * x                      # local derivatives multiplied along the path w -> z -> a -> L
+dL_dw = dL_da * da_dz * xi                     # local derivatives multiplied along the path w -> z -> a -> L
 dL_db = dL_da * da_dz * 1
 print("dL/dw =", dL_dw, " dL/db =", dL_db)
 
 result = {{
     "f_x0": f_x0,
     "slope": slope,
-    "second_derivative": d2f(x0),
+    "second_derivative": float(d2f_num(x0)),
     "secant_slope": secant_slope,
     "fd_error": abs(secant_slope - slope),
     "central_difference": central_difference,
-    "best_h_forward": float(best_h_forward),
     "chain_z": z,
     "chain_a": a,
     "chain_loss": L,
     "chain_dl_dw": dL_dw,
     "chain_dl_db": dL_db,
 }}
+print(result)
+
+# f with its tangent and the secant at x0, and the error V of the finite differences.
+fig, (ax, ax_err) = plt.subplots(1, 2, figsize=(11, 4.5))
+xs = np.linspace({view[0]!r}, {view[1]!r}, 800)
+with np.errstate(all="ignore"):
+    ax.plot(xs, np.broadcast_to(f_num(xs), xs.shape), color="#0072B2", lw=2.5, label="f")
+ax.plot(xs, f_x0 + slope * (xs - x0), color="#D55E00", lw=2, label=f"tangent, slope {{slope:.4g}}")
+ax.plot(xs, f_x0 + secant_slope * (xs - x0), ":", color="#009E73", lw=2, label=f"secant, h = {{h:g}}")
+ax.plot([x0], [f_x0], "o", color="black")
+ax.set(ylim=({view[2]!r}, {view[3]!r}), xlabel="x", title="f and its tangent at x0")
+ax.legend()
+ax_err.loglog(hs, np.maximum(forward_errors, 1e-17), color="#E69F00", lw=2)
+ax_err.set(xlabel="h", ylabel="|forward difference - f'(x0)|", title="truncation vs round-off")
+plt.show()
 """

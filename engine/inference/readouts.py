@@ -5,6 +5,7 @@ Written here, beside the numbers, so the window shows text it did not compose an
 
 from __future__ import annotations
 
+from engine.i18n import localize, translate
 from engine.inference.intervals import IntervalSimulation, PowerResult
 from engine.inference.resampling import BootstrapResult, PermutationResult, permutation_progress
 from engine.inference.result import TestResult, format_p
@@ -23,49 +24,63 @@ __all__ = [
 
 def result_text(res: TestResult) -> str:
     """The test tab's result: name, hypotheses, statistic, p, estimate, rejection rule and notes (rich text)."""
-    stat = f"{res.statistic:.0f}" if res.null[0] == "binom" else f"{res.statistic:.4f}"
-    lines = [f"<b>{res.name}</b>", f"H₀: {res.h0}&nbsp;&nbsp; H₁: {res.h1}",
-             f"{res.symbol} = {stat}" + (f", df = {res.df:.4g}" if res.df is not None else ""),
-             f"<b>p = {format_p(res.p_value)}</b>", f"{res.estimate_label} = {res.estimate:.4g}",
-             res.reject_rule]  # fmt: skip
-    lines += [f"<i>{note}</i>" for note in res.notes]
+    stat = localize(f"{res.statistic:.0f}" if res.null[0] == "binom" else f"{res.statistic:.4f}")
+    df = localize(f", df = {res.df:.4g}") if res.df is not None else ""
+    lines = [
+        f"<b>{translate('inference', res.name)}</b>",
+        f"H₀: {res.h0}&nbsp;&nbsp; H₁: {res.h1}",
+        f"{res.symbol} = {stat}{df}",
+        f"<b>p = {localize(format_p(res.p_value))}</b>",
+        f"{translate('inference', res.estimate_label)} = {localize(f'{res.estimate:.4g}')}",
+        res.reject_rule,
+    ]
+    lines += [f"<i>{translate('inference', note)}</i>" for note in res.notes]
     return "<br>".join(lines)
 
 
 def ab_text(res: TestResult, x1: int, n1: int, x2: int, n2: int) -> str:
     """The A/B tab's result: both conversion rates, z and p (rich text)."""
-    return (
-        f"conversion A = {100 * x1 / n1:.2f}%, B = {100 * x2 / n2:.2f}%<br>z = {res.statistic:.4f}, "
-        f"<b>p = {format_p(res.p_value)}</b>"
+    return translate("inference", "conversion A = {0}%, B = {1}%<br>z = {2}, <b>p = {3}</b>").format(
+        localize(f"{100 * x1 / n1:.2f}"),
+        localize(f"{100 * x2 / n2:.2f}"),
+        localize(f"{res.statistic:.4f}"),
+        localize(format_p(res.p_value)),
     )
 
 
 def intervals_text(sim: IntervalSimulation) -> str:
     """How many simulated intervals cover μ, against the expected count."""
     expected = sim.level * sim.count
-    return f"<b>{sim.coverage} of {sim.count}</b> intervals cover μ = {sim.mu:g} (expected about {expected:.0f})"
+    return translate("inference", "<b>{0} of {1}</b> intervals cover μ = {2} (expected about {3})").format(
+        sim.coverage, sim.count, localize(f"{sim.mu:g}"), f"{expected:.0f}"
+    )
 
 
 def intervals_verdict(sim: IntervalSimulation) -> str:
     """What the coverage means: a hit rate of the method, not a probability about one interval."""
-    level = f"{100 * sim.level:.3g}%"
-    return (
-        f"{sim.coverage} of {sim.count} {level} intervals contain the true mean; {sim.count - sim.coverage} miss it "
-        f"(in vermillion). The {level} is the method's hit rate over many samples, not a probability about one "
-        "interval."
-    )
+    level = localize(f"{100 * sim.level:.3g}%")
+    return translate(
+        "inference",
+        "{0} of {1} {2} intervals contain the true mean; {3} miss it (in vermillion). The {2} is the method's hit "
+        "rate over many samples, not a probability about one interval.",
+    ).format(sim.coverage, sim.count, level, sim.count - sim.coverage)
 
 
 def power_text(res: PowerResult) -> str:
     """Power, β and α of the power tab (rich text)."""
-    return f"<b>power = {res.power:.3f}</b><br>β (type II) = {res.beta:.3f}<br>α (type I) = {res.alpha:.3f}"
+    return translate("inference", "<b>power = {0}</b><br>β (type II) = {1}<br>α (type I) = {2}").format(
+        *(localize(f"{v:.3f}") for v in (res.power, res.beta, res.alpha))
+    )
 
 
 def power_verdict(res: PowerResult) -> str:
     """The power in a sentence: how often the test detects the effect, and how often it misses it."""
-    return (
-        f"With effect d = {res.effect_size:.2f} and n = {res.n}, the test detects the effect "
-        f"{100 * res.power:.1f}% of the time (power); it misses it {100 * res.beta:.1f}% of the time (β)."
+    return translate(
+        "inference",
+        "With effect d = {0} and n = {1}, the test detects the effect {2}% of the time (power); it misses it {3}% of "
+        "the time (β).",
+    ).format(
+        localize(f"{res.effect_size:.2f}"), res.n, localize(f"{100 * res.power:.1f}"), localize(f"{100 * res.beta:.1f}")
     )
 
 
@@ -81,9 +96,9 @@ def permutation_readout(result: PermutationResult, done: int, alpha: float) -> t
         return label, f"Shuffling labels… {prog.done} of {prog.total}: {prog.text}.", None
     reject = prog.p_value <= alpha
     if reject:
-        decision = "reject H₀: the labels seem to matter."
+        decision = translate("inference", "reject H₀: the labels seem to matter.")
     else:
-        decision = "do not reject H₀: shuffled labels often give a difference this large."
+        decision = translate("inference", "do not reject H₀: shuffled labels often give a difference this large.")
     return label, f"p = {format_p(prog.p_value)} {'≤' if reject else '>'} α = {alpha:g}: {decision}", reject
 
 

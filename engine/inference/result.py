@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from engine.i18n import localize, translate
 from engine.inference.inputs import InferenceError
 
 __all__ = [
@@ -94,15 +95,17 @@ def _finite_ends(region: Region) -> tuple[float, ...]:
 def _verdict(p: float, alpha: float, h0: str, h1: str) -> tuple[bool, str]:
     reject = bool(p <= alpha)
     if reject:
-        text = (
-            f"p = {format_p(p)} ≤ α = {alpha:g}: reject H₀ ({h0}). Data this extreme would be rare if H₀ were true, "
-            f"so the data support H₁ ({h1})."
-        )
+        text = translate(
+            "inference",
+            "p = {0} ≤ α = {1}: reject H₀ ({2}). Data this extreme would be rare if H₀ were true, so the data support "
+            "H₁ ({3}).",
+        ).format(localize(format_p(p)), localize(f"{alpha:g}"), h0, h1)
     else:
-        text = (
-            f"p = {format_p(p)} > α = {alpha:g}: do not reject H₀ ({h0}). The data are consistent with H₀ — "
-            "which is not the same as proving it."
-        )
+        text = translate(
+            "inference",
+            "p = {0} > α = {1}: do not reject H₀ ({2}). The data are consistent with H₀ — which is not the same as "
+            "proving it.",
+        ).format(localize(format_p(p)), localize(f"{alpha:g}"), h0)
     return reject, text
 
 
@@ -144,7 +147,7 @@ def _reject_rule(symbol: str, region: Region, discrete: bool) -> str:
     """The rejection region in words, e.g. "|t| ≥ 2.093", "z ≤ −1.645" or "k ≤ 15 or k ≥ 30"."""
     parts = []
     if not discrete and len(region) == 2 and math.isclose(-region[0][1], region[1][0]):
-        return f"reject H₀ when |{symbol}| ≥ {region[1][0]:.4g}"
+        return translate("inference", "reject H₀ when |{0}| ≥ {1}").format(symbol, localize(f"{region[1][0]:.4g}"))
     for lo, hi in region:
         if discrete:
             if lo == -INF:
@@ -155,7 +158,9 @@ def _reject_rule(symbol: str, region: Region, discrete: bool) -> str:
                 parts.append(f"{math.ceil(lo)} ≤ {symbol} ≤ {math.floor(hi)}")
         else:
             parts.append(f"{symbol} ≤ {hi:.4g}" if lo == -INF else f"{symbol} ≥ {lo:.4g}")
-    return "reject H₀ when " + " or ".join(parts) if parts else "H₀ is never rejected at this α"
+    if not parts:
+        return translate("inference", "H₀ is never rejected at this α")
+    return translate("inference", "reject H₀ when {0}").format(translate("inference", " or ").join(parts))
 
 
 def check_finite(value: float, field: str) -> float:

@@ -203,8 +203,37 @@ def code(state: HypothesisState) -> str:
         lines += _tab_lines(state)
     except InferenceError as exc:
         lines.append(f"# this tab's input is not usable yet: {exc}")
-    lines += ["", "print(result)"]
+    lines += ["", "print(result)", *_figure_lines(state, test_ok)]
     return "\n".join(lines) + "\n"
+
+
+def _figure_lines(state: HypothesisState, test_ok: bool) -> list[str]:
+    """Matplotlib lines drawing the lab's main view: the test statistic's null distribution and where it fell."""
+    lines = ["", "import matplotlib.pyplot as plt", "", "fig, ax = plt.subplots(figsize=(7, 4))"]
+    if not test_ok:
+        return lines + ['ax.set_title("the test\'s input is not usable yet")', "plt.show()"]
+    if state.test == "binomial":
+        return lines + [
+            "ks = np.arange(n + 1)",
+            'ax.bar(ks, stats.binom.pmf(ks, n, p0), color="#999999", label="null: Binomial(n, p0)")',
+            'ax.axvline(k, color="#D55E00", lw=2.5, label=f"observed k = {k}")',
+            'ax.set(xlabel="successes", ylabel="probability", title=f"p = {result[\'p_value\']:.4g}")',
+            "ax.legend()",
+            "plt.show()",
+        ]
+    null = {"chi2": "stats.chi2(result['df'])", "z": "stats.norm()", "proportion": "stats.norm()"}.get(
+        state.test, "stats.t(result['df'])"
+    )
+    return lines + [
+        f"null = {null}  # the statistic's distribution if H0 is true",
+        "lo, hi = null.ppf(0.0005), null.ppf(0.9995)",
+        'grid = np.linspace(min(lo, result["statistic"]), max(hi, result["statistic"]), 400)',
+        'ax.plot(grid, null.pdf(grid), color="#0072B2", lw=2.5, label="null distribution")',
+        'ax.axvline(result["statistic"], color="#D55E00", lw=2.5, label=f"observed {result[\'statistic\']:.3g}")',
+        'ax.set(xlabel="test statistic", ylabel="density", title=f"p = {result[\'p_value\']:.4g}")',
+        "ax.legend()",
+        "plt.show()",
+    ]
 
 
 def _check_tab(state: HypothesisState) -> None:

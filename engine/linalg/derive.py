@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 
+from engine.i18n import decimal_point, localize, translate
 from engine.linalg.lab import MatricesState
 from engine.linalg.matrix import (
     EigenResult,
@@ -185,10 +187,10 @@ def derive(state: MatricesState) -> MatricesResults:
     square = unit_square(M)
     x0, x1, y0, y1 = state.view
     if singular:
-        label, label_color = "singular: det = 0, the plane collapses", "fg"
+        label, label_color = translate("linalg", "singular: det = 0, the plane collapses"), "fg"
         pos, anchor = (x0 + 0.03 * (x1 - x0), y1 - 0.03 * (y1 - y0)), (0.0, 0.0)
     else:
-        label = f"det = {_num(det_t)}" + ("  (flipped)" if det_t < 0 else "")
+        label = f"det = {_num(det_t)}" + (translate("linalg", "  (flipped)") if det_t < 0 else "")
         label_color = "blue" if det_t > 0 else "vermillion"
         centre = square[:4].mean(axis=0)
         pos, anchor = (float(centre[0]), float(centre[1])), (0.5, 0.5)
@@ -235,17 +237,28 @@ def _facts(state: MatricesState, det: float, det_t: float, eig: EigenResult) -> 
     """The "What A does" texts: determinant, eigenvalues, inverse."""
     A = state.matrix
     if det == 0:
-        orient = "singular: the plane collapses onto " + ("a point" if rank(A) == 0 else "a line")
+        orient = (
+            translate("linalg", "singular: the plane collapses onto a point")
+            if rank(A) == 0
+            else translate("linalg", "singular: the plane collapses onto a line")
+        )
     elif det > 0:
-        orient = "keeps orientation (î→ĵ still turns counter-clockwise)"
+        orient = translate("linalg", "keeps orientation (î→ĵ still turns counter-clockwise)")
     else:
-        orient = "flips orientation (mirror image)"
-    at = f" (at t = {state.morph_t:.2f}: {_num(det_t)})" if state.morph_t < 1 else ""
-    det_text = f"<b>det A = {_num(det)}</b>{at}<br>Area of the unit square × {_num(abs(det))}; {orient}."
+        orient = translate("linalg", "flips orientation (mirror image)")
+    at = f" (t = {localize(f'{state.morph_t:.2f}')}: {_num(det_t)})" if state.morph_t < 1 else ""
+    det_text = f"<b>det A = {_num(det)}</b>{at}<br>" + translate(
+        "linalg", "Area of the unit square × {0}; {1}."
+    ).format(_num(abs(det)), orient)
     if eig.is_real:
-        eigen_text = f"<b>Eigenvalues:</b> {', '.join(_num(v) for v in eig.values)}<br>{eig.message}."
+        eigen_text = translate("linalg", "<b>Eigenvalues:</b> {0}<br>{1}.").format(
+            "; ".join(_num(v) for v in eig.values)
+            if decimal_point() == ","
+            else ", ".join(_num(v) for v in eig.values),
+            eig.message,
+        )
     else:
-        eigen_text = f"<b>Eigenvalues are complex.</b><br>{eig.message}."
+        eigen_text = translate("linalg", "<b>Eigenvalues are complex.</b><br>{0}.").format(eig.message)
     try:
         exact = inverse_exact(A)
         inv = exact if exact is not None else inverse(A)
@@ -285,14 +298,14 @@ def _system(state: MatricesState) -> dict:
         shown = sol.x_exact if sol.x_exact is not None else sol.x
         point = (float(sol.x[0]), float(sol.x[1]))
         point_label = f"({format_number(shown[0])}, {format_number(shown[1])})"
-        kind = "One solution: the lines meet at one point."
+        kind = translate("linalg", "One solution: the lines meet at one point.")
         explain = f"x = {format_number(shown[0])}, y = {format_number(shown[1])}."
     elif sol.kind == "none":
-        kind = "No solution: the lines are parallel and never meet."
-        explain = "det A = 0 and the equations contradict each other."
+        kind = translate("linalg", "No solution: the lines are parallel and never meet.")
+        explain = translate("linalg", "det A = 0 and the equations contradict each other.")
     else:
-        kind = "Infinitely many solutions: both equations are the same line."
-        explain = "det A = 0 and every point on the line solves both equations."
+        kind = translate("linalg", "Infinitely many solutions: both equations are the same line.")
+        explain = translate("linalg", "det A = 0 and every point on the line solves both equations.")
     for k in range(2):
         if A[k][0] == 0 and A[k][1] == 0:
             what = "is always true (0 = 0)" if b[k] == 0 else f"reads 0 = {_num(b[k])}: impossible"
@@ -310,12 +323,18 @@ def _system(state: MatricesState) -> dict:
 
 def _rref_view(state: MatricesState) -> RrefView:
     """The row-reduction page: one exact reduction of [A | b] (inside solve) and the step the state points at."""
-    aug = state.augmented
+    return _rref_view_of(state.augmented, state.rref_step)
+
+
+@lru_cache(maxsize=16)
+def _rref_view_of(aug: tuple[tuple[str, ...], ...], rref_step: int) -> RrefView:
+    """:func:`_rref_view` keyed on the two fields it reads: dragging î or ĵ leaves [A | b] alone, so the exact
+    reduction runs once per edit of the augmented matrix, not once per mouse move."""
     n = len(aug[0]) - 1
     sol = solve([r[:n] for r in aug], [r[n] for r in aug])
     red = sol.reduced
     steps = red.steps
-    k = min(state.rref_step, len(steps))
+    k = min(rref_step, len(steps))
     matrix: tuple[tuple[Number, ...], ...] = red.original if k == 0 else steps[k - 1].matrix
     if k == 0:
         changed: tuple[int, ...] = ()
@@ -323,9 +342,11 @@ def _rref_view(state: MatricesState) -> RrefView:
         changed = steps[k - 1].rows if steps[k - 1].kind == "swap" else steps[k - 1].rows[:1]
     final = k == len(steps)
     pivots = frozenset((i, p) for i, p in enumerate(red.pivots) if final and matrix[i][p] == 1)
-    mode = "exact fractions" if sol.exact else "decimals (rounded for display)"
+    mode = (
+        translate("linalg", "exact fractions") if sol.exact else translate("linalg", "decimals (rounded for display)")
+    )
     if not final:
-        summary = f"Walk with Next ▶ to the reduced form. Arithmetic: {mode}."
+        summary = translate("linalg", "Walk with Next ▶ to the reduced form. Arithmetic: {0}.").format(mode)
     else:
         lines = [
             f"Reduced row echelon form: rank {sol.rank}, pivots in columns "
@@ -345,7 +366,7 @@ def _rref_view(state: MatricesState) -> RrefView:
         cells=tuple(tuple(format_number(x) for x in row) for row in matrix),
         changed_rows=changed,
         pivot_cells=pivots,
-        description="Start: the augmented matrix [A | b]" if k == 0 else steps[k - 1].description,
-        step_text=f"step {k} of {len(steps)}",
+        description=translate("linalg", "Start: the augmented matrix [A | b]") if k == 0 else steps[k - 1].description,
+        step_text=translate("linalg", "step {0} of {1}").format(k, len(steps)),
         summary=summary,
     )

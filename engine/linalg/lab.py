@@ -108,12 +108,13 @@ def metrics(state: MatricesState) -> dict[str, float | bool | str]:
 
 
 def code(state: MatricesState) -> str:
-    """A numpy/sympy snippet reproducing the main numbers of a Matrices state (defines ``result``)."""
+    """A numpy/sympy/matplotlib script reproducing a Matrices state's numbers (defines ``result``) and its plane."""
     A = [[float(x) for x in r] for r in state.matrix]
     b = [float(x) for x in state.system_b]
     aug = [[str(parse_cell(c)) for c in r] for r in state.augmented]
-    return f"""import numpy as np
-import sympy as sp
+    return f"""import matplotlib.pyplot as plt
+import numpy as np
+import sympy as sp                       # exact fractions for the row reduction
 
 A = np.array({A!r})
 b = np.array({b!r})
@@ -150,4 +151,26 @@ result = {{
 }}
 if system_kind == "unique":
     result["system_x"], result["system_y"] = float(x[0]), float(x[1])
+print(result)
+
+# The plane after A: the image of the grid, of the unit square (area |det|) and the real eigen-directions.
+fig, ax = plt.subplots(figsize=(6, 6))
+ts = np.linspace(-5, 5, 11)
+for t in ts:
+    for line in (np.array([[t, t], [-5, 5]]), np.array([[-5, 5], [t, t]])):
+        image = A @ line
+        ax.plot(image[0], image[1], color="#999999", lw=0.8)
+square = A @ np.array([[0, 1, 1, 0], [0, 0, 1, 1]])
+ax.fill(square[0], square[1], color="#56B4E9", alpha=0.35, label=f"image of the unit square, det = {{det:.3g}}")
+for column, name, colour in ((A[:, 0], "A e1", "#E69F00"), (A[:, 1], "A e2", "#0072B2")):
+    ax.annotate("", xy=column, xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.5))
+    ax.annotate(name, xy=column, xytext=(4, 4), textcoords="offset points", color=colour)
+values, vectors = np.linalg.eig(A)
+for k in range(2):
+    if abs(values[k].imag) < 1e-12:                 # a real eigenvalue: its line is mapped onto itself
+        d = np.real(vectors[:, k]) * 5
+        ax.plot([-d[0], d[0]], [-d[1], d[1]], "--", color="#009E73", lw=2)
+ax.set(xlim=(-5, 5), ylim=(-5, 5), aspect="equal", title="the plane after A")
+ax.legend(loc="lower right")
+plt.show()
 """

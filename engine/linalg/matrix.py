@@ -15,6 +15,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from engine.i18n import translate
 from engine.linalg.row_reduction import MatrixShapeError, RrefResult, as_rows, format_number, rref, to_exact, to_float
 
 __all__ = [
@@ -167,10 +168,10 @@ def eigen(A: object) -> EigenResult:
     if not is_real:
         cvals = tuple(sorted((complex(v) for v in vals), key=lambda z: (z.real, z.imag)))
         pair = next(z for z in cvals if z.imag > 0)
-        msg = (
-            f"complex eigenvalues {format_number(pair.real, 3)} ± {format_number(pair.imag, 3)}i: "
-            "no real direction stays on its own line (the map rotates every vector)"
-        )
+        msg = translate(
+            "linalg",
+            "complex eigenvalues {0} ± {1}i: no real direction stays on its own line (the map rotates every vector)",
+        ).format(format_number(pair.real, 3), format_number(pair.imag, 3))
         return EigenResult(cvals, False, (), (), msg)
     real = sorted((float(np.real(v)) for v in vals), reverse=True)
     distinct: list[float] = []
@@ -190,17 +191,21 @@ def eigen(A: object) -> EigenResult:
     if len(vectors) < n:
         k = len(vectors)
         msg = (
-            f"only {k} eigen-direction{'s' if k > 1 else ''} in {n} dimensions "
-            "(a repeated eigenvalue, as in a shear): the matrix cannot be diagonalised"
+            translate("linalg", "only {0} eigen-directions in {1} dimensions")
+            if k > 1
+            else translate("linalg", "only {0} eigen-direction in {1} dimensions")
+        ).format(k, n) + translate(
+            "linalg", " (a repeated eigenvalue, as in a shear): the matrix cannot be diagonalised"
         )
     elif len(distinct) < n:
-        msg = "a repeated eigenvalue with a whole plane of eigenvectors: every direction stays on its line"
-    else:
-        msg = (
-            "real eigen-directions: a vector on one of them stays on its line, stretched by its eigenvalue ("
-            + ", ".join(format_number(v, 4) for v in values)
-            + ")"
+        msg = translate(
+            "linalg", "a repeated eigenvalue with a whole plane of eigenvectors: every direction stays on its line"
         )
+    else:
+        msg = translate(
+            "linalg",
+            "real eigen-directions: a vector on one of them stays on its line, stretched by its eigenvalue ({0})",
+        ).format(", ".join(format_number(v, 4) for v in values))
     return EigenResult(values, True, tuple(vectors), tuple(owners), msg)
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.i18n import localize, translate
 from engine.nn.data import DataSplit, NetworkError
 from engine.nn.lab import NetworkState, network_params, point_arrays, state_data, state_layout
 from engine.nn.maths import MAX_HIDDEN_LAYERS, Layout, forward, loss_value
@@ -69,7 +70,7 @@ def _readonly(a: np.ndarray) -> np.ndarray:
 
 
 def _percent(v: float) -> str:
-    return f"{v:.1%}"
+    return localize(f"{v:.1%}")
 
 
 def derive(
@@ -98,9 +99,13 @@ def derive(
     layout = state_layout(state)
     n_hidden = len(state.hidden)
     arch = "-".join(str(s) for s in layout.sizes)
-    what = "logistic regression" if not n_hidden else f"{n_hidden} hidden layer(s)"
+    what = (
+        translate("nn", "logistic regression")
+        if not n_hidden
+        else translate("nn", "{0} hidden layer(s)").format(n_hidden)
+    )
     base = {
-        "architecture": f"<b>{arch}</b> network — {what}, {layout.n_params} parameters",
+        "architecture": translate("nn", "<b>{0}</b> network — {1}, {2} parameters").format(arch, what, layout.n_params),
         "can_add_layer": n_hidden < MAX_HIDDEN_LAYERS,
         "can_remove_layer": n_hidden > 0,
         "plane_view": view,
@@ -168,8 +173,8 @@ def derive(
         test_loss=losses[1],
         train_accuracy=accuracies[0],
         test_accuracy=accuracies[1],
-        train_loss_text=f"{losses[0]:.4f}",
-        test_loss_text="no test set" if not np.isfinite(losses[1]) else f"{losses[1]:.4f}",
+        train_loss_text=localize(f"{losses[0]:.4f}"),
+        test_loss_text=translate("nn", "no test set") if not np.isfinite(losses[1]) else localize(f"{losses[1]:.4f}"),
         accuracy_text=" / ".join(_percent(a) for a in accuracies if np.isfinite(a)),
         probability=_readonly(grid),
         boundary=_readonly(boundary_segments(grid, view)),

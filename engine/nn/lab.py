@@ -271,7 +271,7 @@ _ACT_CODE = {
 
 
 def code(state: NetworkState) -> str:
-    """A numpy snippet that rebuilds the data, runs the forward pass with the current weights and scores it.
+    """A numpy/matplotlib script with the lab's data and weights: forward pass, scores and the decision map.
 
     Parameters
     ----------
@@ -281,32 +281,28 @@ def code(state: NetworkState) -> str:
     Returns
     -------
     str
-        Python source ending with a dict ``result`` (train/test loss and accuracy, epoch) equal to ``metrics``.
+        Python source ending with a dict ``result`` (train/test loss and accuracy, epoch) equal to ``metrics``. The
+        train/test points are written out (the lab's generators and split are this app's code); the weights are the
+        trained ones, so the script reproduces the numbers without training again.
     """
     layout = state_layout(state)
-    params = network_params(state)
-    lines = ["import numpy as np"]
+    lines = ["import matplotlib.pyplot as plt", "import numpy as np"]
     if state.activation == "sigmoid" or state.loss == "mse":
         lines.append("from scipy.special import expit  # the logistic sigmoid 1 / (1 + e^-z)")
-    lines += ["from engine.nn import check_points, stratified_split", ""]
-    if state.dataset == "custom":
-        pts = np.asarray(state.points, dtype=float).reshape(-1, 3)
-        lines += [
-            f"# {len(pts)} points placed by hand: columns x, y, class",
-            f"points = {_array_literal(pts)}",
-            "x, y = points[:, :2], points[:, 2]",
-        ]
-    else:
-        lines += [
-            "from engine.nn import generate",
-            "",
-            f"# data: {state.n_points} {state.dataset!r} points, noise {state.noise:g}, seed {state.seed}",
-            f"x, y = generate({state.dataset!r}, {state.n_points}, {state.noise!r}, seed={state.seed})",
-        ]
+    lines.append("")
+    try:
+        data = state_data(state)
+    except NetworkError as exc:
+        return "\n".join([*lines, f"# the data is not usable yet: {exc}", "result = {}", "print(result)"]) + "\n"
+    params = network_params(state)
+    source = "placed by hand" if state.dataset == "custom" else f"{state.dataset!r}, noise {state.noise:g}"
     lines += [
-        "check_points(x, y)",
-        f"data = stratified_split(x, y, {state.test_fraction!r}, seed={state.seed})"
-        f"  # {state.test_fraction:.0%} held out for testing",
+        f"# the lab's data ({source}, seed {state.seed}): {len(data.y_train)} training and {len(data.y_test)} test"
+        " points, columns x and y; labels 0/1",
+        f"x_train = {_array_literal(np.asarray(data.x_train))}",
+        f"y_train = {_array_literal(np.asarray(data.y_train))}",
+        f"x_test = {_array_literal(np.asarray(data.x_test)) if len(data.y_test) else 'np.zeros((0, 2))'}",
+        f"y_test = {_array_literal(np.asarray(data.y_test)) if len(data.y_test) else 'np.zeros(0)'}",
         "",
         f"# a {_arch(state)} network after {state.epoch} epochs; W has shape (units out, units in), as in torch",
     ]
@@ -333,13 +329,29 @@ def code(state: NetworkState) -> str:
         "",
         "",
         f'result = {{"epoch": {state.epoch}}}',
-        "z_train = forward(data.x_train)",
-        'result["train_loss"] = loss(z_train, data.y_train)',
-        'result["train_accuracy"] = float(np.mean((z_train >= 0) == (data.y_train == 1)))',
-        "if len(data.y_test):",
-        "    z_test = forward(data.x_test)",
-        '    result["test_loss"] = loss(z_test, data.y_test)',
-        '    result["test_accuracy"] = float(np.mean((z_test >= 0) == (data.y_test == 1)))',
+        "z_train = forward(x_train)",
+        'result["train_loss"] = loss(z_train, y_train)',
+        'result["train_accuracy"] = float(np.mean((z_train >= 0) == (y_train == 1)))',
+        "if len(y_test):",
+        "    z_test = forward(x_test)",
+        '    result["test_loss"] = loss(z_test, y_test)',
+        '    result["test_accuracy"] = float(np.mean((z_test >= 0) == (y_test == 1)))',
         "print(result)",
+        "",
+        "# The decision map: P(class 1) over the plane, the boundary p = 0.5 and the points.",
+        "points = np.vstack([x_train, x_test])",
+        "(x_lo, y_lo), (x_hi, y_hi) = points.min(axis=0) - 0.5, points.max(axis=0) + 0.5",
+        "gx, gy = np.meshgrid(np.linspace(x_lo, x_hi, 200), np.linspace(y_lo, y_hi, 200))",
+        "z_grid = forward(np.column_stack([gx.ravel(), gy.ravel()])).reshape(gx.shape)",
+        "fig, ax = plt.subplots(figsize=(6, 6))",
+        'ax.contourf(gx, gy, 1 / (1 + np.exp(-np.clip(z_grid, -500, 500))), levels=20, cmap="RdBu_r", alpha=0.6)',
+        'ax.contour(gx, gy, z_grid, levels=[0.0], colors="black", linewidths=2.5)',
+        'ax.scatter(x_train[:, 0], x_train[:, 1], c=y_train, cmap="RdBu_r", edgecolors="black", label="train")',
+        "if len(y_test):",
+        '    ax.scatter(x_test[:, 0], x_test[:, 1], c=y_test, cmap="RdBu_r", marker="s", edgecolors="black",'
+        ' label="test")',
+        f'ax.set(aspect="equal", title="P(class 1), epoch {state.epoch}")',
+        "ax.legend()",
+        "plt.show()",
     ]
     return "\n".join(lines) + "\n"

@@ -12,13 +12,19 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from engine.expr import ExpressionError
+from engine.i18n import QT_TRANSLATE_NOOP
 from engine.optim import objectives as obj
 from engine.optim.rules import DEFAULTS, OPTIMIZERS, OptimizerError, lr_stability_bound
+from engine.optim.snippet import snippet
 from engine.optim.trajectory import Trajectory, run_many
 from engine.schema import SchemaError, spec
 
 SURFACES = obj.PRESETS + ("expression", "line_fit")
-SURFACE_LABELS = {**obj.PRESET_LABELS, "expression": "Your own f(x, y)", "line_fit": "Fit a line (MSE)"}
+SURFACE_LABELS = {
+    **obj.PRESET_LABELS,
+    "expression": QT_TRANSLATE_NOOP("optim", "Your own f(x, y)"),
+    "line_fit": QT_TRANSLATE_NOOP("optim", "Fit a line (MSE)"),
+}
 TOL = 1e-6
 HOME_VIEW = (-3.0, 3.0, -3.0, 3.0)  # a typed formula's view before the user pans or zooms
 
@@ -218,44 +224,8 @@ def metrics(state: OptimizerState) -> dict[str, float | bool | str]:
 
 
 def code(state: OptimizerState) -> str:
-    """A runnable snippet that reproduces the lab's runs with :mod:`engine.optim` and prints a summary."""
-    lines = ["import numpy as np", "", "from engine.optim import objectives, run", ""]
-    if state.surface == "expression":
-        lines.append(f"surface = objectives.from_expression({state.expression!r}, view={state.view!r})")
-    elif state.surface == "line_fit":
-        pts = ",\n    ".join(f"({x!r}, {y!r})" for x, y in state.line_points)
-        lines.append(f"data = [\n    {pts},\n]")
-        lines.append("surface = objectives.line_fit(data)  # MSE of y = m·x + b over (m, b)")
-    elif state.surface == "quadratic":
-        lines.append(f"surface = objectives.quadratic(kappa={state.kappa!r}, angle_deg={state.angle!r})")
-    else:
-        lines.append(f"surface = objectives.preset({state.surface!r})")
-    lines += [f"start = {tuple(state.start)!r}", f"steps = {state.steps}", "", "runs = {"]
-    for c in state.configs:
-        if c.enabled:
-            hp = ", ".join(f"{k}={v!r}" for k, v in c.hyperparameters().items())
-            lines.append(f"    {c.name!r}: run(surface, start, {c.name!r}, steps, tol={TOL!r}, {hp}),")
-    lines += [
-        "}",
-        "",
-        "result = {'surface': " + repr(state.surface) + ", 'start_loss': float(surface.value_xy(*start))}",
-        "for name, trajectory in runs.items():",
-        "    x, y = trajectory.points[-1]",
-        "    result[f'{name}_status'] = trajectory.status",
-        "    result[f'{name}_final_loss'] = float(trajectory.values[-1])",
-        "    result[f'{name}_final_x'], result[f'{name}_final_y'] = float(x), float(y)",
-        "    result[f'{name}_final_grad_norm'] = float(trajectory.grad_norms[-1])",
-        "    result[f'{name}_steps'] = trajectory.steps",
-        "    print(f'{name:>9}: {trajectory.status:<10} f = {trajectory.values[-1]:.6g} at ({x:.4f}, {y:.4f})')",
-    ]
-    if state.surface in ("quadratic", "line_fit"):
-        lines += [
-            "",
-            "lam_max = float(np.linalg.eigvalsh(surface.hessian(np.zeros(2)))[-1])",
-            "result['lambda_max'] = lam_max",
-            "result['gd_lr_bound'] = 2.0 / lam_max  # gradient descent is stable only for lr < 2/λmax",
-        ]
-    return "\n".join(lines) + "\n"
+    """A standalone script that reproduces the lab's runs with torch's rules in plain Python and draws the race."""
+    return snippet(state, TOL)
 
 
 def narrate(tr: Trajectory, k: int) -> str:

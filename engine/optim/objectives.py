@@ -14,6 +14,7 @@ import numpy as np
 
 from engine.datasets import DataError, read_csv_table
 from engine.expr import parse, scalar_function
+from engine.i18n import QT_TRANSLATE_NOOP
 
 PRESETS = (
     "quadratic",
@@ -25,13 +26,13 @@ PRESETS = (
     "camel",
 )
 PRESET_LABELS = {
-    "quadratic": "Quadratic bowl",
+    "quadratic": QT_TRANSLATE_NOOP("optim", "Quadratic bowl"),
     "rosenbrock": "Rosenbrock",
     "himmelblau": "Himmelblau",
     "beale": "Beale",
-    "saddle": "Saddle x² − y²",
+    "saddle": QT_TRANSLATE_NOOP("optim", "Saddle x² − y²"),
     "rastrigin": "Rastrigin",
-    "camel": "Six-hump camel",
+    "camel": QT_TRANSLATE_NOOP("optim", "Six-hump camel"),
 }
 MAX_GRID = 2000
 

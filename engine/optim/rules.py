@@ -12,11 +12,13 @@ from typing import Any
 
 import numpy as np
 
+from engine.i18n import QT_TRANSLATE_NOOP
+
 OPTIMIZERS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "newton")
 
 LABELS = {
-    "gd": "Gradient descent",
-    "momentum": "Momentum",
+    "gd": QT_TRANSLATE_NOOP("optim", "Gradient descent"),
+    "momentum": QT_TRANSLATE_NOOP("optim", "Momentum"),
     "nesterov": "Nesterov",
     "adagrad": "AdaGrad",
     "rmsprop": "RMSProp",

@@ -14,6 +14,7 @@ from engine.stats.distributions import moments, sample
 from engine.stats.fit import fit_mle, method_of_moments
 from engine.stats.registry import DISTRIBUTIONS, StatsError, default_params, distribution_spec, validate_params
 from engine.stats.samples import goodness_of_fit, summarize
+from engine.stats.snippet import snippet
 
 __all__ = [
     "DistributionsState",
@@ -149,70 +150,5 @@ def metrics(state: DistributionsState) -> dict[str, float | bool | str]:
 
 
 def code(state: DistributionsState) -> str:
-    """A numpy/scipy snippet drawing the same samples (same seed) and computing the lab's numbers into ``result``."""
-    spec_ = distribution_spec(state.distribution)
-    values = dict(state.params)
-    ctor = spec_.scipy_text.format(**{k: repr(v) for k, v in values.items()})
-    discrete = spec_.discrete
-    lines = [
-        "import numpy as np",
-        "from scipy import stats",
-        "",
-        "from engine.stats import coin_posterior, fit_mle, goodness_of_fit, method_of_moments",
-        "",
-        f"# {spec_.label} distribution with the lab's parameters",
-        f"dist = stats.{ctor}",
-        f"rng = np.random.default_rng({state.seed})",
-        f"x = dist.rvs(size={state.n_samples}, random_state=rng).astype(float)",
-        "",
-        'result = {"distribution": ' + repr(state.distribution) + ', "n_samples": x.size}',
-    ]
-    mom = moments(state.distribution, state.params)
-    if math.isfinite(mom.mean):
-        lines.append('result["theoretical_mean"] = float(dist.mean())')
-    if math.isfinite(mom.variance):
-        lines.append('result["theoretical_variance"] = float(dist.var())')
-    lines += [
-        'result["sample_mean"] = float(x.mean())',
-        "if x.size > 1:",
-        '    result["sample_variance"] = float(x.var(ddof=1))  # unbiased: divide by N - 1',
-        "if x.size > 2 and x.var() > 0:",
-        '    result["sample_skewness"] = float(stats.skew(x))',
-    ]
-    if discrete:
-        lines += [
-            "# chi-square goodness of fit, tails pooled so every cell expects at least 5 draws",
-            f'result["gof_p"] = goodness_of_fit({state.distribution!r}, {dict(values)!r}, x)[1]',
-        ]
-    else:
-        lines += [
-            "# Kolmogorov-Smirnov test: could these draws come from dist?",
-            'result["ks_p"] = result["gof_p"] = float(stats.kstest(x, dist.cdf).pvalue)',
-        ]
-    lines += [
-        "",
-        "# Bayes coin: Beta prior updated flip by flip",
-        f"coin = coin_posterior({state.coin_alpha!r}, {state.coin_beta!r}, {state.flips!r})",
-        "result.update(coin_heads=coin.heads, coin_tails=coin.tails, coin_post_mean=coin.post_mean)",
-        "if np.isfinite(coin.map):",
-        '    result["coin_map"] = coin.map',
-        "if np.isfinite(coin.mle):",
-        '    result["coin_mle"] = coin.mle',
-        "",
-        f"# Maximum likelihood: fit a {distribution_spec(state.mle_family).label} family",
-    ]
-    if state.mle_source == "data":
-        lines.append(f"data = np.array({list(state.data)!r})  # {state.data_label or 'loaded data'}")
-    else:
-        lines.append("data = x")
-    lines += [
-        "try:",
-        f"    fit = fit_mle({state.mle_family!r}, data)",
-        '    result.update({f"mle_{k}": v for k, v in fit.params}, mle_loglik=fit.loglik)',
-        f"    mom = method_of_moments({state.mle_family!r}, data)",
-        '    result.update({f"mom_{k}": v for k, v in mom.params})',
-        "except ValueError as exc:  # engine.stats.StatsError: the data cannot come from this family",
-        '    print("cannot fit:", exc)',
-        "print(result)",
-    ]
-    return "\n".join(lines) + "\n"
+    """A numpy/scipy/matplotlib script drawing the same samples (same seed), computing ``result`` and the sampler."""
+    return snippet(state)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from engine.linalg import format_number
+from engine.i18n import decimal_point, localize, number, translate
 from engine.vectors.lab import (
     NORM_KINDS,
     VectorsState,
@@ -69,11 +69,12 @@ class VectorsResults:
 
 
 def _num(x: float) -> str:
-    return format_number(x, 4)
+    return number(x, 4)
 
 
 def _pair(p: tuple[float, ...]) -> str:
-    return f"({_num(p[0])}, {_num(p[1])})"
+    sep = "; " if decimal_point() == "," else ", "  # "(2,5; 1)" where the comma is the decimal separator
+    return f"({_num(p[0])}{sep}{_num(p[1])})"
 
 
 def _direction_deg(d: np.ndarray) -> float:
@@ -106,12 +107,12 @@ def derive(state: VectorsState) -> VectorsResults:
         w = 4 * max(x1 - x0, y1 - y0)
         cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
         span_fill = np.array([(cx - w, cy - w), (cx + w, cy - w), (cx + w, cy + w), (cx - w, cy + w)])
-        span_text = "span{u, v} = the whole plane"
+        span_text = translate("vectors", "span{u, v} = the whole plane")
     elif span_dim == 1:
         span_line_deg = _direction_deg(u if np.hypot(*u) >= np.hypot(*v) else v)
-        span_text = "u, v dependent: span = a line"
+        span_text = translate("vectors", "u, v dependent: span = a line")
     else:
-        span_text = "u = v = 0: span = the origin"
+        span_text = translate("vectors", "u = v = 0: span = the origin")
     proj = None if m["proj_x"] == "undefined" else (float(m["proj_x"]), float(m["proj_y"]))
     ang = angle(u, v)
     radius = min(max(0.3 * min(float(np.hypot(*u)), float(np.hypot(*v))), 0.3), 1.2)
@@ -146,7 +147,7 @@ def derive(state: VectorsState) -> VectorsResults:
         v_line_deg=None if proj is None else _direction_deg(v),
         angle_deg=ang,
         arc=arc if ang is not None else None,
-        arc_label="" if arc_label_pos is None else f"θ={ang:.1f}°",
+        arc_label="" if arc_label_pos is None else localize(f"θ={ang:.1f}°"),
         arc_label_pos=arc_label_pos,
         unit_ball=ball,
         u_ball=u_ball,
@@ -162,12 +163,16 @@ def _readouts(state: VectorsState, m: dict[str, float | bool | str]) -> dict[str
     ang = m["angle_deg"]
     out = {
         "u_dot_v": _num(float(m["u_dot_v"])),
-        "angle": "undefined (zero vector)" if ang == "undefined" else f"{float(ang):.2f}°",
+        "angle": translate("vectors", "undefined (zero vector)")
+        if ang == "undefined"
+        else localize(f"{float(ang):.2f}°"),
         "sum": _pair((float(m["sum_x"]), float(m["sum_y"]))),
         "diff": _pair((float(m["diff_x"]), float(m["diff_y"]))),
         "scaled": f"{_num(state.scalar_c)}·u = {_pair((float(m['cu_x']), float(m['cu_y'])))}",
         "combo": _pair((float(m["combo_x"]), float(m["combo_y"]))),
-        "proj": "undefined (v = 0)" if m["proj_x"] == "undefined" else _pair((float(m["proj_x"]), float(m["proj_y"]))),
+        "proj": translate("vectors", "undefined (v = 0)")
+        if m["proj_x"] == "undefined"
+        else _pair((float(m["proj_x"]), float(m["proj_y"]))),
         "cross": _num(float(m["cross"])),
         "span": span_description(state.vectors[0], state.vectors[1]),
     }

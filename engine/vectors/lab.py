@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.i18n import translate
 from engine.schema import SchemaError, spec
 
 __all__ = [
@@ -209,10 +210,10 @@ def span_description(u: Sequence[float], v: Sequence[float]) -> str:
     """What a·u + b·v can reach, in words."""
     d = span_dimension([u, v])
     if d == 2:
-        return "u and v are independent: a·u + b·v reaches the whole plane"
+        return translate("vectors", "u and v are independent: a·u + b·v reaches the whole plane")
     if d == 1:
-        return "u and v are dependent (parallel): a·u + b·v only reaches a line"
-    return "u and v are both zero: a·u + b·v only reaches the origin"
+        return translate("vectors", "u and v are dependent (parallel): a·u + b·v only reaches a line")
+    return translate("vectors", "u and v are both zero: a·u + b·v only reaches the origin")
 
 
 def snap_to_grid(p: Sequence[float], step: float = 1.0, limit: float = VECTOR_LIMIT) -> tuple[float, ...]:
@@ -362,10 +363,11 @@ def metrics(state: VectorsState) -> dict[str, float | bool | str]:
 
 
 def code(state: VectorsState) -> str:
-    """A numpy snippet reproducing the main numbers of a Vectors state (defines ``result``)."""
+    """A numpy/matplotlib script reproducing the main numbers of a Vectors state (defines ``result``) and its plane."""
     u = [float(x) for x in state.vectors[0]]
     v = [float(x) for x in state.vectors[1]]
-    return f"""import numpy as np
+    return f"""import matplotlib.pyplot as plt
+import numpy as np
 
 u = np.array({u!r})
 v = np.array({v!r})
@@ -384,9 +386,27 @@ result = {{
     "combo_x": float((a * u + b * v)[0]), "combo_y": float((a * u + b * v)[1]),
     "cu_x": float((c * u)[0]), "cu_y": float((c * u)[1]),
 }}
+proj = None
 if np.any(u) and np.any(v):                      # the angle needs two non-zero vectors
     result["angle_deg"] = float(np.degrees(np.arctan2(abs(cross), u_dot_v)))
 if np.any(v):                                    # projection of u onto the line of v
     proj = (u_dot_v / (v @ v)) * v
     result["proj_x"], result["proj_y"] = float(proj[0]), float(proj[1])
+print(result)
+
+# The plane: u, v, their sum and the parallelogram they span, the projection of u onto v.
+fig, ax = plt.subplots(figsize=(6, 6))
+ax.fill([0, u[0], u[0] + v[0], v[0]], [0, u[1], u[1] + v[1], v[1]], color="#56B4E9", alpha=0.2)
+for w, name, colour in ((u, "u", "#E69F00"), (v, "v", "#0072B2"), (u + v, "u + v", "#009E73")):
+    ax.annotate("", xy=w, xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color=colour, lw=2.5))
+    ax.annotate(name, xy=w, xytext=(4, 4), textcoords="offset points", color=colour)
+if proj is not None:
+    ax.plot([u[0], proj[0]], [u[1], proj[1]], ":", color="gray")
+    ax.annotate("", xy=proj, xytext=(0, 0), arrowprops=dict(arrowstyle="-|>", color="#CC79A7", lw=2))
+reach = 1.2 * max(1.0, *np.abs([*u, *v, *(u + v)]))
+ax.set(xlim=(-reach, reach), ylim=(-reach, reach), aspect="equal", title="u, v and u + v")
+ax.axhline(0, color="black", lw=0.8)
+ax.axvline(0, color="black", lw=0.8)
+ax.grid(alpha=0.3)
+plt.show()
 """

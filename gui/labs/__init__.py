@@ -13,10 +13,13 @@ __all__ = ["LABS", "lab_class", "available"]
 LABS: dict[str, str] = {
     "vectors": "gui.labs.vectors:VectorsLab",
     "matrices": "gui.labs.matrices:MatricesLab",
+    "decompositions": "gui.labs.decompositions:DecompositionsLab",
     "derivatives": "gui.labs.derivatives:DerivativesLab",
     "optimizer": "gui.labs.optimizer:OptimizerLab",
+    "probability": "gui.labs.probability:ProbabilityLab",
     "distributions": "gui.labs.distributions:DistributionsLab",
     "hypothesis": "gui.labs.hypothesis:HypothesisLab",
+    "classifier": "gui.labs.classifier:ClassifierLab",
     "network": "gui.labs.network:NetworkLab",
 }
 

@@ -11,6 +11,8 @@ from typing import Any, ClassVar
 
 from PySide6 import QtCore, QtWidgets
 
+from gui.widgets.live_quality import LiveQuality
+
 __all__ = ["Lab"]
 
 
@@ -29,11 +31,15 @@ class Lab(QtWidgets.QWidget):
     """A short message for the status bar (errors a user caused, hints)."""
     request_lab = QtCore.Signal(str)
     """Ask the main window to switch to another lab by name."""
+    view_changed = QtCore.Signal()
+    """A pan/zoom was recorded: not an undo step, but a change the scene file should save."""
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self._state: Any = self.state_type()
         self._committed: Any = self._state
+        self.live_quality = LiveQuality(self)
+        """Curves drawn without antialiasing during a gesture (1080p presenter frames), the fine look at rest."""
 
     # --- the shared surface -------------------------------------------------------------------------------------
     def state(self) -> Any:
@@ -51,12 +57,14 @@ class Lab(QtWidgets.QWidget):
         """A live change during a gesture (drag, slider move): shown at once, no undo step yet."""
         if state == self._state:
             return
+        self.live_quality.begin()
         self._state = state
         self.render(state)
         self.state_changed.emit(state)
 
     def commit(self, text: str) -> None:
         """End of a gesture: one undo step from the state at its start to the current state."""
+        self.live_quality.end()
         if self._state != self._committed:
             before, self._committed = self._committed, self._state
             self.edit_committed.emit(before, self._state, text)
@@ -67,8 +75,15 @@ class Lab(QtWidgets.QWidget):
         self.commit(text)
 
     def update_view(self, view: Any) -> None:
-        """Record a pan/zoom (the state's ``view`` field) for scenes, without an undo step."""
-        self.quiet_update(view=view)
+        """Record a pan/zoom (the state's ``view`` field) for scenes, without an undo step (clamped to sane bounds)."""
+        from gui.view_range import sane_view  # deferred: small, but only pan/zoom needs it
+
+        view, problem = sane_view(view)
+        if problem:
+            self.status_message.emit(problem)
+        if getattr(self._state, "view", None) != view:
+            self.quiet_update(view=view)
+            self.view_changed.emit()
 
     def quiet_update(self, **changes: Any) -> None:
         """Record a change of what is *looked at* (view range, open tab) without an undo step or a re-render.

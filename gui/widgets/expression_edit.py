@@ -6,6 +6,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.expr import ExpressionError, parse
 from gui import theme
+from gui.i18n import translate
 
 __all__ = ["ExpressionEdit"]
 
@@ -26,12 +27,16 @@ class ExpressionEdit(QtWidgets.QWidget):
         self._accepted = text
         self.line = QtWidgets.QLineEdit(text)
         self.line.setPlaceholderText(
-            placeholder or f"a formula in {', '.join(self._variables)}, e.g. sin(x)*exp(-x^2/5)"
+            placeholder
+            or translate("Widgets", "a formula in {0}, e.g. sin(x)*exp(-x^2/5)").format(", ".join(self._variables))
         )
         self.line.setClearButtonEnabled(True)
         self.line.setToolTip(
-            "Numbers, + − * / ^, parentheses, pi, e and sin cos tan exp log sqrt abs tanh sigmoid relu softplus "
-            "min max. Write 2x or 2*x; x*y needs the *."
+            translate(
+                "Widgets",
+                "Numbers, + − * / ^, parentheses, pi, e and sin cos tan exp log sqrt abs tanh sigmoid relu softplus "
+                "min max. Write 2x or 2*x; x*y needs the *.",
+            )
         )
         self.message = QtWidgets.QLabel("")
         self.message.setWordWrap(True)
@@ -87,7 +92,11 @@ class ExpressionEdit(QtWidgets.QWidget):
             self.message.hide()
             self.line.setStyleSheet("")
             return
-        self.message.setText(f"{err.message} (character {err.position + 1})" if err.show_position else err.message)
+        self.message.setText(
+            translate("Widgets", "{0} (character {1})").format(err.message, err.position + 1)
+            if err.show_position
+            else err.message
+        )
         self.message.show()
         self.line.setStyleSheet(f"border: 2px solid {theme.COLORS['vermillion']};")
 

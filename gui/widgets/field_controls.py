@@ -12,13 +12,19 @@ import math
 from PySide6 import QtWidgets
 
 from engine.schema import FieldSpec, field_spec
+from gui.i18n import translate
 from gui.widgets.param_slider import ParamSlider
 from gui.widgets.value_slider import ValueSlider
 
 INT_LIMIT = 2**31 - 1
 """The largest value a QSpinBox holds (a C int)."""
 
-__all__ = ["spec_of", "decimals_for", "configure_spin", "value_slider", "param_slider"]
+__all__ = ["spec_of", "decimals_for", "configure_spin", "value_slider", "param_slider", "field_label"]
+
+
+def field_label(fs: FieldSpec, default: str = "") -> str:
+    """The field's label in the current language (``python -m gui.i18n --update`` extracts every spec's label)."""
+    return translate("fields", fs.label) if fs.label else (default or fs.name)
 
 
 def spec_of(state_cls: type, name: str) -> FieldSpec:
@@ -65,7 +71,7 @@ def configure_spin(box: QtWidgets.QAbstractSpinBox, fs: FieldSpec) -> None:
         if fs.step:
             box.setSingleStep(max(1, int(fs.step)))
     if fs.unit and hasattr(box, "setSuffix"):
-        box.setSuffix(f" {fs.unit}")
+        box.setSuffix(f" {translate('fields', fs.unit)}")
 
 
 def value_slider(state_cls: type, name: str, label: str | None = None, parent=None) -> ValueSlider:
@@ -74,7 +80,7 @@ def value_slider(state_cls: type, name: str, label: str | None = None, parent=No
     lo, hi = fs.slider_range
     step = fs.step or (hi - lo) / 100
     return ValueSlider(
-        label if label is not None else (fs.label or name), lo, hi, float(fs.default), step, decimals_for(fs), parent
+        label if label is not None else field_label(fs, name), lo, hi, float(fs.default), step, decimals_for(fs), parent
     )
 
 
@@ -82,7 +88,7 @@ def param_slider(state_cls: type, name: str, symbol: str | None = None, tooltip:
     """A :class:`ParamSlider`: the slider over the teaching range, the spin box over the whole domain."""
     fs = field_spec(state_cls, name)
     return ParamSlider(
-        symbol if symbol is not None else (fs.label or name),
+        symbol if symbol is not None else field_label(fs, name),
         fs.slider_range,
         _bounds(fs),
         integer=fs.integer,

@@ -7,6 +7,7 @@ import math
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui import theme
+from gui.i18n import translate
 
 __all__ = ["LogSlider"]
 
@@ -111,7 +112,9 @@ class LogSlider(QtWidgets.QWidget):
             v = math.nan
         if not (math.isfinite(v) and self._lo <= v <= self._hi):
             self.box.setStyleSheet(f"color: {theme.COLORS['vermillion']};")
-            self.box.setToolTip(f"type a number from {self._lo:g} to {self._hi:g}")
+            self.box.setToolTip(
+                translate("Widgets", "type a number from {0} to {1}").format(f"{self._lo:g}", f"{self._hi:g}")
+            )
             self.set_value(self._value) if not text else None
             return
         if v != self._value:

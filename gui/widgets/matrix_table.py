@@ -12,6 +12,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine.linalg import CellError, format_number, parse_cell
 from gui import theme
+from gui.i18n import translate
 
 __all__ = ["MatrixTable", "cell_text"]
 
@@ -110,11 +111,11 @@ class MatrixTable(QtWidgets.QTableWidget):
         err = self._errors.get((i, j))
         if err:
             item.setBackground(theme.brush("vermillion", 110))
-            item.setToolTip(f"Not accepted: {err}")
+            item.setToolTip(translate("Widgets", "Not accepted: {0}").format(err))
         else:
             sep = self._separator is not None and j >= self._separator
             item.setBackground(theme.brush("sky", 40) if sep else QtGui.QBrush())
-            item.setToolTip("Type a number such as 3, -1.5 or 2/3, then Enter")
+            item.setToolTip(translate("Widgets", "Type a number such as 3, -1.5 or 2/3, then Enter"))
 
     def _fit(self) -> None:
         fm = QtGui.QFontMetrics(self.font())
@@ -140,7 +141,7 @@ class MatrixTable(QtWidgets.QTableWidget):
             self._errors[(i, j)] = str(exc)
             with QtCore.QSignalBlocker(self):
                 self._style(item, i, j)
-            self.cell_rejected.emit(i, j, f"Row {i + 1}, column {j + 1}: {exc}")
+            self.cell_rejected.emit(i, j, translate("Widgets", "Row {0}, column {1}: {2}").format(i + 1, j + 1, exc))
             return
         self._errors.pop((i, j), None)
         self._values[i][j] = text.strip()

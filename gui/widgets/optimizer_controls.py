@@ -10,7 +10,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.optim import EPS_CHOICES, OptimizerConfig
 from gui import theme
-from gui.widgets.field_controls import configure_spin, spec_of
+from gui.widgets.field_controls import configure_spin, field_label, spec_of
 from gui.widgets.log_field import log_slider
 from gui.widgets.log_slider import LogSlider
 
@@ -77,7 +77,7 @@ class OptimizerControls(QtWidgets.QFrame):
                 w.setKeyboardTracking(False)
                 w.valueChanged.connect(lambda _v: self._emit(True))
             self.inputs[key] = w
-            form.addRow(fs.label or key, w)
+            form.addRow(field_label(fs, key), w)
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(6, 4, 6, 4)
         lay.setSpacing(2)

@@ -64,6 +64,9 @@ class ParamSlider(QtWidgets.QWidget):
 
     def set_value(self, value: float) -> None:
         """Show ``value`` without emitting ``value_changed``."""
+        shown = int(round(value)) if self._integer else value
+        if self.box.value() == shown and self.slider.value() == self._to_tick(value):
+            return  # already shown: setValue would still repaint both widgets on every render of a drag
         with QtCore.QSignalBlocker(self.box), QtCore.QSignalBlocker(self.slider):
             self.box.setValue(int(round(value)) if self._integer else value)
             self.slider.setValue(self._to_tick(value))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+from gui.i18n import translate
+
 __all__ = ["PlaybackBar", "SPEEDS"]
 
 SPEEDS = (0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 25.0, 50.0)
@@ -22,23 +24,24 @@ class PlaybackBar(QtWidgets.QWidget):
         style = self.style()
         self.play_button = QtWidgets.QToolButton()
         self.play_button.setCheckable(True)
-        self.play_button.setToolTip("Play / pause (Space)")
+        self.play_button.setToolTip(translate("Widgets", "Play / pause (Space)"))
         self.play_button.setIcon(style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaPlay))
         self.back_button = QtWidgets.QToolButton()
         self.back_button.setIcon(style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaSeekBackward))
-        self.back_button.setToolTip("One step back")
+        self.back_button.setToolTip(translate("Widgets", "One step back"))
         self.step_button = QtWidgets.QToolButton()
         self.step_button.setIcon(style.standardIcon(QtWidgets.QStyle.StandardPixmap.SP_MediaSeekForward))
-        self.step_button.setToolTip("One step forward")
+        self.step_button.setToolTip(translate("Widgets", "One step forward"))
         self.scrub = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
         self.scrub.setRange(0, 0)
-        self.label = QtWidgets.QLabel("step 0 / 0")
+        self.scrub.setAccessibleName(translate("Widgets", "Step of the run"))
+        self.label = QtWidgets.QLabel(translate("Widgets", "step {0} / {1}").format(0, 0))
         self.label.setMinimumWidth(110)
         self.speed = QtWidgets.QComboBox()
         for s in SPEEDS:
             self.speed.addItem(f"{s:g}×", s)
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
-        self.speed.setToolTip("Playback speed")
+        self.speed.setToolTip(translate("Widgets", "Playback speed"))
         lay = QtWidgets.QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         for w in (self.back_button, self.play_button, self.step_button):
@@ -72,7 +75,7 @@ class PlaybackBar(QtWidgets.QWidget):
         with QtCore.QSignalBlocker(self.scrub):
             self.scrub.setRange(0, max(0, n))
             self.scrub.setValue(min(max(position, 0), n))
-        self.label.setText(f"step {self.scrub.value()} / {n}")
+        self.label.setText(translate("Widgets", "step {0} / {1}").format(self.scrub.value(), n))
 
     def is_playing(self) -> bool:
         """Whether the timer is advancing."""
@@ -114,5 +117,5 @@ class PlaybackBar(QtWidgets.QWidget):
         self._announce(k, final)
 
     def _announce(self, k: int, final: bool) -> None:
-        self.label.setText(f"step {k} / {self.scrub.maximum()}")
+        self.label.setText(translate("Widgets", "step {0} / {1}").format(k, self.scrub.maximum()))
         self.position_changed.emit(k, final)

@@ -31,6 +31,10 @@ class VectorItem(pg.GraphicsObject):
     sigDragged = QtCore.Signal(object, object)  # noqa: N815 - pyqtgraph's signal naming
     sigDragFinished = QtCore.Signal(object, object)  # noqa: N815 - pyqtgraph's signal naming
 
+    key_step: float = 0.1
+    """View units one arrow key press moves the tip (Shift: a tenth, Ctrl: ten times); labs set it from the field
+    spec's step."""
+
     def __init__(
         self,
         tip: Point = (1.0, 0.0),
@@ -62,6 +66,8 @@ class VectorItem(pg.GraphicsObject):
         self._label.setFont(theme.font(1.15, bold=True))
         self.set_color(color, width, style)
         self.setAcceptHoverEvents(draggable)
+        self.setFlag(self.GraphicsItemFlag.ItemIsFocusable, draggable)
+        self._key_start: Point | None = None
         self._place_label()
 
     # --- state ------------------------------------------------------------------------------------------------------
@@ -104,6 +110,7 @@ class VectorItem(pg.GraphicsObject):
         """Allow or forbid dragging the tip."""
         self._draggable = on
         self.setAcceptHoverEvents(on)
+        self.setFlag(self.GraphicsItemFlag.ItemIsFocusable, on)
         self._invalidate()
 
     def is_dragging(self) -> bool:
@@ -187,6 +194,13 @@ class VectorItem(pg.GraphicsObject):
             fill.setAlpha(70 if self._arrow else 220)
             p.setBrush(fill)
             p.drawEllipse(self._tip, r * sx, r * sy)
+        if self.hasFocus():  # keyboard focus ring: a dashed circle in the foreground colour, never colour alone
+            focus = QtGui.QPen(theme.color("fg"), 2.0, QtCore.Qt.PenStyle.DashLine)
+            focus.setCosmetic(True)
+            p.setPen(focus)
+            p.setBrush(QtCore.Qt.BrushStyle.NoBrush)
+            r = self._handle_px + 5
+            p.drawEllipse(self._tip, r * sx, r * sy)
 
     # --- mouse ------------------------------------------------------------------------------------------------------
     def hoverEvent(self, ev) -> None:
@@ -218,3 +232,68 @@ class VectorItem(pg.GraphicsObject):
             self._dragging = False
             self.update()
             self.sigDragFinished.emit(self, self.tip())
+
+    # --- keyboard: the same signals as a drag, so the same state change and undo step ---------------------------------
+    def keyPressEvent(self, ev: QtGui.QKeyEvent) -> None:
+        """Arrows move the tip (Shift fine, Ctrl coarse), Enter commits, Escape puts it back."""
+        key = ev.key()
+        directions = {
+            QtCore.Qt.Key.Key_Left: (-1, 0),
+            QtCore.Qt.Key.Key_Right: (1, 0),
+            QtCore.Qt.Key.Key_Up: (0, 1),
+            QtCore.Qt.Key.Key_Down: (0, -1),
+        }
+        if not self._draggable:
+            ev.ignore()
+        elif key in directions:
+            ev.accept()
+            mods = ev.modifiers()
+            step = self.key_step
+            if mods & QtCore.Qt.KeyboardModifier.ShiftModifier:
+                step /= 10
+            elif mods & QtCore.Qt.KeyboardModifier.ControlModifier:
+                step *= 10
+            self.nudge(directions[key], step)
+        elif key in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
+            ev.accept()
+            self.finish_keyboard_move()
+        elif key == QtCore.Qt.Key.Key_Escape and self._key_start is not None:
+            ev.accept()
+            start = self._key_start
+            self.set_tip(start)
+            self.sigDragged.emit(self, start)
+            self.finish_keyboard_move()
+        else:
+            ev.ignore()
+
+    def nudge(self, direction: tuple[int, int], step: float) -> None:
+        """Move the tip ``step`` view units along ``direction``, through ``constraint`` (a snap grid moves a cell)."""
+        x, y = self.tip()
+        target = (x, y)
+        for k in range(1, 1001):  # on a snap grid coarser than the step, go on until the next allowed point
+            raw = (x + direction[0] * step * k, y + direction[1] * step * k)
+            target = self.constraint(raw) if self.constraint is not None else raw
+            if target != (x, y):
+                break
+        if target == (x, y):
+            return
+        if self._key_start is None:
+            self._key_start = (x, y)
+            self.sigDragStarted.emit(self, (x, y))
+        self.set_tip(target)
+        self.sigDragged.emit(self, target)
+
+    def finish_keyboard_move(self) -> None:
+        """End a keyboard move: one ``sigDragFinished`` (one undo step) for all the arrow presses since it began."""
+        if self._key_start is not None:
+            self._key_start = None
+            self.sigDragFinished.emit(self, self.tip())
+
+    def focusInEvent(self, ev: QtGui.QFocusEvent) -> None:
+        super().focusInEvent(ev)
+        self.update()
+
+    def focusOutEvent(self, ev: QtGui.QFocusEvent) -> None:
+        super().focusOutEvent(ev)
+        self.finish_keyboard_move()
+        self.update()

@@ -8,7 +8,8 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.calculus import LOSSES, ChainRule, DerivativesState
 from gui import theme
-from gui.widgets.field_controls import configure_spin, spec_of
+from gui.i18n import translate
+from gui.widgets.field_controls import configure_spin, field_label, spec_of
 from gui.widgets.plane import configure_plot
 
 # Node positions in the graph's own coordinates: inputs on the left, the loss on the right.
@@ -25,7 +26,7 @@ EDGES = (("w", "z"), ("x", "z"), ("b", "z"), ("z", "a"), ("a", "L"), ("y", "L"))
 
 
 def _fmt(v: float) -> str:
-    return f"{v:.4g}" if np.isfinite(v) else "undefined"
+    return f"{v:.4g}" if np.isfinite(v) else translate("Derivatives", "undefined")
 
 
 class ChainGraphView(pg.PlotWidget):
@@ -124,20 +125,22 @@ class ChainRulePanel(QtWidgets.QWidget):
             configure_spin(spin, fs)
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(lambda v, name=fs.name: self.edited.emit(name, float(v), True))
-            form.addWidget(QtWidgets.QLabel(f"{fs.label} ="))
+            form.addWidget(QtWidgets.QLabel(f"{field_label(fs)} ="))
             form.addWidget(spin)
             self.spins[key] = spin
+        form.addStretch(1)
+        choices = QtWidgets.QHBoxLayout()  # a second row: one row of every input is too wide for a projector
         self.loss = QtWidgets.QComboBox()
         self.loss.addItems(LOSSES)
         self.loss.currentTextChanged.connect(lambda t: self.edited.emit("chain_loss", t, True))
-        form.addWidget(QtWidgets.QLabel("loss"))
-        form.addWidget(self.loss)
+        choices.addWidget(QtWidgets.QLabel(translate("Derivatives", "loss")))
+        choices.addWidget(self.loss)
         self.path = QtWidgets.QComboBox()
         self.path.addItems(["dL/dw", "dL/dx", "dL/db"])
         self.path.currentIndexChanged.connect(lambda _i: self.edited.emit("", None, False))
-        form.addWidget(QtWidgets.QLabel("path"))
-        form.addWidget(self.path)
-        form.addStretch(1)
+        choices.addWidget(QtWidgets.QLabel(translate("Derivatives", "path")))
+        choices.addWidget(self.path)
+        choices.addStretch(1)
         self.product = QtWidgets.QLabel("")
         self.product.setWordWrap(True)
         self.product.setTextFormat(QtCore.Qt.TextFormat.RichText)
@@ -145,6 +148,7 @@ class ChainRulePanel(QtWidgets.QWidget):
         lay = QtWidgets.QVBoxLayout(self)
         lay.addWidget(self.view, 1)
         lay.addLayout(form)
+        lay.addLayout(choices)
         lay.addWidget(self.product)
 
     def path_from(self) -> str:

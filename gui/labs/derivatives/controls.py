@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from engine.calculus import PRESETS, DerivativesResults, DerivativesState, FunctionSketch
+from gui.i18n import translate
 from gui.widgets.expression_edit import ExpressionEdit
-from gui.widgets.field_controls import configure_spin, spec_of
+from gui.widgets.field_controls import configure_spin, field_label, spec_of
 from gui.widgets.log_field import log_slider
 
 __all__ = ["DerivativesControls"]
@@ -22,19 +23,19 @@ class DerivativesControls(QtWidgets.QWidget):
         super().__init__(parent)
         col = QtWidgets.QVBoxLayout(self)
 
-        fn = QtWidgets.QGroupBox("Function")
+        fn = QtWidgets.QGroupBox(translate("Derivatives", "Function"))
         fl = QtWidgets.QVBoxLayout(fn)
         self.preset = QtWidgets.QComboBox()
         for key, preset in PRESETS.items():
-            self.preset.addItem(preset.label, key)
-        self.preset.addItem("Your own function", "custom")
+            self.preset.addItem(translate("calculus", preset.label), key)
+        self.preset.addItem(translate("Derivatives", "Your own function"), "custom")
         self.expression = ExpressionEdit(("x",))
         self.formula = QtWidgets.QLabel("")
         self.formula.setWordWrap(True)
         self.formula.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.show_second = QtWidgets.QCheckBox("Show f″ (second derivative)")
+        self.show_second = QtWidgets.QCheckBox(translate("Derivatives", "Show f″ (second derivative)"))
         for w in (
-            QtWidgets.QLabel("Preset"),
+            QtWidgets.QLabel(translate("Derivatives", "Preset")),
             self.preset,
             QtWidgets.QLabel("f(x) ="),
             self.expression,
@@ -44,7 +45,7 @@ class DerivativesControls(QtWidgets.QWidget):
             fl.addWidget(w)
         col.addWidget(fn)
 
-        pt = QtWidgets.QGroupBox("Point and tangent")
+        pt = QtWidgets.QGroupBox(translate("Derivatives", "Point and tangent"))
         pf = QtWidgets.QFormLayout(pt)
         self.x0 = QtWidgets.QDoubleSpinBox()
         configure_spin(self.x0, spec_of(DerivativesState, "x0"))
@@ -52,22 +53,22 @@ class DerivativesControls(QtWidgets.QWidget):
         self.readouts = {key: QtWidgets.QLabel() for key in READOUTS}
         self.readouts["tangent"].setWordWrap(True)
         self.readouts["best"].setWordWrap(True)
-        pf.addRow(spec_of(DerivativesState, "x0").label, self.x0)
+        pf.addRow(field_label(spec_of(DerivativesState, "x0")), self.x0)
         pf.addRow("f(x₀)", self.readouts["f"])
-        pf.addRow("slope f′(x₀)", self.readouts["slope"])
+        pf.addRow(translate("Derivatives", "slope f′(x₀)"), self.readouts["slope"])
         pf.addRow("f″(x₀)", self.readouts["second"])
-        pf.addRow("tangent", self.readouts["tangent"])
+        pf.addRow(translate("Derivatives", "tangent"), self.readouts["tangent"])
         col.addWidget(pt)
 
-        sec = QtWidgets.QGroupBox("Secant and finite differences")
+        sec = QtWidgets.QGroupBox(translate("Derivatives", "Secant and finite differences"))
         sf = QtWidgets.QFormLayout(sec)
-        self.show_secant = QtWidgets.QCheckBox("Show the secant through x₀ and x₀ + h")
+        self.show_secant = QtWidgets.QCheckBox(translate("Derivatives", "Show the secant through x₀ and x₀ + h"))
         self.h = log_slider(DerivativesState, "h")
         sf.addRow(self.show_secant)
-        sf.addRow(spec_of(DerivativesState, "h").label, self.h)
-        sf.addRow("secant slope", self.readouts["secant"])
-        sf.addRow("|secant − f′|", self.readouts["fd_error"])
-        sf.addRow("central diff.", self.readouts["central"])
+        sf.addRow(field_label(spec_of(DerivativesState, "h")), self.h)
+        sf.addRow(translate("Derivatives", "secant slope"), self.readouts["secant"])
+        sf.addRow(translate("Derivatives", "|secant − f′|"), self.readouts["fd_error"])
+        sf.addRow(translate("Derivatives", "central diff."), self.readouts["central"])
         sf.addRow(self.readouts["best"])
         col.addWidget(sec)
         col.addStretch(1)
@@ -98,6 +99,10 @@ class DerivativesControls(QtWidgets.QWidget):
 
     def show_sketch(self, s: FunctionSketch) -> None:
         """While sympy loads: f's formula and value; every derivative readout waits ("…")."""
-        self.formula.setText(f"<b>f(x)</b> = {s.formula}<br><i>working out the exact derivatives (loading sympy)…</i>")
+        self.formula.setText(
+            f"<b>f(x)</b> = {s.formula}<br><i>"
+            + translate("Derivatives", "working out the exact derivatives (loading sympy)…")
+            + "</i>"
+        )
         for key, label in self.readouts.items():
             label.setText(s.readout_f if key == "f" else "…")

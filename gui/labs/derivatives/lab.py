@@ -19,6 +19,8 @@ from engine.calculus import (
     with_preset,
 )
 from engine.expr import ExpressionError
+from engine.i18n import QT_TRANSLATE_NOOP
+from gui.i18n import translate
 from gui.labs.base import Lab
 from gui.labs.derivatives.chain_view import ChainRulePanel
 from gui.labs.derivatives.controls import DerivativesControls
@@ -27,6 +29,7 @@ from gui.widgets.jobs import LatestJob
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.module_loader import ModuleLoader
 from gui.widgets.results_cache import ResultsCache
+from gui.widgets.words import fmt
 
 __all__ = ["DerivativesLab", "ModuleLoader"]
 
@@ -40,7 +43,7 @@ class DerivativesLab(Lab):
     """See derivatives: drag the point along f, shrink h, and watch the secant become the tangent."""
 
     name = "derivatives"
-    title = "Derivatives"
+    title = QT_TRANSLATE_NOOP("Labs", "Derivatives")
     state_type = DerivativesState
 
     def __init__(self, parent=None) -> None:
@@ -63,8 +66,8 @@ class DerivativesLab(Lab):
         self.chain_page = LazyPage(ChainRulePanel)  # built when first shown: a PlotWidget and a symbolic gradient
         self.chain_page.built.connect(self._on_chain_built)
         self.tabs = QtWidgets.QTabWidget()
-        self.tabs.addTab(self.graphs, "Graphs")
-        self.tabs.addTab(self.chain_page, "Chain rule")
+        self.tabs.addTab(self.graphs, translate("Derivatives", "Graphs"))
+        self.tabs.addTab(self.chain_page, translate("Derivatives", "Chain rule"))
         self.controls = DerivativesControls()
         scroll = QtWidgets.QScrollArea()
         scroll.setWidget(self.controls)
@@ -93,18 +96,24 @@ class DerivativesLab(Lab):
         c.expression.expressionAccepted.connect(self._on_expression)
         c.expression.expressionRejected.connect(self.error_message)
         c.show_second.toggled.connect(
-            lambda on: self.edit(dataclasses.replace(self.state(), show_second=on), "Show f″" if on else "Hide f″")
+            lambda on: self.edit(
+                dataclasses.replace(self.state(), show_second=on),
+                translate("Derivatives", "Show f″") if on else translate("Derivatives", "Hide f″"),
+            )
         )
         c.show_secant.toggled.connect(
             lambda on: self.edit(
-                dataclasses.replace(self.state(), show_secant=on), "Show secant" if on else "Hide secant"
+                dataclasses.replace(self.state(), show_secant=on),
+                translate("Derivatives", "Show secant") if on else translate("Derivatives", "Hide secant"),
             )
         )
-        c.x0.valueChanged.connect(lambda v: self.edit(dataclasses.replace(self.state(), x0=float(v)), "Set x₀"))
+        c.x0.valueChanged.connect(
+            lambda v: self.edit(dataclasses.replace(self.state(), x0=float(v)), translate("Derivatives", "Set x₀"))
+        )
         c.h.value_changed.connect(self._on_h)
         point = self.function_plot.point
         point.sigPositionChanged.connect(self._on_point_dragged)
-        point.sigPositionChangeFinished.connect(lambda *_: self.commit("Move point"))
+        point.sigPositionChangeFinished.connect(lambda *_: self.commit(translate("Derivatives", "Move point")))
         self.function_plot.viewbox.sigRangeChangedManually.connect(self._on_view_moved)
         self.tabs.currentChanged.connect(self._on_tab)
 
@@ -135,16 +144,16 @@ class DerivativesLab(Lab):
     def _on_h(self, value: float, final: bool) -> None:
         self.preview(dataclasses.replace(self.state(), h=float(value)))
         if final:
-            self.commit("Change h")
+            self.commit(translate("Derivatives", "Change h"))
 
     def _on_preset(self, index: int) -> None:
         key = self.controls.preset.itemData(index)
         new = with_preset(self.state(), key)
         if key == "custom":
             self.controls.expression.line.setFocus()
-            self.edit(new, "Own function")
+            self.edit(new, translate("Derivatives", "Own function"))
         else:
-            self.edit(new, f"Preset {self.controls.preset.itemText(index)}")
+            self.edit(new, translate("Derivatives", "Preset {0}").format(self.controls.preset.itemText(index)))
 
     def _on_expression(self, text: str) -> None:
         self._finish_loading()
@@ -153,7 +162,10 @@ class DerivativesLab(Lab):
         except (ExpressionError, ValueError) as err:  # e.g. the derivative cannot be formed
             self.error_message(str(err))
             return
-        self.edit(dataclasses.replace(self.state(), expression=text, preset="custom"), "Edit function")
+        self.edit(
+            dataclasses.replace(self.state(), expression=text, preset="custom"),
+            translate("Derivatives", "Edit function"),
+        )
 
     def _on_view_moved(self, *_args) -> None:
         (x0, x1), (y0, y1) = self.function_plot.viewbox.viewRange()
@@ -167,10 +179,13 @@ class DerivativesLab(Lab):
         if not field:  # only the highlighted path changed: a view choice, not state
             self._render_chain(self.state(), force=True)
             return
-        self.edit(dataclasses.replace(self.state(), **{field: value}), "Chain rule input")
+        self.edit(dataclasses.replace(self.state(), **{field: value}), translate("Derivatives", "Chain rule input"))
 
     def _on_tab(self, index: int) -> None:
-        self.edit(dataclasses.replace(self.state(), tab="chain" if index == 1 else "graphs"), "Switch tab")
+        self.edit(
+            dataclasses.replace(self.state(), tab="chain" if index == 1 else "graphs"),
+            translate("Derivatives", "Switch tab"),
+        )
 
     # -- state -> views -----------------------------------------------------------------------------------------
     def set_state(self, state: DerivativesState) -> None:
@@ -248,6 +263,20 @@ class DerivativesLab(Lab):
     def _on_loaded(self) -> None:
         self._forget_drawn()
         self.render(self.state())
+
+    def describe(self) -> str:
+        """E.g. "f(x) = σ(x); point x = 1, f(x) = 0.7311; slope f′(x) = 0.1966; secant slope (h = 0.5) 0.173"."""
+        s = self.state()
+        text = self.tr("f(x) = {0}; point x = {1}").format(s.expression, fmt(s.x0))
+        if self._loader.pending:  # the derivatives need sympy, still loading: say what is known
+            return text
+        r = self.results.get(s)
+        if not r.point_visible:
+            return text + "; " + self.tr("f is not defined at this point")
+        text += "; " + self.tr("f(x) = {0}; slope f′(x) = {1}").format(fmt(r.fx), r.readouts["slope"])
+        if s.show_secant:
+            text += "; " + self.tr("secant slope (h = {0}) {1}").format(fmt(s.h), r.readouts["secant"])
+        return text
 
     # -- export -------------------------------------------------------------------------------------------------
     def export_views(self) -> dict:

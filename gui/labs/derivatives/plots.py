@@ -5,8 +5,11 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtWidgets
 
-from engine.calculus import Curves, DerivativesResults, ErrorCurve, FunctionSketch
+from engine.calculus import Curves, DerivativesResults, DerivativesState, ErrorCurve, FunctionSketch
 from gui import theme
+from gui.i18n import translate
+from gui.widgets.field_controls import spec_of
+from gui.widgets.key_target import KeyTargetItem
 from gui.widgets.plane import configure_plot
 
 __all__ = ["FunctionPlot", "ErrorPlot"]
@@ -42,7 +45,9 @@ class FunctionPlot:
         self.secant_line = item.plot(pen=theme.pen("green", 0.8), name="secant")
         self.secant_end = pg.ScatterPlotItem(size=11, brush=theme.brush("green", 255), pen=theme.pen("bg", 0.3))
         item.addItem(self.secant_end)
-        self.point = pg.TargetItem(
+        self.point = KeyTargetItem(
+            key_step=spec_of(DerivativesState, "x0").step or 0.1,
+            horizontal_only=True,
             pos=(0, 0),
             size=16,
             symbol="o",
@@ -51,7 +56,7 @@ class FunctionPlot:
             hoverBrush=theme.brush("yellow", 255),
         )
         self.point.setZValue(20)
-        self.point.setToolTip("Drag me along the curve")
+        self.point.setToolTip(translate("Derivatives", "Drag me along the curve"))
         item.addItem(self.point)
         self.slope_text = pg.TextItem("", color=theme.color("fg"), anchor=(0, 1.2), fill=theme.brush("bg", 200))
         self.slope_text.setFont(theme.font(1.0, bold=True))
@@ -130,8 +135,8 @@ class ErrorPlot:
         configure_plot(item)
         _cache_axes(item)
         item.setLogMode(x=True, y=True)
-        item.setLabel("bottom", "step h")
-        item.setLabel("left", "|error|")
+        item.setLabel("bottom", translate("Derivatives", "step h"))
+        item.setLabel("left", translate("Derivatives", "|error|"))
         item.setTitle(
             "Finite-difference error: truncation (right) vs round-off (left)", size=f"{theme.current().font_pt}pt"
         )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+from gui.i18n import translate
+
 __all__ = ["ClassroomReveal"]
 
 
@@ -57,7 +59,7 @@ class ClassroomReveal(QtCore.QObject):
             self.timer.stop()
 
     def _on_play(self, on: bool) -> None:
-        self._play.setText("⏸ Pause" if on else "▶ Animate")
+        self._play.setText(translate("Distributions", "⏸ Pause") if on else translate("Distributions", "▶ Animate"))
         if on:
             if self.shown is None:
                 self.shown = 0

@@ -9,8 +9,9 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.datasets import list_datasets
 from engine.stats import DISTRIBUTIONS, DistributionsState
+from gui.i18n import translate
 from gui.labs.distributions.readouts import SamplerReadout
-from gui.widgets.field_controls import configure_spin, decimals_for, param_slider, spec_of
+from gui.widgets.field_controls import configure_spin, decimals_for, field_label, param_slider, spec_of
 from gui.widgets.form_parts import error_label, form_group
 from gui.widgets.param_slider import ParamSlider
 
@@ -48,11 +49,11 @@ class DistributionsControls(QtWidgets.QWidget):
         self.sliders: dict[str, ParamSlider] = {}
 
     def _build_distribution(self) -> QtWidgets.QGroupBox:
-        box, form = form_group("Distribution")
+        box, form = form_group(translate("Distributions", "Distribution"))
         self.family = QtWidgets.QComboBox()
         for key, spec in DISTRIBUTIONS.items():
-            self.family.addItem(f"{spec.label} ({spec.kind})", key)
-        form.addRow("family", self.family)
+            self.family.addItem(f"{translate('stats', spec.label)} ({translate('stats', spec.kind)})", key)
+        form.addRow(translate("Distributions", "family"), self.family)
         self.param_host = QtWidgets.QWidget()
         self.param_layout = QtWidgets.QVBoxLayout(self.param_host)
         self.param_layout.setContentsMargins(0, 0, 0, 0)
@@ -62,42 +63,48 @@ class DistributionsControls(QtWidgets.QWidget):
         return box
 
     def _build_samples(self) -> QtWidgets.QGroupBox:
-        box, form = form_group("Samples")
+        box, form = form_group(translate("Distributions", "Samples"))
         n_spec = spec_of(DistributionsState, "n_samples")
         self.n_samples = QtWidgets.QSpinBox()
         configure_spin(self.n_samples, n_spec)
         self.n_samples.setGroupSeparatorShown(True)
         self.n_samples.setKeyboardTracking(False)
         lo, hi = (f"{int(v):,}".replace(",", " ") for v in (n_spec.lo, n_spec.hi))
-        self.n_samples.setToolTip(f"How many draws ({lo} … {hi}); large draws run in the background")
+        self.n_samples.setToolTip(
+            translate("Distributions", "How many draws ({0} … {1}); large draws run in the background").format(lo, hi)
+        )
         self.seed = QtWidgets.QSpinBox()
         configure_spin(self.seed, spec_of(DistributionsState, "seed"))
         self.seed.setKeyboardTracking(False)
-        self.seed.setToolTip("Same seed, same draws: a whole class can reproduce one run")
-        self.new_seed = QtWidgets.QPushButton("New draw")
-        self.new_seed.setToolTip("Next seed: a fresh set of samples")
+        self.seed.setToolTip(translate("Distributions", "Same seed, same draws: a whole class can reproduce one run"))
+        self.new_seed = QtWidgets.QPushButton(translate("Distributions", "New draw"))
+        self.new_seed.setToolTip(translate("Distributions", "Next seed: a fresh set of samples"))
         seed_row = QtWidgets.QHBoxLayout()
         seed_row.addWidget(self.seed, 1)
         seed_row.addWidget(self.new_seed)
         self.bins = QtWidgets.QSpinBox()
         configure_spin(self.bins, spec_of(DistributionsState, "bins"))
-        self.bins.setSpecialValueText("auto")
+        self.bins.setSpecialValueText(translate("Distributions", "auto"))
         self.bins.setKeyboardTracking(False)
-        self.bins.setToolTip("Histogram bins; 'auto' uses the larger of Sturges' and Freedman–Diaconis' rules")
-        self.show_hist = QtWidgets.QCheckBox("histogram")
+        self.bins.setToolTip(
+            translate(
+                "Distributions", "Histogram bins; 'auto' uses the larger of Sturges' and Freedman–Diaconis' rules"
+            )
+        )
+        self.show_hist = QtWidgets.QCheckBox(translate("Distributions", "histogram"))
         self.show_pdf = QtWidgets.QCheckBox("PDF / PMF")
         self.show_cdf = QtWidgets.QCheckBox("CDF")
         checks = QtWidgets.QHBoxLayout()
         for c in (self.show_hist, self.show_pdf, self.show_cdf):
             checks.addWidget(c)
         form.addRow("N", self.n_samples)
-        form.addRow("seed", seed_row)
-        form.addRow("bins", self.bins)
+        form.addRow(translate("Distributions", "seed"), seed_row)
+        form.addRow(translate("Distributions", "bins"), self.bins)
         form.addRow(checks)
         return box
 
     def _build_readout(self) -> QtWidgets.QGroupBox:
-        box = QtWidgets.QGroupBox("Theory vs sample")
+        box = QtWidgets.QGroupBox(translate("Distributions", "Theory vs sample"))
         lay = QtWidgets.QVBoxLayout(box)
         self.readout = SamplerReadout()
         self.busy = _label()
@@ -109,13 +116,13 @@ class DistributionsControls(QtWidgets.QWidget):
         return box
 
     def _build_classroom(self) -> QtWidgets.QGroupBox:
-        box = QtWidgets.QGroupBox("Classroom: draw one at a time")
+        box = QtWidgets.QGroupBox(translate("Distributions", "Classroom: draw one at a time"))
         grid = QtWidgets.QGridLayout(box)
-        self.draw_one = QtWidgets.QPushButton("Draw one")
-        self.draw_100 = QtWidgets.QPushButton("Draw 100")
-        self.play = QtWidgets.QPushButton("▶ Animate")
+        self.draw_one = QtWidgets.QPushButton(translate("Distributions", "Draw one"))
+        self.draw_100 = QtWidgets.QPushButton(translate("Distributions", "Draw 100"))
+        self.play = QtWidgets.QPushButton(translate("Distributions", "▶ Animate"))
         self.play.setCheckable(True)
-        self.show_all = QtWidgets.QPushButton("Show all")
+        self.show_all = QtWidgets.QPushButton(translate("Distributions", "Show all"))
         grid.addWidget(self.draw_one, 0, 0)
         grid.addWidget(self.draw_100, 0, 1)
         grid.addWidget(self.play, 1, 0)
@@ -126,39 +133,50 @@ class DistributionsControls(QtWidgets.QWidget):
         return box
 
     def _build_clt(self) -> QtWidgets.QGroupBox:
-        box, form = form_group("Central limit theorem")
-        self.clt_n = param_slider(DistributionsState, "clt_n", tooltip="draws averaged per mean")
+        box, form = form_group(translate("Distributions", "Central limit theorem"))
+        self.clt_n = param_slider(
+            DistributionsState, "clt_n", tooltip=translate("Distributions", "draws averaged per mean")
+        )
         form.addRow(self.clt_n)
         info = _label()
         info.setText(
-            "Each bar counts means of n draws from the chosen distribution (4 000 means). Slide n up and watch "
-            "any shape turn normal — unless the variance is infinite (Cauchy)."
+            translate(
+                "Distributions",
+                "Each bar counts means of n draws from the chosen distribution (4 000 means). Slide n up and watch "
+                "any shape turn normal — unless the variance is infinite (Cauchy).",
+            )
         )
         form.addRow(info)
         return box
 
     def _build_bivariate(self) -> QtWidgets.QGroupBox:
-        box, form = form_group("Two variables")
-        self.rho = param_slider(DistributionsState, "rho", tooltip="correlation of x and y")
+        box, form = form_group(translate("Distributions", "Two variables"))
+        self.rho = param_slider(DistributionsState, "rho", tooltip=translate("Distributions", "correlation of x and y"))
         form.addRow(self.rho)
         self.cov_label = _label()
         form.addRow(self.cov_label)
         return box
 
     def _build_coin(self) -> QtWidgets.QGroupBox:
-        box, form = form_group("Bayes coin")
-        self.coin_alpha = param_slider(DistributionsState, "coin_alpha", tooltip="prior pseudo-heads")
-        self.coin_beta = param_slider(DistributionsState, "coin_beta", tooltip="prior pseudo-tails")
-        self.coin_p = param_slider(DistributionsState, "coin_p", tooltip="true heads probability of the coin")
-        form.addRow("prior", self.coin_alpha)
+        box, form = form_group(translate("Distributions", "Bayes coin"))
+        self.coin_alpha = param_slider(
+            DistributionsState, "coin_alpha", tooltip=translate("Distributions", "prior pseudo-heads")
+        )
+        self.coin_beta = param_slider(
+            DistributionsState, "coin_beta", tooltip=translate("Distributions", "prior pseudo-tails")
+        )
+        self.coin_p = param_slider(
+            DistributionsState, "coin_p", tooltip=translate("Distributions", "true heads probability of the coin")
+        )
+        form.addRow(translate("Distributions", "prior"), self.coin_alpha)
         form.addRow("", self.coin_beta)
-        form.addRow("true", self.coin_p)
+        form.addRow(translate("Distributions", "true"), self.coin_p)
         grid = QtWidgets.QGridLayout()
-        self.heads = QtWidgets.QPushButton("Heads")
-        self.tails = QtWidgets.QPushButton("Tails")
-        self.flip_one = QtWidgets.QPushButton("Flip 1")
-        self.flip_ten = QtWidgets.QPushButton("Flip 10")
-        self.reset_flips = QtWidgets.QPushButton("Reset")
+        self.heads = QtWidgets.QPushButton(translate("Distributions", "Heads"))
+        self.tails = QtWidgets.QPushButton(translate("Distributions", "Tails"))
+        self.flip_one = QtWidgets.QPushButton(translate("Distributions", "Flip 1"))
+        self.flip_ten = QtWidgets.QPushButton(translate("Distributions", "Flip 10"))
+        self.reset_flips = QtWidgets.QPushButton(translate("Distributions", "Reset"))
         for i, b in enumerate((self.heads, self.tails, self.flip_one, self.flip_ten, self.reset_flips)):
             grid.addWidget(b, i // 3, i % 3)
         form.addRow(grid)
@@ -167,39 +185,39 @@ class DistributionsControls(QtWidgets.QWidget):
         return box
 
     def _build_mle(self) -> QtWidgets.QGroupBox:
-        box, form = form_group("Maximum likelihood")
+        box, form = form_group(translate("Distributions", "Maximum likelihood"))
         self.mle_family = QtWidgets.QComboBox()
         for key, spec in DISTRIBUTIONS.items():
             self.mle_family.addItem(spec.label, key)
         self.mle_source = QtWidgets.QComboBox()
-        self.mle_source.addItem("current samples", "samples")
-        self.mle_source.addItem("loaded data", "data")
+        self.mle_source.addItem(translate("Distributions", "current samples"), "samples")
+        self.mle_source.addItem(translate("Distributions", "loaded data"), "data")
         self.dataset = QtWidgets.QComboBox()
-        self.dataset.addItem("bundled data set…", "")
+        self.dataset.addItem(translate("Distributions", "bundled data set…"), "")
         for info in list_datasets():
             self.dataset.addItem(info.title, info.name)
-        self.open_csv = QtWidgets.QPushButton("Open CSV…")
+        self.open_csv = QtWidgets.QPushButton(translate("Distributions", "Open CSV…"))
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.dataset, 1)
         row.addWidget(self.open_csv)
         self.column = QtWidgets.QComboBox()
-        self.column.setToolTip("numeric column of the loaded table")
+        self.column.setToolTip(translate("Distributions", "numeric column of the loaded table"))
         self.typed = QtWidgets.QLineEdit()
-        self.typed.setPlaceholderText("or type numbers: 2.1, 3.4, 1.9 …")
+        self.typed.setPlaceholderText(translate("Distributions", "or type numbers: 2.1, 3.4, 1.9 …"))
         self.mle_param = QtWidgets.QComboBox()
-        self.mle_param.setToolTip("the parameter on the log-likelihood curve")
+        self.mle_param.setToolTip(translate("Distributions", "the parameter on the log-likelihood curve"))
         self.data_error = error_label()
         self.data_label = _label()
         self.mle_readout = _label()
         self.mle_readout.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        form.addRow("family", self.mle_family)
-        form.addRow("fit to", self.mle_source)
+        form.addRow(translate("Distributions", "family"), self.mle_family)
+        form.addRow(translate("Distributions", "fit to"), self.mle_source)
         form.addRow(row)
-        form.addRow("column", self.column)
+        form.addRow(translate("Distributions", "column"), self.column)
         form.addRow(self.typed)
         form.addRow(self.data_error)
         form.addRow(self.data_label)
-        form.addRow("curve of", self.mle_param)
+        form.addRow(translate("Distributions", "curve of"), self.mle_param)
         form.addRow(self.mle_readout)
         return box
 
@@ -212,7 +230,7 @@ class DistributionsControls(QtWidgets.QWidget):
         self.sliders = {}
         for p in DISTRIBUTIONS[name].params:
             fs = p.field_spec()
-            slider = ParamSlider(fs.label, fs.slider_range, (fs.lo, fs.hi), integer=fs.integer,
+            slider = ParamSlider(field_label(fs), fs.slider_range, (fs.lo, fs.hi), integer=fs.integer,
                                  decimals=decimals_for(fs), tooltip=f"{p.label}: {p.domain_text()}")  # fmt: skip
             self.param_layout.addWidget(slider)
             self.sliders[p.name] = slider

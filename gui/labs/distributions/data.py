@@ -13,6 +13,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.datasets import DATASETS, CsvTable, DataError, load_dataset, read_csv_table
 from engine.stats import MAX_STORED_DATA
+from gui.i18n import translate
 from gui.labs.distributions.controls import DistributionsControls
 
 __all__ = ["FitDataInput"]
@@ -85,7 +86,12 @@ class FitDataInput(QtCore.QObject):
         self._use(values, DATASETS[name].title, table, DATASETS[name].column)
 
     def _on_open_csv(self) -> None:
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self._c, "Open a CSV file", "", "CSV files (*.csv *.tsv *.txt)")
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self._c,
+            translate("Distributions", "Open a CSV file"),
+            "",
+            translate("Distributions", "CSV files (*.csv *.tsv *.txt)"),
+        )
         if path:
             self.load_csv(path)
 
@@ -93,14 +99,14 @@ class FitDataInput(QtCore.QObject):
         text = self._c.typed.text().strip()
         cells = [t for t in text.replace(";", " ").replace(",", " ").split() if t]
         if not cells:
-            self._fail("type some numbers, separated by commas or spaces")
+            self._fail(translate("Distributions", "type some numbers, separated by commas or spaces"))
             return
         try:
             values = read_csv_table("\n".join(cells), header=False).column(0)
         except DataError as exc:
             self._fail(str(exc).replace(", column 'column 1'", "").replace("row ", "value "))
             return
-        self._use(values, f"typed: {len(values)} values", None, None)
+        self._use(values, translate("Distributions", "typed: {0} values").format(len(values)), None, None)
 
     def _fail(self, text: str) -> None:
         self._c.data_error.setText(text)

@@ -16,7 +16,9 @@ from typing import Any
 from PySide6 import QtCore, QtWidgets
 
 from engine import stats
+from engine.i18n import QT_TRANSLATE_NOOP
 from engine.stats import CLT_REPS, MAX_FLIPS, TABS, DistributionsState, StatsError
+from gui.i18n import translate
 from gui.labs.base import Lab
 from gui.labs.distributions.classroom import ClassroomReveal
 from gui.labs.distributions.controls import TAB_PAGES, DistributionsControls
@@ -38,6 +40,7 @@ from gui.widgets.jobs import LatestJob
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.module_loader import ModuleLoader
 from gui.widgets.results_cache import ResultsCache
+from gui.widgets.words import fmt
 
 __all__ = ["DistributionsLab"]
 
@@ -45,16 +48,25 @@ SYNC_LIMIT = 200_000  # draws cheaper than ~10 ms are computed on the GUI thread
 LIVE_LIMIT = 20_000  # while a slider is held, redraw samples only below this (sample + histogram ≲ 3 ms)
 LIVE_CLT_LIMIT = 200_000  # …and the CLT's means only up to this many draws (n ≤ 50: ≲ 5 ms)
 HEADROOM = 1.15  # y-axis top over the tallest bar or curve: room for the μ and x̄ labels
-TAB_TITLES = {"sampler": "Sampler", "lln": "Large numbers", "clt": "Central limit", "qq": "QQ plot",
-              "bivariate": "Bivariate / PCA", "bayes": "Bayes coin", "mle": "Max likelihood"}  # fmt: skip
+TAB_TITLES = {
+    "sampler": QT_TRANSLATE_NOOP("Distributions", "Sampler"),
+    "lln": QT_TRANSLATE_NOOP("Distributions", "Large numbers"),
+    "clt": QT_TRANSLATE_NOOP("Distributions", "Central limit"),
+    "qq": QT_TRANSLATE_NOOP("Distributions", "QQ plot"),
+    "bivariate": QT_TRANSLATE_NOOP("Distributions", "Bivariate / PCA"),
+    "bayes": QT_TRANSLATE_NOOP("Distributions", "Bayes coin"),
+    "mle": QT_TRANSLATE_NOOP("Distributions", "Max likelihood"),
+}
 TAB_TIPS = {
-    "sampler": "Histogram of the draws over the PDF/PMF, and the CDF",
-    "lln": "Law of large numbers: the running mean settles on μ",
-    "clt": "Central limit theorem: means of n draws turn normal",
-    "qq": "Quantile–quantile plot against a normal",
-    "bivariate": "Correlated bivariate normal, covariance ellipse and principal axes (PCA)",
-    "bayes": "A coin's prior → posterior, flip by flip",
-    "mle": "Maximum likelihood: fitting is optimisation",
+    "sampler": QT_TRANSLATE_NOOP("Distributions", "Histogram of the draws over the PDF/PMF, and the CDF"),
+    "lln": QT_TRANSLATE_NOOP("Distributions", "Law of large numbers: the running mean settles on μ"),
+    "clt": QT_TRANSLATE_NOOP("Distributions", "Central limit theorem: means of n draws turn normal"),
+    "qq": QT_TRANSLATE_NOOP("Distributions", "Quantile–quantile plot against a normal"),
+    "bivariate": QT_TRANSLATE_NOOP(
+        "Distributions", "Correlated bivariate normal, covariance ellipse and principal axes (PCA)"
+    ),
+    "bayes": QT_TRANSLATE_NOOP("Distributions", "A coin's prior → posterior, flip by flip"),
+    "mle": QT_TRANSLATE_NOOP("Distributions", "Maximum likelihood: fitting is optimisation"),
 }
 
 
@@ -62,7 +74,7 @@ class DistributionsLab(Lab):
     """Sampler with histogram over the PDF/PMF, and tabs for LLN, CLT, QQ, bivariate/PCA, Bayes coin and MLE."""
 
     name = "distributions"
-    title = "Distributions"
+    title = QT_TRANSLATE_NOOP("Labs", "Distributions")
     state_type = DistributionsState
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
@@ -86,7 +98,9 @@ class DistributionsLab(Lab):
         self.classroom.changed.connect(self._draw_sampler)
         self.data_input = FitDataInput(self.controls, self)
         self.data_input.loaded.connect(
-            lambda values, label: self._edit("Load data", data=values, data_label=label, mle_source="data")
+            lambda values, label: self._edit(
+                translate("Distributions", "Load data"), data=values, data_label=label, mle_source="data"
+            )
         )
         self.data_input.failed.connect(self.error_message)
         self._connect()
@@ -104,8 +118,8 @@ class DistributionsLab(Lab):
         self._pages["sampler"].built.connect(lambda _view: self._draw_sampler())
         self.tabs = QtWidgets.QTabWidget()
         for key, page in self._pages.items():
-            index = self.tabs.addTab(page, TAB_TITLES[key])
-            self.tabs.setTabToolTip(index, TAB_TIPS[key])
+            index = self.tabs.addTab(page, translate("Distributions", TAB_TITLES[key]))
+            self.tabs.setTabToolTip(index, translate("Distributions", TAB_TIPS[key]))
         self.controls = DistributionsControls()
         scroll = QtWidgets.QScrollArea()
         scroll.setWidget(self.controls)
@@ -133,32 +147,44 @@ class DistributionsLab(Lab):
     def _connect(self) -> None:
         c = self.controls
         c.family.currentIndexChanged.connect(self._on_family)
-        c.n_samples.valueChanged.connect(lambda v: self._edit("Sample size", n_samples=int(v)))
-        c.seed.valueChanged.connect(lambda v: self._edit("Seed", seed=int(v)))
-        c.new_seed.clicked.connect(lambda: self._edit("New draw", seed=(self._state.seed + 1) % c.seed.maximum()))
-        c.bins.valueChanged.connect(lambda v: self._edit("Bins", bins=int(v)))
-        c.show_hist.toggled.connect(lambda on: self._edit("Show histogram", show_hist=on))
-        c.show_pdf.toggled.connect(lambda on: self._edit("Show PDF", show_pdf=on))
-        c.show_cdf.toggled.connect(lambda on: self._edit("Show CDF", show_cdf=on))
+        c.n_samples.valueChanged.connect(
+            lambda v: self._edit(translate("Distributions", "Sample size"), n_samples=int(v))
+        )
+        c.seed.valueChanged.connect(lambda v: self._edit(translate("Distributions", "Seed"), seed=int(v)))
+        c.new_seed.clicked.connect(
+            lambda: self._edit(translate("Distributions", "New draw"), seed=(self._state.seed + 1) % c.seed.maximum())
+        )
+        c.bins.valueChanged.connect(lambda v: self._edit(translate("Distributions", "Bins"), bins=int(v)))
+        c.show_hist.toggled.connect(lambda on: self._edit(translate("Distributions", "Show histogram"), show_hist=on))
+        c.show_pdf.toggled.connect(lambda on: self._edit(translate("Distributions", "Show PDF"), show_pdf=on))
+        c.show_cdf.toggled.connect(lambda on: self._edit(translate("Distributions", "Show CDF"), show_cdf=on))
         c.draw_one.clicked.connect(lambda: self.classroom.reveal(1))
         c.draw_100.clicked.connect(lambda: self.classroom.reveal(100))
         c.show_all.clicked.connect(self.classroom.show_all)
         c.clt_n.value_changed.connect(lambda v, final: self._slide("CLT n", final, clt_n=int(v)))
         c.rho.value_changed.connect(lambda v, final: self._slide("ρ", final, rho=float(v)))
         alpha, beta = spec_of(DistributionsState, "coin_alpha"), spec_of(DistributionsState, "coin_beta")
-        c.coin_alpha.value_changed.connect(lambda v, final: self._slide("Prior α", final, coin_alpha=alpha.clamp(v)))
-        c.coin_beta.value_changed.connect(lambda v, final: self._slide("Prior β", final, coin_beta=beta.clamp(v)))
-        c.coin_p.value_changed.connect(lambda v, final: self._slide("Coin p", final, coin_p=float(v)))
+        c.coin_alpha.value_changed.connect(
+            lambda v, final: self._slide(translate("Distributions", "Prior α"), final, coin_alpha=alpha.clamp(v))
+        )
+        c.coin_beta.value_changed.connect(
+            lambda v, final: self._slide(translate("Distributions", "Prior β"), final, coin_beta=beta.clamp(v))
+        )
+        c.coin_p.value_changed.connect(
+            lambda v, final: self._slide(translate("Distributions", "Coin p"), final, coin_p=float(v))
+        )
         c.heads.clicked.connect(lambda: self._add_flips("H"))
         c.tails.clicked.connect(lambda: self._add_flips("T"))
         c.flip_one.clicked.connect(lambda: self._add_flips(stats.random_flips(self._state, 1)))
         c.flip_ten.clicked.connect(lambda: self._add_flips(stats.random_flips(self._state, 10)))
-        c.reset_flips.clicked.connect(lambda: self._edit("Reset flips", flips=""))
+        c.reset_flips.clicked.connect(lambda: self._edit(translate("Distributions", "Reset flips"), flips=""))
         c.mle_family.currentIndexChanged.connect(
-            lambda _i: self._edit("Fit family", mle_family=c.mle_family.currentData(), mle_param="")
+            lambda _i: self._edit(
+                translate("Distributions", "Fit family"), mle_family=c.mle_family.currentData(), mle_param=""
+            )
         )
         c.mle_source.currentIndexChanged.connect(
-            lambda _i: self._edit("Fit source", mle_source=c.mle_source.currentData())
+            lambda _i: self._edit(translate("Distributions", "Fit source"), mle_source=c.mle_source.currentData())
         )
         c.mle_param.currentIndexChanged.connect(self._on_mle_param)
         self.tabs.currentChanged.connect(self._on_tab)
@@ -180,7 +206,7 @@ class DistributionsLab(Lab):
         name = self.controls.family.currentData()
         if name and name != self._state.distribution:
             params = DistributionsState.params_for(name)
-            self._edit("Distribution", distribution=name, params=params)
+            self._edit(translate("Distributions", "Distribution"), distribution=name, params=params)
 
     def _on_param(self, pname: str, value: float, final: bool) -> None:
         values = dict(self._state.params)
@@ -192,7 +218,7 @@ class DistributionsLab(Lab):
             self.controls.sliders[pname].set_value(dict(self._state.params)[pname])
             return
         params = tuple((k, float(values[k])) for k, _ in self._state.params)
-        self._slide(f"Set {pname}", final, params=params)
+        self._slide(translate("Distributions", "Set {0}").format(pname), final, params=params)
 
     def _on_tab(self, index: int) -> None:
         tab = TABS[index]
@@ -202,14 +228,18 @@ class DistributionsLab(Lab):
     def _on_mle_param(self, _index: int) -> None:
         value = self.controls.mle_param.currentData()
         if value and value != self._state.mle_param:
-            self._edit("Likelihood parameter", mle_param=value)
+            self._edit(translate("Distributions", "Likelihood parameter"), mle_param=value)
 
     def _add_flips(self, flips: str) -> None:
         new = self._state.flips + flips
         if len(new) > MAX_FLIPS:
-            self._show_error(f"At most {MAX_FLIPS:,} flips are kept; press Reset to start again".replace(",", " "))
+            self._show_error(
+                translate("Distributions", "At most {0} flips are kept; press Reset to start again").format(
+                    f"{MAX_FLIPS:,}".replace(",", " ")
+                )
+            )
             return
-        self._edit("Flip", flips=new)
+        self._edit(translate("Distributions", "Flip"), flips=new)
 
     def load_csv(self, source: Any, column: str | None = None) -> bool:
         """Load a CSV file (or text) for fitting; a bad file shows a message and keeps the previous data."""
@@ -238,7 +268,7 @@ class DistributionsLab(Lab):
         self.controls.error.setVisible(False)
         if self._loader.pending:
             self._write_inputs(state, None)
-            self.controls.busy.setText("Loading the statistics library (scipy.stats)…")
+            self.controls.busy.setText(translate("Distributions", "Loading the statistics library (scipy.stats)…"))
             return
         res = self.results.get(state)
         self._write_inputs(state, res)
@@ -259,14 +289,16 @@ class DistributionsLab(Lab):
         clt_draws = state.clt_n * CLT_REPS if state.tab == "clt" else 0
         if self._live and (heavy or redraw > LIVE_LIMIT or clt_draws > LIVE_CLT_LIMIT):
             self._deferred = True
-            self.controls.busy.setText("Release the slider to redraw the samples")
+            self.controls.busy.setText(translate("Distributions", "Release the slider to redraw the samples"))
             self.controls.readout.set_sample(cached.sample_text if cached else None, stale=True)
             return
         self._deferred = False
         reuse = cached.samples if same_samples else None
         if heavy:
             self._pending = state
-            self.controls.busy.setText(f"Working on {state.n_samples:,} samples…")
+            self.controls.busy.setText(
+                translate("Distributions", "Working on {0} samples…").format(f"{state.n_samples:,}".replace(",", " "))
+            )
             self._job.submit(stats.sample_results, state, reuse)
             return
         try:
@@ -306,9 +338,9 @@ class DistributionsLab(Lab):
             c.sliders[pname].set_value(value)
         if res is not None and not self._live:  # a wrapped label re-lays out the whole column (~1 ms)
             c.formula.setText(res.formula)
-        c.n_samples.setValue(s.n_samples)
-        c.seed.setValue(min(s.seed, c.seed.maximum()))
-        c.bins.setValue(s.bins)
+        for box, value in ((c.n_samples, s.n_samples), (c.seed, min(s.seed, c.seed.maximum())), (c.bins, s.bins)):
+            if box.value() != value:  # an unchanged setValue still repaints the box on every step of a drag
+                box.setValue(value)
         c.show_hist.setChecked(s.show_hist)
         c.show_pdf.setChecked(s.show_pdf)
         c.show_cdf.setChecked(s.show_cdf)
@@ -391,6 +423,24 @@ class DistributionsLab(Lab):
             self._drawn["ecdf"] = comp.ecdf_x
         if self._state.tab == "sampler":
             self._fit_density_view(self._state)
+
+    def describe(self) -> str:
+        """E.g. "normal distribution (mu = 0, sigma = 1): mean 0, variance 1; 10000 samples: mean 0.0063 …"."""
+        s = self._state
+        params = ", ".join(f"{k} = {fmt(v)}" for k, v in s.params)
+        text = self.tr("{0} distribution ({1})").format(s.distribution, params)
+        if self._loader.pending:
+            return text
+        res = self.results.get(s)
+        theory = res.theory_text
+        text += ": " + self.tr("mean {0}, variance {1}").format(theory.get("mean", "?"), theory.get("variance", "?"))
+        comp = self.sampled
+        if comp is not None and comp.key == stats.sample_key(s):
+            sample = comp.sample_text
+            text += "; " + self.tr("{0} samples: mean {1}, variance {2}").format(
+                s.n_samples, sample.get("mean", "?"), sample.get("variance", "?")
+            )
+        return text
 
     # --- export -------------------------------------------------------------------------------------------------------
     def export_views(self) -> dict[str, Any]:

@@ -12,6 +12,7 @@ import re
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import stats
+from gui.i18n import translate
 from gui.labs.distributions.views import BivariateView, CoinView
 
 __all__ = ["SamplerReadout", "draw_coin", "draw_bivariate"]
@@ -29,14 +30,14 @@ class SamplerReadout(QtWidgets.QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(14)
         right = QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter
-        for col, title in ((1, "theory"), (2, "sample")):
+        for col, title in ((1, translate("Distributions", "theory")), (2, translate("Distributions", "sample"))):
             head = QtWidgets.QLabel(f"<b>{title}</b>")
             head.setAlignment(right)
             grid.addWidget(head, 0, col)
         self.theory: dict[str, QtWidgets.QLabel] = {}
         self.sample: dict[str, QtWidgets.QLabel] = {}
         for row, name in enumerate(ROWS, start=1):
-            grid.addWidget(QtWidgets.QLabel(name), row, 0)
+            grid.addWidget(QtWidgets.QLabel(translate("Distributions", name)), row, 0)
             for col, cells in ((1, self.theory), (2, self.sample)):
                 cell = QtWidgets.QLabel("—")
                 cell.setAlignment(right)

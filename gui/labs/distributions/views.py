@@ -10,6 +10,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine import stats
 from gui import theme
+from gui.i18n import translate
 from gui.widgets.pixel_curve import PixelCurveItem
 from gui.widgets.plane import configure_plot
 
@@ -109,8 +110,10 @@ class SamplerView(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.density_plot = _plot("Density", "x", "density")
-        self.cdf_plot = _plot("CDF  P(X ≤ x)", "x", "probability")
+        self.density_plot = _plot(translate("Distributions", "Density"), "x", translate("Distributions", "density"))
+        self.cdf_plot = _plot(
+            translate("Distributions", "CDF  P(X ≤ x)"), "x", translate("Distributions", "probability")
+        )
         legend = _legend(self.density_plot)
         self.hist = _hist_item("sky")
         self.curve = PixelCurveItem(pen=theme.pen("blue"))  # redrawn on every parameter step: stroked in pixels
@@ -171,7 +174,11 @@ class LlnView(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = _plot("Law of large numbers: the running mean settles on μ", "number of draws k", "mean of k draws")
+        self.plot = _plot(
+            translate("Distributions", "Law of large numbers: the running mean settles on μ"),
+            translate("Distributions", "number of draws k"),
+            translate("Distributions", "mean of k draws"),
+        )
         self.plot.getPlotItem().setLogMode(x=True, y=False)
         legend = _legend(self.plot)
         self.curve = pg.PlotDataItem(pen=theme.pen("vermillion"))
@@ -201,7 +208,11 @@ class CltView(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = _plot("Central limit theorem: means of n draws", "sample mean", "density")
+        self.plot = _plot(
+            translate("Distributions", "Central limit theorem: means of n draws"),
+            translate("Distributions", "sample mean"),
+            translate("Distributions", "density"),
+        )
         legend = _legend(self.plot)
         self.hist = _hist_item("orange")
         self.normal = pg.PlotDataItem(pen=theme.pen("blue"))
@@ -231,7 +242,11 @@ class QQView(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = _plot("Quantile–quantile plot against a normal", "normal quantile z", "sample quantile")
+        self.plot = _plot(
+            translate("Distributions", "Quantile–quantile plot against a normal"),
+            translate("Distributions", "normal quantile z"),
+            translate("Distributions", "sample quantile"),
+        )
         self.points = pg.ScatterPlotItem(size=6, brush=theme.brush("blue", 200), pen=None)
         self.line = pg.PlotDataItem(pen=theme.pen("vermillion", 0.8, "dash"))
         self.plot.getPlotItem().addItem(self.points)
@@ -255,7 +270,9 @@ class BivariateView(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = _plot("Bivariate normal: covariance ellipse and principal axes", "x", "y")
+        self.plot = _plot(
+            translate("Distributions", "Bivariate normal: covariance ellipse and principal axes"), "x", "y"
+        )
         self.plot.getPlotItem().setAspectLocked(True)
         legend = _legend(self.plot)
         self.points = pg.ScatterPlotItem(size=4, brush=theme.brush("sky", 150), pen=None)
@@ -281,7 +298,11 @@ class CoinView(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot = _plot("Bayes coin: prior → posterior", "p = P(heads)", "density")
+        self.plot = _plot(
+            translate("Distributions", "Bayes coin: prior → posterior"),
+            translate("Distributions", "p = P(heads)"),
+            translate("Distributions", "density"),
+        )
         legend = _legend(self.plot)
         self.prior = _dashed(pg.PlotDataItem(pen=theme.pen("grey", 0.9, "dash")))
         self.posterior = pg.PlotDataItem(pen=theme.pen("blue"), fillLevel=0, brush=theme.brush("blue", 40))
@@ -308,7 +329,9 @@ class MleView(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.fit_plot = _plot("Data and fitted distributions", "x", "density")
+        self.fit_plot = _plot(
+            translate("Distributions", "Data and fitted distributions"), "x", translate("Distributions", "density")
+        )
         legend = _legend(self.fit_plot)
         self.hist = _hist_item("sky")
         # The two fits often coincide (normal: identical): a wide MLE line under a dashed moments line shows both.
@@ -319,13 +342,13 @@ class MleView(QtWidgets.QWidget):
         legend.addItem(self.hist, "data")
         legend.addItem(self.mle_curve, "maximum likelihood")
         legend.addItem(self.mom_curve, "method of moments")
-        self.ll_plot = _plot("Log-likelihood", "", "log L")
+        self.ll_plot = _plot(translate("Distributions", "Log-likelihood"), "", "log L")
         self.ll_curve = pg.PlotDataItem(pen=theme.pen("blue"))
         self.ll_max = pg.ScatterPlotItem(size=14, brush=theme.brush("vermillion", 255), pen=theme.pen("fg", 0.3))
         self.ll_mom = pg.ScatterPlotItem(size=11, symbol="d", brush=theme.brush("green", 255), pen=None)
         for item in (self.ll_curve, self.ll_max, self.ll_mom):
             self.ll_plot.getPlotItem().addItem(item)
-        self.contour_plot = _plot("Log-likelihood contours", "", "")
+        self.contour_plot = _plot(translate("Distributions", "Log-likelihood contours"), "", "")
         self.image = pg.ImageItem()
         self.image.setColorMap(pg.colormap.get("cividis"))
         self.contour_plot.getPlotItem().addItem(self.image)

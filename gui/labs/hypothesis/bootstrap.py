@@ -7,6 +7,7 @@ from typing import Any
 from PySide6 import QtCore
 
 from engine.inference import BootstrapResult, HypothesisState, bootstrap_picture, bootstrap_readout, run_bootstrap
+from gui.i18n import translate
 from gui.labs.base import Lab
 from gui.labs.hypothesis.controls import HypothesisControls
 from gui.labs.hypothesis.permutation import SAMPLE_FIELDS
@@ -37,7 +38,7 @@ class BootstrapRunner(QtCore.QObject):
             self._on_result(self.result)
             return
         self._key = key
-        self.controls.boot_label.setText("resampling…")
+        self.controls.boot_label.setText(translate("Hypothesis", "resampling…"))
         self.job.submit(run_bootstrap, state)
 
     def _on_result(self, res: BootstrapResult) -> None:
@@ -57,7 +58,7 @@ class BootstrapRunner(QtCore.QObject):
         self._view().setEnabled(False)
         self.result = None
         if self.lab.state().tab == "bootstrap":
-            self.verdict.show(f"Cannot run the bootstrap test: {exc}", None)
+            self.verdict.show(translate("Hypothesis", "Cannot run the bootstrap test: {0}").format(exc), None)
             self.lab.error_message(str(exc))
 
     def shutdown(self) -> None:

@@ -8,15 +8,25 @@ import math
 
 from PySide6 import QtCore, QtWidgets
 
+from engine.i18n import QT_TRANSLATE_NOOP
 from engine.inference import SOURCES, TEST_TITLES, HypothesisState
 from engine.schema import FieldSpec
+from gui.i18n import translate
 from gui.widgets.field_controls import configure_spin, spec_of
 from gui.widgets.form_parts import error_label, form_group
 
 __all__ = ["HypothesisControls", "spin", "dspin", "tick_slider", "to_tick", "from_tick"]
 
-ALTERNATIVE_TEXT = {"two-sided": "two-sided (≠)", "less": "less (<)", "greater": "greater (>)"}
-SOURCE_TEXT = {"generated": "Generated (seeded)", "typed": "Typed numbers", "csv": "CSV file / bundled data"}
+ALTERNATIVE_TEXT = {
+    "two-sided": QT_TRANSLATE_NOOP("Hypothesis", "two-sided (≠)"),
+    "less": QT_TRANSLATE_NOOP("Hypothesis", "less (<)"),
+    "greater": QT_TRANSLATE_NOOP("Hypothesis", "greater (>)"),
+}
+SOURCE_TEXT = {
+    "generated": QT_TRANSLATE_NOOP("Hypothesis", "Generated (seeded)"),
+    "typed": QT_TRANSLATE_NOOP("Hypothesis", "Typed numbers"),
+    "csv": QT_TRANSLATE_NOOP("Hypothesis", "CSV file / bundled data"),
+}
 QT_INT_MAX = 2**31 - 1  # the largest value a QSpinBox holds (a C int)
 PAGE_TICKS = 10  # PageUp/PageDown move a tick slider ten steps
 
@@ -87,54 +97,61 @@ class HypothesisControls(QtWidgets.QWidget):
 
     # --- groups -----------------------------------------------------------------------------------------------------
     def _build_hypotheses(self) -> QtWidgets.QGroupBox:
-        box, form = form_group("Test and significance")
+        box, form = form_group(translate("Hypothesis", "Test and significance"))
         self.test = QtWidgets.QComboBox()
         for key, title in TEST_TITLES.items():
-            self.test.addItem(title, key)
+            self.test.addItem(translate("inference", title), key)
         self.alternative = QtWidgets.QComboBox()
         for key, text in ALTERNATIVE_TEXT.items():
-            self.alternative.addItem(text, key)
-        self.alternative.setToolTip("H₁: which direction of difference counts as evidence against H₀")
+            self.alternative.addItem(translate("Hypothesis", text), key)
+        self.alternative.setToolTip(
+            translate("Hypothesis", "H₁: which direction of difference counts as evidence against H₀")
+        )
         self.alpha = tick_slider(
-            "alpha", "Significance level α: the false-alarm rate you accept (drag, or use the arrow keys)"
+            "alpha",
+            translate(
+                "Hypothesis", "Significance level α: the false-alarm rate you accept (drag, or use the arrow keys)"
+            ),
         )
         self.alpha_label = QtWidgets.QLabel("α = 0.050")
         self.alpha_label.setMinimumWidth(70)
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.alpha, 1)
         row.addWidget(self.alpha_label)
-        form.addRow("Test", self.test)
+        form.addRow(translate("Hypothesis", "Test"), self.test)
         form.addRow("H₁", self.alternative)
         form.addRow("α", row)
         return box
 
     def _build_data(self) -> QtWidgets.QGroupBox:
-        box = QtWidgets.QGroupBox("Data")
+        box = QtWidgets.QGroupBox(translate("Hypothesis", "Data"))
         outer = QtWidgets.QVBoxLayout(box)
         form = QtWidgets.QFormLayout()
         self.source = QtWidgets.QComboBox()
         for key in SOURCES:
-            self.source.addItem(SOURCE_TEXT[key], key)
-        self.mu0 = dspin("mu0", "μ₀: the mean under the null hypothesis")
-        form.addRow("Source", self.source)
-        form.addRow("μ₀ (H₀ mean)", self.mu0)
+            self.source.addItem(translate("Hypothesis", SOURCE_TEXT[key]), key)
+        self.mu0 = dspin("mu0", translate("Hypothesis", "μ₀: the mean under the null hypothesis"))
+        form.addRow(translate("Hypothesis", "Source"), self.source)
+        form.addRow(translate("Hypothesis", "μ₀ (H₀ mean)"), self.mu0)
         outer.addLayout(form)
 
-        self.generated_box, gen = form_group("Generated samples")
-        self.true_mu = dspin("true_mu", "True mean of sample A's population")
-        self.true_mu_b = dspin("true_mu_b", "True mean of sample B's population")
-        self.sigma = dspin("sigma", "Population standard deviation (the known σ of the z-test)")
-        self.n = spin("n", "Size of sample A")
-        self.n_b = spin("n_b", "Size of sample B")
-        self.seed = spin("seed", "Seed: the same seed gives the same samples")
-        self.new_sample = QtWidgets.QPushButton("New sample")
-        self.new_sample.setToolTip("Draw fresh samples (next seed)")
-        gen.addRow("true μ_A", self.true_mu)
-        gen.addRow("true μ_B", self.true_mu_b)
+        self.generated_box, gen = form_group(translate("Hypothesis", "Generated samples"))
+        self.true_mu = dspin("true_mu", translate("Hypothesis", "True mean of sample A's population"))
+        self.true_mu_b = dspin("true_mu_b", translate("Hypothesis", "True mean of sample B's population"))
+        self.sigma = dspin(
+            "sigma", translate("Hypothesis", "Population standard deviation (the known σ of the z-test)")
+        )
+        self.n = spin("n", translate("Hypothesis", "Size of sample A"))
+        self.n_b = spin("n_b", translate("Hypothesis", "Size of sample B"))
+        self.seed = spin("seed", translate("Hypothesis", "Seed: the same seed gives the same samples"))
+        self.new_sample = QtWidgets.QPushButton(translate("Hypothesis", "New sample"))
+        self.new_sample.setToolTip(translate("Hypothesis", "Draw fresh samples (next seed)"))
+        gen.addRow(translate("Hypothesis", "true μ_A"), self.true_mu)
+        gen.addRow(translate("Hypothesis", "true μ_B"), self.true_mu_b)
         gen.addRow("σ", self.sigma)
         gen.addRow("n_A", self.n)
         gen.addRow("n_B", self.n_b)
-        gen.addRow("seed", self.seed)
+        gen.addRow(translate("Hypothesis", "seed"), self.seed)
         gen.addRow("", self.new_sample)
         outer.addWidget(self.generated_box)
 
@@ -145,45 +162,53 @@ class HypothesisControls(QtWidgets.QWidget):
         self.typed_b = QtWidgets.QLineEdit()
         for edit, name in ((self.typed_a, "A"), (self.typed_b, "B")):
             edit.setPlaceholderText("e.g. 4.9, 5.6 5.1 …")
-            edit.setToolTip(f"Sample {name}: numbers separated by spaces, commas or semicolons; Enter to apply")
-        typed.addRow("sample A", self.typed_a)
-        typed.addRow("sample B", self.typed_b)
+            edit.setToolTip(
+                translate(
+                    "Hypothesis", "Sample {0}: numbers separated by spaces, commas or semicolons; Enter to apply"
+                ).format(name)
+            )
+        typed.addRow(translate("Hypothesis", "sample A"), self.typed_a)
+        typed.addRow(translate("Hypothesis", "sample B"), self.typed_b)
         outer.addWidget(self.typed_box)
 
         self.csv_box = QtWidgets.QWidget()
         csv = QtWidgets.QFormLayout(self.csv_box)
         csv.setContentsMargins(0, 0, 0, 0)
-        self.open_csv = QtWidgets.QPushButton("Open CSV…")
+        self.open_csv = QtWidgets.QPushButton(translate("Hypothesis", "Open CSV…"))
         self.dataset = QtWidgets.QComboBox()
-        self.dataset.setToolTip("Classic data sets bundled with the app (work offline)")
+        self.dataset.setToolTip(translate("Hypothesis", "Classic data sets bundled with the app (work offline)"))
         self.column_a = QtWidgets.QComboBox()
         self.column_b = QtWidgets.QComboBox()
-        self.csv_label = QtWidgets.QLabel("no file loaded")
+        self.csv_label = QtWidgets.QLabel(translate("Hypothesis", "no file loaded"))
         self.csv_label.setWordWrap(True)
         csv.addRow("", self.open_csv)
-        csv.addRow("bundled", self.dataset)
-        csv.addRow("column A", self.column_a)
-        csv.addRow("column B", self.column_b)
-        csv.addRow("loaded", self.csv_label)
+        csv.addRow(translate("Hypothesis", "bundled"), self.dataset)
+        csv.addRow(translate("Hypothesis", "column A"), self.column_a)
+        csv.addRow(translate("Hypothesis", "column B"), self.column_b)
+        csv.addRow(translate("Hypothesis", "loaded"), self.csv_label)
         outer.addWidget(self.csv_box)
 
-        self.counts_box, counts = form_group("Counts")
-        self.successes = spin("successes", "Number of successes k")
-        self.trials = spin("trials", "Number of trials n")
-        self.p0 = dspin("p0", "p₀: the success probability under H₀")
-        counts.addRow("successes k", self.successes)
-        counts.addRow("trials n", self.trials)
+        self.counts_box, counts = form_group(translate("Hypothesis", "Counts"))
+        self.successes = spin("successes", translate("Hypothesis", "Number of successes k"))
+        self.trials = spin("trials", translate("Hypothesis", "Number of trials n"))
+        self.p0 = dspin("p0", translate("Hypothesis", "p₀: the success probability under H₀"))
+        counts.addRow(translate("Hypothesis", "successes k"), self.successes)
+        counts.addRow(translate("Hypothesis", "trials n"), self.trials)
         counts.addRow("p₀ (H₀)", self.p0)
         outer.addWidget(self.counts_box)
 
-        self.chi2_box, chi2 = form_group("Category counts")
+        self.chi2_box, chi2 = form_group(translate("Hypothesis", "Category counts"))
         self.chi2_observed = QtWidgets.QLineEdit()
-        self.chi2_observed.setToolTip("Observed count per category, e.g. 18 22 16 14 12 20; Enter to apply")
+        self.chi2_observed.setToolTip(
+            translate("Hypothesis", "Observed count per category, e.g. 18 22 16 14 12 20; Enter to apply")
+        )
         self.chi2_expected = QtWidgets.QLineEdit()
-        self.chi2_expected.setPlaceholderText("blank = all equally likely")
-        self.chi2_expected.setToolTip("Expected proportion per category (summing to 1); blank = uniform")
-        chi2.addRow("observed", self.chi2_observed)
-        chi2.addRow("expected p", self.chi2_expected)
+        self.chi2_expected.setPlaceholderText(translate("Hypothesis", "blank = all equally likely"))
+        self.chi2_expected.setToolTip(
+            translate("Hypothesis", "Expected proportion per category (summing to 1); blank = uniform")
+        )
+        chi2.addRow(translate("Hypothesis", "observed"), self.chi2_observed)
+        chi2.addRow(translate("Hypothesis", "expected p"), self.chi2_expected)
         outer.addWidget(self.chi2_box)
 
         self.data_error = error_label()
@@ -191,7 +216,7 @@ class HypothesisControls(QtWidgets.QWidget):
         return box
 
     def _build_test_page(self) -> QtWidgets.QWidget:
-        box, form = form_group("Result")
+        box, form = form_group(translate("Hypothesis", "Result"))
         self.result_label = QtWidgets.QLabel()
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -199,80 +224,86 @@ class HypothesisControls(QtWidgets.QWidget):
         return box
 
     def _build_permutation(self) -> QtWidgets.QWidget:
-        box, form = form_group("Permutation test (A vs B)")
-        self.perm_resamples = spin("perm_resamples", "How many random relabellings to draw")
-        self.perm_seed = spin("perm_seed", "Seed of the shuffles")
-        self.perm_play = QtWidgets.QPushButton("Pause")
+        box, form = form_group(translate("Hypothesis", "Permutation test (A vs B)"))
+        self.perm_resamples = spin("perm_resamples", translate("Hypothesis", "How many random relabellings to draw"))
+        self.perm_seed = spin("perm_seed", translate("Hypothesis", "Seed of the shuffles"))
+        self.perm_play = QtWidgets.QPushButton(translate("Hypothesis", "Pause"))
         self.perm_play.setCheckable(True)
-        self.perm_all = QtWidgets.QPushButton("Show all")
-        self.perm_replay = QtWidgets.QPushButton("Replay")
+        self.perm_all = QtWidgets.QPushButton(translate("Hypothesis", "Show all"))
+        self.perm_replay = QtWidgets.QPushButton(translate("Hypothesis", "Replay"))
         row = QtWidgets.QHBoxLayout()
         for b in (self.perm_play, self.perm_replay, self.perm_all):
             row.addWidget(b)
         self.perm_label = QtWidgets.QLabel()
         self.perm_label.setWordWrap(True)
-        form.addRow("shuffles", self.perm_resamples)
-        form.addRow("seed", self.perm_seed)
+        form.addRow(translate("Hypothesis", "shuffles"), self.perm_resamples)
+        form.addRow(translate("Hypothesis", "seed"), self.perm_seed)
         form.addRow(row)
         form.addRow(self.perm_label)
         return box
 
     def _build_bootstrap(self) -> QtWidgets.QWidget:
-        box, form = form_group("Bootstrap confidence interval (sample A)")
+        box, form = form_group(translate("Hypothesis", "Bootstrap confidence interval (sample A)"))
         self.boot_stat = QtWidgets.QComboBox()
-        for key, text in (("mean", "mean"), ("median", "median"), ("std", "standard deviation")):
+        for key, text in (
+            ("mean", translate("Hypothesis", "mean")),
+            ("median", translate("Hypothesis", "median")),
+            ("std", translate("Hypothesis", "standard deviation")),
+        ):
             self.boot_stat.addItem(text, key)
         self.boot_method = QtWidgets.QComboBox()
         for key in ("percentile", "basic", "BCa"):
             self.boot_method.addItem(key, key)
-        self.boot_resamples = spin("boot_resamples", "Resamples drawn with replacement")
-        self.boot_seed = spin("boot_seed", "Seed of the resampling")
+        self.boot_resamples = spin("boot_resamples", translate("Hypothesis", "Resamples drawn with replacement"))
+        self.boot_seed = spin("boot_seed", translate("Hypothesis", "Seed of the resampling"))
         self.boot_label = QtWidgets.QLabel()
         self.boot_label.setWordWrap(True)
-        form.addRow("statistic", self.boot_stat)
-        form.addRow("method", self.boot_method)
-        form.addRow("resamples", self.boot_resamples)
-        form.addRow("seed", self.boot_seed)
+        form.addRow(translate("Hypothesis", "statistic"), self.boot_stat)
+        form.addRow(translate("Hypothesis", "method"), self.boot_method)
+        form.addRow(translate("Hypothesis", "resamples"), self.boot_resamples)
+        form.addRow(translate("Hypothesis", "seed"), self.boot_seed)
         form.addRow(self.boot_label)
         return box
 
     def _build_ab(self) -> QtWidgets.QWidget:
-        box, form = form_group("A/B test of two proportions")
-        self.ab_x1 = spin("ab_x1", "Conversions in group A")
-        self.ab_n1 = spin("ab_n1", "Visitors in group A")
-        self.ab_x2 = spin("ab_x2", "Conversions in group B")
-        self.ab_n2 = spin("ab_n2", "Visitors in group B")
+        box, form = form_group(translate("Hypothesis", "A/B test of two proportions"))
+        self.ab_x1 = spin("ab_x1", translate("Hypothesis", "Conversions in group A"))
+        self.ab_n1 = spin("ab_n1", translate("Hypothesis", "Visitors in group A"))
+        self.ab_x2 = spin("ab_x2", translate("Hypothesis", "Conversions in group B"))
+        self.ab_n2 = spin("ab_n2", translate("Hypothesis", "Visitors in group B"))
         self.ab_label = QtWidgets.QLabel()
         self.ab_label.setWordWrap(True)
-        form.addRow("A: conversions", self.ab_x1)
-        form.addRow("A: visitors", self.ab_n1)
-        form.addRow("B: conversions", self.ab_x2)
-        form.addRow("B: visitors", self.ab_n2)
+        form.addRow(translate("Hypothesis", "A: conversions"), self.ab_x1)
+        form.addRow(translate("Hypothesis", "A: visitors"), self.ab_n1)
+        form.addRow(translate("Hypothesis", "B: conversions"), self.ab_x2)
+        form.addRow(translate("Hypothesis", "B: visitors"), self.ab_n2)
         form.addRow(self.ab_label)
         return box
 
     def _build_intervals(self) -> QtWidgets.QWidget:
-        box, form = form_group("Simulated confidence intervals")
-        self.ci_count = spin("ci_count", "How many samples (and intervals) to simulate")
+        box, form = form_group(translate("Hypothesis", "Simulated confidence intervals"))
+        self.ci_count = spin("ci_count", translate("Hypothesis", "How many samples (and intervals) to simulate"))
         self.ci_kind = QtWidgets.QComboBox()
-        self.ci_kind.addItem("t (σ estimated)", "t")
-        self.ci_kind.addItem("z (σ known)", "z")
-        self.ci_seed = spin("ci_seed", "Seed of the simulation")
-        self.ci_new = QtWidgets.QPushButton("Simulate again")
+        self.ci_kind.addItem(translate("Hypothesis", "t (σ estimated)"), "t")
+        self.ci_kind.addItem(translate("Hypothesis", "z (σ known)"), "z")
+        self.ci_seed = spin("ci_seed", translate("Hypothesis", "Seed of the simulation"))
+        self.ci_new = QtWidgets.QPushButton(translate("Hypothesis", "Simulate again"))
         self.ci_label = QtWidgets.QLabel()
         self.ci_label.setWordWrap(True)
-        hint = QtWidgets.QLabel("Samples of size n_A from N(true μ_A, σ²) — set them under Generated samples.")
+        hint = QtWidgets.QLabel(
+            translate("Hypothesis", "Samples of size n_A from N(true μ_A, σ²) — set them under Generated samples.")
+        )
         hint.setWordWrap(True)
-        form.addRow("intervals", self.ci_count)
-        form.addRow("kind", self.ci_kind)
-        form.addRow("seed", self.ci_seed)
+        form.addRow(translate("Hypothesis", "intervals"), self.ci_count)
+        form.addRow(translate("Hypothesis", "kind"), self.ci_kind)
+        form.addRow(translate("Hypothesis", "seed"), self.ci_seed)
         form.addRow("", self.ci_new)
         form.addRow(hint)
         form.addRow(self.ci_label)
         return box
 
     def _build_power(self) -> QtWidgets.QWidget:
-        box, form = form_group("Power of a one-sample test")
+        box, form = form_group(translate("Hypothesis", "Power of a one-sample test"))
         self.power_effect = tick_slider("power_effect", "Effect size d = (μ₁ − μ₀)/σ")
         self.power_effect_label = QtWidgets.QLabel()
         self.power_effect_label.setMinimumWidth(70)
@@ -280,8 +311,8 @@ class HypothesisControls(QtWidgets.QWidget):
         self.power_n_label = QtWidgets.QLabel()
         self.power_n_label.setMinimumWidth(70)
         self.power_kind = QtWidgets.QComboBox()
-        self.power_kind.addItem("z-test (σ known)", "z")
-        self.power_kind.addItem("t-test", "t")
+        self.power_kind.addItem(translate("Hypothesis", "z-test (σ known)"), "z")
+        self.power_kind.addItem(translate("Hypothesis", "t-test"), "t")
         self.power_label = QtWidgets.QLabel()
         self.power_label.setWordWrap(True)
         for slider, label, name in ((self.power_effect, self.power_effect_label, "effect d"),
@@ -289,7 +320,7 @@ class HypothesisControls(QtWidgets.QWidget):
             row = QtWidgets.QHBoxLayout()
             row.addWidget(slider, 1)
             row.addWidget(label)
-            form.addRow(name, row)
-        form.addRow("test", self.power_kind)
+            form.addRow(translate("Hypothesis", name), row)
+        form.addRow(translate("Hypothesis", "test"), self.power_kind)
         form.addRow(self.power_label)
         return box

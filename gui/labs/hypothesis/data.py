@@ -10,7 +10,9 @@ from pathlib import Path
 from PySide6 import QtCore, QtWidgets
 
 from engine.datasets import CsvTable, DataError, load_dataset, read_csv_table
+from engine.i18n import QT_TRANSLATE_NOOP
 from engine.inference import MAX_DATA, HypothesisState
+from gui.i18n import translate
 from gui.labs.base import Lab
 from gui.labs.hypothesis.controls import HypothesisControls
 
@@ -19,13 +21,36 @@ __all__ = ["CsvLoader", "BUNDLED"]
 NONE = "(none)"
 # key, menu text, column A, column B, extra state changes
 BUNDLED = (
-    ("zea_mays", "Darwin's maize: cross vs self", "cross", "self", {"test": "welch_t"}),
-    ("anscombe", "Anscombe's quartet: y1 vs y2", "y1", "y2", {"test": "welch_t"}),
-    ("sleep", "Student's sleep data: extra hours", "extra", None, {"test": "one_sample_t", "mu0": 0.0}),
-    ("horse_kicks", "Horse-kick deaths per corps-year", "deaths", None, {"test": "one_sample_t"}),
-    ("mendel_peas", "Mendel's peas: counts vs 9:3:3:1", "observed", None,
-     {"test": "chi2", "chi2_expected": "0.5625 0.1875 0.1875 0.0625"}),
-)  # fmt: skip
+    (
+        "zea_mays",
+        QT_TRANSLATE_NOOP("Hypothesis", "Darwin's maize: cross vs self"),
+        "cross",
+        "self",
+        {"test": "welch_t"},
+    ),
+    ("anscombe", QT_TRANSLATE_NOOP("Hypothesis", "Anscombe's quartet: y1 vs y2"), "y1", "y2", {"test": "welch_t"}),
+    (
+        "sleep",
+        QT_TRANSLATE_NOOP("Hypothesis", "Student's sleep data: extra hours"),
+        "extra",
+        None,
+        {"test": "one_sample_t", "mu0": 0.0},
+    ),
+    (
+        "horse_kicks",
+        QT_TRANSLATE_NOOP("Hypothesis", "Horse-kick deaths per corps-year"),
+        "deaths",
+        None,
+        {"test": "one_sample_t"},
+    ),
+    (
+        "mendel_peas",
+        QT_TRANSLATE_NOOP("Hypothesis", "Mendel's peas: counts vs 9:3:3:1"),
+        "observed",
+        None,
+        {"test": "chi2", "chi2_expected": "0.5625 0.1875 0.1875 0.0625"},
+    ),
+)
 
 
 class CsvLoader(QtCore.QObject):
@@ -36,17 +61,20 @@ class CsvLoader(QtCore.QObject):
         self.lab, self.controls = lab, controls
         self._table: CsvTable | None = None
         self._name = ""
-        controls.dataset.addItem("choose a data set…", None)
+        controls.dataset.addItem(translate("Hypothesis", "choose a data set…"), None)
         for key, text, *_rest in BUNDLED:
-            controls.dataset.addItem(text, key)
+            controls.dataset.addItem(translate("Hypothesis", text), key)
         controls.open_csv.clicked.connect(self._on_open)
         controls.dataset.activated.connect(self._on_dataset)
-        controls.column_a.activated.connect(lambda _i: self.apply_columns("Choose column A"))
-        controls.column_b.activated.connect(lambda _i: self.apply_columns("Choose column B"))
+        controls.column_a.activated.connect(lambda _i: self.apply_columns(translate("Hypothesis", "Choose column A")))
+        controls.column_b.activated.connect(lambda _i: self.apply_columns(translate("Hypothesis", "Choose column B")))
 
     def _on_open(self) -> None:
         path, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self.lab, "Open a CSV file", "", "CSV files (*.csv *.tsv *.txt);;All files (*)"
+            self.lab,
+            translate("Hypothesis", "Open a CSV file"),
+            "",
+            translate("Hypothesis", "CSV files (*.csv *.tsv *.txt);;All files (*)"),
         )
         if path:
             self.load_file(path)
@@ -56,14 +84,14 @@ class CsvLoader(QtCore.QObject):
         try:
             table = read_csv_table(Path(path))
         except (DataError, OSError) as exc:
-            self._fail(f"Cannot use {Path(path).name}: {exc}")
+            self._fail(translate("Hypothesis", "Cannot use {0}: {1}").format(Path(path).name, exc))
             return False
         numeric = table.numeric_columns()
         if not numeric:
-            self._fail(f"Cannot use {Path(path).name}: no column holds only numbers")
+            self._fail(translate("Hypothesis", "Cannot use {0}: no column holds only numbers").format(Path(path).name))
             return False
         self._use_table(table, Path(path).name, numeric[0], numeric[1] if len(numeric) > 1 else None)
-        return self.apply_columns("Load CSV")
+        return self.apply_columns(translate("Hypothesis", "Load CSV"))
 
     def _on_dataset(self, index: int) -> None:
         key = self.controls.dataset.itemData(index)
@@ -74,7 +102,7 @@ class CsvLoader(QtCore.QObject):
         try:
             table = load_dataset(key)
         except (DataError, OSError) as exc:
-            self._fail(f"Cannot load {text}: {exc}")
+            self._fail(translate("Hypothesis", "Cannot load {0}: {1}").format(text, exc))
             return
         self._use_table(table, text, col_a, col_b)
         self.apply_columns(f"Load {text}", **extra)
@@ -100,7 +128,7 @@ class CsvLoader(QtCore.QObject):
             a = self._table.column(col_a)
             b = self._table.column(col_b) if col_b != NONE else ()
         except DataError as exc:
-            self._fail(f"Cannot use {self._name}: {exc}")
+            self._fail(translate("Hypothesis", "Cannot use {0}: {1}").format(self._name, exc))
             return False
         if len(a) > MAX_DATA or len(b) > MAX_DATA:
             self._fail(f"Cannot use {self._name}: at most {MAX_DATA:,} values per column are supported")
@@ -117,4 +145,4 @@ class CsvLoader(QtCore.QObject):
 
     def show_label(self, state: HypothesisState) -> None:
         """Name what is loaded (the state keeps the values, so a scene shows its data without the file)."""
-        self.controls.csv_label.setText(state.csv_label or "no file loaded")
+        self.controls.csv_label.setText(state.csv_label or translate("Hypothesis", "no file loaded"))

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6 import QtCore, QtWidgets
 
+from engine.i18n import QT_TRANSLATE_NOOP
 from engine.inference import (
     TABS,
     HypothesisResults,
@@ -23,6 +24,7 @@ from engine.inference import (
     parse_numbers,
 )
 from gui import theme
+from gui.i18n import translate
 from gui.labs.base import Lab
 from gui.labs.hypothesis.bootstrap import BootstrapRunner
 from gui.labs.hypothesis.controls import HypothesisControls, from_tick
@@ -34,18 +36,25 @@ from gui.widgets.field_controls import spec_of
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.module_loader import ModuleLoader
 from gui.widgets.results_cache import ResultsCache
+from gui.widgets.words import plain
 
 __all__ = ["HypothesisLab"]
 
-TAB_TITLES = {"test": "Test", "permutation": "Permutation", "bootstrap": "Bootstrap CI", "ab": "A/B test",
-              "intervals": "Confidence intervals", "power": "Power"}  # fmt: skip
+TAB_TITLES = {
+    "test": QT_TRANSLATE_NOOP("Hypothesis", "Test"),
+    "permutation": QT_TRANSLATE_NOOP("Hypothesis", "Permutation"),
+    "bootstrap": QT_TRANSLATE_NOOP("Hypothesis", "Bootstrap CI"),
+    "ab": QT_TRANSLATE_NOOP("Hypothesis", "A/B test"),
+    "intervals": QT_TRANSLATE_NOOP("Hypothesis", "Confidence intervals"),
+    "power": QT_TRANSLATE_NOOP("Hypothesis", "Power"),
+}
 
 
 class HypothesisLab(Lab):
     """Run a test and see why it decides what it decides."""
 
     name = "hypothesis"
-    title = "Hypothesis tests"
+    title = QT_TRANSLATE_NOOP("Labs", "Hypothesis tests")
     state_type = HypothesisState
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
@@ -57,7 +66,7 @@ class HypothesisLab(Lab):
         self._pages = {key: LazyPage(factories[key]) for key in TABS}
         self.tabs = QtWidgets.QTabWidget()
         for key in TABS:
-            self.tabs.addTab(self._pages[key], TAB_TITLES[key])
+            self.tabs.addTab(self._pages[key], translate("Hypothesis", TAB_TITLES[key]))
         self.verdict = QtWidgets.QLabel()
         self.verdict.setWordWrap(True)
         self.verdict.setFont(theme.font(1.2))
@@ -102,44 +111,74 @@ class HypothesisLab(Lab):
     # --- wiring -------------------------------------------------------------------------------------------------------
     def _connect(self) -> None:
         c = self.controls
-        c.test.currentIndexChanged.connect(lambda _i: self.set_fields("Choose test", test=c.test.currentData()))
+        c.test.currentIndexChanged.connect(
+            lambda _i: self.set_fields(translate("Hypothesis", "Choose test"), test=c.test.currentData())
+        )
         c.alternative.currentIndexChanged.connect(
-            lambda _i: self.set_fields("Choose alternative", alternative=c.alternative.currentData())
+            lambda _i: self.set_fields(
+                translate("Hypothesis", "Choose alternative"), alternative=c.alternative.currentData()
+            )
         )
         c.source.currentIndexChanged.connect(
-            lambda _i: self.set_fields("Choose data source", source=c.source.currentData())
+            lambda _i: self.set_fields(translate("Hypothesis", "Choose data source"), source=c.source.currentData())
         )
         c.alpha.valueChanged.connect(self._on_alpha)
-        c.alpha.sliderReleased.connect(lambda: self.commit("Change α"))
-        for box, field, text in ((c.mu0, "mu0", "Set μ₀"), (c.true_mu, "true_mu", "Set true μ_A"),
-                                 (c.true_mu_b, "true_mu_b", "Set true μ_B"), (c.sigma, "sigma", "Set σ"),
-                                 (c.n, "n", "Set n_A"), (c.n_b, "n_b", "Set n_B"), (c.seed, "seed", "Set seed"),
-                                 (c.successes, "successes", "Set successes"), (c.trials, "trials", "Set trials"),
-                                 (c.p0, "p0", "Set p₀"), (c.perm_resamples, "perm_resamples", "Set shuffles"),
-                                 (c.perm_seed, "perm_seed", "Set shuffle seed"),
-                                 (c.boot_resamples, "boot_resamples", "Set resamples"),
-                                 (c.boot_seed, "boot_seed", "Set bootstrap seed"), (c.ab_x1, "ab_x1", "Set A/B"),
-                                 (c.ab_n1, "ab_n1", "Set A/B"), (c.ab_x2, "ab_x2", "Set A/B"),
-                                 (c.ab_n2, "ab_n2", "Set A/B"), (c.ci_count, "ci_count", "Set interval count"),
-                                 (c.ci_seed, "ci_seed", "Set simulation seed")):  # fmt: skip
+        c.alpha.sliderReleased.connect(lambda: self.commit(translate("Hypothesis", "Change α")))
+        for box, field, text in (
+            (c.mu0, "mu0", translate("Hypothesis", "Set μ₀")),
+            (c.true_mu, "true_mu", translate("Hypothesis", "Set true μ_A")),
+            (c.true_mu_b, "true_mu_b", translate("Hypothesis", "Set true μ_B")),
+            (c.sigma, "sigma", translate("Hypothesis", "Set σ")),
+            (c.n, "n", translate("Hypothesis", "Set n_A")),
+            (c.n_b, "n_b", translate("Hypothesis", "Set n_B")),
+            (c.seed, "seed", translate("Hypothesis", "Set seed")),
+            (c.successes, "successes", translate("Hypothesis", "Set successes")),
+            (c.trials, "trials", translate("Hypothesis", "Set trials")),
+            (c.p0, "p0", translate("Hypothesis", "Set p₀")),
+            (c.perm_resamples, "perm_resamples", translate("Hypothesis", "Set shuffles")),
+            (c.perm_seed, "perm_seed", translate("Hypothesis", "Set shuffle seed")),
+            (c.boot_resamples, "boot_resamples", translate("Hypothesis", "Set resamples")),
+            (c.boot_seed, "boot_seed", translate("Hypothesis", "Set bootstrap seed")),
+            (c.ab_x1, "ab_x1", translate("Hypothesis", "Set A/B")),
+            (c.ab_n1, "ab_n1", translate("Hypothesis", "Set A/B")),
+            (c.ab_x2, "ab_x2", translate("Hypothesis", "Set A/B")),
+            (c.ab_n2, "ab_n2", translate("Hypothesis", "Set A/B")),
+            (c.ci_count, "ci_count", translate("Hypothesis", "Set interval count")),
+            (c.ci_seed, "ci_seed", translate("Hypothesis", "Set simulation seed")),
+        ):
             box.valueChanged.connect(lambda v, f=field, t=text: self._set_count(t, f, v))
-        for combo, field in ((c.boot_stat, "boot_stat"), (c.boot_method, "boot_method"), (c.ci_kind, "ci_kind"),
-                             (c.power_kind, "power_kind")):  # fmt: skip
+        for combo, field in (
+            (c.boot_stat, "boot_stat"),
+            (c.boot_method, "boot_method"),
+            (c.ci_kind, "ci_kind"),
+            (c.power_kind, "power_kind"),
+        ):
             combo.currentIndexChanged.connect(
                 lambda _i, f=field, w=combo: self.set_fields(f"Set {f}", **{f: w.currentData()})
             )
-        c.new_sample.clicked.connect(lambda: self.set_fields("New sample", seed=(self._state.seed + 1) % 2**31))
-        c.ci_new.clicked.connect(lambda: self.set_fields("Simulate again", ci_seed=(self._state.ci_seed + 1) % 2**31))
-        for edit, field, label in ((c.typed_a, "typed_a", "sample A"), (c.typed_b, "typed_b", "sample B"),
-                                   (c.chi2_observed, "chi2_observed", "observed counts"),
-                                   (c.chi2_expected, "chi2_expected", "expected proportions")):  # fmt: skip
+        c.new_sample.clicked.connect(
+            lambda: self.set_fields(translate("Hypothesis", "New sample"), seed=(self._state.seed + 1) % 2**31)
+        )
+        c.ci_new.clicked.connect(
+            lambda: self.set_fields(
+                translate("Hypothesis", "Simulate again"), ci_seed=(self._state.ci_seed + 1) % 2**31
+            )
+        )
+        for edit, field, label in (
+            (c.typed_a, "typed_a", translate("Hypothesis", "sample A")),
+            (c.typed_b, "typed_b", translate("Hypothesis", "sample B")),
+            (c.chi2_observed, "chi2_observed", translate("Hypothesis", "observed counts")),
+            (c.chi2_expected, "chi2_expected", translate("Hypothesis", "expected proportions")),
+        ):
             edit.editingFinished.connect(lambda e=edit, f=field, n=label: self._on_typed(e, f, n))
         effect, power_n = spec_of(HypothesisState, "power_effect"), spec_of(HypothesisState, "power_n")
-        c.power_effect.valueChanged.connect(lambda v: self._on_slider(power_effect=from_tick(effect, v)))
-        c.power_n.valueChanged.connect(lambda v: self._on_slider(power_n=from_tick(power_n, v)))
-        c.power_effect.sliderReleased.connect(lambda: self.commit("Change effect size"))
-        c.power_n.sliderReleased.connect(lambda: self.commit("Change n"))
-        self.tabs.currentChanged.connect(lambda i: self.set_fields("Switch tab", tab=TABS[i]))
+        c.power_effect.valueChanged.connect(
+            lambda v: self._on_slider(c.power_effect, power_effect=from_tick(effect, v))
+        )
+        c.power_n.valueChanged.connect(lambda v: self._on_slider(c.power_n, power_n=from_tick(power_n, v)))
+        c.power_effect.sliderReleased.connect(lambda: self.commit(translate("Hypothesis", "Change effect size")))
+        c.power_n.sliderReleased.connect(lambda: self.commit(translate("Hypothesis", "Change n")))
+        self.tabs.currentChanged.connect(lambda i: self.set_fields(translate("Hypothesis", "Switch tab"), tab=TABS[i]))
 
     def set_fields(self, text: str, **changes: Any) -> None:
         """A one-shot edit; refused with a message when the new state breaks a cross-field rule."""
@@ -154,9 +193,11 @@ class HypothesisLab(Lab):
     @staticmethod
     def _cross_field_problem(state: HypothesisState) -> str:
         if state.successes > state.trials:
-            return f"successes ({state.successes}) cannot exceed trials ({state.trials})"
+            return translate("Hypothesis", "successes ({0}) cannot exceed trials ({1})").format(
+                state.successes, state.trials
+            )
         if state.ab_x1 > state.ab_n1 or state.ab_x2 > state.ab_n2:
-            return "conversions cannot exceed visitors in a group"
+            return translate("Hypothesis", "conversions cannot exceed visitors in a group")
         return ""
 
     def _set_count(self, text: str, field: str, value: float) -> None:
@@ -168,15 +209,16 @@ class HypothesisLab(Lab):
         if self.controls.alpha.isSliderDown():
             self.preview(new)
         else:
-            self.edit(new, "Change α")
+            self.edit(new, translate("Hypothesis", "Change α"))
 
-    def _on_slider(self, **changes: Any) -> None:
+    def _on_slider(self, slider: QtWidgets.QSlider, **changes: Any) -> None:
+        # The slider is passed in: sender() is not the slider for a lambda slot, which made every step of a drag
+        # its own undo step (and the window's undo bookkeeping ran per step).
         new = dataclasses.replace(self._state, **changes)
-        slider = self.sender()
-        if isinstance(slider, QtWidgets.QSlider) and slider.isSliderDown():
+        if slider.isSliderDown():
             self.preview(new)
         else:
-            self.edit(new, "Change power settings")
+            self.edit(new, translate("Hypothesis", "Change power settings"))
 
     def _on_typed(self, edit: QtWidgets.QLineEdit, field: str, label: str) -> None:
         """Apply typed numbers; a bad token is selected and named, and the last good state stays."""
@@ -195,7 +237,7 @@ class HypothesisLab(Lab):
             self.error_message(str(exc))
             return
         self.show_data_error("")
-        self.edit(dataclasses.replace(self._state, **{field: text}), f"Type {label}")
+        self.edit(dataclasses.replace(self._state, **{field: text}), translate("Hypothesis", "Type {0}").format(label))
 
     def show_data_error(self, text: str) -> None:
         """Show (or clear, with "") the message under the data inputs."""
@@ -207,7 +249,7 @@ class HypothesisLab(Lab):
         """Show ``state`` in every input and the open tab's view."""
         self.inputs.show(state)
         if self._loader.pending:
-            self.verdict_view.show("Loading the statistics library (scipy.stats)…", None)
+            self.verdict_view.show(translate("Hypothesis", "Loading the statistics library (scipy.stats)…"), None)
             return
         res = self.results.get(state)
         if state.tab == "permutation":
@@ -242,6 +284,16 @@ class HypothesisLab(Lab):
             self.render(self._state)
 
     # --- the shared lab surface ------------------------------------------------------------------------------------
+    def describe(self) -> str:
+        """The test and its verdict, e.g. "One-sample t-test; H₀: μ = 0 …; p = 0.0268 ≤ α = 0.05: reject H₀"."""
+        if self._loader.pending:
+            return self.tr(translate("Hypothesis", "Loading the statistics library (scipy.stats)…"))
+        res = self.results.get(self._state)
+        if res.error:
+            return res.error
+        parts = [plain(res.label_text), plain(res.verdict)]
+        return "; ".join(p for p in parts if p)
+
     def export_views(self) -> dict[str, Any]:
         """The open tab's plot first, then the others."""
         self._finish_loading()

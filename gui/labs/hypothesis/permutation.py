@@ -15,6 +15,7 @@ from engine.inference import (
     permutation_readout,
     run_permutation,
 )
+from gui.i18n import translate
 from gui.labs.base import Lab
 from gui.labs.hypothesis.controls import HypothesisControls
 from gui.labs.hypothesis.render import VerdictView
@@ -59,7 +60,7 @@ class PermutationPlayback(QtCore.QObject):
             if results.error:
                 self.show_error(results.error)
                 return
-            self.controls.perm_label.setText("shuffling…")
+            self.controls.perm_label.setText(translate("Hypothesis", "shuffling…"))
             self.job.submit(run_permutation, state)
             return
         self.show_progress()
@@ -70,7 +71,7 @@ class PermutationPlayback(QtCore.QObject):
         self._view().setEnabled(False)
         self.result = None
         if self.lab.state().tab == "permutation":
-            self.verdict.show(f"Cannot run the permutation test: {exc}", None)
+            self.verdict.show(translate("Hypothesis", "Cannot run the permutation test: {0}").format(exc), None)
             self.lab.error_message(str(exc))
 
     def _on_result(self, result: PermutationResult) -> None:
@@ -79,7 +80,7 @@ class PermutationPlayback(QtCore.QObject):
         view = self._view()
         view.set_layout(result.observed, self._layout)
         view.setEnabled(True)
-        self.controls.perm_play.setText("Pause")
+        self.controls.perm_play.setText(translate("Hypothesis", "Pause"))
         self.timer.start()
         self.show_progress()
 
@@ -88,7 +89,7 @@ class PermutationPlayback(QtCore.QObject):
         res = self.result
         if res is None or self.done >= res.n_resamples:
             self.timer.stop()
-            self.controls.perm_play.setText("Play")
+            self.controls.perm_play.setText(translate("Hypothesis", "Play"))
             return
         self.done = min(res.n_resamples, self.done + max(1, res.n_resamples // FRAMES_PER_RUN))
         self.show_progress()
@@ -107,19 +108,19 @@ class PermutationPlayback(QtCore.QObject):
         """Pause a running reveal, or play it (from the start when it had finished)."""
         if self.timer.isActive():
             self.timer.stop()
-            self.controls.perm_play.setText("Play")
+            self.controls.perm_play.setText(translate("Hypothesis", "Play"))
         elif self.result is not None:
             if self.done >= self.result.n_resamples:
                 self.done = 0
             self.timer.start()
-            self.controls.perm_play.setText("Pause")
+            self.controls.perm_play.setText(translate("Hypothesis", "Pause"))
 
     def replay(self) -> None:
         """Reveal the same run again from the first shuffle."""
         self.done = 0
         if self.result is not None:
             self.timer.start()
-            self.controls.perm_play.setText("Pause")
+            self.controls.perm_play.setText(translate("Hypothesis", "Pause"))
             self.show_progress()
 
     def reveal_all(self) -> None:
@@ -127,7 +128,7 @@ class PermutationPlayback(QtCore.QObject):
         if self.result is not None:
             self.timer.stop()
             self.done = self.result.n_resamples
-            self.controls.perm_play.setText("Play")
+            self.controls.perm_play.setText(translate("Hypothesis", "Play"))
             self.show_progress()
 
     def shutdown(self) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+from engine.i18n import localize
 from engine.inference import COUNT_TESTS, TABS, TWO_SAMPLE_TESTS, HypothesisState
 from gui import theme
+from gui.i18n import translate
 from gui.labs.hypothesis.controls import HypothesisControls, to_tick
 from gui.labs.hypothesis.data import CsvLoader
 from gui.widgets.field_controls import spec_of
@@ -80,8 +82,8 @@ class InputsView:
             if slider.value() != to_tick(fs, value):
                 with QtCore.QSignalBlocker(slider):
                     slider.setValue(to_tick(fs, value))
-        set_text(c.alpha_label, f"α = {s.alpha:.3f}")
-        set_text(c.power_effect_label, f"d = {s.power_effect:.2f}")
+        set_text(c.alpha_label, localize(f"α = {s.alpha:.3f}"))
+        set_text(c.power_effect_label, localize(f"d = {s.power_effect:.2f}"))
         set_text(c.power_n_label, f"n = {s.power_n}")
         index = TABS.index(s.tab)
         with QtCore.QSignalBlocker(self.tabs):
@@ -101,8 +103,11 @@ class InputsView:
         c.mu0.setEnabled(on_test and s.test in ("one_sample_t", "z"))
         c.generated_box.setVisible(s.tab == "intervals" or (uses_samples and s.source == "generated"))
         c.typed_box.setVisible(uses_samples and s.source == "typed" and not (on_test and s.test == "chi2"))
-        c.generated_box.setTitle("Generated: a fair die rolled n_A times" if on_test and s.test == "chi2" else
-                                 "Generated samples")  # fmt: skip
+        c.generated_box.setTitle(
+            translate("Hypothesis", "Generated: a fair die rolled n_A times")
+            if on_test and s.test == "chi2"
+            else translate("Hypothesis", "Generated samples")
+        )
         c.typed_b.setEnabled(s.tab == "permutation" or (on_test and s.test in TWO_SAMPLE_TESTS))
         c.csv_box.setVisible(uses_samples and s.source == "csv")
         c.counts_box.setVisible(on_test and s.test in COUNT_TESTS)

@@ -20,6 +20,7 @@ from engine.inference import (
     PowerPicture,
 )
 from gui import theme
+from gui.i18n import translate
 from gui.widgets.plane import configure_plot
 
 __all__ = ["NullView", "PermutationView", "BootstrapView", "IntervalsView", "PowerView", "make_plot"]
@@ -63,22 +64,30 @@ class NullView(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = make_plot("test statistic", "density under H₀")
+        self.plot_widget = make_plot(
+            translate("Hypothesis", "test statistic"), translate("Hypothesis", "density under H₀")
+        )
         plot = self.plot_widget.getPlotItem()
         self.curve = pg.PlotDataItem(pen=theme.pen("blue"), name="null distribution (H₀ true)")
         self.bars = pg.BarGraphItem(
             x=[0], height=[0], width=0.9, brush=theme.brush("blue", 60), pen=theme.pen("blue", 0.4)
         )
-        self.reject_fills = [fill_item("vermillion", "rejection region (area α)" if i == 0 else None) for i in range(2)]
-        self.p_fills = [fill_item("blue", "p-value: as or more extreme" if i == 0 else None, True) for i in range(2)]
+        self.reject_fills = [
+            fill_item("vermillion", translate("Hypothesis", "rejection region (area α)") if i == 0 else None)
+            for i in range(2)
+        ]
+        self.p_fills = [
+            fill_item("blue", translate("Hypothesis", "p-value: as or more extreme") if i == 0 else None, True)
+            for i in range(2)
+        ]
         self.observed = pg.InfiniteLine(angle=90, pen=theme.pen("fg", 1.2), movable=False)
         self.critical = [pg.InfiniteLine(angle=90, pen=theme.pen("vermillion", 0.6, "dash")) for _ in range(2)]
         for item in (*self.reject_fills, *self.p_fills, self.bars, self.curve):
             plot.addItem(item)
         for item in (self.observed, *self.critical):
             plot.addItem(item, ignoreBounds=True)
-        obs_legend = pg.PlotDataItem(pen=theme.pen("fg", 1.2), name="observed statistic")
-        plot.legend.addItem(obs_legend, "observed statistic")
+        obs_legend = pg.PlotDataItem(pen=theme.pen("fg", 1.2), name=translate("Hypothesis", "observed statistic"))
+        plot.legend.addItem(obs_legend, translate("Hypothesis", "observed statistic"))
         self.observed_legend = plot.legend.getLabel(obs_legend)
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -161,7 +170,9 @@ class PermutationView(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = make_plot("difference of means under shuffled labels", "shuffles")
+        self.plot_widget = make_plot(
+            translate("Hypothesis", "difference of means under shuffled labels"), translate("Hypothesis", "shuffles")
+        )
         plot = self.plot_widget.getPlotItem()
         self.bars = pg.BarGraphItem(
             x=[0], height=[0], width=1, brush=theme.brush("grey", 140), pen=theme.pen("grey", 0.3)
@@ -172,8 +183,8 @@ class PermutationView(QtWidgets.QWidget):
         plot.addItem(self.bars)
         plot.addItem(self.extreme)
         plot.addItem(self.observed, ignoreBounds=True)
-        plot.legend.addItem(self.bars, "shuffled-label differences")
-        plot.legend.addItem(self.extreme, "as or more extreme")
+        plot.legend.addItem(self.bars, translate("Hypothesis", "shuffled-label differences"))
+        plot.legend.addItem(self.extreme, translate("Hypothesis", "as or more extreme"))
         plot.legend.addItem(pg.PlotDataItem(pen=theme.pen("fg", 1.2)), "observed difference")
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -196,7 +207,9 @@ class BootstrapView(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = make_plot("statistic of a resample", "resamples")
+        self.plot_widget = make_plot(
+            translate("Hypothesis", "statistic of a resample"), translate("Hypothesis", "resamples")
+        )
         plot = self.plot_widget.getPlotItem()
         self.bars = pg.BarGraphItem(x=[0], height=[0], width=1, brush=theme.brush("blue", 90))
         self.interval = pg.LinearRegionItem(movable=False, brush=theme.brush("green", 50), pen=theme.pen("green", 0.8))
@@ -204,9 +217,9 @@ class BootstrapView(QtWidgets.QWidget):
         plot.addItem(self.interval, ignoreBounds=True)
         plot.addItem(self.bars)
         plot.addItem(self.estimate, ignoreBounds=True)
-        plot.legend.addItem(self.bars, "bootstrap resamples")
+        plot.legend.addItem(self.bars, translate("Hypothesis", "bootstrap resamples"))
         plot.legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=theme.brush("green", 80)),
-                            "confidence interval")  # fmt: skip
+                            translate("Hypothesis", "confidence interval"))  # fmt: skip
         plot.legend.addItem(pg.PlotDataItem(pen=theme.pen("fg", 1.2)), "sample statistic")
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -225,7 +238,7 @@ class IntervalsView(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = make_plot("value", "sample number")
+        self.plot_widget = make_plot(translate("Hypothesis", "value"), translate("Hypothesis", "sample number"))
         plot = self.plot_widget.getPlotItem()
         self.hits = pg.PlotDataItem(pen=theme.pen("blue", 0.8), connect="pairs", name="covers μ")
         self.misses = pg.PlotDataItem(pen=theme.pen("vermillion", 1.2), connect="pairs", name="misses μ")
@@ -253,13 +266,16 @@ class PowerView(QtWidgets.QWidget):
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.plot_widget = make_plot("test statistic", "density")
+        self.plot_widget = make_plot(translate("Hypothesis", "test statistic"), translate("Hypothesis", "density"))
         plot = self.plot_widget.getPlotItem()
-        self.beta_fill = fill_item("sky", "β: miss a real effect (type II)")
-        self.power_fill = fill_item("green", "power: detect it")
+        self.beta_fill = fill_item("sky", translate("Hypothesis", "β: miss a real effect (type II)"))
+        self.power_fill = fill_item("green", translate("Hypothesis", "power: detect it"))
         for item in (self.beta_fill, self.power_fill):
             item.setData(connect="finite")  # several pieces in one item, separated by NaN
-        self.alpha_fills = [fill_item("vermillion", "α: false alarm (type I)" if i == 0 else None) for i in range(2)]
+        self.alpha_fills = [
+            fill_item("vermillion", translate("Hypothesis", "α: false alarm (type I)") if i == 0 else None)
+            for i in range(2)
+        ]
         self.null_curve = pg.PlotDataItem(pen=theme.pen("blue"), name="under H₀")
         self.alt_curve = pg.PlotDataItem(pen=theme.pen("orange"), name="under H₁")
         self.critical = [pg.InfiniteLine(angle=90, pen=theme.pen("vermillion", 0.6, "dash")) for _ in range(2)]

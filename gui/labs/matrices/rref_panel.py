@@ -7,18 +7,28 @@ from dataclasses import replace
 from PySide6 import QtCore, QtWidgets
 
 from engine import linalg as la
+from engine.i18n import QT_TRANSLATE_NOOP
 from engine.linalg import MatricesState, RrefView
 from gui import theme
+from gui.i18n import translate
 from gui.widgets.matrix_table import MatrixTable
 
 __all__ = ["RrefPanel", "EXAMPLES"]
 
 EXAMPLES: dict[str, tuple[tuple[str, ...], ...]] = {
-    "One solution (3 equations, 3 unknowns)": la.DEFAULT_AUGMENTED,
-    "No solution (inconsistent)": (("1", "2", "-1", "3"), ("2", "4", "-2", "5"), ("1", "0", "1", "1")),
-    "Infinitely many (a free variable)": (("1", "2", "-1", "3"), ("2", "4", "-2", "6"), ("1", "0", "1", "1")),
-    "Fractions (2×3)": (("3", "2", "1"), ("2", "-1/2", "4/3")),
-    "5 equations, 5 unknowns (5×6)": (
+    QT_TRANSLATE_NOOP("Matrices", "One solution (3 equations, 3 unknowns)"): la.DEFAULT_AUGMENTED,
+    QT_TRANSLATE_NOOP("Matrices", "No solution (inconsistent)"): (
+        ("1", "2", "-1", "3"),
+        ("2", "4", "-2", "5"),
+        ("1", "0", "1", "1"),
+    ),
+    QT_TRANSLATE_NOOP("Matrices", "Infinitely many (a free variable)"): (
+        ("1", "2", "-1", "3"),
+        ("2", "4", "-2", "6"),
+        ("1", "0", "1", "1"),
+    ),
+    QT_TRANSLATE_NOOP("Matrices", "Fractions (2×3)"): (("3", "2", "1"), ("2", "-1/2", "4/3")),
+    QT_TRANSLATE_NOOP("Matrices", "5 equations, 5 unknowns (5×6)"): (
         ("2", "1", "0", "-1", "3", "4"),
         ("1", "-2", "3", "0", "1", "-1"),
         ("0", "4", "1", "2", "-2", "5"),
@@ -57,12 +67,12 @@ class RrefPanel(QtWidgets.QWidget):
         self.step_table.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         left.addWidget(self.step_table, 1)
         nav = QtWidgets.QHBoxLayout()
-        self.first_button = QtWidgets.QPushButton("|◀ Start")
-        self.prev_button = QtWidgets.QPushButton("◀ Prev")
+        self.first_button = QtWidgets.QPushButton(translate("Matrices", "|◀ Start"))
+        self.prev_button = QtWidgets.QPushButton(translate("Matrices", "◀ Prev"))
         self.step_label = QtWidgets.QLabel("")
         self.step_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        self.next_button = QtWidgets.QPushButton("Next ▶")
-        self.last_button = QtWidgets.QPushButton("End ▶|")
+        self.next_button = QtWidgets.QPushButton(translate("Matrices", "Next ▶"))
+        self.last_button = QtWidgets.QPushButton(translate("Matrices", "End ▶|"))
         self.prev_button.setShortcut("Alt+Left")
         self.next_button.setShortcut("Alt+Right")
         for b in (self.first_button, self.prev_button):
@@ -85,15 +95,15 @@ class RrefPanel(QtWidgets.QWidget):
         col.setFixedWidth(350)
         right = QtWidgets.QVBoxLayout(col)
         lay.addWidget(col)
-        box = QtWidgets.QGroupBox("Augmented matrix [A | b]")
+        box = QtWidgets.QGroupBox(translate("Matrices", "Augmented matrix [A | b]"))
         bl = QtWidgets.QVBoxLayout(box)
         size = QtWidgets.QHBoxLayout()
         self.rows_spin = QtWidgets.QSpinBox()
         self.rows_spin.setRange(1, la.MAX_ROWS)
-        self.rows_spin.setPrefix("rows ")
+        self.rows_spin.setPrefix(translate("Matrices", "rows "))
         self.cols_spin = QtWidgets.QSpinBox()
         self.cols_spin.setRange(2, la.MAX_COLS)
-        self.cols_spin.setPrefix("columns ")
+        self.cols_spin.setPrefix(translate("Matrices", "columns "))
         self.rows_spin.valueChanged.connect(self._on_size)
         self.cols_spin.valueChanged.connect(self._on_size)
         size.addWidget(self.rows_spin)
@@ -105,8 +115,11 @@ class RrefPanel(QtWidgets.QWidget):
         self.table.cell_rejected.connect(self._on_rejected)
         bl.addWidget(self.table, 0, QtCore.Qt.AlignmentFlag.AlignHCenter)
         hint = QtWidgets.QLabel(
-            "The last (shaded) column is the right-hand side b. Integers, decimals and "
-            "fractions like 2/3 are reduced exactly."
+            translate(
+                "Matrices",
+                "The last (shaded) column is the right-hand side b. Integers, decimals and fractions like 2/3 are "
+                "reduced exactly.",
+            )
         )
         hint.setWordWrap(True)
         bl.addWidget(hint)
@@ -116,9 +129,9 @@ class RrefPanel(QtWidgets.QWidget):
         self.message.setStyleSheet(f"color: {theme.color('vermillion').name()}; font-weight: bold;")
         bl.addWidget(self.message)
         self.examples = QtWidgets.QComboBox()
-        self.examples.addItem("Load an example…")
+        self.examples.addItem(translate("Matrices", "Load an example…"))
         for name in EXAMPLES:
-            self.examples.addItem(name)
+            self.examples.addItem(translate("Matrices", name), name)
         self.examples.activated.connect(self._on_example)
         bl.addWidget(self.examples)
         right.addWidget(box)
@@ -131,16 +144,16 @@ class RrefPanel(QtWidgets.QWidget):
     def _go(self, step: int) -> None:
         step = max(0, min(step, self._steps))
         if step != self._state.rref_step:
-            self._emit(replace(self._state, rref_step=step), "Row-reduction step")
+            self._emit(replace(self._state, rref_step=step), translate("Matrices", "Row-reduction step"))
 
     def _on_matrix(self, rows: tuple) -> None:
         self.message.setText("")
         new = tuple(tuple(str(c) for c in r) for r in rows)
         if new != self._state.augmented:
-            self._emit(replace(self._state, augmented=new, rref_step=0), "Edit augmented matrix")
+            self._emit(replace(self._state, augmented=new, rref_step=0), translate("Matrices", "Edit augmented matrix"))
 
     def _on_rejected(self, _i: int, _j: int, message: str) -> None:
-        text = f"{message}. The last good matrix is still used."
+        text = translate("Matrices", "{0}. The last good matrix is still used.").format(message)
         self.message.setText(text)
         self.error.emit(text)
 
@@ -149,15 +162,17 @@ class RrefPanel(QtWidgets.QWidget):
         old = self._state.augmented
         rows = tuple(tuple(old[i][j] if i < len(old) and j < len(old[0]) else "0" for j in range(n)) for i in range(m))
         if rows != old:
-            self._emit(replace(self._state, augmented=rows, rref_step=0), "Resize augmented matrix")
+            self._emit(
+                replace(self._state, augmented=rows, rref_step=0), translate("Matrices", "Resize augmented matrix")
+            )
 
     def _on_example(self, index: int) -> None:
         if index <= 0:
             return
-        rows = EXAMPLES[self.examples.itemText(index)]
+        rows = EXAMPLES[self.examples.itemData(index)]
         with QtCore.QSignalBlocker(self.examples):
             self.examples.setCurrentIndex(0)
-        self._emit(replace(self._state, augmented=rows, rref_step=0), "Load example")
+        self._emit(replace(self._state, augmented=rows, rref_step=0), translate("Matrices", "Load example"))
 
     # --- showing ----------------------------------------------------------------------------------------------------
     def render(self, state: MatricesState, view: RrefView) -> None:

@@ -7,6 +7,7 @@ from PySide6 import QtWidgets
 
 from engine.linalg import MatricesResults
 from gui import theme
+from gui.i18n import translate
 
 __all__ = ["SystemPlot", "SolutionsBox", "LINE_COLORS"]
 
@@ -59,7 +60,7 @@ class SolutionsBox(QtWidgets.QGroupBox):
     """The two equations in their line colours, the case (one / none / infinitely many) and why."""
 
     def __init__(self) -> None:
-        super().__init__("Solutions")
+        super().__init__(translate("Matrices", "Solutions"))
         lay = QtWidgets.QVBoxLayout(self)
         self.equations_text = QtWidgets.QLabel("")
         self.equations_text.setFont(theme.font(1.15))

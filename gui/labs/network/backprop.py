@@ -8,6 +8,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.nn import BackpropTrace
 from gui import theme
+from gui.i18n import translate
 
 
 def _f(v: float, digits: int = 3) -> str:
@@ -49,15 +50,18 @@ class BackpropView(QtWidgets.QWidget):
         self.details.setMinimumWidth(280)
         self.probe = QtWidgets.QSpinBox()
         self.probe.setObjectName("probe_point")
-        self.probe.setPrefix("training point #")
+        self.probe.setPrefix(translate("Network", "training point #"))
         self.probe_info = QtWidgets.QLabel()
         self.probe_info.setWordWrap(True)
         note = QtWidgets.QLabel(
-            "With no hidden layer the network is logistic regression, p = σ(w·x + b): its backprop is the "
-            "one-variable chain rule dL/dw = dL/dp · dp/dz · dz/dw of the Derivatives lab."
+            translate(
+                "Network",
+                "With no hidden layer the network is logistic regression, p = σ(w·x + b): its backprop is the "
+                "one-variable chain rule dL/dw = dL/dp · dp/dz · dz/dw of the Derivatives lab.",
+            )
         )
         note.setWordWrap(True)
-        self.derivatives_button = QtWidgets.QPushButton("Open the Derivatives lab")
+        self.derivatives_button = QtWidgets.QPushButton(translate("Network", "Open the Derivatives lab"))
         self.derivatives_button.clicked.connect(self.open_derivatives)
         top = QtWidgets.QHBoxLayout()
         top.addWidget(self.probe)
@@ -157,10 +161,13 @@ class BackpropView(QtWidgets.QWidget):
             name = "p" if k == len(sizes) - 1 else ("x" if k == 0 else "a")
             label.setText(f"{name} = {_f(trace.a[k][i])}\n∂L/∂{name} = {_f(trace.grad_a[k][i], 2)}")
             label.setPos(*p)
-        cls = "orange (1)" if trace.label else "blue (0)"
+        cls = translate("Network", "orange (1)") if trace.label else translate("Network", "blue (0)")
         self.probe_info.setText(
-            f"x = ({_f(trace.x[0])}, {_f(trace.x[1])}), class {cls}: p = {_f(trace.probability)}, "
-            f"loss = {_f(trace.loss)}. Edges: width ∝ |∂L/∂w|, orange +, blue −. Click a unit for its chain rule."
+            translate(
+                "Network",
+                "x = ({0}, {1}), class {2}: p = {3}, loss = {4}. Edges: width ∝ |∂L/∂w|, orange +, blue −. Click a "
+                "unit for its chain rule.",
+            ).format(_f(trace.x[0]), _f(trace.x[1]), cls, _f(trace.probability), _f(trace.loss))
         )
         self._write_details()
 

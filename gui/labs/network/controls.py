@@ -4,22 +4,27 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+from engine.i18n import QT_TRANSLATE_NOOP
 from engine.nn import ACTIVATIONS, DATASETS, MAX_HIDDEN_LAYERS, NET_OPTIMIZERS, NetworkState
 from engine.optim import LABELS
 from gui import theme
+from gui.i18n import translate
 from gui.widgets.field_controls import configure_spin, spec_of
 from gui.widgets.optimizer_controls import OptimizerControls
 
 DATASET_LABELS = {
-    "blobs": "Two blobs",
+    "blobs": QT_TRANSLATE_NOOP("Network", "Two blobs"),
     "xor": "XOR",
-    "circles": "Circles",
-    "moons": "Two moons",
-    "spiral": "Spiral",
-    "custom": "Hand-placed / CSV",
+    "circles": QT_TRANSLATE_NOOP("Network", "Circles"),
+    "moons": QT_TRANSLATE_NOOP("Network", "Two moons"),
+    "spiral": QT_TRANSLATE_NOOP("Network", "Spiral"),
+    "custom": QT_TRANSLATE_NOOP("Network", "Hand-placed / CSV"),
 }
 ACTIVATION_LABELS = {"tanh": "tanh", "relu": "ReLU", "sigmoid": "sigmoid"}
-LOSS_LABELS = {"logloss": "Log-loss (cross-entropy)", "mse": "Mean squared error"}
+LOSS_LABELS = {
+    "logloss": QT_TRANSLATE_NOOP("Network", "Log-loss (cross-entropy)"),
+    "mse": QT_TRANSLATE_NOOP("Network", "Mean squared error"),
+}
 
 
 QT_INT_MAX = 2**31 - 1  # the largest value a QSpinBox can hold
@@ -65,40 +70,40 @@ class NetworkControls(QtWidgets.QWidget):
 
     # --- groups -----------------------------------------------------------------------------------------------
     def _playback_group(self) -> QtWidgets.QGroupBox:
-        box = QtWidgets.QGroupBox("Training")
-        self.play_button = QtWidgets.QPushButton("▶ Play")
+        box = QtWidgets.QGroupBox(translate("Network", "Training"))
+        self.play_button = QtWidgets.QPushButton(translate("Network", "▶ Play"))
         self.play_button.setObjectName("play")
         self.play_button.setCheckable(True)
-        self.play_button.setToolTip("Train continuously; press again to pause")
-        self.step_button = QtWidgets.QPushButton("Step")
-        self.step_button.setToolTip("Train one epoch")
-        self.reset_button = QtWidgets.QPushButton("Reset")
-        self.reset_button.setToolTip("Fresh seeded weights, epoch 0")
+        self.play_button.setToolTip(translate("Network", "Train continuously; press again to pause"))
+        self.step_button = QtWidgets.QPushButton(translate("Network", "Step"))
+        self.step_button.setToolTip(translate("Network", "Train one epoch"))
+        self.reset_button = QtWidgets.QPushButton(translate("Network", "Reset"))
+        self.reset_button.setToolTip(translate("Network", "Fresh seeded weights, epoch 0"))
         self.speed = QtWidgets.QComboBox()
-        self.speed.addItem("fast", 0)
-        self.speed.addItem("1 epoch / frame", 1)
-        self.speed.addItem("slow: 5 epochs / s", -1)
+        self.speed.addItem(translate("Network", "fast"), 0)
+        self.speed.addItem(translate("Network", "1 epoch / frame"), 1)
+        self.speed.addItem(translate("Network", "slow: 5 epochs / s"), -1)
         row = QtWidgets.QHBoxLayout()
         for w in (self.play_button, self.step_button, self.reset_button):
             row.addWidget(w)
         lay = QtWidgets.QVBoxLayout(box)
         lay.addLayout(row)
         speed_row = QtWidgets.QHBoxLayout()
-        speed_row.addWidget(QtWidgets.QLabel("Speed"))
+        speed_row.addWidget(QtWidgets.QLabel(translate("Network", "Speed")))
         speed_row.addWidget(self.speed, 1)
         lay.addLayout(speed_row)
         return box
 
     def _readout_group(self) -> QtWidgets.QGroupBox:
-        box = QtWidgets.QGroupBox("Now")
+        box = QtWidgets.QGroupBox(translate("Network", "Now"))
         form = QtWidgets.QFormLayout(box)
         self.readouts: dict[str, QtWidgets.QLabel] = {}
         for key, label in (
-            ("epoch", "Epoch"),
-            ("train_loss", "Training loss"),
-            ("test_loss", "Test loss"),
-            ("accuracy", "Accuracy (train / test)"),
-            ("status", "Status"),
+            ("epoch", translate("Network", "Epoch")),
+            ("train_loss", translate("Network", "Training loss")),
+            ("test_loss", translate("Network", "Test loss")),
+            ("accuracy", translate("Network", "Accuracy (train / test)")),
+            ("status", translate("Network", "Status")),
         ):
             w = QtWidgets.QLabel("—")
             w.setObjectName(f"readout_{key}")
@@ -109,24 +114,24 @@ class NetworkControls(QtWidgets.QWidget):
         return box
 
     def _data_group(self) -> QtWidgets.QGroupBox:
-        box = QtWidgets.QGroupBox("Data")
+        box = QtWidgets.QGroupBox(translate("Network", "Data"))
         form = QtWidgets.QFormLayout(box)
         self.dataset = QtWidgets.QComboBox()
         self.dataset.setObjectName("dataset")
         for name in DATASETS:
-            self.dataset.addItem(DATASET_LABELS[name], name)
+            self.dataset.addItem(translate("Network", DATASET_LABELS[name]), name)
         self.n_points = _spin("n_points", "n_points")
         self.noise = _spin("noise", "noise")
         self.seed = _spin("seed", "seed")
-        self.new_seed = QtWidgets.QPushButton("New")
-        self.new_seed.setToolTip("Draw new points and new initial weights")
+        self.new_seed = QtWidgets.QPushButton(translate("Network", "New"))
+        self.new_seed.setToolTip(translate("Network", "Draw new points and new initial weights"))
         seed_row = QtWidgets.QHBoxLayout()
         seed_row.addWidget(self.seed, 1)
         seed_row.addWidget(self.new_seed)
         self.test_fraction = _percent_spin("test_fraction", "test_fraction")
         self.class_group = QtWidgets.QButtonGroup(self)
-        self.class0 = QtWidgets.QRadioButton("blue (0)")
-        self.class1 = QtWidgets.QRadioButton("orange (1)")
+        self.class0 = QtWidgets.QRadioButton(translate("Network", "blue (0)"))
+        self.class1 = QtWidgets.QRadioButton(translate("Network", "orange (1)"))
         self.class0.setStyleSheet(f"color: {theme.COLORS['blue']}; font-weight: bold;")
         self.class1.setStyleSheet(f"color: {theme.COLORS['orange']}; font-weight: bold;")
         self.class_group.addButton(self.class0, 0)
@@ -135,36 +140,39 @@ class NetworkControls(QtWidgets.QWidget):
         class_row = QtWidgets.QHBoxLayout()
         class_row.addWidget(self.class0)
         class_row.addWidget(self.class1)
-        self.load_csv = QtWidgets.QPushButton("Load CSV…")
-        self.clear_points = QtWidgets.QPushButton("Clear points")
+        self.load_csv = QtWidgets.QPushButton(translate("Network", "Load CSV…"))
+        self.clear_points = QtWidgets.QPushButton(translate("Network", "Clear points"))
         file_row = QtWidgets.QHBoxLayout()
         file_row.addWidget(self.load_csv)
         file_row.addWidget(self.clear_points)
         hint = QtWidgets.QLabel(
-            "Click the plane to place a point of the chosen class, right-click for the other class, drag a point "
-            "to move it, Shift+click to delete it. Filled = training, hollow = test."
+            translate(
+                "Network",
+                "Click the plane to place a point of the chosen class, right-click for the other class, drag a point "
+                "to move it, Shift+click to delete it. Filled = training, hollow = test.",
+            )
         )
         hint.setWordWrap(True)
-        form.addRow("Data set", self.dataset)
-        form.addRow("Points", self.n_points)
-        form.addRow("Noise", self.noise)
-        form.addRow("Seed", seed_row)
-        form.addRow("Test share", self.test_fraction)
-        form.addRow("Place class", class_row)
+        form.addRow(translate("Network", "Data set"), self.dataset)
+        form.addRow(translate("Network", "Points"), self.n_points)
+        form.addRow(translate("Network", "Noise"), self.noise)
+        form.addRow(translate("Network", "Seed"), seed_row)
+        form.addRow(translate("Network", "Test share"), self.test_fraction)
+        form.addRow(translate("Network", "Place class"), class_row)
         form.addRow(file_row)
         form.addRow(hint)
         return box
 
     def _network_group(self) -> QtWidgets.QGroupBox:
-        box = QtWidgets.QGroupBox("Network")
+        box = QtWidgets.QGroupBox(translate("Network", "Network"))
         lay = QtWidgets.QVBoxLayout(box)
         self.arch_label = QtWidgets.QLabel()
         self.arch_label.setObjectName("architecture")
         self.arch_label.setWordWrap(True)
         layers_row = QtWidgets.QHBoxLayout()
-        self.remove_layer = QtWidgets.QPushButton("− layer")
+        self.remove_layer = QtWidgets.QPushButton(translate("Network", "− layer"))
         self.remove_layer.setObjectName("remove_layer")
-        self.add_layer = QtWidgets.QPushButton("+ layer")
+        self.add_layer = QtWidgets.QPushButton(translate("Network", "+ layer"))
         self.add_layer.setObjectName("add_layer")
         layers_row.addWidget(self.remove_layer)
         layers_row.addWidget(self.add_layer)
@@ -172,17 +180,17 @@ class NetworkControls(QtWidgets.QWidget):
         self.units = [_spin("hidden", f"units_{i + 1}") for i in range(MAX_HIDDEN_LAYERS)]
         for i, w in enumerate(self.units):
             w.setPrefix(f"h{i + 1}: ")
-            w.setToolTip(f"Units in hidden layer {i + 1}")
+            w.setToolTip(translate("Network", "Units in hidden layer {0}").format(i + 1))
             units_row.addWidget(w)
         self.activation = QtWidgets.QComboBox()
         for name in ACTIVATIONS:
             self.activation.addItem(ACTIVATION_LABELS[name], name)
         self.loss = QtWidgets.QComboBox()
         for name, label in LOSS_LABELS.items():
-            self.loss.addItem(label, name)
+            self.loss.addItem(translate("Network", label), name)
         form = QtWidgets.QFormLayout()
-        form.addRow("Activation", self.activation)
-        form.addRow("Loss", self.loss)
+        form.addRow(translate("Network", "Activation"), self.activation)
+        form.addRow(translate("Network", "Loss"), self.loss)
         lay.addWidget(self.arch_label)
         lay.addLayout(layers_row)
         lay.addLayout(units_row)
@@ -190,16 +198,16 @@ class NetworkControls(QtWidgets.QWidget):
         return box
 
     def _optimizer_group(self) -> QtWidgets.QGroupBox:
-        box = QtWidgets.QGroupBox("Optimizer")
+        box = QtWidgets.QGroupBox(translate("Network", "Optimizer"))
         self.optimizer_box = QtWidgets.QVBoxLayout(box)
         self.optimizer = QtWidgets.QComboBox()
         self.optimizer.setObjectName("optimizer")
         for name in NET_OPTIMIZERS:
-            self.optimizer.addItem(LABELS[name], name)
+            self.optimizer.addItem(translate("optim", LABELS[name]), name)
         self.batch_size = _spin("batch_size", "batch_size")
         form = QtWidgets.QFormLayout()
-        form.addRow("Method", self.optimizer)
-        form.addRow("Batch size", self.batch_size)
+        form.addRow(translate("Network", "Method"), self.optimizer)
+        form.addRow(translate("Network", "Batch size"), self.batch_size)
         self.optimizer_box.addLayout(form)
         self.hyper: OptimizerControls | None = None
         return box
@@ -219,7 +227,7 @@ class NetworkControls(QtWidgets.QWidget):
                 self.optimizer_box.removeWidget(self.hyper)
                 self.hyper.deleteLater()
             lr_range = spec_of(NetworkState, "lr").slider_range
-            self.hyper = OptimizerControls(name, LABELS[name], "blue", lr_range=lr_range)
+            self.hyper = OptimizerControls(name, translate("optim", LABELS[name]), "blue", lr_range=lr_range)
             self.hyper.enabled_box.hide()
             self.optimizer_box.addWidget(self.hyper)
         return self.hyper

@@ -21,6 +21,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from engine.i18n import QT_TRANSLATE_NOOP
 from engine.nn import (
     GRID_RES,
     NetworkError,
@@ -33,6 +34,7 @@ from engine.nn import (
 )
 from engine.optim import DEFAULTS
 from gui import theme
+from gui.i18n import translate
 from gui.labs.base import Lab
 from gui.labs.network.backprop import BackpropView
 from gui.labs.network.controls import NetworkControls
@@ -45,13 +47,14 @@ from gui.labs.network.weights import WeightTables
 from gui.widgets.field_controls import spec_of
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.plane import configure_plot
+from gui.widgets.words import plain
 
 
 class NetworkLab(Lab):
     """Decision boundary, loss curves, weight tables, layer transforms and backprop of a small dense network."""
 
     name = "network"
-    title = "Neural network"
+    title = QT_TRANSLATE_NOOP("Labs", "Neural network")
     state_type = NetworkState
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
@@ -88,8 +91,8 @@ class NetworkLab(Lab):
         configure_plot(loss_item)
         loss_item.setLogMode(y=True)
         label_style = {"color": theme.color("fg").name(), "font-size": f"{theme.current().font_pt}pt"}
-        loss_item.setLabel("bottom", "epoch", **label_style)
-        loss_item.setLabel("left", "loss (log scale)", **label_style)
+        loss_item.setLabel("bottom", translate("Network", "epoch"), **label_style)
+        loss_item.setLabel("left", translate("Network", "loss (log scale)"), **label_style)
         loss_item.getAxis("bottom").enableAutoSIPrefix(False)
         loss_item.getAxis("left").enableAutoSIPrefix(False)
         loss_item.addLegend(offset=(-10, 10), labelTextSize=f"{theme.current().font_pt}pt")
@@ -118,9 +121,9 @@ class NetworkLab(Lab):
         self.layers_page.built.connect(self._connect_layers)
         self.backprop_page.built.connect(self._connect_backprop)
         self.tabs = QtWidgets.QTabWidget()
-        self.tabs.addTab(training, "Boundary, loss && weights")
-        self.tabs.addTab(self.layers_page, "Layers transform the plane")
-        self.tabs.addTab(self.backprop_page, "Backpropagation")
+        self.tabs.addTab(training, translate("Network", "Boundary, loss && weights"))
+        self.tabs.addTab(self.layers_page, translate("Network", "Layers transform the plane"))
+        self.tabs.addTab(self.backprop_page, translate("Network", "Backpropagation"))
         self.controls = NetworkControls()
         scroll = QtWidgets.QScrollArea()
         scroll.setWidgetResizable(True)
@@ -143,11 +146,13 @@ class NetworkLab(Lab):
         return self.backprop_page.view()
 
     def _connect_layers(self, view: LayersView) -> None:
-        view.stage_changed.connect(lambda k: self.edit_keep("Show layer step", stage=k))
-        view.projection_changed.connect(lambda p: self.edit_keep("Change projection", projection=p))
+        view.stage_changed.connect(lambda k: self.edit_keep(translate("Network", "Show layer step"), stage=k))
+        view.projection_changed.connect(
+            lambda p: self.edit_keep(translate("Network", "Change projection"), projection=p)
+        )
 
     def _connect_backprop(self, view: BackpropView) -> None:
-        view.probe_changed.connect(lambda k: self.edit_keep("Choose point", probe=max(k, 0)))
+        view.probe_changed.connect(lambda k: self.edit_keep(translate("Network", "Choose point"), probe=max(k, 0)))
         view.open_derivatives.connect(lambda: self.request_lab.emit("derivatives"))
 
     def _connect(self) -> None:
@@ -156,29 +161,41 @@ class NetworkLab(Lab):
         c.step_button.clicked.connect(training.step_epoch)
         c.reset_button.clicked.connect(training.reset_weights)
         c.dataset.currentIndexChanged.connect(lambda _i: points.on_dataset(c.dataset.currentData()))
-        c.n_points.valueChanged.connect(lambda v: self.edit_data("Change number of points", n_points=v))
-        c.noise.valueChanged.connect(lambda v: self.edit_data("Change noise", noise=round(v, 4)))
-        c.seed.valueChanged.connect(lambda v: self.edit_fresh("Change seed", seed=v))
+        c.n_points.valueChanged.connect(
+            lambda v: self.edit_data(translate("Network", "Change number of points"), n_points=v)
+        )
+        c.noise.valueChanged.connect(lambda v: self.edit_data(translate("Network", "Change noise"), noise=round(v, 4)))
+        c.seed.valueChanged.connect(lambda v: self.edit_fresh(translate("Network", "Change seed"), seed=v))
         seed_hi = int(spec_of(NetworkState, "seed").hi)
-        c.new_seed.clicked.connect(lambda: self.edit_fresh("New seed", seed=random.randrange(0, seed_hi)))
+        c.new_seed.clicked.connect(
+            lambda: self.edit_fresh(translate("Network", "New seed"), seed=random.randrange(0, seed_hi))
+        )
         c.test_fraction.valueChanged.connect(
-            lambda _v: self.edit_data("Change test share", test_fraction=c.test_fraction_value())
+            lambda _v: self.edit_data(translate("Network", "Change test share"), test_fraction=c.test_fraction_value())
         )
         c.class_group.idToggled.connect(lambda i, on: setattr(self.plane, "place_class", i) if on else None)
         c.load_csv.clicked.connect(points.ask_csv)
-        c.clear_points.clicked.connect(lambda: self.edit_data("Clear points", dataset="custom", points=()))
+        c.clear_points.clicked.connect(
+            lambda: self.edit_data(translate("Network", "Clear points"), dataset="custom", points=())
+        )
         c.add_layer.clicked.connect(self.add_layer)
         c.remove_layer.clicked.connect(self.remove_layer)
         for i, spin in enumerate(c.units):
             spin.valueChanged.connect(lambda v, i=i: self._set_units(i, v))
         c.activation.currentIndexChanged.connect(
-            lambda _i: self.edit_fresh("Change activation", activation=c.activation.currentData())
+            lambda _i: self.edit_fresh(translate("Network", "Change activation"), activation=c.activation.currentData())
         )
-        c.loss.currentIndexChanged.connect(lambda _i: self.edit_keep("Change loss", loss=c.loss.currentData()))
+        c.loss.currentIndexChanged.connect(
+            lambda _i: self.edit_keep(translate("Network", "Change loss"), loss=c.loss.currentData())
+        )
         c.optimizer.currentIndexChanged.connect(
-            lambda _i: self.edit_keep("Change optimizer", optimizer=c.optimizer.currentData(), hyper=())
+            lambda _i: self.edit_keep(
+                translate("Network", "Change optimizer"), optimizer=c.optimizer.currentData(), hyper=()
+            )
         )
-        c.batch_size.valueChanged.connect(lambda v: self.edit_keep("Change batch size", batch_size=v))
+        c.batch_size.valueChanged.connect(
+            lambda v: self.edit_keep(translate("Network", "Change batch size"), batch_size=v)
+        )
         c.speed.currentIndexChanged.connect(lambda _i: training.set_timer_interval())
         self.plane.point_added.connect(points.on_point_added)
         self.plane.point_moved.connect(points.on_point_moved)
@@ -222,33 +239,37 @@ class NetworkLab(Lab):
         hidden = list(self._state.hidden)
         if layer < len(hidden) and hidden[layer] != units:
             hidden[layer] = units
-            self.edit_fresh(f"Set layer {layer + 1} to {units} units", hidden=tuple(hidden))
+            self.edit_fresh(
+                translate("Network", "Set layer {0} to {1} units").format(layer + 1, units), hidden=tuple(hidden)
+            )
 
     def add_layer(self) -> None:
         """Append a hidden layer (as wide as the last one, or 4)."""
         hidden = self._state.hidden
-        self.edit_fresh("Add layer", hidden=(*hidden, hidden[-1] if hidden else 4))
+        self.edit_fresh(translate("Network", "Add layer"), hidden=(*hidden, hidden[-1] if hidden else 4))
 
     def remove_layer(self) -> None:
         """Drop the last hidden layer (none left = logistic regression)."""
         if self._state.hidden:
-            self.edit_fresh("Remove layer", hidden=self._state.hidden[:-1])
+            self.edit_fresh(translate("Network", "Remove layer"), hidden=self._state.hidden[:-1])
 
     def _on_weight_edited(self, flat: int, value: float) -> None:
         self.training.pause()
         state = self.training.trained_state()
         weights = list(state.weights if state.weights is not None else network_params(state))
         weights[flat] = value
-        self.try_state(dataclasses.replace(state, weights=tuple(float(w) for w in weights)), "Edit weight")
+        self.try_state(
+            dataclasses.replace(state, weights=tuple(float(w) for w in weights)), translate("Network", "Edit weight")
+        )
 
     def on_hyper(self, name: str, values: dict, _enabled: bool, final: bool) -> None:
         """The optimizer controls changed lr or a hyperparameter (live while a slider moves; ``final`` commits)."""
         lr = float(values.pop("lr", self._state.lr))
         hyper = tuple((k, float(v)) for k, v in values.items() if v != DEFAULTS[name].get(k))
         state = dataclasses.replace(self.training.trained_state(), lr=lr, hyper=hyper)
-        self.try_state(state, "Change hyperparameters", live=not final)
+        self.try_state(state, translate("Network", "Change hyperparameters"), live=not final)
         if final:
-            self.commit("Change hyperparameters")
+            self.commit(translate("Network", "Change hyperparameters"))
 
     # --- rendering ----------------------------------------------------------------------------------------------
     def render(self, state: NetworkState) -> None:
@@ -281,6 +302,19 @@ class NetworkLab(Lab):
     def boundary_image(self) -> np.ndarray:
         """The probability map now shown, P(class 1) indexed [ix, iy] (a copy)."""
         return np.array(self.plane.probability, copy=True)
+
+    def describe(self) -> str:
+        """E.g. "2-4-2-1 network, 25 parameters; epoch 0; training loss 0.6995, test loss 0.7239; accuracy …"."""
+        s = self._state
+        r = self._results
+        if r is None:
+            return ""
+        if not r.ok:
+            return plain(r.data_error)
+        text = self.tr("{0}; {1} points, epoch {2}; training loss {3}, test loss {4}; accuracy (train / test) {5}")
+        return text.format(
+            plain(r.architecture), len(r.all_points), s.epoch, r.train_loss_text, r.test_loss_text, r.accuracy_text
+        )
 
     def export_views(self) -> dict:
         return {

@@ -8,6 +8,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.nn import LayerStage
 from gui import theme
+from gui.i18n import translate
 from gui.labs.network.plane import CLASS_COLORS
 from gui.widgets.plane import configure_plot
 
@@ -33,17 +34,17 @@ class LayersView(QtWidgets.QWidget):
         self.slider.setObjectName("layer_stage")
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QtWidgets.QSlider.TickPosition.TicksBelow)
-        self.prev_button = QtWidgets.QPushButton("◀ Back")
-        self.next_button = QtWidgets.QPushButton("Next ▶")
+        self.prev_button = QtWidgets.QPushButton(translate("Network", "◀ Back"))
+        self.next_button = QtWidgets.QPushButton(translate("Network", "Next ▶"))
         self.projection = QtWidgets.QComboBox()
-        self.projection.addItem("first two units", "first2")
-        self.projection.addItem("PCA projection", "pca")
-        self.projection.setToolTip("How a layer with more than two units is drawn in the plane")
+        self.projection.addItem(translate("Network", "first two units"), "first2")
+        self.projection.addItem(translate("Network", "PCA projection"), "pca")
+        self.projection.setToolTip(translate("Network", "How a layer with more than two units is drawn in the plane"))
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.prev_button)
         row.addWidget(self.slider, 1)
         row.addWidget(self.next_button)
-        row.addWidget(QtWidgets.QLabel("Wide layers:"))
+        row.addWidget(QtWidgets.QLabel(translate("Network", "Wide layers:")))
         row.addWidget(self.projection)
         lay = QtWidgets.QVBoxLayout(self)
         lay.addWidget(self.title)
@@ -78,13 +79,18 @@ class LayersView(QtWidgets.QWidget):
             self.points.setData(pos=stage.points, brush=brushes)
         else:
             self.points.setData([], [])
-        text = f"<b>Step {index} of {count - 1}: {stage.title}</b> — drawn: {stage.projection}."
+        text = translate("Network", "<b>Step {0} of {1}: {2}</b> — drawn: {3}.").format(
+            index, count - 1, stage.title, stage.projection
+        )
         if separator is not None:
             self.separator.setData(separator[:, 0], separator[:, 1])
-            text += " Dashed: the output unit's line w·h + b = 0 — classes on either side are linearly separated."
+            text += translate(
+                "Network",
+                " Dashed: the output unit's line w·h + b = 0 — classes on either side are linearly separated.",
+            )
         else:
             self.separator.setData([], [])
         if index == 0:
-            text += " Slide right to push the plane through each layer."
+            text += translate("Network", " Slide right to push the plane through each layer.")
         self.title.setText(text)
         self.plot.getPlotItem().getViewBox().autoRange(padding=0.05)

@@ -14,6 +14,7 @@ import time
 from PySide6 import QtCore, QtWidgets
 
 from engine.nn import MAX_POINTS, NetworkError, NetworkState, TrainingRun, read_points_csv, same_network, state_points
+from gui.i18n import translate
 from gui.labs.base import Lab
 
 __all__ = [
@@ -57,10 +58,14 @@ class PointsController(QtCore.QObject):
         """Switch data set; "custom" starts from a copy of the points now shown."""
         lab = self.lab
         if name == "custom" and not lab.state().points:
-            lab.edit_data("Hand-placed points", dataset="custom", points=state_points(lab.state()))
-            lab.status_message.emit("Hand-placed data: a copy of the previous points — click to add, drag to move")
+            lab.edit_data(
+                translate("Network", "Hand-placed points"), dataset="custom", points=state_points(lab.state())
+            )
+            lab.status_message.emit(
+                translate("Network", "Hand-placed data: a copy of the previous points — click to add, drag to move")
+            )
         else:
-            lab.edit_data("Change data set", dataset=name)
+            lab.edit_data(translate("Network", "Change data set"), dataset=name)
 
     def refit(self, state: NetworkState, epochs: int = EDIT_EPOCHS) -> NetworkState:
         """After a point edit while paused, train a few epochs so the boundary follows the data."""
@@ -91,7 +96,7 @@ class PointsController(QtCore.QObject):
             lab.error_message(f"at most {MAX_POINTS:,} points: delete some before placing more".replace(",", " "))
             return
         state = dataclasses.replace(lab.training.trained_state(), dataset="custom", points=points)
-        lab.try_state(self.refit(state), "Place point")
+        lab.try_state(self.refit(state), translate("Network", "Place point"))
 
     def on_point_moved(self, index: int, x: float, y: float) -> None:
         """Live drag: the plane has moved its marker; remember the newest position and refit at most once a frame."""
@@ -121,7 +126,9 @@ class PointsController(QtCore.QObject):
         if state is None or state == lab.state():
             return
         if run is None or not same_network(run.state, state):
-            lab.try_state(state, "Move point", live=True)  # no usable run yet: build one from the state
+            lab.try_state(
+                state, translate("Network", "Move point"), live=True
+            )  # no usable run yet: build one from the state
             return
         try:
             run.set_data(state)
@@ -140,8 +147,8 @@ class PointsController(QtCore.QObject):
         self.dragging, self.drag_target = False, None
         if training.run is not None and not training.is_playing():
             training.run.rewind_partial()
-            lab.try_state(self.refit(training.trained_state()), "Move point", live=True)
-        lab.commit("Move point")
+            lab.try_state(self.refit(training.trained_state()), translate("Network", "Move point"), live=True)
+        lab.commit(translate("Network", "Move point"))
         lab.display.show(lab.state(), force=True)
 
     def on_point_removed(self, index: int) -> None:
@@ -149,11 +156,13 @@ class PointsController(QtCore.QObject):
         points = list(state_points(self.lab.state()))
         if 0 <= index < len(points):
             del points[index]
-            self.lab.edit_data("Delete point", dataset="custom", points=tuple(points))
+            self.lab.edit_data(translate("Network", "Delete point"), dataset="custom", points=tuple(points))
 
     def ask_csv(self) -> None:
         """Ask for a CSV file of points and load it."""
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self.lab, "Load points", "", "CSV files (*.csv *.tsv *.txt)")
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self.lab, translate("Network", "Load points"), "", translate("Network", "CSV files (*.csv *.tsv *.txt)")
+        )
         if path:
             self.load_csv(path)
 
@@ -163,8 +172,8 @@ class PointsController(QtCore.QObject):
         try:
             points, note = read_points_csv(path_or_text)
         except NetworkError as exc:
-            lab.error_message(f"Cannot use this CSV: {exc}")
+            lab.error_message(translate("Network", "Cannot use this CSV: {0}").format(exc))
             return False
-        lab.edit_fresh("Load CSV", dataset="custom", points=points)
-        lab.status_message.emit(f"Loaded {len(points)} points: {note}")
+        lab.edit_fresh(translate("Network", "Load CSV"), dataset="custom", points=points)
+        lab.status_message.emit(translate("Network", "Loaded {0} points: {1}").format(len(points), note))
         return True

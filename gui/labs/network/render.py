@@ -13,6 +13,7 @@ from PySide6 import QtCore
 from engine.nn import NetworkResults, NetworkState, loss_curves
 from engine.optim import DEFAULTS
 from gui import theme
+from gui.i18n import translate
 from gui.labs.base import Lab
 
 __all__ = ["NetworkDisplay", "DRAG_GRID_RES", "TABLE_PERIOD_S", "CURVE_PERIOD_S"]
@@ -169,7 +170,7 @@ class NetworkDisplay:
         if not usable:
             for k in ("train_loss", "test_loss", "accuracy"):
                 r[k].setText("—")
-            r["status"].setText("no usable data")
+            r["status"].setText(translate("Network", "no usable data"))
             return
         r["train_loss"].setText(results.train_loss_text)
         r["test_loss"].setText(results.test_loss_text)

@@ -14,6 +14,7 @@ import numpy as np
 from PySide6 import QtCore
 
 from engine.nn import NetworkError, NetworkState, TrainingRun, network_params, training_config
+from gui.i18n import translate
 from gui.labs.base import Lab
 
 __all__ = ["TrainingController", "FRAME_S", "TRAIN_SLICE_S", "SLOW_FRAME_S"]
@@ -51,11 +52,13 @@ class TrainingController(QtCore.QObject):
         """The Play button toggled: start the timer (if there is something to train) or pause."""
         if on:
             if self.run is None:
-                self.lab.error_message(self.error or "nothing to train")
+                self.lab.error_message(self.error or translate("Network", "nothing to train"))
                 self.pause()
                 return
             if self.run.status == "diverged":
-                self.lab.error_message("this run diverged: lower the learning rate or press Reset")
+                self.lab.error_message(
+                    translate("Network", "this run diverged: lower the learning rate or press Reset")
+                )
                 self.pause()
                 return
             self.set_timer_interval()
@@ -80,7 +83,7 @@ class TrainingController(QtCore.QObject):
         if was:
             lab = self.lab
             lab.preview(self.trained_state())
-            lab.commit(f"Train to epoch {lab.state().epoch}")
+            lab.commit(translate("Network", "Train to epoch {0}").format(lab.state().epoch))
             lab.display.show(lab.state(), force=True)  # tables were throttled while playing: show exact numbers
 
     def show_play_button(self) -> None:
@@ -88,7 +91,7 @@ class TrainingController(QtCore.QObject):
         b = self.lab.controls.play_button
         blocker = QtCore.QSignalBlocker(b)
         b.setChecked(self.timer.isActive())
-        b.setText("❚❚ Pause" if self.timer.isActive() else "▶ Play")
+        b.setText(translate("Network", "❚❚ Pause") if self.timer.isActive() else translate("Network", "▶ Play"))
         del blocker
 
     def _advance(self, run: TrainingRun, max_epochs: int | None = None) -> str:
@@ -126,13 +129,13 @@ class TrainingController(QtCore.QObject):
             self.timer.stop()
             self.show_play_button()
             lab.error_message(run.message)
-            lab.commit("Train until divergence")
+            lab.commit(translate("Network", "Train until divergence"))
 
     def train_epochs(self, epochs: int) -> None:
         """Train ``epochs`` epochs now (the Step button; also used by tests and lessons) as one undo step."""
         lab = self.lab
         if self.run is None:
-            lab.error_message(self.error or "nothing to train")
+            lab.error_message(self.error or translate("Network", "nothing to train"))
             return
         status = self.run.run(epochs)
         lab.edit(
@@ -152,7 +155,7 @@ class TrainingController(QtCore.QObject):
         self.pause()
         self.run = None
         lab = self.lab
-        lab.edit(dataclasses.replace(lab.state(), weights=None, epoch=0), "Reset network")
+        lab.edit(dataclasses.replace(lab.state(), weights=None, epoch=0), translate("Network", "Reset network"))
         self.sync(lab.state())
         lab.render(lab.state())
 

@@ -9,6 +9,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine.nn import MAX_WEIGHT, Layout
 from gui import theme
+from gui.i18n import translate
 
 
 def weight_color(value: float, scale: float) -> QtGui.QColor:
@@ -100,8 +101,11 @@ class WeightTables(QtWidgets.QWidget):
         ):
             last = k == layout.n_layers
             title = QtWidgets.QLabel(
-                f"<b>W{k} | b{k}</b> — {'output' if last else f'layer {k}'}: "
-                f"{fan_out}×{fan_in} weights (row = unit, column = input) and bias"
+                f"<b>W{k} | b{k}</b> — "
+                + (translate("Network", "output") if last else translate("Network", "layer {0}").format(k))
+                + translate("Network", ": {0}×{1} weights (row = unit, column = input) and bias").format(
+                    fan_out, fan_in
+                )
             )
             title.setWordWrap(True)
             table = QtWidgets.QTableWidget(fan_out, fan_in + 1)

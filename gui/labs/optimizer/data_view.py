@@ -7,6 +7,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore
 
 from gui import theme
+from gui.i18n import translate
 from gui.labs.optimizer.views import COLORS
 from gui.widgets.plane import configure_plot
 
@@ -58,7 +59,7 @@ class DataView(pg.PlotWidget):
         self.viewbox = _DataViewBox()
         super().__init__(parent, viewBox=self.viewbox)
         configure_plot(self.getPlotItem())
-        self.getPlotItem().setTitle("Data (drag a point) · lines: each optimizer's (m, b)")
+        self.getPlotItem().setTitle(translate("Optimizer", "Data (drag a point) · lines: each optimizer's (m, b)"))
         self.getPlotItem().setLabel("bottom", "x")
         self.getPlotItem().setLabel("left", "y")
         self.scatter = pg.ScatterPlotItem(size=10, pen=theme.pen("fg", 0.4), brush=theme.color("grey", 200))

@@ -6,6 +6,7 @@ import dataclasses
 
 from PySide6 import QtCore, QtWidgets
 
+from engine.i18n import QT_TRANSLATE_NOOP
 from engine.optim import (
     LABELS,
     OPTIMIZERS,
@@ -16,6 +17,7 @@ from engine.optim import (
     derive,
     runs_key,
 )
+from gui.i18n import translate
 from gui.labs.base import Lab
 from gui.labs.optimizer.cache import PictureCache
 from gui.labs.optimizer.data_view import DataView
@@ -26,8 +28,10 @@ from gui.labs.optimizer.readout import NarrationBox, ReadoutTable
 from gui.labs.optimizer.runs import INLINE_STEPS, RunScheduler, run_cost
 from gui.labs.optimizer.view_3d import Surface3D
 from gui.labs.optimizer.views import LossPlot, SurfaceView, arrow_segments
+from gui.widgets.field_controls import spec_of
 from gui.widgets.playback import PlaybackBar
 from gui.widgets.results_cache import ResultsCache
+from gui.widgets.words import pair
 
 __all__ = ["OptimizerLab"]
 
@@ -36,7 +40,7 @@ class OptimizerLab(Lab):
     """Loss surface, optimizer race, loss curve, internals, narration, 3-D view and line fitting."""
 
     name = "optimizer"
-    title = "Optimizer"
+    title = QT_TRANSLATE_NOOP("Labs", "Optimizer")
     state_type = OptimizerState
 
     trajectories_shown = QtCore.Signal(tuple)
@@ -69,16 +73,16 @@ class OptimizerLab(Lab):
         self.loss_plot = LossPlot(OPTIMIZERS)
         self.data_view = DataView(OPTIMIZERS)
         self.fit_surface = SurfaceView(OPTIMIZERS)
-        self.fit_surface.plot_item.setLabel("bottom", "slope m")
-        self.fit_surface.plot_item.setLabel("left", "intercept b")
+        self.fit_surface.plot_item.setLabel("bottom", translate("Optimizer", "slope m"))
+        self.fit_surface.plot_item.setLabel("left", translate("Optimizer", "intercept b"))
         self.view3d = Surface3D()
         self.tabs = QtWidgets.QTabWidget()
-        self.tabs.addTab(self.surface_view, "Surface")
+        self.tabs.addTab(self.surface_view, translate("Optimizer", "Surface"))
         fit = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)  # stacked: the column is tall, not wide
         fit.addWidget(self.data_view)
         fit.addWidget(self.fit_surface)
         fit.setChildrenCollapsible(False)
-        self.tabs.addTab(fit, "Fit a line")
+        self.tabs.addTab(fit, translate("Optimizer", "Fit a line"))
         self.tabs.addTab(self.view3d, "3-D")
         self.tabs.currentChanged.connect(self.inputs.on_tab)
         self.playback = PlaybackBar()
@@ -100,7 +104,7 @@ class OptimizerLab(Lab):
         el.setContentsMargins(0, 0, 0, 0)
         el.setSpacing(2)
         row = QtWidgets.QHBoxLayout()
-        row.addWidget(QtWidgets.QLabel("Explain step of"))
+        row.addWidget(QtWidgets.QLabel(translate("Optimizer", "Explain step of")))
         row.addWidget(self.focus, 1)
         el.addLayout(row)
         el.addWidget(self.narration, 1)
@@ -138,7 +142,9 @@ class OptimizerLab(Lab):
         inputs = self.inputs
         self.surface_combo.currentIndexChanged.connect(inputs.on_surface)
         self.expr_edit.expressionAccepted.connect(inputs.on_expression)
-        self.expr_edit.expressionRejected.connect(lambda msg: self.error_message(f"Formula not used: {msg}"))
+        self.expr_edit.expressionRejected.connect(
+            lambda msg: self.error_message(translate("Optimizer", "Formula not used: {0}").format(msg))
+        )
         self.kappa.value_changed.connect(inputs.on_kappa)
         self.angle.valueChanged.connect(inputs.on_angle)
         self.steps.valueChanged.connect(inputs.on_steps)
@@ -281,7 +287,7 @@ class OptimizerLab(Lab):
                 current = self.focus.currentData()
                 self.focus.clear()
                 for name in names:
-                    self.focus.addItem(LABELS[name], name)
+                    self.focus.addItem(translate("optim", LABELS[name]), name)
                 i = self.focus.findData(current)
                 self.focus.setCurrentIndex(max(i, 0))
         if not self._live:
@@ -433,9 +439,22 @@ class OptimizerLab(Lab):
             self._wired = True
             self.surface_view.viewbox.pointed.connect(self.set_start)
             self.fit_surface.viewbox.pointed.connect(self.set_start)
+            for view in (self.surface_view, self.fit_surface):  # the keyboard's way to move the start
+                view.start_keys.step = spec_of(OptimizerState, "start").step or 0.1
+                view.start_keys.moved.connect(self.set_start)
             self.surface_view.viewbox.view_edited.connect(self.inputs.on_view_edited)
             self.fit_surface.viewbox.view_edited.connect(self.inputs.on_view_edited)
             self.data_view.viewbox.point_dragged.connect(self.inputs.on_point_dragged)
+
+    def describe(self) -> str:
+        """E.g. "Surface f = (1 − x)² + …; start (−1.5, 2). gd: (−1.246, 1.56) after 300 steps, stopped at …"."""
+        res = self._results
+        if res is None or res.error:
+            return self.tr("No surface: {0}").format(res.error if res is not None else "")
+        text = self.tr("Surface {0}; start {1}.").format(res.formula, pair(self._state.start))
+        for name, run in res.readouts.items():
+            text += " " + self.tr("{0}: {1}, {2}.").format(name, run.point_text, run.message)
+        return text
 
     # --- export -------------------------------------------------------------------------------------------------
     def export_views(self) -> dict:

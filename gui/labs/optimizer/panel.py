@@ -8,9 +8,10 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from engine.optim import LABELS, OPTIMIZERS, SURFACE_LABELS, SURFACES, OptimizerState
+from gui.i18n import translate
 from gui.labs.optimizer.views import COLORS
 from gui.widgets.expression_edit import ExpressionEdit
-from gui.widgets.field_controls import configure_spin, spec_of
+from gui.widgets.field_controls import configure_spin, field_label, spec_of
 from gui.widgets.log_field import log_slider
 from gui.widgets.optimizer_controls import OptimizerControls
 
@@ -26,57 +27,62 @@ class OptimizerPanel(QtWidgets.QScrollArea):
         super().__init__(parent)
         col = QtWidgets.QWidget()
         cl = QtWidgets.QVBoxLayout(col)
-        box = QtWidgets.QGroupBox("Surface")
+        box = QtWidgets.QGroupBox(translate("Optimizer", "Surface"))
         form = QtWidgets.QFormLayout(box)
         self.surface_combo = QtWidgets.QComboBox()
         for s in SURFACES:
-            self.surface_combo.addItem(SURFACE_LABELS[s], s)
+            self.surface_combo.addItem(translate("optim", SURFACE_LABELS[s]), s)
         form.addRow("f(x, y)", self.surface_combo)
-        self.expr_edit = ExpressionEdit(("x", "y"), placeholder="e.g. (1-x)^2 + 100*(y-x^2)^2")
-        form.addRow("formula", self.expr_edit)
+        self.expr_edit = ExpressionEdit(("x", "y"), placeholder=translate("Optimizer", "e.g. (1-x)^2 + 100*(y-x^2)^2"))
+        form.addRow(translate("Optimizer", "formula"), self.expr_edit)
         self.formula = QtWidgets.QLabel()
         self.formula.setWordWrap(True)
         form.addRow(self.formula)
         self.kappa = log_slider(OptimizerState, "kappa")
-        form.addRow(spec_of(OptimizerState, "kappa").label, self.kappa)
+        form.addRow(field_label(spec_of(OptimizerState, "kappa")), self.kappa)
         self.angle = QtWidgets.QSpinBox()
         configure_spin(self.angle, spec_of(OptimizerState, "angle"))
         self.angle.setSuffix("°")
         self.angle.setKeyboardTracking(False)
-        form.addRow(spec_of(OptimizerState, "angle").label, self.angle)
+        form.addRow(field_label(spec_of(OptimizerState, "angle")), self.angle)
         self.steps = QtWidgets.QSpinBox()
         configure_spin(self.steps, spec_of(OptimizerState, "steps"))
         self.steps.setKeyboardTracking(False)
-        form.addRow(spec_of(OptimizerState, "steps").label, self.steps)
+        form.addRow(field_label(spec_of(OptimizerState, "steps")), self.steps)
         self.start_label = QtWidgets.QLabel()
-        self.start_label.setToolTip("Click or drag on the surface to move the start (the star)")
+        self.start_label.setToolTip(translate("Optimizer", "Click or drag on the surface to move the start (the star)"))
         # A fixed size: rewriting it on every mouse move then never re-lays out the whole column.
         fm = self.start_label.fontMetrics()
         self.start_label.setFixedSize(fm.horizontalAdvance("(-8.888e+88, -8.888e+88)"), fm.height() + 4)
-        form.addRow("start", self.start_label)
-        self.reset_view_button = QtWidgets.QPushButton("Reset view")
+        form.addRow(translate("Optimizer", "start"), self.start_label)
+        self.reset_view_button = QtWidgets.QPushButton(translate("Optimizer", "Reset view"))
         self.reset_view_button.setToolTip(
-            "Right- or middle-drag on the surface pans, the wheel zooms; this goes back to the surface's own view"
+            translate(
+                "Optimizer",
+                "Right- or middle-drag on the surface pans, the wheel zooms; this goes back to the surface's own view",
+            )
         )
-        form.addRow("view", self.reset_view_button)
-        self.show_gradient = QtWidgets.QCheckBox("−∇f arrows")
-        self.show_hessian = QtWidgets.QCheckBox("Hessian eigen-axes")
-        self.show_internals = QtWidgets.QCheckBox("optimizer internals")
+        form.addRow(translate("Optimizer", "view"), self.reset_view_button)
+        self.show_gradient = QtWidgets.QCheckBox(translate("Optimizer", "−∇f arrows"))
+        self.show_hessian = QtWidgets.QCheckBox(translate("Optimizer", "Hessian eigen-axes"))
+        self.show_internals = QtWidgets.QCheckBox(translate("Optimizer", "optimizer internals"))
         for cb in (self.show_gradient, self.show_hessian, self.show_internals):
             form.addRow(cb)
-        self.csv_button = QtWidgets.QPushButton("Load data CSV…")
-        self.new_data_button = QtWidgets.QPushButton("New noisy data")
+        self.csv_button = QtWidgets.QPushButton(translate("Optimizer", "Load data CSV…"))
+        self.new_data_button = QtWidgets.QPushButton(translate("Optimizer", "New noisy data"))
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.csv_button)
         row.addWidget(self.new_data_button)
         form.addRow(row)
         cl.addWidget(box)
-        opt_box = QtWidgets.QGroupBox("Optimizers (torch.optim rules)")
+        opt_box = QtWidgets.QGroupBox(translate("Optimizer", "Optimizers (torch.optim rules)"))
         ol = QtWidgets.QVBoxLayout(opt_box)
         ol.setSpacing(4)
         self.controls: dict[str, OptimizerControls] = {}
         for name in OPTIMIZERS:
-            c = OptimizerControls(name, LABELS[name], COLORS[name])  # every lr slider: OptimizerConfig's lr spec
+            c = OptimizerControls(
+                name, translate("optim", LABELS[name]), COLORS[name]
+            )  # every lr slider: OptimizerConfig's lr spec
             ol.addWidget(c)
             self.controls[name] = c
         cl.addWidget(opt_box)

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from engine.i18n import QT_TRANSLATE_NOOP
 from gui import theme
+from gui.i18n import translate
 
 __all__ = ["ReadoutTable", "NarrationBox", "SHORT_NAMES"]
 
@@ -21,7 +23,7 @@ SHORT_NAMES = {
     "adam": "Adam",
     "newton": "Newton",
 }
-HEADERS = ("", "status", "f", "‖∇f‖")  # the names, in their colours, need no heading
+HEADERS = ("", QT_TRANSLATE_NOOP("Optimizer", "status"), "f", "‖∇f‖")  # the names, in their colours, need no heading
 # The widest texts each column holds: columns are sized once from these, never per frame.
 _WIDEST = (
     tuple(SHORT_NAMES.values()),
@@ -37,13 +39,17 @@ class ReadoutTable(QtWidgets.QTableWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(0, len(HEADERS), parent)
-        self.setHorizontalHeaderLabels(list(HEADERS))
+        self.setHorizontalHeaderLabels([translate("Optimizer", h) if h else h for h in HEADERS])
         self.verticalHeader().hide()
         self.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.NoSelection)
         self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWordWrap(False)
-        self.setToolTip("Hover a name for the optimizer's current point; hover its status for how the run ended.")
+        self.setToolTip(
+            translate(
+                "Optimizer", "Hover a name for the optimizer's current point; hover its status for how the run ended."
+            )
+        )
         header = self.horizontalHeader()
         header.setMinimumSectionSize(20)
         fm = QtGui.QFontMetrics(self.font())
@@ -94,6 +100,7 @@ class NarrationBox(QtWidgets.QPlainTextEdit):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
+        self.setAccessibleName(translate("Optimizer", "Explanation of the step"))
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         self.setLineWrapMode(QtWidgets.QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.viewport().setAutoFillBackground(False)

@@ -14,11 +14,12 @@ from engine.optim import TOL, OptimizerError, OptimizerState, run_many_iter
 
 __all__ = ["RunScheduler", "INLINE_STEPS", "run_cost"]
 
-# Runs bigger than this many optimizer steps (a typed formula counts 3 per step; 6000 take ~7 ms on a 2-core
-# laptop) are computed in slices during a drag; smaller ones are simply recomputed for every move.
-INLINE_STEPS = 6000
+# Runs bigger than this many optimizer steps (a typed formula counts 3 per step; 2000 take ~2.5 ms on a 2-core
+# laptop) are computed in slices during a drag, the newest start winning; smaller ones are simply recomputed for
+# every move. With the paint of a 1080p presenter frame, a move then stays inside a 120 Hz frame (issue 13).
+INLINE_STEPS = 2000
 _SLICE_STEPS = 200  # optimizer steps between looks at the clock (~0.25 ms)
-_SLICE_S = 0.003  # then back to the event loop: the star's next move waits at most this long
+_SLICE_S = 0.002  # then back to the event loop: the star's next move waits at most this long
 
 
 def run_cost(state: OptimizerState) -> int:

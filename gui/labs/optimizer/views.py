@@ -13,6 +13,7 @@ from PySide6 import QtCore, QtWidgets
 from gui import theme
 from gui.labs.optimizer.lines import Line, RunLines
 from gui.labs.optimizer.markers import MarkerSet, PixelMarker
+from gui.widgets.key_mover import KeyMover
 from gui.widgets.pixel_curve import PixelCurveItem
 from gui.widgets.plane import configure_plot
 
@@ -191,6 +192,7 @@ class SurfaceView(pg.PlotWidget):
         self.start = PixelMarker("star", 22, theme.pen("fg", 0.5), theme.color("yellow"))
         self.start.setZValue(50)
         self.viewbox.addItem(self.start, ignoreBounds=True)
+        self.start_keys = KeyMover(self.start, step=0.1)  # Tab to the star, arrows move the start
         self.message = pg.TextItem("", color=theme.color("vermillion"), anchor=(0.5, 0.5))
         self.message.setZValue(60)
         self.addItem(self.message)

@@ -6,14 +6,17 @@ from dataclasses import replace
 
 from PySide6 import QtCore, QtWidgets
 
+from engine.i18n import QT_TRANSLATE_NOOP
 from engine.vectors import MAX_VECTORS, VectorsResults, VectorsState, derive, snap_to_grid
 from gui.labs.base import Lab
 from gui.labs.vectors.overlays import OperationsView
 from gui.labs.vectors.panel import Readouts, ShowControls, VectorRows, vector_color
 from gui.widgets.fast_grid import FastGrid
+from gui.widgets.field_controls import spec_of
 from gui.widgets.plane import PlaneWidget
 from gui.widgets.results_cache import ResultsCache
 from gui.widgets.vector_item import VectorItem
+from gui.widgets.words import fmt, pair
 
 __all__ = ["VectorsLab"]
 
@@ -24,7 +27,7 @@ class VectorsLab(Lab):
     """Vectors u, v (and more) on a plane; every operation drawn live and read out in the side panel."""
 
     name = "vectors"
-    title = "Vectors"
+    title = QT_TRANSLATE_NOOP("Labs", "Vectors")
     state_type = VectorsState
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
@@ -42,9 +45,9 @@ class VectorsLab(Lab):
         self.rows.add_requested.connect(self._on_add)
         self.rows.remove_requested.connect(self._on_remove)
         self.rows.reset_view_requested.connect(
-            lambda: self.edit(replace(self._state, view=VectorsState().view), "Reset view")
+            lambda: self.edit(replace(self._state, view=VectorsState().view), self.tr("Reset view"))
         )
-        self.rows.snap_toggled.connect(lambda on: self.edit(replace(self._state, snap=on), "Snap"))
+        self.rows.snap_toggled.connect(lambda on: self.edit(replace(self._state, snap=on), self.tr("Snap")))
         self.show_controls = ShowControls()
         self.show_controls.toggled.connect(lambda f, on, text: self.edit(replace(self._state, **{f: on}), text))
         self.show_controls.slider_moved.connect(self._on_slider)
@@ -80,8 +83,11 @@ class VectorsLab(Lab):
             i = len(self.vector_items)
             item = VectorItem(color=vector_color(i), width=1.2)
             item.setZValue(10 - i * 0.01)
+            item.key_step = spec_of(VectorsState, "vectors").step or 0.1
             item.sigDragged.connect(lambda _it, pos, i=i: self._on_dragged(i, pos))
-            item.sigDragFinished.connect(lambda _it, _pos, i=i: self.commit(f"Drag {self._state.names[i]}"))
+            item.sigDragFinished.connect(
+                lambda _it, _pos, i=i: self.commit(self.tr("Drag {0}").format(self._state.names[i]))
+            )
             plot.addItem(item, ignoreBounds=True)
             self.vector_items.append(item)
         for item in self.vector_items:
@@ -99,15 +105,15 @@ class VectorsLab(Lab):
         vecs = [list(v) for v in self._state.vectors]
         vecs[i][k] = float(value)
         new = tuple((float(a), float(b)) for a, b in vecs)
-        self.edit(replace(self._state, vectors=new), f"Set {self._state.names[i]}")
+        self.edit(replace(self._state, vectors=new), self.tr("Set {0}").format(self._state.names[i]))
 
     def _on_add(self) -> None:
         s = self._state
         if len(s.vectors) >= MAX_VECTORS:
-            self.error_message(f"At most {MAX_VECTORS} vectors: remove one first")
+            self.error_message(self.tr("At most {0} vectors: remove one first").format(MAX_VECTORS))
             return
         new = NEW_VECTORS[(len(s.vectors) - 2) % len(NEW_VECTORS)]
-        self.edit(replace(s, vectors=s.vectors + (new,), names=s.names + (s.next_name(),)), "Add vector")
+        self.edit(replace(s, vectors=s.vectors + (new,), names=s.names + (s.next_name(),)), self.tr("Add vector"))
 
     def _on_remove(self, i: int) -> None:
         s = self._state
@@ -116,17 +122,17 @@ class VectorsLab(Lab):
         name = s.names[i]
         self.edit(
             replace(s, vectors=s.vectors[:i] + s.vectors[i + 1 :], names=s.names[:i] + s.names[i + 1 :]),
-            f"Remove {name}",
+            self.tr("Remove {0}").format(name),
         )
 
     def _on_slider(self, field: str, value: float, final: bool) -> None:
         self.preview(replace(self._state, **{field: float(value)}))
         if final:
-            self.commit(f"Set {field.replace('coef_', '').replace('scalar_', '')}")
+            self.commit(self.tr("Set {0}").format(field.replace("coef_", "").replace("scalar_", "")))
 
     def _on_ball(self, key: str) -> None:
         if key and key != self._state.norm_ball:
-            self.edit(replace(self._state, norm_ball=key), "Unit ball")
+            self.edit(replace(self._state, norm_ball=key), self.tr("Unit ball"))
 
     def _on_view_changed(self, view: tuple[float, float, float, float]) -> None:
         self._applied_view = tuple(float(x) for x in view)  # the camera is already there
@@ -148,6 +154,18 @@ class VectorsLab(Lab):
                     self.plane.set_view(state.view)
         self.operations.render(state, results)
         self.readouts.render(results)
+
+    def describe(self) -> str:
+        """E.g. "Vector u = (1, 3), v = (4, 1); angle 57.5°; u·v = 7; span{u, v} = the whole plane"."""
+        s = self._state
+        r = self.results.get(s)
+        m = r.metrics
+        vecs = ", ".join(f"{n} = {pair(xy)}" for n, xy in zip(s.names, s.vectors, strict=True))
+        text = self.tr("Vectors {0}").format(vecs)
+        if r.angle_deg is not None:
+            text += "; " + self.tr("angle {0}°").format(fmt(r.angle_deg, 3))
+        text += "; " + self.tr("u·v = {0}").format(fmt(float(m["u_dot_v"])))
+        return text + "; " + r.readouts["span"]
 
     # --- export -----------------------------------------------------------------------------------------------------
     def export_views(self) -> dict:

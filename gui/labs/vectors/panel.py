@@ -4,32 +4,39 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+from engine.i18n import QT_TRANSLATE_NOOP
 from engine.vectors import MAX_VECTORS, VectorsResults, VectorsState
 from gui import theme
+from gui.i18n import translate
 from gui.widgets.field_controls import configure_spin, spec_of, value_slider
 
 __all__ = ["vector_color", "VectorRows", "ShowControls", "Readouts"]
 
 EXTRA_COLORS = ("purple", "orange", "green", "sky", "black", "grey")
-SHOW_FIELDS = (
-    ("show_sum", "u + v  (parallelogram)"),
+SHOW_FIELDS = (  # texts shown through translate("Vectors", …)
+    ("show_sum", QT_TRANSLATE_NOOP("Vectors", "u + v  (parallelogram)")),
     ("show_diff", "u − v"),
     ("show_scaled", "c · u"),
-    ("show_combo", "a·u + b·v  and the span of u, v"),
-    ("show_projection", "projection of u onto v"),
+    ("show_combo", QT_TRANSLATE_NOOP("Vectors", "a·u + b·v  and the span of u, v")),
+    ("show_projection", QT_TRANSLATE_NOOP("Vectors", "projection of u onto v")),
 )
-BALLS = (("none", "none"), ("l1", "L1 (diamond, lasso)"), ("l2", "L2 (circle, ridge)"), ("linf", "L∞ (square)"))
+BALLS = (
+    ("none", QT_TRANSLATE_NOOP("Vectors", "none")),
+    ("l1", QT_TRANSLATE_NOOP("Vectors", "L1 (diamond, lasso)")),
+    ("l2", QT_TRANSLATE_NOOP("Vectors", "L2 (circle, ridge)")),
+    ("linf", QT_TRANSLATE_NOOP("Vectors", "L∞ (square)")),
+)
 READOUTS = (
     ("u_dot_v", "u · v"),
-    ("angle", "angle θ"),
+    ("angle", QT_TRANSLATE_NOOP("Vectors", "angle θ")),
     ("norms_u", "‖u‖ L1 / L2 / L∞"),
     ("norms_v", "‖v‖ L1 / L2 / L∞"),
     ("sum", "u + v"),
     ("diff", "u − v"),
     ("scaled", "c · u"),
     ("combo", "a·u + b·v"),
-    ("proj", "proj of u on v"),
-    ("cross", "area u × v"),
+    ("proj", QT_TRANSLATE_NOOP("Vectors", "proj of u on v")),
+    ("cross", QT_TRANSLATE_NOOP("Vectors", "area u × v")),
 )
 
 
@@ -49,22 +56,22 @@ class VectorRows(QtWidgets.QGroupBox):
     snap_toggled = QtCore.Signal(bool)
 
     def __init__(self) -> None:
-        super().__init__("Vectors (drag the tips, or type)")
+        super().__init__(translate("Vectors", "Vectors (drag the tips, or type)"))
         box = QtWidgets.QVBoxLayout(self)
         self.rows_widget = QtWidgets.QWidget()
         self.rows_grid = QtWidgets.QGridLayout(self.rows_widget)
         self.rows_grid.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.rows_widget)
         buttons = QtWidgets.QHBoxLayout()
-        self.add_button = QtWidgets.QPushButton("+ Add vector")
-        self.add_button.setToolTip(f"Add another draggable vector (up to {MAX_VECTORS})")
+        self.add_button = QtWidgets.QPushButton(translate("Vectors", "+ Add vector"))
+        self.add_button.setToolTip(translate("Vectors", "Add another draggable vector (up to {0})").format(MAX_VECTORS))
         self.add_button.clicked.connect(self.add_requested)
-        self.reset_view_button = QtWidgets.QPushButton("Reset view")
+        self.reset_view_button = QtWidgets.QPushButton(translate("Vectors", "Reset view"))
         self.reset_view_button.clicked.connect(self.reset_view_requested)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.reset_view_button)
         box.addLayout(buttons)
-        self.snap_check = QtWidgets.QCheckBox("Snap tips to the integer grid")
+        self.snap_check = QtWidgets.QCheckBox(translate("Vectors", "Snap tips to the integer grid"))
         self.snap_check.toggled.connect(self.snap_toggled)
         box.addWidget(self.snap_check)
         self.spins: list[tuple[QtWidgets.QDoubleSpinBox, QtWidgets.QDoubleSpinBox]] = []
@@ -98,7 +105,8 @@ class VectorRows(QtWidgets.QGroupBox):
                 rm = QtWidgets.QPushButton("✕")
                 rm.setObjectName(f"remove_{name}")
                 rm.setFixedWidth(28)
-                rm.setToolTip(f"Remove {name}")
+                rm.setToolTip(translate("Vectors", "Remove {0}").format(name))
+                rm.setAccessibleName(translate("Vectors", "Remove {0}").format(name))
                 rm.clicked.connect(lambda _=False, i=i: self.remove_requested.emit(i))
                 self.rows_grid.addWidget(rm, i, 3)
 
@@ -126,13 +134,15 @@ class ShowControls(QtWidgets.QGroupBox):
     ball_chosen = QtCore.Signal(str)
 
     def __init__(self) -> None:
-        super().__init__("Show")
+        super().__init__(translate("Vectors", "Show"))
         form = QtWidgets.QVBoxLayout(self)
         self.checks: dict[str, QtWidgets.QCheckBox] = {}
         self.sliders = {}
         for field, text in SHOW_FIELDS:
+            text = translate("Vectors", text)
             box = QtWidgets.QCheckBox(text)
-            box.toggled.connect(lambda on, f=field, t=text: self.toggled.emit(f, on, f"Show {t}"))
+            undo = translate("Vectors", "Show {0}").format(text)
+            box.toggled.connect(lambda on, f=field, t=undo: self.toggled.emit(f, on, t))
             self.checks[field] = box
             form.addWidget(box)
             for name in {"show_scaled": ("scalar_c",), "show_combo": ("coef_a", "coef_b")}.get(field, ()):
@@ -142,12 +152,12 @@ class ShowControls(QtWidgets.QGroupBox):
                 form.addWidget(slider)
         self.c_slider, self.a_slider, self.b_slider = (self.sliders[n] for n in ("scalar_c", "coef_a", "coef_b"))
         ball_row = QtWidgets.QHBoxLayout()
-        ball_row.addWidget(QtWidgets.QLabel("Unit ball:"))
+        ball_row.addWidget(QtWidgets.QLabel(translate("Vectors", "Unit ball:")))
         self.ball_combo = QtWidgets.QComboBox()
         for key, text in BALLS:
-            self.ball_combo.addItem(text, key)
+            self.ball_combo.addItem(translate("Vectors", text), key)
         self.ball_combo.setToolTip(
-            "The set of vectors of length 1 in each norm: the shapes behind L1/L2 regularisation"
+            translate("Vectors", "The set of vectors of length 1 in each norm: the shapes behind L1/L2 regularisation")
         )
         self.ball_combo.currentIndexChanged.connect(lambda _i: self.ball_chosen.emit(self.ball_combo.currentData()))
         ball_row.addWidget(self.ball_combo, 1)
@@ -171,7 +181,7 @@ class Readouts(QtWidgets.QGroupBox):
     """Name/value rows of the numbers derive computed, plus the span in words."""
 
     def __init__(self) -> None:
-        super().__init__("Readouts")
+        super().__init__(translate("Vectors", "Readouts"))
         grid = QtWidgets.QGridLayout(self)
         grid.setColumnStretch(1, 1)
         self.labels: dict[str, QtWidgets.QLabel] = {}
@@ -180,7 +190,7 @@ class Readouts(QtWidgets.QGroupBox):
             value.setObjectName(f"readout_{key}")
             value.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAlignment(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
-            grid.addWidget(QtWidgets.QLabel(text), r, 0)
+            grid.addWidget(QtWidgets.QLabel(translate("Vectors", text)), r, 0)
             grid.addWidget(value, r, 1)
             self.labels[key] = value
         self.span_text = QtWidgets.QLabel("")

@@ -112,8 +112,13 @@ def test_derive_reduces_the_augmented_matrix_once(monkeypatch) -> None:
     calls = []
     real = rr._reduce
     monkeypatch.setattr(rr, "_reduce", lambda a, exact, rtol: calls.append(len(a)) or real(a, exact, rtol))
-    derive(MatricesState(augmented=FIVE_BY_SIX))
+    aug = (("7",) + FIVE_BY_SIX[0][1:],) + tuple(FIVE_BY_SIX[1:])  # not reduced by an earlier test in this process
+    state = MatricesState(augmented=aug)
+    derive(state)
     assert calls.count(5) == 1  # the only 5-row matrix is [A | b]
+    for k in range(3):  # dragging î: A changes, [A | b] does not, so it is not reduced again
+        derive(replace(state, matrix=((1.0 + k, 0.5), (0.0, 1.0))))
+    assert calls.count(5) == 1
 
 
 def test_every_field_spec_default_lies_in_its_range() -> None:

@@ -224,3 +224,29 @@ def test_power_view_areas_match_scipy_as_n_moves(lab, qtbot):
     # the green area under the H₁ curve is the power (up to what lies beyond the plotted x range)
     assert _area(res.power_fill) == pytest.approx(power, abs=0.01)
     assert _area(res.power_fill) + _area(res.beta_fill) == pytest.approx(1.0, abs=0.01)
+
+
+def test_dragging_the_power_n_slider_with_the_mouse_is_one_undo_step(lab, qtbot):
+    # Issue 13: each step of a drag is a live preview (the lambda slot had no sender(), so every step was committed).
+    from PySide6 import QtWidgets as W
+
+    win = lab.window()
+    lab.tabs.setCurrentIndex(5)
+    win.undo_stack.clear()
+    slider = lab.controls.power_n
+    opt = W.QStyleOptionSlider()
+    slider.initStyleOption(opt)
+    handle = slider.style().subControlRect(W.QStyle.ComplexControl.CC_Slider, opt, W.QStyle.SubControl.SC_SliderHandle,
+                                           slider)  # fmt: skip
+    start = handle.center()
+    qtbot.mousePress(slider, QtCore.Qt.MouseButton.LeftButton, pos=start)
+    assert slider.isSliderDown()
+    values = []
+    for dx in range(10, 101, 10):
+        qtbot.mouseMove(slider, QtCore.QPoint(start.x() + dx, start.y()))
+        values.append(lab.state().power_n)
+    assert win.undo_stack.count() == 0  # nothing committed while the hand is on the slider
+    qtbot.mouseRelease(slider, QtCore.Qt.MouseButton.LeftButton, pos=QtCore.QPoint(start.x() + 100, start.y()))
+    assert len(set(values)) >= 3 and lab.state().power_n == values[-1] > 20  # the lab followed the drag
+    assert win.undo_stack.count() == 1 and win.undo_stack.text(0) == "Change n"
+    assert f"n = {lab.state().power_n}" in lab.verdict_view.label.text()

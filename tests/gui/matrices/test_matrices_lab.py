@@ -218,3 +218,45 @@ def test_one_derive_per_state(qtbot, lab_window):
     assert lab.results.computed == before
     drag_in_view(qtbot, lab.plane, start=(2.0, 1.0), end=(3.1, -0.9), steps=10)
     assert lab.results.computed - before <= 11  # at most one derive (one exact RREF) per mouse move
+
+
+def test_a_drag_draws_the_grid_fast_and_updates_hidden_pages_when_it_ends(qtbot, lab_window):
+    # Issue 13: during a drag the moved grid is aliased and 1 px, the System page waits; at the end both are as at rest.
+    win, lab = _lab(lab_window)
+    grid = lab.transform.grid_item
+    rest_width = grid.opts["pen"].widthF()
+    seen = []
+    lab.state_changed.connect(
+        lambda s: seen.append(
+            (grid.curve.opts["antialias"], grid.opts["pen"].widthF(), lab.tables[1].item(0, 0).text())
+        )
+    )
+    drag_in_view(qtbot, lab.plane, start=(2.0, 1.0), end=(3.1, -0.9), steps=10)
+    assert len(seen) >= 2 and all(not aa and w == 1.0 for aa, w, _ in seen)  # aliased 1 px while the tip moved
+    assert seen[0][2] == "2"  # the hidden System page was not rewritten during the drag ...
+    assert lab.tables[1].item(0, 0).text() == "3" and lab.tables[1].item(1, 0).text() == "-1"  # ... but at its end
+    assert grid.curve.opts["antialias"] and grid.opts["pen"].widthF() == rest_width
+    assert "det A = 7" in lab.facts.det_text.text()  # the readouts show the final matrix at once
+    assert win.undo_stack.count() == 1
+
+
+def test_curves_are_aliased_and_labels_keep_their_size_only_while_a_gesture_lasts(qtbot, lab_window):
+    from gui.widgets.live_quality import LiveQuality
+
+    _win, lab = _lab(lab_window)
+    label = lab.facts.det_text
+    low, high = label.minimumSize(), label.maximumSize()
+    curve = lab.transform.grid_item
+    assert curve.opts["antialias"]
+    lab.live_quality.begin()
+    assert lab.live_quality.live and not curve.opts["antialias"] and not curve.curve.opts["antialias"]
+    assert label.minimumSize() == label.maximumSize() == label.size()  # a new text cannot re-flow the column
+    lab.live_quality.end()
+    assert curve.opts["antialias"] and curve.curve.opts["antialias"]
+    assert (label.minimumSize(), label.maximumSize()) == (low, high)
+    # a gesture that never commits still gets the fine look back after a quiet moment
+    quality = LiveQuality(lab)
+    quality.begin()
+    assert not curve.opts["antialias"]
+    qtbot.waitUntil(lambda: not quality.live, timeout=5000)
+    assert curve.opts["antialias"] and (label.minimumSize(), label.maximumSize()) == (low, high)

@@ -195,7 +195,9 @@ def test_benchmark_drag_path_really_moves_the_start_and_the_paths(lab, qtbot):
         starts.append(lab.state().start)
     assert len(set(starts)) >= 8  # every move moved the star
     assert lab.state().start == pytest.approx(path[-1], abs=0.03)
-    assert len(shown) >= 8 and shown[-1] == lab.state().start  # ... and the 7 paths followed it
+    # ... and the 7 paths followed it: 7 × 500 steps are computed between the moves (the newest start winning), so
+    # some moves are drawn during the drag and the release draws the exact final ones
+    assert len(shown) >= 2 and shown[-2] != shown[-1] and shown[-1] == lab.state().start
     assert len(lab._runs) == 7 and all(tr.points[0] == pytest.approx(lab.state().start) for tr in lab._runs.values())
     assert lab.surface_view._antialias  # released: full drawing again
 

@@ -1,0 +1,76 @@
+"""Probability: events as areas, simulation, Bayes with base rates and a naive Bayes text classifier."""
+
+from engine.prob.bayes import BayesTest, bayes_test, icon_array, natural_frequencies
+from engine.prob.derive import ProbabilityResults, derive
+from engine.prob.events import (
+    INDEPENDENCE_TOL,
+    EventProbs,
+    Rect,
+    area,
+    clamp_rect,
+    disjoint_example,
+    event_probs,
+    independent_example,
+    intersection,
+    move_rect,
+    nice_fraction,
+    resize_rect,
+)
+from engine.prob.lab import EVENT_STEP, FREE_STEP, TABS, ProbabilityState, metrics
+from engine.prob.naive_bayes import (
+    CLASSES,
+    CORPUS_FILE,
+    CorpusError,
+    Score,
+    WordCounts,
+    bundled_corpus,
+    count_words,
+    parse_corpus,
+    score_message,
+    tokenize,
+    underflow_length,
+)
+from engine.prob.simulation import SHOWN_POINTS, Throw, binomial_bounds, throw_points
+from engine.prob.snippet import code
+
+__all__ = [
+    "BayesTest",
+    "bayes_test",
+    "icon_array",
+    "natural_frequencies",
+    "ProbabilityResults",
+    "derive",
+    "INDEPENDENCE_TOL",
+    "EventProbs",
+    "Rect",
+    "area",
+    "clamp_rect",
+    "disjoint_example",
+    "event_probs",
+    "independent_example",
+    "intersection",
+    "move_rect",
+    "nice_fraction",
+    "resize_rect",
+    "EVENT_STEP",
+    "FREE_STEP",
+    "TABS",
+    "ProbabilityState",
+    "metrics",
+    "CLASSES",
+    "CORPUS_FILE",
+    "CorpusError",
+    "Score",
+    "WordCounts",
+    "bundled_corpus",
+    "count_words",
+    "parse_corpus",
+    "score_message",
+    "tokenize",
+    "underflow_length",
+    "SHOWN_POINTS",
+    "Throw",
+    "binomial_bounds",
+    "throw_points",
+    "code",
+]

@@ -1,0 +1,255 @@
+"""Classifier lab: logistic regression outputs probabilities; a threshold turns them into labels; statistics says how
+good the model is (ROC/AUC, PR, calibration, intervals, McNemar, multiple comparisons).
+
+All numbers come from ``engine.classify``; this module turns widget signals into new states and hands results to the
+views. The Evaluation tab's resampling runs off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+from typing import Any
+
+from PySide6 import QtCore, QtWidgets
+
+from engine.classify import CURVES, TABS, ClassifierResults, ClassifierState, code, derive
+from gui import theme
+from gui.labs.base import Lab
+from gui.labs.classifier.controls import ClassifierControls
+from gui.labs.classifier.data import CsvLoader
+from gui.labs.classifier.evaluation import EvaluationView
+from gui.labs.classifier.plane import FeaturePlane
+from gui.labs.classifier.threshold import ConfusionView, CurveView, SigmoidView
+from gui.widgets.results_cache import ResultsCache
+
+__all__ = ["ClassifierLab"]
+
+
+class ClassifierLab(Lab):
+    """Fit a logistic regression, move the threshold, and judge the model with statistics."""
+
+    name = "classifier"
+    title = "Classifier"
+    state_type = ClassifierState
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controls = ClassifierControls()
+        self.plane = FeaturePlane()
+        self.coef = QtWidgets.QLabel()
+        self.coef.setWordWrap(True)
+        self.coef.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.coef.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.coef.setAccessibleName(self.tr("Coefficients with standard errors and Wald p-values"))
+        model = QtWidgets.QWidget()
+        lay = QtWidgets.QVBoxLayout(model)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.plane, 1)
+        lay.addWidget(self.coef)
+
+        self.sigmoid = SigmoidView()
+        self.confusion = ConfusionView()
+        self.curve_view = CurveView()
+        self.curve_choice = QtWidgets.QComboBox()
+        for key, text in zip(CURVES, (self.tr("ROC curve"), self.tr("Precision–recall"), self.tr("Calibration")),
+                             strict=True):  # fmt: skip
+            self.curve_choice.addItem(text, key)
+        self.curve_choice.setAccessibleName(self.tr("Which curve to show"))
+        self.curve_text = QtWidgets.QLabel()
+        self.curve_text.setWordWrap(True)
+        self.curve_text.setMinimumHeight(theme.font(1.0).pointSize() * 5)
+        self.curve_text.setAccessibleName(self.tr("Curve readout"))
+        right = QtWidgets.QVBoxLayout()
+        right.addWidget(self.curve_choice)
+        right.addWidget(self.curve_view, 1)
+        right.addWidget(self.curve_text)
+        middle = QtWidgets.QVBoxLayout()
+        self.sigmoid.setMinimumHeight(160)
+        middle.addWidget(self.sigmoid, 1)
+        middle.addWidget(self.confusion)
+        threshold = QtWidgets.QWidget()
+        row = QtWidgets.QHBoxLayout(threshold)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addLayout(middle, 1)
+        row.addLayout(right, 1)
+
+        self.evaluation = EvaluationView()
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.addTab(model, self.tr("Model"))
+        self.tabs.addTab(threshold, self.tr("Threshold"))
+        self.tabs.addTab(self.evaluation, self.tr("Evaluation"))
+        self.tabs.setAccessibleName(self.tr("Classifier views"))
+        self.summary = QtWidgets.QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setFont(theme.font(1.05))
+        self.summary.setMinimumHeight(40)
+        self.summary.setAccessibleName(self.tr("Summary"))
+        left = QtWidgets.QVBoxLayout()
+        left.addWidget(self.tabs, 1)
+        left.addWidget(self.summary)
+        scroll = QtWidgets.QScrollArea()
+        scroll.setWidget(self.controls)
+        scroll.setWidgetResizable(True)
+        scroll.setFixedWidth(330)
+        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout = QtWidgets.QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addWidget(scroll)
+
+        for plot in (self.plane, self.sigmoid, self.curve_view, self.evaluation.diff_plot, self.evaluation.mc_plot):
+            # plots take the room that is left: their 640 × 480 size hint would make the lab taller than a 720 p window
+            plot.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Ignored)
+            plot.setMinimumHeight(140)
+        self.csv = CsvLoader(self)
+        self.results = ResultsCache(derive)
+        self._drag_moved: tuple[tuple[float, float, float], ...] | None = None
+        self._connect()
+        self.render(self._state)
+
+    # --- wiring -------------------------------------------------------------------------------------------------------
+    def _connect(self) -> None:
+        c = self.controls
+        combos = ((c.source, "source"), (c.positive, "positive"), (c.negative, "negative"),
+                  (c.feature_x, "feature_x"), (c.feature_y, "feature_y"), (c.model_b, "model_b"))  # fmt: skip
+        for combo, field in combos:
+            combo.currentIndexChanged.connect(
+                lambda _i, w=combo, f=field: self.set_fields(f"Set {f}", **{f: w.currentData()})
+            )
+        for slider, field in ((c.separation, "separation"), (c.l2, "l2"), (c.threshold, "threshold"),
+                              (c.test_fraction, "test_fraction")):  # fmt: skip
+            slider.value_changed.connect(lambda v, final, f=field: self._on_slider(f, v, final))
+        for box, field in ((c.blob_n, "blob_n"), (c.split_seed, "split_seed"), (c.folds, "folds"),
+                           (c.boot_resamples, "boot_resamples"), (c.mc_sets, "mc_sets"), (c.mc_seed, "mc_seed"),
+                           (c.alpha, "alpha")):  # fmt: skip
+            box.valueChanged.connect(
+                lambda v, f=field, w=box: self.set_fields(f"Set {f}", **{f: type(getattr(self._state, f))(v)})
+            )
+        c.new_sample.clicked.connect(
+            lambda: self.set_fields("New sample", blob_seed=(self._state.blob_seed + 1) % 2**31, moved=())
+        )
+        c.reset_points.clicked.connect(lambda: self.set_fields("Put points back", moved=()))
+        c.load_csv.clicked.connect(self.csv.open_dialog)
+        self.curve_choice.currentIndexChanged.connect(
+            lambda _i: self.set_fields("Choose curve", curve=self.curve_choice.currentData())
+        )
+        self.tabs.currentChanged.connect(lambda i: self.set_fields("Switch tab", tab=TABS[i]))
+        self.sigmoid.threshold_moved.connect(self._on_threshold_line)
+        self.plane.point_moved.connect(self._on_point_moved)
+        self.plane.point_move_finished.connect(lambda: self.commit("Drag point"))
+
+    def set_fields(self, text: str, **changes: Any) -> None:
+        """A one-shot edit; refused with a message when the new state breaks a cross-field rule."""
+        new = dataclasses.replace(self._state, **changes)
+        if new.positive == new.negative:
+            self.error_message(self.tr("The positive and negative class must be two different species."))
+            self.render(self._state)
+            return
+        if new.feature_x == new.feature_y:
+            self.error_message(self.tr("Choose two different features (or 'one feature only')."))
+            self.render(self._state)
+            return
+        if any(k in changes for k in ("source", "positive", "negative", "feature_x", "feature_y", "blob_n")):
+            new = dataclasses.replace(new, moved=())  # dragged points belong to the data they were dragged in
+        self.edit(new, text)
+
+    def _on_slider(self, field: str, value: float, final: bool) -> None:
+        new = dataclasses.replace(self._state, **{field: value})
+        if final:
+            self.edit(new, f"Change {field}")
+        else:
+            self.preview(new)
+
+    def _on_threshold_line(self, value: float, final: bool) -> None:
+        t = round(min(max(value, 0.0), 1.0), 4)
+        self.preview(dataclasses.replace(self._state, threshold=t))
+        if final:
+            self.commit("Drag threshold")
+
+    def _on_point_moved(self, index: int, x: float, y: float) -> None:
+        moved = [m for m in self._state.moved if int(m[0]) != index]
+        moved.append((float(index), round(x, 6), round(y, 6)))
+        self.preview(dataclasses.replace(self._state, moved=tuple(moved)))
+
+    # --- render -------------------------------------------------------------------------------------------------------
+    def render(self, state: ClassifierState) -> None:
+        """Show ``state`` in every input and view."""
+        self.controls.show_state(state)
+        i = TABS.index(state.tab)
+        if self.tabs.currentIndex() != i:
+            with QtCore.QSignalBlocker(self.tabs):
+                self.tabs.setCurrentIndex(i)
+        j = self.curve_choice.findData(state.curve)
+        if self.curve_choice.currentIndex() != j:
+            with QtCore.QSignalBlocker(self.curve_choice):
+                self.curve_choice.setCurrentIndex(j)
+        res = self.results.get(state)
+        self.controls.data_error.setText(res.error)
+        self.controls.data_error.setVisible(bool(res.error))
+        if res.error:
+            self.plane.clear_all()
+            self.summary.setText(res.error)
+            self.coef.setText("")
+            return
+        self._show(state, res)
+
+    def _show(self, state: ClassifierState, res: ClassifierResults) -> None:
+        self.summary.setText(res.summary)
+        if state.tab == "model":
+            self.plane.show_results(res)
+            self._show_coefficients(res)
+        elif state.tab == "threshold":
+            self.sigmoid.show_results(res, state.threshold)
+            self.confusion.show_results(res, res.split.data.classes)
+            self.curve_view.show_results(res, state.curve)
+            self.curve_text.setText(res.curve_text)
+        else:
+            self.evaluation.request(state)
+
+    def _show_coefficients(self, res: ClassifierResults) -> None:
+        """The coefficient table (estimate, SE, z, Wald p) and the log-loss / fit note under it."""
+        head = "".join(f"<th align='right'>&nbsp;{h}&nbsp;</th>" for h in
+                       (self.tr("estimate"), self.tr("SE"), self.tr("z"), self.tr("p (Wald)")))  # fmt: skip
+        rows = "".join(
+            f"<tr><td>{html.escape(r[0])}</td>" + "".join(f"<td align='right'>&nbsp;{html.escape(c)}&nbsp;</td>"
+                                                         for c in r[1:]) + "</tr>"
+            for r in res.coef_rows
+        )  # fmt: skip
+        note = html.escape(res.fit_note).replace("\n", "<br>")
+        text = (
+            f"<table cellspacing='0'><tr><th align='left'>{self.tr('coefficient')}</th>{head}</tr>{rows}</table>{note}"
+        )
+        if self.coef.text() != text:
+            self.coef.setText(text)
+
+    # --- the shared lab surface ------------------------------------------------------------------------------------
+    def describe(self) -> str:
+        """The current view in words (screen readers, the Describe panel)."""
+        res = self.results.get(self._state)
+        if res.error:
+            return res.error
+        return res.summary + " " + res.metrics_text
+
+    def export_views(self) -> dict[str, Any]:
+        """The feature plane, the sigmoid and the chosen curve."""
+        return {"plane": self.plane.getPlotItem(), "sigmoid": self.sigmoid.getPlotItem(),
+                "curve": self.curve_view.getPlotItem()}  # fmt: skip
+
+    def export_data(self) -> dict[str, tuple[list[str], list[list[float]]]]:
+        """The points with their label, split and predicted probability, and the ROC curve."""
+        res = self.results.get(self._state)
+        if res.error:
+            return {}
+        names = list(res.split.data.names)
+        rows = [[*map(float, x), float(y), float(t), float(p)]
+                for x, y, t, p in zip(res.X, res.y, res.test_mask, res.split.p, strict=True)]  # fmt: skip
+        roc = [[float(a), float(b), float(t)] for a, b, t in zip(res.roc.x, res.roc.y, res.roc.thresholds, strict=True)]
+        return {"points": ([*names, "label", "test", "p"], rows), "roc": (["fpr", "tpr", "threshold"], roc)}
+
+    def code(self) -> str:
+        """The show-the-code snippet for the current state."""
+        return code(self._state)
+
+    def shutdown(self) -> None:
+        """Stop the background evaluation."""
+        self.evaluation.shutdown()

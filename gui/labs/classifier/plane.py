@@ -1,0 +1,148 @@
+"""The feature plane: P(positive) shading, the decision boundary at the threshold, and points a user can drag.
+
+With one feature it shows the fitted curve P(positive | x) over the points (at y = 0 or 1) instead of a map.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
+
+from engine.classify import ClassifierResults
+from gui import theme
+from gui.widgets.plane import configure_plot
+
+__all__ = ["FeaturePlane", "CLASS_COLORS"]
+
+CLASS_COLORS = ("blue", "orange")  # negative, positive (Okabe–Ito)
+PICK_PIXELS = 9.0
+
+
+def _colormap() -> pg.ColorMap:
+    """Light blue (P = 0) → background (0.5) → light orange (1)."""
+    mid = theme.color("bg")
+
+    def light(name: str) -> QtGui.QColor:
+        c = theme.color(name)
+        return QtGui.QColor(*(int(0.55 * a + 0.45 * b) for a, b in zip(c.getRgb()[:3], mid.getRgb()[:3], strict=True)))
+
+    return pg.ColorMap([0.0, 0.5, 1.0], [light(CLASS_COLORS[0]), mid, light(CLASS_COLORS[1])])
+
+
+class FeaturePlane(pg.PlotWidget):
+    """Points coloured by class (training filled, test hollow) over the model's probability; drag a point to move it."""
+
+    point_moved = QtCore.Signal(int, float, float)  # row index, new x, new y (live)
+    point_move_finished = QtCore.Signal()
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        plot = self.getPlotItem()
+        configure_plot(plot)
+        plot.showGrid(x=False, y=False)
+        plot.getViewBox().setMouseEnabled(False, False)
+        self.setRenderHint(QtGui.QPainter.RenderHint.SmoothPixmapTransform, True)  # smooth shading, not steps
+        self.image = pg.ImageItem(axisOrder="col-major")
+        self.image.setZValue(-20)
+        plot.addItem(self.image)
+        self._lut = _colormap().getLookupTable(0.0, 1.0, 256, alpha=True).astype(np.uint8)
+        self._lut[:, 3] = 255
+        self.boundary = pg.PlotCurveItem(pen=theme.pen("fg", 1.6, style="dash"))
+        self.prob_curve = pg.PlotCurveItem(pen=theme.pen("green", 1.6))
+        plot.addItem(self.boundary, ignoreBounds=True)
+        plot.addItem(self.prob_curve)
+        size = 13 if theme.current().presenter else 10
+        self.items = {}
+        for split in ("train", "test"):
+            for cls, name in enumerate(CLASS_COLORS):
+                if split == "train":
+                    pen, brush = theme.pen("fg", 0.45), pg.mkBrush(theme.color(name))
+                else:
+                    pen, brush = theme.pen(name, 1.0), pg.mkBrush(theme.color("bg"))
+                symbol = "o" if cls == 0 else "t"  # shape as well as colour tells the classes apart
+                item = pg.ScatterPlotItem(size=size, pxMode=True, pen=pen, brush=brush, symbol=symbol)
+                self.items[(split, cls)] = item
+                plot.addItem(item)
+        self.setAccessibleName(self.tr("Feature plane: points, probability shading and decision boundary"))
+        self._xy = np.zeros((0, 2))
+        self._drag: int | None = None
+        self._bounds: tuple[float, float, float, float] | None = None
+        self._split = None
+        self._titles: tuple[str, str] = ("", "")
+
+    def show_results(self, res: ClassifierResults) -> None:
+        """Draw ``res``: shading (two features) or the probability curve (one), boundary and points."""
+        bx, by = res.boundary
+        self.boundary.setData(bx, by) if len(bx) else self.boundary.setData([], [])
+        if res.split is self._split:
+            return  # only the threshold changed: the boundary moved, nothing else did
+        self._split = res.split
+        plot = self.getPlotItem()
+        x0, x1, y0, y1 = res.bounds
+        one = res.X.shape[1] == 1
+        if one:
+            self.image.clear()
+            self.prob_curve.setData(np.linspace(x0, x1, res.grid.shape[1]), res.grid[0])
+            rng = np.random.default_rng(0)
+            xy = np.column_stack([res.X[:, 0], res.y + rng.uniform(-0.04, 0.04, len(res.y))])
+        else:
+            self.prob_curve.setData([], [])
+            idx = np.clip(res.grid * 255.0 + 0.5, 0, 255).astype(np.uint8)
+            self.image.setImage(self._lut[idx], autoLevels=False)
+            self.image.setRect(QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
+            xy = res.X
+        self._xy = xy
+        for split, mask in (("train", ~res.test_mask), ("test", res.test_mask)):
+            for cls in (0, 1):
+                sel = mask & ((res.y > 0.5) == bool(cls))
+                self.items[(split, cls)].setData(pos=xy[sel]) if sel.any() else self.items[(split, cls)].setData([], [])
+        if res.axis_titles != self._titles:  # a new label repaints the axis (and its grid cache): only when it changes
+            self._titles = res.axis_titles
+            label = {"color": theme.color("fg").name(), "font-size": f"{theme.current().font_pt}pt"}
+            plot.setLabel("bottom", res.axis_titles[0], **label)
+            plot.setLabel("left", res.axis_titles[1], **label)
+        if self._drag is None and res.bounds != self._bounds:
+            self._bounds = res.bounds
+            plot.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+
+    def clear_all(self) -> None:
+        """Nothing to show (unusable data)."""
+        self.image.clear()
+        for item in (*self.items.values(), self.boundary, self.prob_curve):
+            item.setData([], [])
+        self._xy = np.zeros((0, 2))
+        self._split = None
+
+    def _to_data(self, pos: QtCore.QPointF) -> QtCore.QPointF:
+        return self.getPlotItem().getViewBox().mapSceneToView(self.mapToScene(pos.toPoint()))
+
+    def _pick(self, pos: QtCore.QPointF) -> int | None:
+        if not len(self._xy):
+            return None
+        at = self._to_data(pos)
+        sx, sy = self.getPlotItem().getViewBox().viewPixelSize()
+        d = np.hypot((self._xy[:, 0] - at.x()) / sx, (self._xy[:, 1] - at.y()) / sy)
+        i = int(d.argmin())
+        return i if d[i] <= PICK_PIXELS else None
+
+    def mousePressEvent(self, ev: QtGui.QMouseEvent) -> None:
+        hit = self._pick(ev.position()) if ev.button() == QtCore.Qt.MouseButton.LeftButton else None
+        if hit is None:
+            return super().mousePressEvent(ev)
+        self._drag = hit
+        ev.accept()
+
+    def mouseMoveEvent(self, ev: QtGui.QMouseEvent) -> None:
+        if self._drag is None:
+            return super().mouseMoveEvent(ev)
+        p = self._to_data(ev.position())
+        self.point_moved.emit(self._drag, float(p.x()), float(p.y()))
+        ev.accept()
+
+    def mouseReleaseEvent(self, ev: QtGui.QMouseEvent) -> None:
+        if self._drag is None:
+            return super().mouseReleaseEvent(ev)
+        self._drag = None
+        self.point_move_finished.emit()
+        ev.accept()

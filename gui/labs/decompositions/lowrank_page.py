@@ -1,0 +1,219 @@
+"""Low-rank images: the picture rebuilt from its k largest singular values, its spectrum, error and storage."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from engine.decomp import (
+    DecompositionsState,
+    ImageSvd,
+    LowRank,
+    bundled_image,
+    bundled_svd,
+    image_svd,
+    low_rank,
+    low_rank_summary,
+)
+from gui import theme
+from gui.labs.decompositions.readout import Readout, fmt, message_label
+from gui.widgets.field_controls import value_slider
+from gui.widgets.jobs import LatestJob
+from gui.widgets.plane import configure_plot
+
+__all__ = ["LowRankPage", "image_to_array", "to_pixels"]
+
+MAX_SIDE = 512
+
+
+def image_to_array(image: QtGui.QImage) -> np.ndarray:
+    """A QImage as grayscale values 0..1, scaled down so the longer side is at most 512 pixels."""
+    if max(image.width(), image.height()) > MAX_SIDE:
+        image = image.scaled(MAX_SIDE, MAX_SIDE, QtCore.Qt.AspectRatioMode.KeepAspectRatio,
+                             QtCore.Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+    gray = image.convertToFormat(QtGui.QImage.Format.Format_Grayscale8)
+    w, h, stride = gray.width(), gray.height(), gray.bytesPerLine()
+    buf = np.frombuffer(gray.constBits(), dtype=np.uint8, count=stride * h).reshape(h, stride)
+    return buf[:, :w].astype(float) / 255.0
+
+
+def to_pixels(image: np.ndarray) -> np.ndarray:
+    """Grayscale values 0..1 as 8-bit pixels (a rank-k image may stray a little outside 0..1: clipped for display)."""
+    return np.clip(np.rint(image * 255.0), 0, 255).astype(np.uint8)
+
+
+class LowRankPage(QtWidgets.QWidget):
+    """Original and rank-k images side by side, the singular value spectrum, and the k slider."""
+
+    svd_ready = QtCore.Signal()
+
+    def __init__(self, lab) -> None:
+        super().__init__()
+        self.lab = lab
+        self.svd: ImageSvd | None = None
+        self.original: np.ndarray | None = None
+        self.source = ""
+        self.own_name = ""
+        self._shown_k = -1
+        self.current: LowRank | None = None
+        self.job = LatestJob(self)
+        self.job.finished.connect(self._on_svd)
+        self.job.failed.connect(lambda exc: self.lab.error_message(str(exc)))
+
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setObjectName("lowRankView")
+        self.view.setAccessibleName(self.tr("Original image, rank-k approximation and singular values"))
+        self.view.setMinimumSize(420, 320)
+        self.images = []
+        self.titles = [self.view.addLabel(self.tr("original"), row=0, col=0), self.view.addLabel("", row=0, col=1)]
+        for col in range(2):
+            box = self.view.addViewBox(row=1, col=col, lockAspect=True, invertY=True, enableMouse=False)
+            item = pg.ImageItem(axisOrder="row-major")
+            box.addItem(item)
+            self.images.append((box, item))
+        self.spectrum_plot = self.view.addPlot(row=2, col=0, colspan=2)
+        configure_plot(self.spectrum_plot)
+        self.spectrum_plot.setLogMode(y=True)
+        self.spectrum_plot.setLabel("bottom", self.tr("index i"))
+        self.spectrum_plot.setTitle(self.tr("Singular values σᵢ (log scale): blue kept, grey discarded"))
+        self.kept = pg.PlotDataItem([], [], pen=theme.pen("blue", 1.4))
+        self.dropped = pg.PlotDataItem([], [], pen=theme.pen("grey", 1.0))
+        self.k_line = pg.InfiniteLine(angle=90, pen=theme.pen("vermillion", 1.0))
+        for item in (self.kept, self.dropped, self.k_line):
+            self.spectrum_plot.addItem(item)
+        self.view.ci.layout.setRowStretchFactor(1, 3)
+        self.view.ci.layout.setRowStretchFactor(2, 2)
+
+        self.k_slider = value_slider(DecompositionsState, "rank_k", self.tr("k"))
+        self.k_slider.setObjectName("rankSlider")
+        self.k_slider.slider.setAccessibleName(self.tr("Rank k of the approximation"))
+        self.k_slider.box.setAccessibleName(self.tr("Rank k, typed"))
+        self.k_slider.value_changed.connect(self._on_k)
+        self.open_button = QtWidgets.QPushButton(self.tr("Open your own image…"))
+        self.open_button.setAccessibleName(self.tr("Open a PNG or JPEG image"))
+        self.open_button.clicked.connect(self._open_dialog)
+        self.bundled_button = QtWidgets.QPushButton(self.tr("Back to the bundled picture"))
+        self.bundled_button.clicked.connect(self.use_bundled)
+        self.message = message_label(self.tr("Image message"))
+        self.readout = Readout(self.tr("Low-rank results"))
+        self.readout.setObjectName("lowRankReadout")
+
+        column = QtWidgets.QWidget()
+        col = QtWidgets.QVBoxLayout(column)
+        col.addWidget(self.k_slider)
+        col.addWidget(self.open_button)
+        col.addWidget(self.bundled_button)
+        col.addWidget(self.message)
+        col.addWidget(self.readout)
+        col.addStretch(1)
+        lay = QtWidgets.QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.view, 1)
+        lay.addWidget(lab.side_panel(column))
+
+    # --- images -----------------------------------------------------------------------------------------------------
+    def ensure_image(self, name: str) -> None:
+        """Start the SVD of the bundled image ``name`` in the background unless it is shown already."""
+        if self.own_name or self.source == name:
+            return
+        self.source = name
+        self.message.show_text(self.tr("Computing the SVD of the image…"))
+        self.job.submit(lambda: (bundled_image(name), bundled_svd(name)))
+
+    def use_bundled(self) -> None:
+        self.own_name = ""
+        self.source = ""
+        self.ensure_image(self.lab.state().image)
+
+    def load_image(self, path: str) -> bool:
+        """Read a PNG/JPEG with Qt's image reader and decompose it in the background (False with a message if not)."""
+        reader = QtGui.QImageReader(path)
+        image = reader.read()
+        if image.isNull():
+            text = self.tr("Cannot open {0}: {1}").format(path, reader.errorString())
+            self.message.show_text(text)
+            self.lab.error_message(text)
+            return False
+        pixels = image_to_array(image)
+        self.own_name = QtCore.QFileInfo(path).fileName()
+        self.source = self.own_name
+        self.message.show_text(self.tr("Computing the SVD of the image…"))
+        self.job.submit(lambda: (pixels, image_svd(pixels)))
+        return True
+
+    def _open_dialog(self) -> None:
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self, self.tr("Open an image"), "", self.tr("Images (*.png *.jpg *.jpeg *.bmp *.pgm)")
+        )
+        if path:
+            self.load_image(path)
+
+    def _on_svd(self, result: tuple[np.ndarray, ImageSvd]) -> None:
+        self.original, self.svd = result
+        self.current = None
+        self.message.show_text("")
+        self.images[0][1].setImage(to_pixels(self.original), levels=(0, 255))
+        s = self.svd.s
+        self.spectrum_plot.setXRange(0, len(s), padding=0.02)
+        self.k_slider.set_range(1, len(s), 1)
+        self._shown_k = -1
+        self.render(self.lab.state())
+        self.svd_ready.emit()
+
+    # --- user actions -----------------------------------------------------------------------------------------------
+    def _on_k(self, value: float, final: bool) -> None:
+        self.lab.preview(replace(self.lab.state(), rank_k=int(round(value))))
+        if final:
+            self.lab.commit(self.tr("Rank k"))
+
+    # --- showing a state --------------------------------------------------------------------------------------------
+    def render(self, state: DecompositionsState) -> None:
+        self.k_slider.set_value(state.rank_k)
+        if self.svd is None:
+            return
+        if self._shown_k == state.rank_k:
+            return
+        self._shown_k = state.rank_k
+        lr = self._rebuild(state.rank_k)
+        self.current = lr
+        self.images[1][1].setImage(to_pixels(lr.image), levels=(0, 255))  # 8-bit: pyqtgraph's fast path
+        self.titles[1].setText(self.tr("rank {0}").format(lr.k))
+        s = self.svd.s
+        idx = np.arange(1, len(s) + 1)
+        floor = max(float(s[0]) * 1e-12, 1e-300)
+        self.kept.setData(idx[: lr.k], np.maximum(s[: lr.k], floor))
+        self.dropped.setData(idx[lr.k :], np.maximum(s[lr.k :], floor))
+        self.k_line.setValue(lr.k + 0.5)
+        self.readout.show_text(self.readout_text(lr))
+
+    def _rebuild(self, k: int) -> LowRank:
+        """The rank-k image: from the last one by adding or removing the few rank-one terms between (a slider step
+        costs |Δk| outer products instead of k); from scratch when that is cheaper."""
+        last = self.current
+        full = low_rank(self.svd, k) if last is None or abs(k - last.k) >= k else None
+        if full is not None:
+            return full
+        lo, hi = sorted((last.k, min(max(k, 1), len(self.svd.s))))
+        delta = (self.svd.u[:, lo:hi] * self.svd.s[lo:hi]) @ self.svd.vt[lo:hi]
+        image = last.image + delta if k > last.k else last.image - delta
+        summary = low_rank_summary(self.svd, k)
+        return replace(summary, image=image)
+
+    def readout_text(self, lr: LowRank) -> str:
+        m, n = self.svd.shape
+        name = self.own_name or self.tr("the bundled picture (procedurally generated)")
+        return "<br>".join(
+            [
+                self.tr("<b>{0}</b>, {1} × {2} pixels").format(name, m, n),
+                self.tr("<b>k = {0}</b>: stores {1} numbers instead of {2} ({3} %)").format(
+                    lr.k, lr.storage, m * n, fmt(100 * lr.storage_ratio, 3)
+                ),
+                self.tr("Error ‖A − A_k‖ = √(σ²_{{k+1}} + … ) = {0}").format(fmt(lr.error, 5)),
+                self.tr("Relative error {0} % — Eckart–Young: no rank-{1} image is closer").format(
+                    fmt(100 * lr.relative_error, 3), lr.k
+                ),
+            ]
+        )

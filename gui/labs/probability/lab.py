@@ -1,0 +1,171 @@
+"""The Probability lab: events as areas, simulated frequencies, Bayes with base rates, a naive Bayes spam filter."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6 import QtCore, QtWidgets
+
+from engine.prob import (
+    EVENT_STEP,
+    FREE_STEP,
+    TABS,
+    ProbabilityState,
+    clamp_rect,
+    derive,
+    move_rect,
+    resize_rect,
+)
+from gui.labs.base import Lab
+from gui.labs.probability.bayes_tab import BayesTab
+from gui.labs.probability.events_tab import EventsTab, fmt
+from gui.labs.probability.naive_bayes_tab import NaiveBayesTab
+from gui.widgets.results_cache import ResultsCache
+
+__all__ = ["ProbabilityLab"]
+
+
+class ProbabilityLab(Lab):
+    """Three tabs on one state: events and simulation, the medical test, naive Bayes."""
+
+    name = "probability"
+    title = "Probability"
+    state_type = ProbabilityState
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.results = ResultsCache(derive)
+        self.events_tab = EventsTab()
+        self.bayes_tab = BayesTab()
+        self.nb_tab = NaiveBayesTab()
+        self.square = self.events_tab.square
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.setObjectName("probabilityTabs")
+        self.tabs.setAccessibleName(self.tr("Probability lab parts"))
+        self.tabs.addTab(self.events_tab, self.tr("Events and areas"))
+        self.tabs.addTab(self.bayes_tab, self.tr("Bayes: base rates"))
+        self.tabs.addTab(self.nb_tab, self.tr("Naive Bayes"))
+        self.tabs.currentChanged.connect(self._on_tab)
+        self._shown: dict[str, ProbabilityState] = {}
+        """The state each tab last drew: only the visible tab redraws on a change, the others when opened."""
+        self.square.event_dragged.connect(self._on_event_dragged)
+        self.square.key_step.connect(self._on_key_step)
+        self.events_tab.snap_toggled.connect(lambda on: self.edit(replace(self._state, snap=on), self.tr("Snap")))
+        self.events_tab.simulation.changed.connect(
+            lambda changes, text: self.edit(replace(self._state, **changes), text)
+        )
+        self.bayes_tab.slider_moved.connect(self._on_slider)
+        self.bayes_tab.second_toggled.connect(
+            lambda on: self.edit(replace(self._state, second_test=on), self.tr("Second test"))
+        )
+        self.nb_tab.message_edited.connect(self._on_message)
+        self.nb_tab.alpha_moved.connect(lambda v, fin: self._on_slider("alpha", v, fin))
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        self.render(self._state)
+
+    # --- user actions: a drag and an arrow key go through the same change -----------------------------------------
+    def _grid(self) -> float:
+        return EVENT_STEP if self._state.snap else FREE_STEP
+
+    def _change_event(self, key: str, rect: tuple[float, float, float, float]) -> None:
+        """The one way an event changes: snapped, kept inside the square, previewed."""
+        self.preview(replace(self._state, **{f"event_{key}": clamp_rect(rect, step=self._grid())}))
+
+    def _on_event_dragged(self, key: str, rect: tuple, finished: bool) -> None:
+        self._change_event(key, rect)
+        if finished:
+            self.commit(self.tr("Drag {0}").format(key.upper()))
+        else:
+            self.square.events[key].show_rect(getattr(self._state, f"event_{key}"))  # show the snapped rectangle
+
+    def _on_key_step(self, key: str, dx: int, dy: int, resize: bool) -> None:
+        r = getattr(self._state, f"event_{key}")
+        g = self._grid()
+        new = resize_rect(r, dx * g, dy * g) if resize else move_rect(r, dx * g, dy * g)
+        self._change_event(key, new)
+        self.commit((self.tr("Resize {0}") if resize else self.tr("Move {0}")).format(key.upper()))
+
+    def _on_slider(self, field: str, value: float, final: bool) -> None:
+        self.preview(replace(self._state, **{field: float(value)}))
+        if final:
+            self.commit(self.tr("Set {0}").format(field))
+
+    def _on_message(self, text: str, finished: bool) -> None:
+        self.preview(replace(self._state, message=text))
+        if finished:
+            self.commit(self.tr("Type message"))
+
+    # --- showing a state ------------------------------------------------------------------------------------------
+    def _on_tab(self, index: int) -> None:
+        self.quiet_update(tab=TABS[index])
+        self._render_tab(TABS[index], self._state)
+
+    def _render_tab(self, tab: str, state: ProbabilityState) -> None:
+        if self._shown.get(tab) is state:
+            return
+        view = {"events": self.events_tab, "bayes": self.bayes_tab, "naive_bayes": self.nb_tab}[tab]
+        view.render(state, self.results.get(state))
+        self._shown[tab] = state
+
+    def render(self, state: ProbabilityState) -> None:
+        index = TABS.index(state.tab)
+        if self.tabs.currentIndex() != index:
+            with QtCore.QSignalBlocker(self.tabs):
+                self.tabs.setCurrentIndex(index)
+        self._render_tab(state.tab, state)
+
+    def describe(self) -> str:
+        s = self._state
+        r = self.results.get(s)
+        if s.tab == "bayes":
+            t, f = r.first, r.people
+            if t.posterior is None:
+                return self.tr("Medical test: nobody tests positive, so P(disease | positive) is undefined.")
+            return self.tr(
+                "Medical test: prevalence {0:.1%}, sensitivity {1:.0%}, specificity {2:.0%}. Of 1000 people {3} test "
+                "positive, {4} of them sick: P(disease | positive) = {5:.4f}."
+            ).format(t.prior, t.sensitivity, t.specificity, f["positive"], f["true_pos"], t.posterior)
+        if s.tab == "naive_bayes":
+            p = r.score.posterior[0]
+            top = sorted(zip(r.score.log_ratio, r.score.words, strict=True), reverse=True)[:3]
+            words = ", ".join(w for v, w in top if v > 0) or self.tr("none")
+            return self.tr("Naive Bayes: message “{0}”: P(spam) = {1:.4f}; words pushing towards spam: {2}.").format(
+                s.message, p, words
+            )
+        ev = r.events
+        verdict = self.tr("independent") if ev.independent else self.tr("dependent")
+        return self.tr(
+            "Event A = [{0:.2f}, {1:.2f}] × [{2:.2f}, {3:.2f}], B = [{4:.2f}, {5:.2f}] × [{6:.2f}, {7:.2f}]. "
+            "P(A) = {8}, P(B) = {9}, P(A∩B) = {10}, P(A|B) = {11}: {12}."
+        ).format(
+            s.event_a[0], s.event_a[0] + s.event_a[2], s.event_a[1], s.event_a[1] + s.event_a[3],
+            s.event_b[0], s.event_b[0] + s.event_b[2], s.event_b[1], s.event_b[1] + s.event_b[3],
+            fmt(ev.p_a, False), fmt(ev.p_b, False), fmt(ev.p_ab, False),
+            fmt(ev.p_a_given_b, False) if ev.p_a_given_b is not None else self.tr("undefined (P(B) = 0)"), verdict,
+        )  # fmt: skip
+
+    # --- export ---------------------------------------------------------------------------------------------------
+    def export_views(self) -> dict:
+        return {
+            "events": self.square.getPlotItem(),
+            "icon_array": self.bayes_tab.icons.getPlotItem(),
+            "tree": self.bayes_tab.tree.getPlotItem(),
+            "word_bars": self.nb_tab.bars.getPlotItem(),
+        }
+
+    def export_data(self) -> dict[str, tuple[list[str], list[list[float]]]]:
+        r = self.results.get(self._state)
+        t = r.throw
+        points = [
+            [float(x), float(y), float(a), float(b)] for (x, y), a, b in zip(t.points, t.in_a, t.in_b, strict=True)
+        ]
+        words = [
+            [float(i), float(n), float(r.score.p_word[0, i]), float(r.score.p_word[1, i]), float(r.score.log_ratio[i])]
+            for i, n in enumerate(r.score.word_counts)
+        ]
+        return {
+            "points": (["x", "y", "in_a", "in_b"], points),
+            "words": (["word_index", "count", "p_word_spam", "p_word_ham", "log_ratio"], words),
+        }

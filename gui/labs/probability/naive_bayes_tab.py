@@ -1,0 +1,172 @@
+"""The "Naive Bayes" tab: type a message, see P(spam | message) and the words that pushed it, in log space."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtWidgets
+
+from engine.prob import ProbabilityResults, ProbabilityState
+from gui import theme
+from gui.widgets.field_controls import spec_of, value_slider
+from gui.widgets.plane import configure_plot
+
+__all__ = ["NaiveBayesTab"]
+
+MAX_BARS = 12
+
+
+class WordBars(pg.PlotWidget):
+    """One horizontal bar per known word: count × log[P(w|spam)/P(w|ham)] (right: towards spam)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setAccessibleName(self.tr("How much each word pushed the message towards spam or ham"))
+        plot = self.getPlotItem()
+        configure_plot(plot, grid=False)
+        plot.setMouseEnabled(False, False)
+        plot.hideAxis("left")
+        plot.setLabel("bottom", self.tr("log likelihood ratio  (← ham · spam →)"))
+        plot.addItem(pg.InfiniteLine(0, angle=90, pen=theme.pen("fg", 1.0)))
+        self.bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[])
+        plot.addItem(self.bars)
+        self.labels: list[pg.TextItem] = []
+
+    def render(self, results: ProbabilityResults) -> None:
+        """Bars for the words with the largest pushes, biggest on top."""
+        s = results.score
+        order = np.argsort(-np.abs(s.log_ratio), kind="stable")[:MAX_BARS][::-1]
+        ratios = s.log_ratio[order]
+        words = [s.words[i] for i in order]
+        brushes = [theme.brush("vermillion" if r > 0 else "blue", 200) for r in ratios]
+        self.bars.setOpts(x0=np.zeros(len(ratios)), y=np.arange(len(ratios)), width=ratios, brushes=brushes)
+        plot = self.getPlotItem()
+        while len(self.labels) > len(words):
+            plot.removeItem(self.labels.pop())
+        while len(self.labels) < len(words):
+            label = pg.TextItem("", color=theme.color("fg"))
+            label.setFont(theme.font(1.0))
+            plot.addItem(label)
+            self.labels.append(label)
+        for i, (label, word, r) in enumerate(zip(self.labels, words, ratios, strict=True)):
+            label.setText(word)
+            label.setAnchor((1.0, 0.5) if r > 0 else (0.0, 0.5))
+            label.setPos(0.0, float(i))
+        span = float(np.max(np.abs(ratios))) if len(ratios) else 1.0
+        plot.setXRange(-span * 1.1, span * 1.1, padding=0.02)
+        plot.setYRange(-0.6, max(len(ratios), 1) - 0.4, padding=0.02)
+
+
+class NaiveBayesTab(QtWidgets.QWidget):
+    """The message box, the smoothing slider, the posterior, the word bars and the word table."""
+
+    message_edited = QtCore.Signal(str, bool)
+    """(text, finished)."""
+    alpha_moved = QtCore.Signal(float, bool)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.message = QtWidgets.QLineEdit()
+        self.message.setObjectName("nb_message")
+        self.message.setMaxLength(spec_of(ProbabilityState, "message").max_chars or 400)
+        self.message.setAccessibleName(self.tr("Message to classify"))
+        self.message.setPlaceholderText(self.tr("Type a message, e.g. 'free prize, call now'"))
+        self.message.textEdited.connect(lambda t: self.message_edited.emit(t, False))
+        self.message.editingFinished.connect(lambda: self.message_edited.emit(self.message.text(), True))
+        self.alpha = value_slider(ProbabilityState, "alpha", label=self.tr("smoothing α"))
+        self.alpha.slider.setAccessibleName(self.tr("Laplace smoothing α"))
+        self.alpha.box.setAccessibleName(self.tr("Laplace smoothing α"))
+        self.alpha.value_changed.connect(self.alpha_moved)
+        self.posterior = QtWidgets.QLabel()
+        self.posterior.setObjectName("readout_nb_posterior")
+        self.posterior.setFont(theme.font(1.15))
+        self.posterior.setWordWrap(True)
+        self.posterior.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.logs = QtWidgets.QLabel()
+        self.logs.setObjectName("readout_nb_logs")
+        self.logs.setWordWrap(True)
+        self.bars = WordBars()
+        self.bars.setMinimumSize(260, 200)
+        self.table = QtWidgets.QTableWidget(0, 6)
+        self.table.setObjectName("nb_table")
+        self.table.setAccessibleName(self.tr("Word counts and smoothed probabilities"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("word"), self.tr("× in msg"), self.tr("in spam"), self.tr("in ham"),
+             self.tr("P(w|spam)"), self.tr("P(w|ham)")]
+        )  # fmt: skip
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        self.corpus_note = QtWidgets.QLabel()
+        self.corpus_note.setWordWrap(True)
+        top = QtWidgets.QFormLayout()
+        top.addRow(self.tr("Message:"), self.message)
+        top.addRow(self.alpha)
+        lower = QtWidgets.QHBoxLayout()
+        lower.addWidget(self.bars, 1)
+        lower.addWidget(self.table, 1)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.posterior)
+        layout.addLayout(lower, 1)
+        layout.addWidget(self.logs)
+        layout.addWidget(self.corpus_note)
+
+    def class_name(self, label: str) -> str:
+        """The translated name of a corpus class."""
+        return self.tr("spam") if label == "spam" else self.tr("ham (not spam)")
+
+    def render(self, state: ProbabilityState, results: ProbabilityResults) -> None:
+        """Message, α, posterior, bars, table and the log-space explanation."""
+        if self.message.text() != state.message:
+            with QtCore.QSignalBlocker(self.message):
+                self.message.setText(state.message)
+        self.alpha.set_value(state.alpha)
+        s, model = results.score, results.model
+        p_spam = s.posterior[0]
+        label = self.class_name("spam" if p_spam > 0.5 else "ham")
+        text = self.tr("P(spam | message) = <b>{0:.6f}</b> → {1}").format(p_spam, label)
+        if not s.words:
+            text += " " + self.tr("(no known word: only the prior 40/80 speaks)")
+        if s.unknown:
+            text += "<br>" + self.tr("Not in the corpus, ignored: {0}").format(", ".join(s.unknown[:8]))
+        self.posterior.setText(text)
+        self.bars.render(results)
+        index = model.index()
+        self.table.setRowCount(len(s.words))
+        for row, word in enumerate(s.words):
+            col = index[word]
+            cells = (word, str(s.word_counts[row]), f"{model.counts[0, col]:.0f}", f"{model.counts[1, col]:.0f}",
+                     f"{s.p_word[0, row]:.4f}", f"{s.p_word[1, row]:.4f}")  # fmt: skip
+            for c, value in enumerate(cells):
+                item = self.table.item(row, c)
+                if item is None:
+                    item = QtWidgets.QTableWidgetItem()
+                    self.table.setItem(row, c, item)
+                item.setText(value)
+        raw = ", ".join(f"{x:.3g}" for x in s.raw_product)
+        logs = ", ".join(f"{x:.2f}" for x in s.log_likelihood)
+        text = self.tr(
+            "Π P(w|c) for spam, ham = {0}; Σ log P(w|c) = {1}. Multiplying many small probabilities underflows: "
+        ).format(raw, logs)
+        if results.underflow_words:
+            text += self.tr(
+                "about {0} words like these give exactly 0.0 in float64, for both classes, so we add logs."
+            ).format(results.underflow_words)
+        else:
+            text += self.tr("long messages reach 0.0 in float64, so we add logs instead.")
+        self.logs.setText(text)
+        self.corpus_note.setText(
+            self.tr(
+                "Corpus: {0} short messages ({1} {2}, {3} {4}) written for this app, CC0; {5} distinct words. "
+                "P(w|c) = (count + α) / (words in c + α·{5})."
+            ).format(
+                sum(model.docs),
+                model.docs[0],
+                self.class_name("spam"),
+                model.docs[1],
+                self.class_name("ham"),
+                len(model.vocabulary),
+            )  # fmt: skip
+        )

@@ -1,0 +1,154 @@
+"""The unit square with events A and B as draggable, resizable rectangles (and the thrown points)."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from engine.prob import ProbabilityResults, ProbabilityState
+from gui import theme
+from gui.labs.probability.points import PointCloud
+from gui.widgets.plane import configure_plot
+
+__all__ = ["EVENT_COLORS", "EventRect", "SquareView"]
+
+EVENT_COLORS = {"a": "blue", "b": "vermillion"}
+POINT_COLORS = ("purple", "blue", "vermillion", "grey")
+"""Points in A∩B, in A only, in B only, in neither."""
+
+ARROWS = {
+    QtCore.Qt.Key.Key_Left: (-1, 0),
+    QtCore.Qt.Key.Key_Right: (1, 0),
+    QtCore.Qt.Key.Key_Up: (0, 1),
+    QtCore.Qt.Key.Key_Down: (0, -1),
+}
+
+
+class EventRect(pg.ROI):
+    """One event: drag its body to move it, its corner handles to resize it."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            (0.0, 0.0),
+            (0.1, 0.1),
+            pen=theme.pen(EVENT_COLORS[key], 2.0),
+            hoverPen=theme.pen(EVENT_COLORS[key], 3.0),
+            handlePen=theme.pen(EVENT_COLORS[key], 2.0),
+            maxBounds=QtCore.QRectF(0.0, 0.0, 1.0, 1.0),
+            removable=False,
+        )
+        self.key = key
+        self.addScaleHandle((1, 1), (0, 0))
+        self.addScaleHandle((0, 0), (1, 1))
+        self._fill = theme.brush(EVENT_COLORS[key], 70)
+
+    def paint(self, p: QtGui.QPainter, opt, widget) -> None:
+        """The translucent fill under the outline (a plain ROI draws only the outline)."""
+        p.fillRect(QtCore.QRectF(0, 0, self.state["size"][0], self.state["size"][1]), self._fill)
+        super().paint(p, opt, widget)
+
+    def rect(self) -> tuple[float, float, float, float]:
+        """(x, y, width, height) in data coordinates."""
+        pos, size = self.pos(), self.size()
+        return (float(pos.x()), float(pos.y()), float(size.x()), float(size.y()))
+
+    def show_rect(self, r: tuple[float, float, float, float]) -> None:
+        """Put the rectangle at ``r`` without emitting its signals."""
+        if self.rect() == tuple(r):
+            return
+        with QtCore.QSignalBlocker(self):
+            self.setPos((r[0], r[1]))
+            self.setSize((r[2], r[3]))
+
+
+class SquareView(pg.PlotWidget):
+    """The sample space [0, 1]²: keyboard-focusable; arrows move the selected event, Shift+arrows resize it."""
+
+    event_dragged = QtCore.Signal(str, tuple, bool)
+    """(event key "a"/"b", new (x, y, w, h), finished)."""
+    key_step = QtCore.Signal(str, int, int, bool)
+    """(event key, dx, dy in grid steps, resize instead of move)."""
+    selected_changed = QtCore.Signal(str)
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("probabilitySquare")
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.tr("Sample space with events A and B"))
+        self.setAccessibleDescription(
+            self.tr("Arrow keys move the selected event, Shift+arrow keys resize it; press A or B to select an event.")
+        )
+        self.setToolTip(self.accessibleDescription())
+        self.selected = "a"
+        plot = self.getPlotItem()
+        configure_plot(plot, equal=True)
+        plot.setMouseEnabled(False, False)
+        plot.setXRange(0, 1, padding=0.03)
+        plot.setYRange(0, 1, padding=0.03)
+        outline = QtWidgets.QGraphicsRectItem(0, 0, 1, 1)
+        outline.setPen(theme.pen("fg", 1.5))
+        plot.addItem(outline)
+        self.points = PointCloud(POINT_COLORS)
+        self.points.setZValue(5)
+        plot.addItem(self.points)
+        self.overlap = QtWidgets.QGraphicsRectItem(0, 0, 0, 0)
+        self.overlap.setPen(theme.pen("purple", 2.5, "dash"))
+        self.overlap.setBrush(QtGui.QBrush(theme.color("purple", 90), QtCore.Qt.BrushStyle.BDiagPattern))
+        self.overlap.setZValue(8)
+        plot.addItem(self.overlap)
+        self.events: dict[str, EventRect] = {}
+        self.labels: dict[str, pg.TextItem] = {}
+        for key, z in (("a", 10), ("b", 11)):
+            roi = EventRect(key)
+            roi.setZValue(z)
+            roi.sigRegionChanged.connect(lambda r: self.event_dragged.emit(r.key, r.rect(), False))
+            roi.sigRegionChangeFinished.connect(lambda r: self.event_dragged.emit(r.key, r.rect(), True))
+            plot.addItem(roi)
+            self.events[key] = roi
+            label = pg.TextItem(key.upper(), color=theme.color(EVENT_COLORS[key]), anchor=(0, 1))
+            label.setFont(theme.font(1.4, bold=True))
+            label.setZValue(12)
+            plot.addItem(label)
+            self.labels[key] = label
+
+    def select(self, key: str) -> None:
+        """Make arrow keys act on event ``key``."""
+        if key != self.selected:
+            self.selected = key
+            self.selected_changed.emit(key)
+
+    def keyPressEvent(self, ev: QtGui.QKeyEvent) -> None:
+        """A/B select the event; arrows move it one grid step, Shift+arrows resize it."""
+        if (
+            ev.key() in (QtCore.Qt.Key.Key_A, QtCore.Qt.Key.Key_B)
+            and not ev.modifiers() & ~QtCore.Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.select("a" if ev.key() == QtCore.Qt.Key.Key_A else "b")
+            ev.accept()
+            return
+        if ev.key() in ARROWS:
+            dx, dy = ARROWS[ev.key()]
+            resize = bool(ev.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier)
+            self.key_step.emit(self.selected, dx, dy, resize)
+            ev.accept()
+            return
+        super().keyPressEvent(ev)
+
+    def render(self, state: ProbabilityState, results: ProbabilityResults) -> None:
+        """Place the events, the overlap and the points."""
+        for key, r in (("a", state.event_a), ("b", state.event_b)):
+            self.events[key].show_rect(r)
+            self.labels[key].setPos(r[0] + 0.01, r[1] + r[3] - 0.01)
+        o = results.overlap
+        self.overlap.setVisible(o is not None and o[2] * o[3] > 0)
+        if o is not None:
+            self.overlap.setRect(QtCore.QRectF(o[0], o[1], o[2], o[3]))
+        self.points.setVisible(state.show_points)
+        if state.show_points:
+            t = results.throw
+            masks = (t.in_a & t.in_b, t.in_a & ~t.in_b, t.in_b & ~t.in_a, ~(t.in_a | t.in_b))
+            self.points.set_groups([t.points[m] for m in masks])
+
+    def shown_points(self) -> int:
+        """How many points are drawn (tests read it)."""
+        return self.points.count if self.points.isVisible() else 0

@@ -1,0 +1,135 @@
+"""Classifier lab driven with real widgets: drag the threshold, move a point, switch curves, evaluate, load CSVs."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6 import QtCore
+
+from engine.classify import ClassifierState, confusion, metrics, split_fit
+from tests.gui.helpers import drag_in_view
+
+
+@pytest.fixture
+def win(lab_window):
+    return lab_window("classifier")
+
+
+def _cells(lab) -> tuple[int, ...]:
+    return tuple(int(lab.confusion.cells[k].text()) for k in ("tp", "fn", "fp", "tn"))
+
+
+def _show_tab(lab, qtbot, index: int) -> None:
+    with qtbot.waitSignal(lab.state_changed):
+        lab.tabs.setCurrentIndex(index)
+
+
+def test_dragging_the_threshold_line_changes_the_confusion_matrix_with_one_undo_step(win, qtbot):
+    lab = win.current_lab()
+    _show_tab(lab, qtbot, 1)
+    before = _cells(lab)
+    sp = split_fit(lab.state())
+    rows = sp.eval_rows
+    ref = confusion(sp.data.y[rows], sp.p[rows], 0.5)
+    assert before == (ref.tp, ref.fn, ref.fp, ref.tn)
+    commits = []
+    lab.edit_committed.connect(lambda b, a, text: commits.append((b.threshold, a.threshold, text)))
+    z = float(np.median(lab.results.get(lab.state()).z))
+    drag_in_view(qtbot, lab.sigmoid, (z, 0.5), (z, 0.97), steps=12)
+    t = lab.state().threshold
+    assert t > 0.9
+    after = _cells(lab)
+    ref = confusion(sp.data.y[rows], sp.p[rows], t)
+    assert after == (ref.tp, ref.fn, ref.fp, ref.tn) and after != before
+    assert after[0] < before[0]  # a stricter threshold finds fewer true positives
+    assert len(commits) == 1 and commits[0][0] == 0.5 and commits[0][2] == "Drag threshold"
+    assert lab.controls.threshold.value() == pytest.approx(t, abs=0.006)
+    win.undo_stack.undo()
+    assert lab.state().threshold == 0.5 and _cells(lab) == before
+
+
+def test_threshold_moves_by_keyboard_on_its_slider(win, qtbot):
+    lab = win.current_lab()
+    _show_tab(lab, qtbot, 1)
+    slider = lab.controls.threshold.slider
+    slider.setFocus()
+    for _ in range(20):
+        qtbot.keyClick(slider, QtCore.Qt.Key.Key_Right)
+    assert lab.state().threshold == pytest.approx(0.70)
+    assert abs(lab.sigmoid.line.value() - 0.70) < 1e-9
+    m = metrics(lab.state())
+    assert _cells(lab) == (m["tp"], m["fn"], m["fp"], m["tn"])
+    assert f"TP {m['tp']}" in lab.describe()
+
+
+def test_dragging_a_point_refits_the_model_as_one_undo_step(win, qtbot):
+    lab = win.current_lab()
+    res = lab.results.get(lab.state())
+    i = int(np.argmin(res.X[:, 0]))  # the leftmost point: far from the others, easy to pick
+    start = tuple(map(float, res.X[i]))
+    commits = []
+    lab.edit_committed.connect(lambda b, a, text: commits.append(text))
+    coef_before = lab.coef.text()
+    drag_in_view(qtbot, lab.plane, start, (start[0] + 20.0, start[1] - 5.0), steps=8)
+    moved = lab.state().moved
+    assert len(moved) == 1 and int(moved[0][0]) == i
+    assert moved[0][1] == pytest.approx(start[0] + 20.0, abs=0.5)
+    assert lab.coef.text() != coef_before and commits == ["Drag point"]
+    assert metrics(lab.state())["coef_x"] != metrics(ClassifierState())["coef_x"]
+    win.undo_stack.undo()
+    assert lab.state().moved == () and lab.coef.text() == coef_before
+
+
+def test_curve_choice_and_separable_data_message(win, qtbot):
+    lab = win.current_lab()
+    _show_tab(lab, qtbot, 1)
+    lab.curve_choice.setCurrentIndex(lab.curve_choice.findData("calibration"))
+    assert lab.state().curve == "calibration" and "Brier" in lab.curve_text.text()
+    lab.curve_choice.setCurrentIndex(lab.curve_choice.findData("pr"))
+    assert "precision" in lab.curve_text.text()
+    _show_tab(lab, qtbot, 0)
+    lab.controls.source.setCurrentIndex(lab.controls.source.findData("blobs"))
+    box = lab.controls.separation.box
+    box.setValue(10.0)
+    assert lab.state().separation == 10.0
+    assert "separable" in lab.coef.text() and "undefined" in lab.coef.text()
+    assert "nan" not in lab.coef.text().lower()
+    assert "separable" in lab.describe()
+
+
+def test_same_species_twice_is_refused_and_the_state_kept(win):
+    lab = win.current_lab()
+    before = lab.state()
+    messages = []
+    lab.status_message.connect(messages.append)
+    lab.controls.negative.setCurrentIndex(lab.controls.negative.findData("Chinstrap"))
+    assert lab.state() == before and messages and "different" in messages[0]
+    assert lab.controls.negative.currentData() == "Adelie"
+
+
+def test_evaluation_tab_runs_in_the_background_and_shows_the_statistics(win, qtbot):
+    lab = win.current_lab()
+    with qtbot.waitSignal(lab.evaluation.job.finished, timeout=60_000):
+        lab.tabs.setCurrentIndex(2)
+    text = lab.evaluation.text.text()
+    m = metrics(lab.state())
+    assert "McNemar" in text and "Wilson" in text and "Holm" in text
+    assert f"{m['accuracy_low']:.3f} – {m['accuracy_high']:.3f}" in text
+
+
+def test_csv_files_bad_and_good(win, tmp_path):
+    lab = win.current_lab()
+    before = lab.state()
+    bad = tmp_path / "bad.csv"
+    bad.write_text("a,b,label\n1,2,x\n3,4,y\n5,6,z\n", encoding="utf-8")
+    assert not lab.csv.load_file(bad)
+    assert lab.state() == before and "exactly two" in lab.controls.data_error.text()
+    good = tmp_path / "good.csv"
+    rng = np.random.default_rng(0)
+    rows = [f"{x:.3f},{y:.3f},{'spam' if c else 'ham'}" for x, y, c in
+            zip(rng.normal(size=40), rng.normal(size=40), rng.random(40) < 0.5, strict=True)]  # fmt: skip
+    good.write_text("len,caps,kind\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert lab.csv.load_file(good)
+    s = lab.state()
+    assert s.source == "csv" and len(s.csv_x) == 40 and metrics(s)["n"] == 40
+    assert not lab.controls.data_error.isVisible()

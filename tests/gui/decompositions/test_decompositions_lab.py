@@ -1,0 +1,238 @@
+"""Decompositions lab driven with real mouse and keyboard events: point drags, the rank slider, matrix cells, graphs."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+from PySide6 import QtCore, QtWidgets
+
+from engine import decomp as D
+from tests.gui.helpers import drag_in_view
+
+
+def _lab(lab_window, tab: str = "least_squares"):
+    """The window on the lab in its opening state (on ``tab``) with an empty undo history."""
+    win = lab_window("decompositions")
+    lab = win.show_lab("decompositions")
+    lab.set_state(replace(lab.state_type(), tab=tab))
+    win.undo_stack.clear()
+    return win, lab
+
+
+def test_dragging_a_point_moves_the_fit_and_the_residuals_and_undo_restores_them(qtbot, lab_window):
+    win, lab = _lab(lab_window)
+    page = lab.least_squares
+    before_text = page.readout.text()
+    before_res = page.residuals.getData()[1].copy()
+    before_r = page.tri_r.tip()
+    drag_in_view(qtbot, page.plane, (3.0, 3.0), (3.0, -3.0), steps=12)
+    pts = np.array(lab.state().points)
+    assert pts[-1, 0] == pytest.approx(3.0, abs=0.1) and pts[-1, 1] == pytest.approx(-3.0, abs=0.1)
+    want = np.linalg.lstsq(np.vander(pts[:, 0], 2, increasing=True), pts[:, 1], rcond=None)[0]
+    fit = lab.results.get(lab.state()).fit
+    np.testing.assert_allclose(fit.coef, want, atol=1e-12)
+    assert f"x* = ({want[0]:.4g}".replace("-", "−") in page.readout.text()
+    assert page.readout.text() != before_text
+    assert not np.allclose(page.residuals.getData()[1], before_res)
+    assert page.tri_r.tip()[1] > before_r[1]  # a longer residual: the right triangle's upright side grows
+    seg_y = page.residuals.getData()[1]
+    np.testing.assert_allclose(seg_y[1::2], pts[:, 0] * want[1] + want[0], atol=1e-9)  # ends on the fitted line
+    assert win.undo_stack.count() == 1 and win.undo_stack.text(0) == "Drag point"
+    win.undo_stack.undo()
+    assert lab.state().points == D.DEFAULT_POINTS
+    assert page.readout.text() == before_text
+
+
+def test_keyboard_editing_adds_moves_and_removes_points(qtbot, lab_window):
+    _win, lab = _lab(lab_window)
+    page = lab.least_squares
+    qtbot.mouseClick(page.add_button, QtCore.Qt.MouseButton.LeftButton)
+    assert len(lab.state().points) == 8 and page.which.value() == 7
+    page.xy[1].setFocus()
+    page.xy[1].selectAll()
+    qtbot.keyClicks(page.xy[1], "4.5")
+    qtbot.keyClick(page.xy[1], QtCore.Qt.Key.Key_Return)
+    assert lab.state().points[7][1] == 4.5
+    for _ in range(8):
+        qtbot.mouseClick(page.remove_button, QtCore.Qt.MouseButton.LeftButton)
+    assert lab.state().points == ()
+    assert "No points" in page.message.text()
+    assert lab.describe() == "Least squares: no points."
+
+
+def test_two_points_with_the_same_x_name_the_degenerate_fit(qtbot, lab_window):
+    _win, lab = _lab(lab_window)
+    lab.edit(replace(lab.state(), points=((1.0, 0.0), (1.0, 2.0))), "test")
+    assert "not unique" in lab.least_squares.message.text()
+    assert "nan" not in lab.least_squares.readout.text().lower()
+
+
+def _wait_for_image(qtbot, lab) -> None:
+    if lab.lowrank.svd is None:
+        with qtbot.waitSignal(lab.lowrank.svd_ready, timeout=30_000):
+            pass
+
+
+def test_the_rank_slider_shows_the_error_equal_to_the_discarded_spectrum(qtbot, lab_window):
+    win, lab = _lab(lab_window, "lowrank")
+    _wait_for_image(qtbot, lab)
+    page = lab.lowrank
+    slider = page.k_slider.slider
+    slider.setFocus()
+    start = lab.state().rank_k
+    qtbot.keyClick(slider, QtCore.Qt.Key.Key_PageUp)  # a page is 10 ticks
+    k = lab.state().rank_k
+    assert k > start
+    s = page.svd.s
+    discarded = float(np.sqrt(np.sum(s[k:] ** 2)))
+    rebuilt = page.current.image  # built step by step from the previous k: still the truncated SVD
+    assert float(np.linalg.norm(page.original - rebuilt)) == pytest.approx(discarded, rel=1e-6)
+    np.testing.assert_array_equal(page.images[1][1].image, np.clip(np.rint(rebuilt * 255), 0, 255).astype(np.uint8))
+    assert f"= {discarded:.5g}" in page.readout.text()
+    assert f"<b>k = {k}</b>" in page.readout.text()
+    kept = page.kept.getData()[0]
+    assert len(kept) == k
+    assert f"Rank-{k} image" in lab.describe()
+
+
+def test_opening_a_bad_image_keeps_the_last_one_and_says_why(qtbot, lab_window, tmp_path):
+    _win, lab = _lab(lab_window, "lowrank")
+    _wait_for_image(qtbot, lab)
+    bad = tmp_path / "broken.png"
+    bad.write_bytes(b"not a png at all")
+    assert not lab.lowrank.load_image(str(bad))
+    assert "Cannot open" in lab.lowrank.message.text()
+    assert lab.lowrank.svd is not None and lab.lowrank.original.shape == (512, 512)
+
+
+def test_opening_a_png_decomposes_it(qtbot, lab_window, tmp_path):
+    _win, lab = _lab(lab_window, "lowrank")
+    _wait_for_image(qtbot, lab)
+    from PySide6 import QtGui
+
+    image = QtGui.QImage(60, 40, QtGui.QImage.Format.Format_Grayscale8)
+    image.fill(QtGui.QColor(128, 128, 128))
+    path = tmp_path / "grey.png"
+    assert image.save(str(path))
+    with qtbot.waitSignal(lab.lowrank.svd_ready, timeout=30_000):
+        assert lab.lowrank.load_image(str(path))
+    assert lab.lowrank.original.shape == (40, 60)
+    assert lab.lowrank.svd.s[1] == pytest.approx(0.0, abs=1e-9)  # a flat grey image has rank 1
+    assert "grey.png" in lab.lowrank.readout.text()
+
+
+def test_typing_a_matrix_cell_updates_the_singular_values(qtbot, lab_window):
+    win, lab = _lab(lab_window, "svd")
+    table = lab.svd.table
+    rect = table.visualItemRect(table.item(1, 0))
+    qtbot.mouseClick(table.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(table, "4")
+    editor = [e for e in table.viewport().findChildren(QtWidgets.QLineEdit) if e.isVisible()][0]
+    qtbot.keyClick(editor, QtCore.Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: lab.state().svd_matrix[1][0] == 4.0)
+    want = np.linalg.svd(np.array([[2.0, 1.0], [4.0, 2.0]]), compute_uv=False)
+    assert lab.results.get(lab.state()).svd.rank == 1
+    assert "singular" in lab.svd.message.text()
+    assert f"σ = ({want[0]:.4g}, 0)" in lab.svd.readout.text()
+
+
+def test_switching_to_three_by_three_and_describing_it(qtbot, lab_window):
+    _win, lab = _lab(lab_window, "svd")
+    lab.svd.size.setFocus()
+    qtbot.keyClick(lab.svd.size, QtCore.Qt.Key.Key_Down)
+    assert lab.state().svd_size == 3 and lab.svd.table.rowCount() == 3
+    assert "3×3" in lab.describe() and "(3, 1, 1)" in lab.describe()
+
+
+def test_pca_standardise_checkbox_and_k_slider(qtbot, lab_window):
+    _win, lab = _lab(lab_window, "pca")
+    page = lab.pca
+    raw_text = None
+    qtbot.mouseClick(page.standardise, QtCore.Qt.MouseButton.LeftButton)
+    assert lab.state().pca_standardise is False
+    raw_text = page.readout.text()
+    assert "dominates" in raw_text
+    ratio = lab.results.get(lab.state()).pca.explained_ratio
+    assert ratio[0] > 0.99  # body mass in grams swamps the other columns
+    page.k_slider.slider.setFocus()
+    qtbot.keyClick(page.k_slider.slider, QtCore.Qt.Key.Key_Left)
+    assert lab.state().pca_k == 1
+    assert "first 1 component(s)" in lab.describe()
+
+
+def test_dragging_a_node_keeps_pagerank_and_toggling_an_edge_changes_it(qtbot, lab_window):
+    nx = pytest.importorskip("networkx")
+    win, lab = _lab(lab_window, "markov")
+    page = lab.markov
+    pi = lab.results.get(lab.state()).markov.stationary.copy()
+    drag_in_view(qtbot, page.plane, (2.0, 0.5), (2.5, -0.5), steps=8)
+    assert lab.state().nodes[1] == pytest.approx((2.5, -0.5), abs=0.1)
+    np.testing.assert_allclose(lab.results.get(lab.state()).markov.stationary, pi)
+    assert win.undo_stack.text(win.undo_stack.count() - 1) == "Drag node"
+    page.src.setValue(3)
+    page.dst.setValue(1)
+    qtbot.mouseClick(page.toggle_edge, QtCore.Qt.MouseButton.LeftButton)
+    assert (3, 1) in lab.state().edges
+    g = nx.DiGraph()
+    g.add_nodes_from(range(5))
+    g.add_edges_from(lab.state().edges)
+    ref = nx.pagerank(g, alpha=0.85, tol=1e-13)
+    got = lab.results.get(lab.state()).markov.stationary
+    np.testing.assert_allclose(got, [ref[i] for i in range(5)], atol=1e-8)
+    assert f"{got[0]:.3g}" in page.readout.text()
+
+
+def test_every_control_has_an_accessible_name(qtbot, lab_window):
+    _win, lab = _lab(lab_window)
+    kinds = (QtWidgets.QAbstractSpinBox, QtWidgets.QComboBox, QtWidgets.QCheckBox, QtWidgets.QSlider)
+    missing = [
+        f"{type(w).__name__} in {type(w.parent()).__name__}"
+        for w in lab.findChildren(QtWidgets.QWidget)
+        if isinstance(w, kinds) and not w.accessibleName()
+    ]
+    assert missing == []
+
+
+def test_a_users_csv_goes_through_the_one_reader_and_bad_files_are_named(qtbot, lab_window, tmp_path):
+    _win, lab = _lab(lab_window, "pca")
+    page = lab.pca
+    bad = tmp_path / "words.csv"
+    bad.write_text("name,colour\nann,red\nbob,blue\n", encoding="utf-8")
+    assert not page.load_csv(str(bad))
+    assert "two numeric columns" in page.message.text() and page.own is None
+    good = tmp_path / "mine.csv"
+    rows = "\n".join(f"{i},{2 * i + (i % 3)},{(i * 7) % 5}" for i in range(30))
+    good.write_text("a,b,c\n" + rows + "\n", encoding="utf-8")
+    assert page.load_csv(str(good))
+    assert "mine.csv" in page.readout.text() and "<b>30 rows</b>" in page.readout.text()
+    x = np.array([[i, 2 * i + (i % 3), (i * 7) % 5] for i in range(30)], dtype=float)
+    z = (x - x.mean(0)) / x.std(0, ddof=1)
+    want = np.linalg.svd(z, compute_uv=False) ** 2
+    assert f"{100 * want[0] / want.sum():.1f} %" in page.readout.text()
+    qtbot.mouseClick(page.bundled_button, QtCore.Qt.MouseButton.LeftButton)
+    assert "<b>342 rows</b>" in page.readout.text()
+
+
+def test_a_rank_two_matrix_flattens_the_cube_and_turning_the_view_is_not_an_edit(qtbot, lab_window):
+    win, lab = _lab(lab_window, "cube")
+    page = lab.cube
+    table = page.table
+    rect = table.visualItemRect(table.item(2, 2))
+    qtbot.mouseClick(table.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.keyClick(table, "0")
+    editor = [e for e in table.viewport().findChildren(QtWidgets.QLineEdit) if e.isVisible()][0]
+    qtbot.keyClick(editor, QtCore.Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: lab.state().svd_matrix[2][2] == 0.0)
+    assert "flattened" in page.message.text() and "<b>det A = 0</b>" in page.readout.text()
+    after = np.column_stack(page.after.getData())
+    assert after.shape == (24, 2)
+    assert "rank 2" in lab.describe()
+    count = win.undo_stack.count()
+    before = np.column_stack(page.before.getData()).copy()
+    page.turn.slider.setFocus()
+    qtbot.keyClick(page.turn.slider, QtCore.Qt.Key.Key_PageUp)
+    assert lab.state().azimuth != -60.0
+    assert win.undo_stack.count() == count  # looking is not editing
+    assert not np.allclose(np.column_stack(page.before.getData()), before)

@@ -1,0 +1,86 @@
+"""Run by tests/gui/test_i18n.py in a fresh process under LANG=es_ES.UTF-8: every lab's visible texts, as JSON.
+
+Prints {"lab": {"english": [texts with English words], "texts": n, "comma": bool}, ...}.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6 import QtCore, QtWidgets
+
+ENGLISH_WORDS = (
+    "the of and with show hide reset drag add remove sample samples step steps run train training test data loss "
+    "learning view points point load open size layer layers weights from for on at by is are mean variance "
+    "distribution hypothesis reject null matrix vectors angle value values random seed noise speed play pause stop "
+    "clear epoch batch snap grid area width height type choose pick draw fit none readouts surface start dataset "
+    "hidden activation optimizer rate true false one two sided significance level power interval intervals effect "
+    "confidence coverage resamples statistic observed expected successes trials eigenvalues determinant solution "
+    "system row rows columns column steps back next previous first last export copy lessons lesson unit ball "
+    "projection scaled combo span function slope tangent secant derivative second chain rule momentum descent "
+    "gradient paths path speed zoom contour contours formula compare theory histogram classroom reveal coin flips "
+    "heads tails prior posterior likelihood maximum estimate permutation shuffle shuffles "
+)
+ENGLISH = frozenset(ENGLISH_WORDS.split())
+WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def texts_of(root: QtWidgets.QWidget) -> list[str]:
+    """What a sighted user reads in ``root``: labels, buttons, group titles, combo entries, tab titles."""
+    out = []
+    for w in root.findChildren(QtWidgets.QWidget):
+        if not w.isVisibleTo(root):
+            continue
+        if isinstance(w, QtWidgets.QLabel) and w.text():
+            doc = w.text()
+            out.append(re.sub(r"<[^>]+>", " ", doc))
+        elif isinstance(w, QtWidgets.QAbstractButton) and w.text():
+            out.append(w.text())
+        elif isinstance(w, QtWidgets.QGroupBox) and w.title():
+            out.append(w.title())
+        elif isinstance(w, QtWidgets.QComboBox):
+            out += [w.itemText(i) for i in range(w.count())]
+        elif isinstance(w, QtWidgets.QTabBar):
+            out += [w.tabText(i) for i in range(w.count())]
+        if isinstance(w, QtWidgets.QLineEdit) and w.placeholderText():
+            out.append(w.placeholderText())
+    return [t.replace("&", "") for t in out if t.strip()]
+
+
+def english_in(text: str) -> bool:
+    return any(word.lower() in ENGLISH for word in WORD.findall(text))
+
+
+def main() -> int:
+    sys.path.insert(0, os.getcwd())
+    from gui.app import MainWindow, make_application
+
+    app = make_application()
+    win = MainWindow()
+    win.ask_before_discarding = False
+    win.resize(1280, 800)
+    win.show()
+    report = {"language": QtCore.QLocale().name()}
+    for name in win.lab_names():
+        lab = win.show_lab(name)
+        for _ in range(5):
+            app.processEvents()
+        texts = texts_of(lab)
+        spins = [s.text() for s in lab.findChildren(QtWidgets.QDoubleSpinBox) if s.decimals() > 0]
+        report[name] = {
+            "texts": len(texts),
+            "english": sorted({t for t in texts if english_in(t)}),
+            "comma": any("," in s for s in spins),
+        }
+    print(json.dumps(report, ensure_ascii=False))
+    win.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,194 @@
+"""Every lab fits the screens a school has: nothing clipped, nothing overlapping, plots keep most of the room.
+
+Parametrised over the lab registry, so a new lab is covered the day it is registered.
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+import pytest
+from PySide6 import QtCore, QtWidgets
+
+from gui import labs as lab_registry
+from gui import theme
+from gui.fit import LabFrame, column_areas
+
+SIZES = [
+    pytest.param(1280, 720, True, True, id="1280x720-presenter-lessons"),
+    pytest.param(1024, 768, False, False, id="1024x768"),
+    pytest.param(1280, 800, False, True, id="1280x800-lessons"),
+    pytest.param(1920, 1080, False, True, id="1920x1080-lessons"),
+]
+CONTROL_TYPES = (
+    QtWidgets.QAbstractButton,
+    QtWidgets.QAbstractSpinBox,
+    QtWidgets.QComboBox,
+    QtWidgets.QAbstractSlider,
+    QtWidgets.QLineEdit,
+    QtWidgets.QLabel,
+    QtWidgets.QTabBar,
+    QtWidgets.QAbstractItemView,
+    QtWidgets.QTextEdit,
+    pg.GraphicsView,
+)
+TOLERANCE = 1  # px: rounding of fractional layouts
+
+
+@pytest.fixture
+def themed(request):
+    """Switch presenter mode on for the test (before the window is built) and back afterwards."""
+    before = theme.current()
+    yield lambda presenter: theme.set_theme(before.with_(presenter=presenter))
+    theme.set_theme(before)
+
+
+def _controls(root: QtWidgets.QWidget) -> list[QtWidgets.QWidget]:
+    """Visible leaf controls under ``root`` (a spin box counts once, not with its inner line edit)."""
+    found = []
+    for w in root.findChildren(QtWidgets.QWidget):
+        if not w.isVisible() or not isinstance(w, CONTROL_TYPES) or w.width() <= 0 or w.height() <= 0:
+            continue
+        if isinstance(w, QtWidgets.QLabel) and not w.text() and w.pixmap().isNull():
+            continue
+        if isinstance(w, QtWidgets.QScrollBar):
+            continue
+        parent, inside_control = w.parentWidget(), False
+        while parent is not None and parent is not root:
+            if isinstance(parent, CONTROL_TYPES) and not isinstance(parent, QtWidgets.QLabel):
+                inside_control = True
+                break
+            parent = parent.parentWidget()
+        if not inside_control:
+            found.append(w)
+    return found
+
+
+def _settle() -> None:
+    """Let every posted layout request run (a resize re-lays the window over a few event-loop turns)."""
+    for _ in range(4):
+        QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.LayoutRequest)
+        QtWidgets.QApplication.processEvents()
+
+
+def _rect_in(widget: QtWidgets.QWidget, other: QtWidgets.QWidget) -> QtCore.QRect:
+    # QWidget's own methods: a lab may name an attribute "size" or "text"
+    return QtCore.QRect(QtWidgets.QWidget.mapTo(widget, other, QtCore.QPoint(0, 0)), QtWidgets.QWidget.size(widget))
+
+
+def _clipped_by(control: QtWidgets.QWidget, window: QtWidgets.QWidget) -> str | None:
+    """The first ancestor that cuts ``control`` off without a way to scroll to it, or None."""
+    child, parent = control, control.parentWidget()
+    while parent is not None:
+        if (
+            isinstance(parent.parentWidget(), QtWidgets.QAbstractScrollArea)
+            and parent is getattr(parent.parentWidget(), "viewport", lambda: None)()
+        ):
+            # inside a scroll area: reachable by scrolling; continue with the scroll area itself
+            child, parent = parent.parentWidget(), parent.parentWidget().parentWidget()
+            continue
+        r = _rect_in(control if child is control else child, parent)
+        if not parent.rect().adjusted(-TOLERANCE, -TOLERANCE, TOLERANCE, TOLERANCE).contains(r):
+            return f"{type(parent).__name__}({parent.objectName()!r}) {parent.rect()} cuts {r}"
+        if parent is window:
+            return None
+        child, parent = parent, parent.parentWidget()
+    return None
+
+
+def _scroll_space(widget: QtWidgets.QWidget) -> QtWidgets.QWidget | None:
+    """The scroll area whose contents hold ``widget`` (controls in different scroll spaces never overlap)."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QtWidgets.QScrollArea) and not isinstance(parent, pg.GraphicsView):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
+def _overlaps(controls: list[QtWidgets.QWidget], window: QtWidgets.QWidget) -> list[str]:
+    rects = [(w, _rect_in(w, window), _scroll_space(w)) for w in controls]
+    bad = []
+    for i, (a, ra, sa) in enumerate(rects):
+        for b, rb, sb in rects[i + 1 :]:
+            if sa is not sb or a.isAncestorOf(b) or b.isAncestorOf(a):
+                continue
+            inter = ra.intersected(rb)
+            if inter.width() > 2 and inter.height() > 2:
+                bad.append(f"{type(a).__name__}({_text(a)!r}) overlaps {type(b).__name__}({_text(b)!r}) at {inter}")
+    return bad
+
+
+def _text(w: QtWidgets.QWidget) -> str:
+    if isinstance(w, (QtWidgets.QLabel, QtWidgets.QAbstractButton, QtWidgets.QLineEdit)):
+        return type(w).text(w)[:30]
+    return w.objectName()
+
+
+def _check(win, lab) -> None:
+    controls = _controls(lab)
+    assert controls, "no visible control found: the check would pass vacuously"
+    clipped = [f"{type(c).__name__}({_text(c)!r}): {why}" for c in controls if (why := _clipped_by(c, win))]
+    assert not clipped, "clipped:\n" + "\n".join(clipped[:10])
+    overlaps = _overlaps(controls, win)
+    assert not overlaps, "overlapping:\n" + "\n".join(overlaps[:10])
+    assert not LabFrame.of(lab).scrolls(), f"the lab needs {lab.minimumSizeHint()}, more than the window gives it"
+    lab_rect = _rect_in(lab, win)
+    assert win.rect().contains(lab_rect), f"the lab {lab_rect} spills out of the window {win.rect()}"
+    columns = [a for a in column_areas(lab) if a.isVisible()]
+    # the widest visible column per page: what the plots next to it do not get
+    taken = max((a.width() for a in columns), default=0)
+    assert lab.width() - taken >= 0.5 * lab.width(), f"control column {taken}px of a {lab.width()}px lab"
+
+
+@pytest.mark.parametrize("width,height,presenter,lessons", SIZES)
+@pytest.mark.parametrize("lab_name", lab_registry.available())
+def test_lab_fits(lab_window, qtbot, themed, lab_name, width, height, presenter, lessons) -> None:
+    themed(presenter)
+    win = lab_window(lab_name)
+    if lessons:
+        win.lessons_dock.show()
+    win.resize(width, height)
+    qtbot.waitUntil(lambda: win.width() == width and win.height() == height, timeout=2000)
+    _settle()
+    lab = win.current_lab()
+    tabs = [t for t in lab.findChildren(QtWidgets.QTabWidget) if t.isVisible()]
+    pages = range(tabs[0].count()) if tabs else [None]
+    for page in pages:
+        if page is not None:
+            tabs[0].setCurrentIndex(page)
+            _settle()
+        _check(win, lab)
+
+
+@pytest.mark.parametrize("presenter", [False, True], ids=["normal", "presenter"])
+def test_window_minimum_fits_1024x768(lab_window, themed, presenter) -> None:
+    themed(presenter)
+    win = lab_window(lab_registry.available()[0])
+    for name in win.lab_names():
+        win.show_lab(name)
+    win.lessons_dock.show()
+    win.resize(1024, 768)
+    _settle()
+    hint = win.minimumSizeHint().expandedTo(win.minimumSize())
+    assert hint.width() <= 1024 and hint.height() <= 768, hint
+
+
+def test_sidebar_hides_on_small_screens_and_returns(lab_window, qtbot) -> None:
+    win = lab_window("vectors")
+    win.resize(1920, 1080)
+    qtbot.waitUntil(lambda: win.sidebar.isVisible(), timeout=2000)
+    win.resize(1024, 768)
+    qtbot.waitUntil(lambda: not win.sidebar.isVisible(), timeout=2000)
+    assert win.labs_menu.actions(), "the Labs menu still switches labs"
+    win.resize(1920, 1080)
+    qtbot.waitUntil(lambda: win.sidebar.isVisible(), timeout=2000)
+    win.sidebar_action.setChecked(False)
+    assert not win.sidebar.isVisible()
+
+
+def test_lessons_panel_can_float_and_narrow(lab_window) -> None:
+    win = lab_window("vectors")
+    dock = win.lessons_dock
+    features = dock.features()
+    assert features & QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetFloatable
+    assert dock.minimumWidth() <= 220
