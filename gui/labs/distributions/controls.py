@@ -226,6 +226,7 @@ class DistributionsControls(QtWidgets.QWidget):
         while self.param_layout.count():
             item = self.param_layout.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # gone at once: deleteLater waits for the event loop, a click could land first
                 item.widget().deleteLater()
         self.sliders = {}
         for p in DISTRIBUTIONS[name].params:

@@ -210,6 +210,8 @@ class DistributionsLab(Lab):
 
     def _on_param(self, pname: str, value: float, final: bool) -> None:
         values = dict(self._state.params)
+        if pname not in values:  # a late signal from the previous family's slider
+            return
         values[pname] = value
         try:
             stats.validate_params(self._state.distribution, values)

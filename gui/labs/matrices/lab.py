@@ -259,6 +259,11 @@ class MatricesLab(Lab):
         self._anim.setEndValue(1.0)
         self._anim.start()
 
+    def set_state(self, state: MatricesState) -> None:
+        """Undo, a scene or a lesson wins over a running I → A animation (it would overwrite the state it set)."""
+        self._anim.stop()
+        super().set_state(state)
+
     def _on_b(self, k: int, value: float) -> None:
         b = list(self._state.system_b)
         b[k] = float(value)
