@@ -24,6 +24,7 @@ class KeyMover(QtWidgets.QGraphicsObject):
     """An invisible helper that moves ``target`` with the arrow keys by emitting ``moved``."""
 
     moved = QtCore.Signal(float, float, bool)  # x, y, final
+    focus_changed = QtCore.Signal(bool)  # the target took (True) or lost (False) the keyboard focus: draw a ring
 
     def __init__(self, target: QtWidgets.QGraphicsItem, step: float) -> None:
         super().__init__()
@@ -41,8 +42,12 @@ class KeyMover(QtWidgets.QGraphicsObject):
         return None
 
     def sceneEventFilter(self, watched: QtWidgets.QGraphicsItem, ev: QtCore.QEvent) -> bool:
+        if ev.type() == QtCore.QEvent.Type.FocusIn:
+            self.focus_changed.emit(True)
+            return False
         if ev.type() == QtCore.QEvent.Type.FocusOut:
             self._finish()
+            self.focus_changed.emit(False)
             return False
         if ev.type() != QtCore.QEvent.Type.KeyPress:
             return False

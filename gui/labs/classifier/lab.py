@@ -228,7 +228,11 @@ class ClassifierLab(Lab):
         res = self.results.get(self._state)
         if res.error:
             return res.error
-        return res.summary + " " + res.metrics_text
+        text = res.summary + " " + res.metrics_text
+        if self._state.moved:
+            text += " " + self.tr("{0} point(s) moved by hand.").format(len(self._state.moved))
+        selected = self.plane.drag.selection_text()  # the point the keyboard holds, for a screen reader user
+        return f"{text} {selected}" if selected else text
 
     def export_views(self) -> dict[str, Any]:
         """The feature plane, the sigmoid and the chosen curve."""

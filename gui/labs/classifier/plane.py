@@ -12,11 +12,11 @@ from PySide6 import QtCore, QtGui
 from engine.classify import ClassifierResults
 from gui import theme
 from gui.widgets.plane import configure_plot
+from gui.widgets.point_drag import PointDrag
 
 __all__ = ["FeaturePlane", "CLASS_COLORS"]
 
 CLASS_COLORS = ("blue", "orange")  # negative, positive (Okabe–Ito)
-PICK_PIXELS = 9.0
 
 
 def _colormap() -> pg.ColorMap:
@@ -31,7 +31,7 @@ def _colormap() -> pg.ColorMap:
 
 
 class FeaturePlane(pg.PlotWidget):
-    """Points coloured by class (training filled, test hollow) over the model's probability; drag a point to move it."""
+    """Points coloured by class (training filled, test hollow) over P(positive); drag a point or move it by keys."""
 
     point_moved = QtCore.Signal(int, float, float)  # row index, new x, new y (live)
     point_move_finished = QtCore.Signal()
@@ -65,8 +65,10 @@ class FeaturePlane(pg.PlotWidget):
                 self.items[(split, cls)] = item
                 plot.addItem(item)
         self.setAccessibleName(self.tr("Feature plane: points, probability shading and decision boundary"))
-        self._xy = np.zeros((0, 2))
-        self._drag: int | None = None
+        # mouse and keyboard moves of the points (Tab to them; N selects the next, arrows move it)
+        self.drag = PointDrag(self, step=0.1)
+        self.drag.moved.connect(self.point_moved)
+        self.drag.finished.connect(lambda _i: self.point_move_finished.emit())
         self._bounds: tuple[float, float, float, float] | None = None
         self._split = None
         self._titles: tuple[str, str] = ("", "")
@@ -92,7 +94,9 @@ class FeaturePlane(pg.PlotWidget):
             self.image.setImage(self._lut[idx], autoLevels=False)
             self.image.setRect(QtCore.QRectF(x0, y0, x1 - x0, y1 - y0))
             xy = res.X
-        self._xy = xy
+        self.drag.set_points(xy)
+        x_span = x1 - x0
+        self.drag.step = float(10 ** np.floor(np.log10(x_span / 20))) if x_span > 0 else 0.1  # ~20-60 presses across
         for split, mask in (("train", ~res.test_mask), ("test", res.test_mask)):
             for cls in (0, 1):
                 sel = mask & ((res.y > 0.5) == bool(cls))
@@ -102,7 +106,7 @@ class FeaturePlane(pg.PlotWidget):
             label = {"color": theme.color("fg").name(), "font-size": f"{theme.current().font_pt}pt"}
             plot.setLabel("bottom", res.axis_titles[0], **label)
             plot.setLabel("left", res.axis_titles[1], **label)
-        if self._drag is None and res.bounds != self._bounds:
+        if self.drag.dragging is None and not self.drag.has_keyboard() and res.bounds != self._bounds:
             self._bounds = res.bounds
             plot.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
@@ -111,38 +115,22 @@ class FeaturePlane(pg.PlotWidget):
         self.image.clear()
         for item in (*self.items.values(), self.boundary, self.prob_curve):
             item.setData([], [])
-        self._xy = np.zeros((0, 2))
+        self.drag.set_points(np.zeros((0, 2)))
         self._split = None
 
-    def _to_data(self, pos: QtCore.QPointF) -> QtCore.QPointF:
-        return self.getPlotItem().getViewBox().mapSceneToView(self.mapToScene(pos.toPoint()))
-
-    def _pick(self, pos: QtCore.QPointF) -> int | None:
-        if not len(self._xy):
-            return None
-        at = self._to_data(pos)
-        sx, sy = self.getPlotItem().getViewBox().viewPixelSize()
-        d = np.hypot((self._xy[:, 0] - at.x()) / sx, (self._xy[:, 1] - at.y()) / sy)
-        i = int(d.argmin())
-        return i if d[i] <= PICK_PIXELS else None
-
     def mousePressEvent(self, ev: QtGui.QMouseEvent) -> None:
-        hit = self._pick(ev.position()) if ev.button() == QtCore.Qt.MouseButton.LeftButton else None
+        hit = self.drag.pick(ev.position()) if ev.button() == QtCore.Qt.MouseButton.LeftButton else None
         if hit is None:
             return super().mousePressEvent(ev)
-        self._drag = hit
+        self.drag.begin(hit)
         ev.accept()
 
     def mouseMoveEvent(self, ev: QtGui.QMouseEvent) -> None:
-        if self._drag is None:
+        if not self.drag.move_to(ev.position()):
             return super().mouseMoveEvent(ev)
-        p = self._to_data(ev.position())
-        self.point_moved.emit(self._drag, float(p.x()), float(p.y()))
         ev.accept()
 
     def mouseReleaseEvent(self, ev: QtGui.QMouseEvent) -> None:
-        if self._drag is None:
+        if not self.drag.release():
             return super().mouseReleaseEvent(ev)
-        self._drag = None
-        self.point_move_finished.emit()
         ev.accept()

@@ -7,8 +7,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from engine.classify import ClassifierResults, sigmoid
+from engine.classify import ClassifierResults, ClassifierState, sigmoid
 from gui import theme
+from gui.widgets.field_controls import spec_of
+from gui.widgets.key_mover import KeyMover
 from gui.widgets.plane import configure_plot
 
 __all__ = ["SigmoidView", "ConfusionView", "CurveView"]
@@ -45,9 +47,18 @@ class SigmoidView(pg.PlotWidget):
         plot.addItem(self.line, ignoreBounds=True)
         self.line.sigPositionChanged.connect(lambda ln: self.threshold_moved.emit(float(ln.value()), False))
         self.line.sigPositionChangeFinished.connect(lambda ln: self.threshold_moved.emit(float(ln.value()), True))
+        # Tab to the line, Up/Down move it one spec step (Shift fine, Ctrl coarse), Enter keeps, Escape puts it back
+        self.line_keys = KeyMover(self.line, step=spec_of(ClassifierState, "threshold").step)
+        self.line_keys.moved.connect(lambda _x, y, final: self.threshold_moved.emit(float(y), final))
+        self.line_keys.focus_changed.connect(self._show_focus)
         plot.setYRange(-0.08, 1.08, padding=0)
         self._split = None
         self.setAccessibleName(self.tr("Sigmoid of the score with the draggable threshold line"))
+
+    def _show_focus(self, on: bool) -> None:
+        """The keyboard focus widens the line (a shape change, not only a colour)."""
+        self.line.currentPen = self.line.hoverPen if on else self.line.pen
+        self.line.update()
 
     def show_results(self, res: ClassifierResults, threshold: float) -> None:
         """The curve over the points' score range, the points and the threshold line (only the line for a new t)."""

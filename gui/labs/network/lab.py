@@ -312,9 +312,11 @@ class NetworkLab(Lab):
         if not r.ok:
             return plain(r.data_error)
         text = self.tr("{0}; {1} points, epoch {2}; training loss {3}, test loss {4}; accuracy (train / test) {5}")
-        return text.format(
+        text = text.format(
             plain(r.architecture), len(r.all_points), s.epoch, r.train_loss_text, r.test_loss_text, r.accuracy_text
         )
+        selected = self.plane.drag.selection_text()  # the point the keyboard holds, for a screen reader user
+        return f"{text}. {selected}" if selected else text
 
     def export_views(self) -> dict:
         return {

@@ -8,9 +8,9 @@ from PySide6 import QtCore, QtGui
 
 from gui import theme
 from gui.widgets.plane import PlaneWidget
+from gui.widgets.point_drag import PointDrag
 
 CLASS_COLORS = ("blue", "orange")  # class 0, class 1 (Okabe–Ito)
-PICK_PIXELS = 9.0
 
 
 def probability_colormap() -> pg.ColorMap:
@@ -80,8 +80,12 @@ class BoundaryPlane(PlaneWidget):
         self.place_class = 0
         self.editable = True
         self._all = np.zeros((0, 2))  # every point in data-set order (what indices refer to)
-        self._drag_index: int | None = None
-        self._drag_moved = False
+        self._lifted: int | None = None  # the point shown as the drag marker
+        # mouse and keyboard moves of the points (Tab to them; N selects the next, arrows move it)
+        self.drag = PointDrag(self, step=0.1)
+        self.drag.moved.connect(self._show_moved)
+        self.drag.moved.connect(self.point_moved)
+        self.drag.finished.connect(self.point_move_finished)
 
     # --- drawing ----------------------------------------------------------------------------------------------
     def set_grid(self, grid: np.ndarray, boundary: np.ndarray, view: tuple[float, float, float, float]) -> None:
@@ -100,6 +104,8 @@ class BoundaryPlane(PlaneWidget):
     def set_points(self, all_points: np.ndarray, train: tuple, test: tuple) -> None:
         """Draw training points filled and test points hollow, coloured by class."""
         self._all = np.asarray(all_points, dtype=float).reshape(-1, 2)
+        self.drag.set_points(self._all)
+        self._lifted = None
         self.drag_marker.setData([], [])
         for split, (x, y) in (("train", train), ("test", test)):
             x, y = np.asarray(x, dtype=float).reshape(-1, 2), np.asarray(y, dtype=float)
@@ -132,52 +138,37 @@ class BoundaryPlane(PlaneWidget):
         """Ring the training point whose backprop is shown."""
         self.probe_ring.setData([] if xy is None else [{"pos": xy}])
 
-    # --- mouse: place, drag, delete ---------------------------------------------------------------------------
-    def _to_data(self, pos: QtCore.QPointF) -> QtCore.QPointF:
-        return self.getPlotItem().getViewBox().mapSceneToView(self.mapToScene(pos.toPoint()))
-
-    def _pick(self, pos: QtCore.QPointF) -> int | None:
-        if not len(self._all):
-            return None
-        at = self._to_data(pos)
-        sx, sy = self.getPlotItem().getViewBox().viewPixelSize()  # data units per screen pixel
-        d = np.hypot((self._all[:, 0] - at.x()) / sx, (self._all[:, 1] - at.y()) / sy)
-        i = int(d.argmin())
-        return i if d[i] <= PICK_PIXELS else None
+    # --- mouse: place, drag, delete (the keyboard moves points through the same PointDrag) -------------------------
+    def _show_moved(self, index: int, x: float, y: float) -> None:
+        """A point moves (mouse or keys): lift it out of its item once, then move the single drag marker."""
+        if self._lifted != index:
+            self._lift_for_drag(index)
+            self._lifted = index
+        self.drag_marker.setData([x], [y])
 
     def mousePressEvent(self, ev: QtGui.QMouseEvent) -> None:
         if not self.editable:
             return super().mousePressEvent(ev)
         pos = ev.position()
-        hit = self._pick(pos)
+        hit = self.drag.pick(pos)
         if hit is not None and ev.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier:
             self.point_removed.emit(hit)
         elif hit is not None and ev.button() == QtCore.Qt.MouseButton.LeftButton:
-            self._drag_index, self._drag_moved = hit, False
+            self.drag.begin(hit)
         elif hit is None and ev.button() in (QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.MouseButton.RightButton):
-            p = self._to_data(pos)
+            p = self.drag.to_data(pos)
             cls = self.place_class if ev.button() == QtCore.Qt.MouseButton.LeftButton else 1 - self.place_class
             self.point_added.emit(float(p.x()), float(p.y()), cls)
         ev.accept()
 
     def mouseMoveEvent(self, ev: QtGui.QMouseEvent) -> None:
-        if self._drag_index is None:
+        if not self.drag.move_to(ev.position()):
             return super().mouseMoveEvent(ev)
-        p = self._to_data(ev.position())
-        if not self._drag_moved:
-            self._lift_for_drag(self._drag_index)
-        self._drag_moved = True
-        self.drag_marker.setData([float(p.x())], [float(p.y())])
-        self.point_moved.emit(self._drag_index, float(p.x()), float(p.y()))
         ev.accept()
 
     def mouseReleaseEvent(self, ev: QtGui.QMouseEvent) -> None:
-        if self._drag_index is None:
+        if not self.drag.release():
             return super().mouseReleaseEvent(ev)
-        index, moved = self._drag_index, self._drag_moved
-        self._drag_index = None
-        if moved:
-            self.point_move_finished.emit(index)
         ev.accept()
 
     def contextMenuEvent(self, ev: QtGui.QContextMenuEvent) -> None:
