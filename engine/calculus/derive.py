@@ -151,8 +151,11 @@ def _chain(w: float, x: float, b: float, y: float, loss: str) -> ChainRule:
     return chain_rule(w, x, b, y, loss)
 
 
-def _line(ends: np.ndarray, x0: float, y0: float, slope: float) -> Segment:
-    return ends, y0 + slope * (ends - x0)
+def _line(ends: np.ndarray, x0: float, y0: float, slope: float) -> Segment | None:
+    """The line through (x0, y0) across the view, or None when it leaves the floats (a slope of 1e300 and more)."""
+    with np.errstate(all="ignore"):
+        ys = y0 + slope * (ends - x0)
+    return (ends, ys) if np.all(np.isfinite(ys)) else None
 
 
 def derive(state: DerivativesState) -> DerivativesResults:
@@ -187,7 +190,7 @@ def derive(state: DerivativesState) -> DerivativesResults:
     ok = bool(np.isfinite(fx))
     ends = np.array([vx0, vx1])
     tangent = _line(ends, x0, fx, slope) if ok and np.isfinite(slope) else None
-    if tangent is not None:
+    if ok and np.isfinite(slope):  # the tangent may still be too steep to draw across the view
         slope_label, slope_pos = f" slope {slope:.4g} ", (x0, fx)
     else:
         slope_label, slope_pos = (" slope undefined " if ok else ""), (x0, fx if ok else 0.0)

@@ -84,6 +84,8 @@ class Lab(QtWidgets.QWidget):
         if getattr(self._state, "view", None) != view:
             self.quiet_update(view=view)
             self.view_changed.emit()
+        if problem:
+            self.render(self._state)  # what is stored is what is shown: the plot moves to the clamped range
 
     def quiet_update(self, **changes: Any) -> None:
         """Record a change of what is *looked at* (view range, open tab) without an undo step or a re-render.

@@ -6,8 +6,12 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from gui import theme
+from gui.view_range import MIN_SPAN
 
-__all__ = ["PlaneWidget", "configure_plot"]
+__all__ = ["PlaneWidget", "configure_plot", "VIEW_LIMIT"]
+
+VIEW_LIMIT = 1e12
+"""No plot pans or zooms beyond ±this (pyqtgraph's range arithmetic turns to nan far beyond it)."""
 
 
 def configure_plot(plot: pg.PlotItem, *, equal: bool = False, grid: bool = True) -> None:
@@ -24,6 +28,11 @@ def configure_plot(plot: pg.PlotItem, *, equal: bool = False, grid: bool = True)
         ax.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
     if equal:
         plot.setAspectLocked(True, ratio=1.0)
+    # A wheel zoom far enough in or out made pyqtgraph compute a nan range and raise; these bounds sit well outside
+    # what a lab stores (gui.view_range clamps that to ±1e6), so they only stop the arithmetic from breaking.
+    plot.getViewBox().setLimits(
+        xMin=-VIEW_LIMIT, xMax=VIEW_LIMIT, yMin=-VIEW_LIMIT, yMax=VIEW_LIMIT, minXRange=MIN_SPAN, minYRange=MIN_SPAN
+    )
     plot.hideButtons()
     plot.setMenuEnabled(False)
 

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from engine import i18n, lessons
+from engine.resources import resource_path
 
 
 def _doc(**step_extra) -> dict:
@@ -55,3 +56,69 @@ def test_bundled_spanish_lesson(spanish) -> None:
     assert first.title == "Vectores y producto escalar"
     assert all(s.title and s.text for s in first.steps)
     assert "perpendiculares" in first.steps[1].goal.text
+
+
+# --- every bundled lesson is fully translated (issue 15) ---------------------------------------------------------
+
+_LESSON_FILES = sorted(resource_path("lessons").glob("*.mllesson"))
+
+
+def _text_fields(node, path: str = ""):
+    """(path, field, English, Spanish or None) for every per-language text field, goals nested in ``all`` included."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in lessons.TEXT_FIELDS and isinstance(value, str):
+                yield f"{path}.{key}", key, value, node.get(f"{key}_es")
+            elif isinstance(value, (dict, list)) and key not in ("state", "solution"):
+                yield from _text_fields(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _text_fields(value, f"{path}[{i}]")
+
+
+def _fields(path) -> list[tuple[str, str, str, str | None]]:
+    return list(_text_fields(json.loads(path.read_text(encoding="utf-8"))))
+
+
+def test_every_bundled_lesson_is_checked() -> None:
+    assert len(_LESSON_FILES) >= 24
+    assert sum(len(_fields(p)) for p in _LESSON_FILES) >= 300
+
+
+@pytest.mark.parametrize("path", _LESSON_FILES, ids=lambda p: p.stem)
+def test_every_text_field_has_a_spanish_text(path) -> None:
+    missing = [where for where, _key, _en, es in _fields(path) if not (isinstance(es, str) and es.strip())]
+    assert not missing, f"{path.name}: no Spanish text for {missing}"
+
+
+@pytest.mark.parametrize("path", _LESSON_FILES, ids=lambda p: p.stem)
+def test_spanish_texts_keep_the_markup_and_are_not_copies(path) -> None:
+    for where, key, en, es in _fields(path):
+        assert es is not None
+        # Same bold/italic markup and the same paragraphs: a translation must not break or drop emphasis.
+        assert es.count("**") == en.count("**"), f"{path.name}{where}: ** markup differs"
+        assert es.count("\n\n") == en.count("\n\n"), f"{path.name}{where}: paragraphs differ"
+        assert en.count("**Do:**") == es.count("**Haz:**"), f"{path.name}{where}: **Do:** is not **Haz:**"
+        if key in ("text", "summary"):
+            assert es != en, f"{path.name}{where}: the Spanish text is the English one"
+
+
+def test_every_bundled_lesson_reads_in_spanish(spanish) -> None:
+    spanish_lessons = lessons.bundled()
+    i18n.set_language("en")
+    english_lessons = lessons.bundled()
+    assert len(spanish_lessons) == len(english_lessons) == len(_LESSON_FILES)
+    for es, en in zip(spanish_lessons, english_lessons):
+        assert es.id == en.id and len(es.steps) == len(en.steps)
+        assert es.summary != en.summary, es.id
+        for s_es, s_en in zip(es.steps, en.steps):
+            assert s_es.text != s_en.text and s_es.title, (es.id, s_en.title)
+            assert (s_es.goal is None) == (s_en.goal is None)
+            if s_en.goal is not None and s_en.goal.text:
+                assert s_es.goal.text and s_es.goal.text != s_en.goal.text, (es.id, s_en.goal.text)
+            # goals, states and solutions are language-independent
+            assert (s_es.state, s_es.solution, s_es.lab) == (s_en.state, s_en.solution, s_en.lab)
+            if s_en.goal is not None:
+                assert [g.metric for g in (s_en.goal.all or (s_en.goal,))] == [
+                    g.metric for g in (s_es.goal.all or (s_es.goal,))
+                ]
