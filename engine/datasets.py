@@ -1,4 +1,4 @@
-"""The one CSV reader of the app, and the bundled classic data sets in ``resources/data/``.
+"""The one CSV reader of the app, and the bundled classic data sets in ``resources/datasets/``.
 
 Every CSV a user opens passes through here: size caps, encoding, delimiter and header detection, and one error type
 (:class:`DataError`) whose message names the row (as a spreadsheet numbers it) and column that is wrong.
@@ -331,7 +331,7 @@ def read_csv_column(
 
 @dataclass(frozen=True)
 class DatasetInfo:
-    """A bundled data set: file under resources/data, title, suggested column and what it shows."""
+    """A bundled data set: file under resources/datasets, title, suggested column and what it shows."""
 
     name: str
     filename: str
@@ -378,7 +378,7 @@ def load_dataset(name: str) -> CsvTable:
     info = DATASETS.get(name)
     if info is None:
         raise DataError(f"no bundled data set {name!r}; choose one of {', '.join(DATASETS)}")
-    return read_csv_table(resource_path(f"data/{info.filename}"))
+    return read_csv_table(resource_path(f"datasets/{info.filename}"))
 
 
 def dataset_column(name: str, column: str | None = None) -> np.ndarray:

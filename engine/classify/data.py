@@ -54,7 +54,7 @@ class ClassData:
 
 @lru_cache(maxsize=1)
 def _penguins() -> CsvTable:
-    return read_csv_table(resource_path("data/penguins.csv"))
+    return read_csv_table(resource_path("datasets/penguins.csv"))
 
 
 def penguin_data(positive: str, negative: str, features: tuple[str, ...]) -> ClassData:

@@ -16,7 +16,7 @@ PCA_DATASETS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "penguins": ("penguins.csv", ("bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g"), "species"),
     "iris": ("iris.csv", ("sepal_length_cm", "sepal_width_cm", "petal_length_cm", "petal_width_cm"), "species"),
 }
-"""Bundled data sets for PCA: file in resources/data, the measurement columns, the column that labels each row."""
+"""Bundled data sets for PCA: file in resources/datasets, the measurement columns, the column that labels each row."""
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,7 @@ def load_pca_dataset(name: str) -> PcaData:
     if name not in PCA_DATASETS:
         raise DataError(f"no bundled PCA data set {name!r}; choose one of {', '.join(PCA_DATASETS)}")
     filename, columns, label = PCA_DATASETS[name]
-    return pca_data_from_table(read_csv_table(resource_path(f"data/{filename}")), columns, label)
+    return pca_data_from_table(read_csv_table(resource_path(f"datasets/{filename}")), columns, label)
 
 
 def pca(x: np.ndarray, standardise: bool) -> PcaResult:

@@ -15,7 +15,7 @@ def code(state: DecompositionsState) -> str:
     n = state.svd_size
     matrix = [[float(v) for v in row[:n]] for row in state.svd_matrix[:n]]
     filename, columns, _label = PCA_DATASETS[state.pca_dataset]
-    csv_path = resource_path(f"data/{filename}").as_posix()
+    csv_path = resource_path(f"datasets/{filename}").as_posix()
     image_path = resource_path(IMAGES[state.image]).as_posix()
     nodes = len(state.nodes)
     edges = [list(e) for e in state.edges if max(e) < nodes]

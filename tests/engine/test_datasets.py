@@ -11,6 +11,7 @@ from hypothesis import strategies as hs
 from scipy import stats as st
 
 from engine import datasets as D
+from engine.resources import resource_path
 
 
 def test_reads_a_column_by_name_position_and_default():
@@ -155,3 +156,17 @@ def test_numeric_columns_lists_only_numbers():
     table = D.load_dataset("mendel_peas")
     assert table.numeric_columns() == ["observed", "expected_ratio"]
     assert not math.isnan(table.column("observed").sum())
+
+
+def test_every_bundled_data_file_has_source_licence_and_citation():
+    """resources/datasets/: every CSV in the README table, licences stated, a BibTeX entry per source."""
+    folder = resource_path("datasets")
+    readme = (folder / "README.md").read_text(encoding="utf-8")
+    bib = (folder / "CITATION.bib").read_text(encoding="utf-8")
+    csvs = sorted(p.name for p in folder.glob("*.csv"))
+    assert {"penguins.csv", "iris.csv"} <= set(csvs)
+    for name in csvs:
+        assert f"| `{name}` |" in readme, name
+    assert "CC0" in (folder / "LICENSE-penguins.txt").read_text(encoding="utf-8")
+    assert bib.count("@") >= 7 and "10.1371/journal.pone.0090081" in bib and "Annals of Eugenics" in bib
+    assert bib.count("{") == bib.count("}")
