@@ -709,6 +709,7 @@ def render_lab_png(
         win.resize(*size)
         if lessons:
             win.lessons_dock.show()
+            win.lessons.ensure_loaded(wait=True)  # the picture shows the list, not "Loading lessons…"
         win.show()
         for _ in range(4):  # a resize re-lays the window over a few event-loop turns (columns follow the width)
             QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.LayoutRequest)

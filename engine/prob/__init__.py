@@ -1,4 +1,5 @@
-"""Probability: events as areas, simulation, Bayes with base rates and a naive Bayes text classifier."""
+"""Probability: events as areas and as counts of outcomes (dice, cards, coins), simulation, Bayes with base rates
+and a naive Bayes text classifier."""
 
 from engine.prob.bayes import BayesTest, bayes_test, icon_array, natural_frequencies
 from engine.prob.derive import ProbabilityResults, derive
@@ -32,6 +33,23 @@ from engine.prob.naive_bayes import (
 )
 from engine.prob.simulation import SHOWN_POINTS, Throw, binomial_bounds, throw_points
 from engine.prob.snippet import code
+from engine.prob.spaces import (
+    DEFAULT_EVENTS,
+    EVENT_CODE,
+    OUTCOME_CODE,
+    OUTCOME_NAMES,
+    SHOWN_ROLLS,
+    SPACE_EVENTS,
+    SPACES,
+    Roll,
+    event_mask,
+    event_title,
+    outcome_label,
+    outcomes,
+    roll,
+    space_probs,
+    space_title,
+)
 
 __all__ = [
     "BayesTest",
@@ -73,4 +91,19 @@ __all__ = [
     "binomial_bounds",
     "throw_points",
     "code",
+    "DEFAULT_EVENTS",
+    "EVENT_CODE",
+    "OUTCOME_CODE",
+    "OUTCOME_NAMES",
+    "SHOWN_ROLLS",
+    "SPACE_EVENTS",
+    "SPACES",
+    "Roll",
+    "event_mask",
+    "event_title",
+    "outcome_label",
+    "outcomes",
+    "roll",
+    "space_probs",
+    "space_title",
 ]

@@ -12,6 +12,7 @@ from engine.prob.events import EventProbs, Rect, disjoint_example, event_probs, 
 from engine.prob.lab import ProbabilityState, collect_metrics
 from engine.prob.naive_bayes import Score, WordCounts, bundled_corpus, count_words, score_message, underflow_length
 from engine.prob.simulation import Throw, binomial_bounds, throw_points
+from engine.prob.spaces import Roll, roll, space_probs
 
 __all__ = ["ProbabilityResults", "derive"]
 
@@ -30,6 +31,11 @@ class ProbabilityResults:
     throw: Throw
     bounds_a: tuple[float, float]
     """Where freq(A) lands for 99.99 % of seeds (normal approximation to the binomial)."""
+    space: EventProbs
+    """The finite space's events as exact fractions of equally likely outcomes."""
+    rolled: Roll
+    space_bounds_a: tuple[float, float]
+    """Where the rolled freq(A) lands for 99.99 % of seeds."""
     first: BayesTest
     second: BayesTest | None
     """The second positive test, with the first posterior as its prior (None when the first is undefined)."""
@@ -61,6 +67,8 @@ def derive(state: ProbabilityState) -> ProbabilityResults:
     people = natural_frequencies(first)
     model = count_words(bundled_corpus())
     score = score_message(model, state.message, state.alpha)
+    space = space_probs(state.space, state.space_a, state.space_b)
+    rolled = roll(state.space, state.space_a, state.space_b, state.n_trials, state.seed)
     underflow = None
     if score.words:
         n = np.array(score.word_counts, dtype=float)
@@ -72,6 +80,9 @@ def derive(state: ProbabilityState) -> ProbabilityResults:
         independent_pair=independent_example(ev.p_a, ev.p_b),
         throw=throw,
         bounds_a=binomial_bounds(throw.n, ev.p_a),
+        space=space,
+        rolled=rolled,
+        space_bounds_a=binomial_bounds(rolled.n, float(space.p_a)),
         first=first,
         second=second,
         people=people,
@@ -79,5 +90,5 @@ def derive(state: ProbabilityState) -> ProbabilityResults:
         model=model,
         score=score,
         underflow_words=underflow,
-        metrics=collect_metrics(state, ev, throw, first, second, score),
+        metrics=collect_metrics(state, ev, throw, first, second, score, space, rolled),
     )

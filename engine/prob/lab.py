@@ -9,11 +9,12 @@ from engine.prob.bayes import BayesTest, bayes_test, natural_frequencies
 from engine.prob.events import EventProbs, event_probs
 from engine.prob.naive_bayes import Score, bundled_corpus, count_words, score_message
 from engine.prob.simulation import Throw, throw_points
+from engine.prob.spaces import DEFAULT_EVENTS, SPACE_EVENTS, SPACES, Roll, roll, space_probs
 from engine.schema import SchemaError, spec
 
 __all__ = ["TABS", "EVENT_STEP", "FREE_STEP", "ProbabilityState", "metrics", "collect_metrics"]
 
-TABS = ("events", "bayes", "naive_bayes")
+TABS = ("events", "outcomes", "bayes", "naive_bayes")
 EVENT_STEP = 0.05
 """Grid that dragged or arrow-moved event corners snap to (areas stay exact-looking fractions)."""
 FREE_STEP = 0.01
@@ -31,6 +32,11 @@ class ProbabilityState:
     event_b: tuple[float, float, float, float] = spec((0.4, 0.1, 0.4, 0.5), lo=0.0, hi=1.0, step=EVENT_STEP, decimals=2)
     snap: bool = spec(True)
     show_points: bool = spec(False)
+    space: str = spec("dice", choices=SPACES)
+    """The finite sample space of the "outcomes" tab: two dice, a deck of cards or three coins."""
+    space_a: str = spec(DEFAULT_EVENTS["dice"][0], max_chars=40)
+    """Event A of the finite space (a key of ``SPACE_EVENTS[space]``)."""
+    space_b: str = spec(DEFAULT_EVENTS["dice"][1], max_chars=40)
     n_trials: int = spec(1000, lo=0, hi=10_000_000, integer=True, log=True, label="n")
     seed: int = spec(0, lo=0, hi=2**31 - 1, integer=True, label="seed")
     prevalence: float = spec(0.01, lo=0.0, hi=1.0, step=0.001, decimals=3, soft_hi=0.5, label="prevalence P(D)")
@@ -46,6 +52,10 @@ class ProbabilityState:
             x, y, w, h = getattr(self, name)
             if x + w > 1.0 + EDGE_TOL or y + h > 1.0 + EDGE_TOL:
                 raise SchemaError(name, "must lie inside the unit square: x + width ≤ 1 and y + height ≤ 1")
+        for name in ("space_a", "space_b"):
+            if getattr(self, name) not in SPACE_EVENTS.get(self.space, ()):
+                choices = ", ".join(SPACE_EVENTS.get(self.space, ()))
+                raise SchemaError(name, f"is not an event of the {self.space} space: use one of {choices}")
 
 
 def metrics(state: ProbabilityState) -> dict[str, Any]:
@@ -56,14 +66,17 @@ def metrics(state: ProbabilityState) -> dict[str, Any]:
     ``n_trials freq_a freq_b freq_ab freq_a_given_b`` (the simulation, seeded); ``prevalence sensitivity specificity
     p_positive posterior`` (P(D|+); "undefined" when nobody tests positive), ``posterior_two`` (after a second
     positive; "undefined" likewise), ``false_pos_per_1000 true_pos_per_1000``; ``nb_p_spam`` (P(spam | message)),
-    ``nb_label`` ("spam"/"ham"), ``nb_known_words``, ``alpha``.
+    ``nb_label`` ("spam"/"ham"), ``nb_known_words``, ``alpha``; the finite space (dice, cards, coins): ``space_p_a
+    space_p_b space_p_ab space_p_union space_p_a_given_b space_independent space_disjoint space_freq_a space_freq_ab``.
     """
     ev = event_probs(state.event_a, state.event_b)
     sim = throw_points(state.event_a, state.event_b, state.n_trials, state.seed)
     first = bayes_test(state.prevalence, state.sensitivity, state.specificity)
     second = None if first.posterior is None else bayes_test(first.posterior, state.sensitivity, state.specificity)
     score = score_message(count_words(bundled_corpus()), state.message, state.alpha)
-    return collect_metrics(state, ev, sim, first, second, score)
+    space = space_probs(state.space, state.space_a, state.space_b)
+    rolled = roll(state.space, state.space_a, state.space_b, state.n_trials, state.seed)
+    return collect_metrics(state, ev, sim, first, second, score, space, rolled)
 
 
 def collect_metrics(
@@ -73,6 +86,8 @@ def collect_metrics(
     first: BayesTest,
     second: BayesTest | None,
     score: Score,
+    space: EventProbs,
+    rolled: Roll,
 ) -> dict[str, Any]:
     """The metrics dict from parts already computed (``derive`` has them all and must not compute them twice)."""
     out: dict[str, Any] = {
@@ -112,5 +127,17 @@ def collect_metrics(
         nb_label="spam" if score.posterior[0] > 0.5 else "ham",
         nb_known_words=len(score.words),
         alpha=state.alpha,
+    )
+    trials = max(rolled.n, 1)
+    out.update(
+        space_p_a=float(space.p_a),
+        space_p_b=float(space.p_b),
+        space_p_ab=float(space.p_ab),
+        space_p_union=float(space.p_union),
+        space_p_a_given_b="undefined" if space.p_a_given_b is None else float(space.p_a_given_b),
+        space_independent=space.independent,
+        space_disjoint=space.disjoint,
+        space_freq_a=rolled.n_a / trials,
+        space_freq_ab=rolled.n_ab / trials,
     )
     return out

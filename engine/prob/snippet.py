@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from engine.prob.lab import ProbabilityState
 from engine.prob.naive_bayes import bundled_corpus, count_words, score_message
+from engine.prob.spaces import EVENT_CODE, OUTCOME_CODE, OUTCOME_NAMES, SHOWN_ROLLS, space_title
 
 __all__ = ["code"]
 
@@ -37,9 +38,35 @@ def _nb_lines(state: ProbabilityState) -> list[str]:
     ]
 
 
+def _space_lines(state: ProbabilityState) -> list[str]:
+    names = OUTCOME_NAMES[state.space]
+    cond_a, cond_b = EVENT_CODE[state.space][state.space_a], EVENT_CODE[state.space][state.space_b]
+    return [
+        f"# --- 5. a finite space: {space_title(state.space)}, every outcome equally likely ---",
+        f"outcomes = {OUTCOME_CODE[state.space]}",
+        f"in_A = np.array([{cond_a} for {names} in outcomes])",
+        f"in_B = np.array([{cond_b} for {names} in outcomes])",
+        "N = len(outcomes)",
+        "P_A, P_B, P_AB = (Fraction(int(m.sum()), N) for m in (in_A, in_B, in_A & in_B))  # exact counts",
+        "result['space_p_a'], result['space_p_b'], result['space_p_ab'] = float(P_A), float(P_B), float(P_AB)",
+        "result['space_independent'] = P_AB == P_A * P_B  # exact: no tolerance needed",
+        f"rng, trials = np.random.default_rng({state.seed}), {state.n_trials}",
+        f"first = rng.integers(0, N, size=min(trials, {SHOWN_ROLLS}))  # the first trials one by one",
+        "counts = np.bincount(first, minlength=N)",
+        "if trials > len(first):  # the rest: how often each outcome comes up is multinomial",
+        "    counts = counts + rng.multinomial(trials - len(first), np.full(N, 1 / N))",
+        "if trials:",
+        "    result['space_freq_a'] = float(counts[in_A].sum()) / trials",
+        "    result['space_freq_ab'] = float(counts[in_A & in_B].sum()) / trials",
+    ]
+
+
 def code(state: ProbabilityState) -> str:
     """A numpy/matplotlib snippet with the lab's events, simulation, medical test and naive Bayes score."""
     lines = [
+        "import itertools",
+        "from fractions import Fraction",
+        "",
         "import matplotlib.pyplot as plt",
         "import numpy as np",
         "from matplotlib.patches import Rectangle",
@@ -80,6 +107,8 @@ def code(state: ProbabilityState) -> str:
         "    result['posterior'] = sensitivity * prevalence / p_pos",
         "",
         *_nb_lines(state),
+        "",
+        *_space_lines(state),
         "",
         "fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9, 4.5))",
         "ax1.add_patch(Rectangle(A[:2], A[2], A[3], color='#0072B2', alpha=0.35, label='A'))",

@@ -5,12 +5,12 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from engine.prob import ProbabilityResults, ProbabilityState, nice_fraction
+from engine.prob import EventProbs, ProbabilityResults, ProbabilityState, nice_fraction
 from gui import theme
 from gui.labs.probability.square import EVENT_COLORS, SquareView
 from gui.widgets.field_controls import configure_spin, spec_of
 
-__all__ = ["EventsTab", "fmt"]
+__all__ = ["EventsTab", "Readouts", "TRIAL_PRESETS", "fmt"]
 
 TRIAL_PRESETS = (100, 1_000, 10_000, 1_000_000)
 
@@ -91,9 +91,9 @@ class Readouts(QtWidgets.QGroupBox):
 
     ROWS = ("p_a", "p_b", "p_ab", "p_union", "p_not_a", "p_a_given_b", "p_b_given_a", "p_a_times_p_b")
 
-    def __init__(self) -> None:
+    def __init__(self, title: str = "") -> None:
         super().__init__()
-        self.setTitle(self.tr("Probabilities = areas"))
+        self.setTitle(title or self.tr("Probabilities = areas"))
         names = {
             "p_a": self.tr("P(A)"),
             "p_b": self.tr("P(B)"),
@@ -139,30 +139,34 @@ class Readouts(QtWidgets.QGroupBox):
 
     def render(self, state: ProbabilityState, results: ProbabilityResults) -> None:
         """Write the exact areas, the frequencies (when points are thrown) and the independence verdict."""
-        ev, m = results.events, results.metrics
+        t = results.throw
+        counts = (t.n, t.n_a, t.n_b, t.n_ab, t.n_union) if state.show_points and t.n > 0 else None
+        self.show(results.events, counts)
+
+    def show(self, ev: EventProbs, counts: tuple[int, int, int, int, int] | None) -> None:
+        """Exact probabilities of ``ev``, and the frequencies of ``counts`` = (n, n_A, n_B, n_A∩B, n_A∪B) if given."""
         values = {
             "p_a": ev.p_a,
             "p_b": ev.p_b,
             "p_ab": ev.p_ab,
             "p_union": ev.p_union,
-            "p_not_a": 1.0 - ev.p_a,
+            "p_not_a": 1 - ev.p_a,
             "p_a_given_b": ev.p_a_given_b,
             "p_b_given_a": ev.p_b_given_a,
             "p_a_times_p_b": ev.p_a_times_p_b,
         }
-        t = results.throw
-        n = max(t.n, 1)
+        shown = counts is not None
+        n, n_a, n_b, n_ab, n_union = counts if counts is not None else (1, 0, 0, 0, 0)
         sim = {
-            "p_a": t.n_a / n,
-            "p_b": t.n_b / n,
-            "p_ab": t.n_ab / n,
-            "p_union": t.n_union / n,
-            "p_not_a": 1 - t.n_a / n,
-            "p_a_given_b": t.n_ab / t.n_b if t.n_b else None,
-            "p_b_given_a": t.n_ab / t.n_a if t.n_a else None,
-            "p_a_times_p_b": (t.n_a / n) * (t.n_b / n),
+            "p_a": n_a / n,
+            "p_b": n_b / n,
+            "p_ab": n_ab / n,
+            "p_union": n_union / n,
+            "p_not_a": 1 - n_a / n,
+            "p_a_given_b": n_ab / n_b if n_b else None,
+            "p_b_given_a": n_ab / n_a if n_a else None,
+            "p_a_times_p_b": (n_a / n) * (n_b / n),
         }
-        shown = state.show_points and t.n > 0
         self.sim_header.setVisible(shown)
         for key in self.ROWS:
             self.exact[key].setText(fmt(values[key], fraction=not shown))  # two columns of fractions would not fit
@@ -172,7 +176,7 @@ class Readouts(QtWidgets.QGroupBox):
             text = self.tr("B has probability 0: P(A|B) is undefined (there is nothing to condition on).")
         elif ev.disjoint:
             text = self.tr("A and B are disjoint, so they are dependent (unless one has probability 0).")
-        elif m["independent"]:
+        elif ev.independent:
             text = self.tr("Independent: P(A∩B) = P(A)·P(B), so P(A|B) = P(A).")
         else:
             text = self.tr("Dependent: P(A∩B) ≠ P(A)·P(B); knowing B changes the chance of A.")

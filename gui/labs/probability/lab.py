@@ -13,13 +13,17 @@ from engine.prob import (
     ProbabilityState,
     clamp_rect,
     derive,
+    event_mask,
+    event_title,
     move_rect,
     resize_rect,
+    space_title,
 )
 from gui.labs.base import Lab
 from gui.labs.probability.bayes_tab import BayesTab
 from gui.labs.probability.events_tab import EventsTab, fmt
 from gui.labs.probability.naive_bayes_tab import NaiveBayesTab
+from gui.labs.probability.outcomes_tab import OutcomesTab
 from gui.widgets.results_cache import ResultsCache
 
 __all__ = ["ProbabilityLab"]
@@ -36,6 +40,7 @@ class ProbabilityLab(Lab):
         super().__init__(parent)
         self.results = ResultsCache(derive)
         self.events_tab = EventsTab()
+        self.outcomes_tab = OutcomesTab()
         self.bayes_tab = BayesTab()
         self.nb_tab = NaiveBayesTab()
         self.square = self.events_tab.square
@@ -43,6 +48,7 @@ class ProbabilityLab(Lab):
         self.tabs.setObjectName("probabilityTabs")
         self.tabs.setAccessibleName(self.tr("Probability lab parts"))
         self.tabs.addTab(self.events_tab, self.tr("Events and areas"))
+        self.tabs.addTab(self.outcomes_tab, self.tr("Dice, cards, coins"))
         self.tabs.addTab(self.bayes_tab, self.tr("Bayes: base rates"))
         self.tabs.addTab(self.nb_tab, self.tr("Naive Bayes"))
         self.tabs.currentChanged.connect(self._on_tab)
@@ -54,6 +60,7 @@ class ProbabilityLab(Lab):
         self.events_tab.simulation.changed.connect(
             lambda changes, text: self.edit(replace(self._state, **changes), text)
         )
+        self.outcomes_tab.changed.connect(lambda changes, text: self.edit(replace(self._state, **changes), text))
         self.bayes_tab.slider_moved.connect(self._on_slider)
         self.bayes_tab.second_toggled.connect(
             lambda on: self.edit(replace(self._state, second_test=on), self.tr("Second test"))
@@ -105,7 +112,12 @@ class ProbabilityLab(Lab):
     def _render_tab(self, tab: str, state: ProbabilityState) -> None:
         if self._shown.get(tab) is state:
             return
-        view = {"events": self.events_tab, "bayes": self.bayes_tab, "naive_bayes": self.nb_tab}[tab]
+        view = {
+            "events": self.events_tab,
+            "outcomes": self.outcomes_tab,
+            "bayes": self.bayes_tab,
+            "naive_bayes": self.nb_tab,
+        }[tab]
         view.render(state, self.results.get(state))
         self._shown[tab] = state
 
@@ -134,6 +146,18 @@ class ProbabilityLab(Lab):
             return self.tr("Naive Bayes: message “{0}”: P(spam) = {1:.4f}; words pushing towards spam: {2}.").format(
                 s.message, p, words
             )
+        if s.tab == "outcomes":
+            ev, n = r.space, r.rolled.n
+            verdict = self.tr("independent") if ev.independent else self.tr("dependent")
+            return self.tr(
+                "{0}: A = {1}, B = {2}. P(A) = {3}, P(B) = {4}, P(A∩B) = {5}, P(A|B) = {6}: {7}. "
+                "In {8} trials A came up {9} times."
+            ).format(
+                space_title(s.space), event_title(s.space, s.space_a), event_title(s.space, s.space_b),
+                fmt(ev.p_a), fmt(ev.p_b), fmt(ev.p_ab),
+                fmt(ev.p_a_given_b) if ev.p_a_given_b is not None else self.tr("undefined (P(B) = 0)"), verdict,
+                n, r.rolled.n_a,
+            )  # fmt: skip
         ev = r.events
         verdict = self.tr("independent") if ev.independent else self.tr("dependent")
         return self.tr(
@@ -150,6 +174,7 @@ class ProbabilityLab(Lab):
     def export_views(self) -> dict:
         return {
             "events": self.square.getPlotItem(),
+            "outcomes": self.outcomes_tab.grid.getPlotItem(),
             "icon_array": self.bayes_tab.icons.getPlotItem(),
             "tree": self.bayes_tab.tree.getPlotItem(),
             "word_bars": self.nb_tab.bars.getPlotItem(),
@@ -165,7 +190,13 @@ class ProbabilityLab(Lab):
             [float(i), float(n), float(r.score.p_word[0, i]), float(r.score.p_word[1, i]), float(r.score.log_ratio[i])]
             for i, n in enumerate(r.score.word_counts)
         ]
+        in_a, in_b = (event_mask(self._state.space, k) for k in (self._state.space_a, self._state.space_b))
+        counted = [
+            [float(i), float(c), float(a), float(b)]
+            for i, (c, a, b) in enumerate(zip(r.rolled.counts, in_a, in_b, strict=True))
+        ]
         return {
             "points": (["x", "y", "in_a", "in_b"], points),
+            "outcome_counts": (["outcome_index", "count", "in_a", "in_b"], counted),
             "words": (["word_index", "count", "p_word_spam", "p_word_ham", "log_ratio"], words),
         }
