@@ -57,6 +57,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         out.append(harness.interaction(f"hypothesis.alpha_slider.{test}", ms,
                                        note=f"{n} α-slider drag steps: test, shading, verdict"))  # fmt: skip
     lab.tabs.setCurrentIndex(5)
+    harness.settle(lab, 10.0)  # the tab's first paint is its opening, not a slider move
     ms = _drag_slider(lab.controls.power_n, _sweep(2, 400, n), lab.power_view.plot_widget)
     out.append(harness.interaction("hypothesis.power_n_slider", ms, note="two curves and three shaded areas"))
     ms = _drag_slider(lab.controls.power_effect, _sweep(-300, 300, n), lab.power_view.plot_widget)
@@ -78,6 +79,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
 
     win, lab = harness.open_lab("hypothesis", harness.PRESENTER_SIZE, presenter=True)
     lab.tabs.setCurrentIndex(5)
+    harness.settle(lab, 10.0)
     ms = _drag_slider(lab.controls.power_n, _sweep(2, 400, n), lab.power_view.plot_widget)
     note = "1920×1080 presenter: two curves and three shaded areas"
     out.append(harness.interaction("hypothesis.power_n_slider.presenter_1920", ms, note=note))

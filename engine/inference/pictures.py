@@ -242,9 +242,10 @@ def _power_null(null: tuple, lo: float, hi: float) -> XY:
 
 
 def power_x_range(shift: float) -> tuple[float, float]:
-    """An x range holding both power curves, in whole steps of 2: a slider drag moves it only now and then."""
-    lo = min(-4.0, 2.0 * math.floor((shift - 4.0) / 2.0))
-    hi = max(4.0, 2.0 * math.ceil((shift + 4.0) / 2.0))
+    """An x range holding both power curves, in whole steps of 4: a slider drag moves it only now and then (each move
+    re-renders both axes, the slowest frame of a drag)."""
+    lo = min(-4.0, 4.0 * math.floor((shift - 4.0) / 4.0))
+    hi = max(4.0, 4.0 * math.ceil((shift + 4.0) / 4.0))
     return lo, hi
 
 

@@ -309,11 +309,11 @@ class PowerView(QtWidgets.QWidget):
         self._steady_y(pic.top, pic.lo, pic.hi)
 
     def _steady_y(self, top: float, lo: float, hi: float) -> None:
-        """Keep the y range while the peak stays between 55 % and 95 % of it; each range change re-renders the axes."""
+        """Keep the y range while the peak stays between 45 % and 95 % of it; each range change re-renders the axes."""
         vb = self.plot_widget.getPlotItem().getViewBox()
         (x0, x1), (_y0, y1) = vb.viewRange()
         x_same = abs(x0 - lo) < 1e-9 and abs(x1 - hi) < 1e-9
-        if x_same and 0.55 * y1 <= top <= 0.95 * y1:
+        if x_same and 0.45 * y1 <= top <= 0.95 * y1:
             return
         ceiling = math.ceil(top * 1.15 * 20) / 20  # 0.05 steps, ~15 % headroom above the peak
         vb.setRange(xRange=(lo, hi), yRange=(0, ceiling), padding=0)
