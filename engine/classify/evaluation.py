@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from statistics import NormalDist
 
 import numpy as np
-from scipy import special
 
 from engine.classify.scores import auc_mann_whitney
 
@@ -58,7 +58,7 @@ def wilson_interval(successes: int, n: int, alpha: float = 0.05) -> tuple[float,
     """Wilson score interval for a proportion (good near 0 and 1, unlike p ± z·SE)."""
     if n <= 0:
         return float("nan"), float("nan")
-    z = float(special.ndtri(1 - alpha / 2))
+    z = NormalDist().inv_cdf(1 - alpha / 2)
     p = successes / n
     denom = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denom
@@ -127,7 +127,12 @@ def mcnemar(correct_a: np.ndarray, correct_b: np.ndarray) -> McNemar:
     a, b = np.asarray(correct_a, bool), np.asarray(correct_b, bool)
     only_a, only_b = int(np.sum(a & ~b)), int(np.sum(~a & b))
     m = only_a + only_b
-    p = 1.0 if m == 0 else min(1.0, 2.0 * float(special.bdtr(min(only_a, only_b), m, 0.5)))
+    if m == 0:
+        p = 1.0
+    else:
+        from scipy import special  # heavy (~0.25 s): only when two models are compared, in the background job
+
+        p = min(1.0, 2.0 * float(special.bdtr(min(only_a, only_b), m, 0.5)))
     return McNemar(int(np.sum(a & b)), only_a, only_b, int(np.sum(~a & ~b)), p)
 
 

@@ -22,7 +22,7 @@ from engine.classify.evaluation import (
     stratified_split,
     wilson_interval,
 )
-from engine.classify.logistic import LogisticFit, fit_logistic, predict_proba
+from engine.classify.logistic import LogisticFit, erfc, fit_logistic, predict_proba
 from engine.classify.scores import auc_mann_whitney, brier, confusion
 from engine.schema import SchemaError, spec
 
@@ -197,7 +197,6 @@ def evaluate(state: ClassifierState) -> Evaluation:
 
 @lru_cache(maxsize=8)
 def _evaluate(state: ClassifierState) -> Evaluation:
-    from scipy import special  # the normal tail for the Mann–Whitney z of each noise feature
 
     sf = split_fit(state)
     data = sf.data
@@ -233,7 +232,7 @@ def _evaluate(state: ClassifierState) -> Evaluation:
     n1, n0 = int(y.sum()), int((~y).sum())
     mc_auc = np.array([auc_mann_whitney(y, s)[0] for s in noise])
     zs = (mc_auc * n1 * n0 - n1 * n0 / 2) / np.sqrt(n1 * n0 * (n1 + n0 + 1) / 12)
-    mc_p = special.erfc(np.abs(zs) / np.sqrt(2))
+    mc_p = erfc(np.abs(zs) / np.sqrt(2))
     return Evaluation(tuple(len(f) for f in folds), np.array(cv_acc), np.array(cv_auc), acc_ci, auc, (lo, hi), boot,
                       data.names[col], auc_mann_whitney(y, p_b)[0], test, paired, mc_auc, mc_p, holm(mc_p),
                       bonferroni(mc_p))  # fmt: skip

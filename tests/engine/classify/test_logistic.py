@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from scipy import special
 
 from engine.classify import ClassifierState, blob_data, fit_logistic, is_separable, penguin_data, split_fit
+from engine.classify.logistic import erfc, sigmoid
 
 sklearn_lm = pytest.importorskip("sklearn.linear_model")
 sm = pytest.importorskip("statsmodels.api")
@@ -71,3 +73,12 @@ def test_separable_fit_becomes_finite_with_a_penalty() -> None:
 def test_split_is_cached_per_model_not_per_threshold() -> None:
     a = split_fit(ClassifierState(threshold=0.2))
     assert split_fit(ClassifierState(threshold=0.8)) is a
+
+
+def test_sigmoid_and_erfc_equal_scipy_special() -> None:
+    """The numpy σ and the math.erfc used instead of scipy.special (its import slowed the lab's first open)."""
+    z = np.concatenate([np.linspace(-700, 700, 20001), [0.0, -0.0, np.inf, -np.inf]])
+    np.testing.assert_allclose(sigmoid(z), special.expit(z), rtol=1e-13, atol=0)
+    assert sigmoid(-40.0) > 0 and sigmoid(np.float64(2.0)).shape == ()
+    x = np.linspace(0, 25, 251)  # beyond ~26 erfc is subnormal: both round differently there
+    np.testing.assert_allclose(erfc(x), special.erfc(x), rtol=1e-13, atol=0)
