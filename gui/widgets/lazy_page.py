@@ -13,6 +13,8 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gui.widgets.item_focus import install_item_tabbing
+
 __all__ = ["LazyPage"]
 
 
@@ -43,6 +45,8 @@ class LazyPage(QtWidgets.QWidget):
                 self.layout().addWidget(view)
                 if self.isVisible():  # a child added to a shown page would otherwise appear one event later
                     view.show()
+                    self.layout().activate()  # and laid out now: the caller may use it at once
+                install_item_tabbing(view)  # Tab reaches its plots' draggable items like those built at the start
                 self._view = view
             finally:
                 self._building = False

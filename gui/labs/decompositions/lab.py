@@ -13,11 +13,21 @@ from gui.labs.decompositions.markov_page import MarkovPage
 from gui.labs.decompositions.pca_page import PcaPage
 from gui.labs.decompositions.readout import fmt, vec
 from gui.labs.decompositions.svd_page import SvdPage
+from gui.widgets.lazy_page import LazyPage
 from gui.widgets.results_cache import ResultsCache
 
 __all__ = ["DecompositionsLab"]
 
 SIDE_WIDTH = 320
+PAGE_TYPES = {
+    "least_squares": LeastSquaresPage,
+    "svd": SvdPage,
+    "pca": PcaPage,
+    "lowrank": LowRankPage,
+    "markov": MarkovPage,
+    "cube": CubePage,
+}
+"""The page class of each tab (``TABS`` order)."""
 
 
 class DecompositionsLab(Lab):
@@ -33,12 +43,8 @@ class DecompositionsLab(Lab):
         self._page_states: dict[str, DecompositionsState] = {}
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setAccessibleName(self.tr("Decompositions sections"))
-        self.least_squares = LeastSquaresPage(self)
-        self.svd = SvdPage(self)
-        self.pca = PcaPage(self)
-        self.lowrank = LowRankPage(self)
-        self.markov = MarkovPage(self)
-        self.cube = CubePage(self)
+        self._pages = {tab: LazyPage(lambda cls=cls: cls(self)) for tab, cls in PAGE_TYPES.items()}
+        """Each page is built when its tab is first shown or asked for (~25 ms a page off the lab's first open)."""
         titles = (
             self.tr("Least squares"),
             self.tr("SVD"),
@@ -47,8 +53,8 @@ class DecompositionsLab(Lab):
             self.tr("Markov && PageRank"),
             self.tr("3×3 in 3-D"),
         )
-        for page, title in zip(self.pages(), titles, strict=True):
-            self.tabs.addTab(page, title)
+        for tab, title in zip(TABS, titles, strict=True):
+            self.tabs.addTab(self._pages[tab], title)
         self.tabs.currentChanged.connect(lambda i: self.quiet_update(tab=TABS[i]))
         self.tabs.currentChanged.connect(lambda i: self._render_page(TABS[i]))
         self.tabs.currentChanged.connect(lambda _i: self._start_image())
@@ -57,9 +63,20 @@ class DecompositionsLab(Lab):
         layout.addWidget(self.tabs)
         self.render(self._state)
 
+    def page(self, tab: str) -> QtWidgets.QWidget:
+        """The page of ``tab``, built on first use: opening the lab builds only the visible one."""
+        return self._pages[tab].view()
+
     def pages(self) -> tuple[QtWidgets.QWidget, ...]:
-        """The tab pages, in the order of ``TABS``."""
-        return (self.least_squares, self.svd, self.pca, self.lowrank, self.markov, self.cube)
+        """Every tab page (building those not shown yet), in the order of ``TABS``."""
+        return tuple(self.page(tab) for tab in TABS)
+
+    least_squares = property(lambda self: self.page("least_squares"), doc="The least-squares page.")
+    svd = property(lambda self: self.page("svd"), doc="The SVD page.")
+    pca = property(lambda self: self.page("pca"), doc="The PCA page.")
+    lowrank = property(lambda self: self.page("lowrank"), doc="The low-rank image page.")
+    markov = property(lambda self: self.page("markov"), doc="The Markov chain page.")
+    cube = property(lambda self: self.page("cube"), doc="The 3×3 cube page.")
 
     @staticmethod
     def side_panel(column: QtWidgets.QWidget) -> QtWidgets.QScrollArea:
@@ -92,9 +109,7 @@ class DecompositionsLab(Lab):
         if tab == "lowrank":
             self.lowrank.render(state)
         else:
-            getattr(self, tab).render(  # each page is the attribute named after its tab
-                state, self.results.get(state)
-            )
+            self.page(tab).render(state, self.results.get(state))
 
     def describe(self) -> str:
         s, r = self._state, self.results.get(self._state)
@@ -162,5 +177,6 @@ class DecompositionsLab(Lab):
         }
 
     def shutdown(self) -> None:
-        self.lowrank.job.cancel()
-        self.lowrank.job.wait()
+        if self._pages["lowrank"].is_built():  # never built: nothing runs
+            self.lowrank.job.cancel()
+            self.lowrank.job.wait()
