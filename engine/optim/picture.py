@@ -55,13 +55,23 @@ def surface_picture(
     return SurfacePicture(xs, ys, surface_display(z), cx, cy, gradient_field(objective, view, ARROWS))
 
 
+def _median(values: np.ndarray) -> float:
+    """The median by partition (np.median and np.percentile import numpy.ma on first use: ~25 ms of a first open)."""
+    n = values.size
+    k = n // 2
+    if n % 2:
+        return float(np.partition(values, k)[k])
+    part = np.partition(values, (k - 1, k))
+    return float(0.5 * (part[k - 1] + part[k]))
+
+
 def surface_display(z: np.ndarray) -> np.ndarray:
     """Compress a loss grid for display: log1p of the height above the minimum, so valleys keep their detail."""
     finite = z[np.isfinite(z)]
     if finite.size == 0:
         return np.zeros_like(z)
     lo = float(finite.min())
-    scale = max(float(np.percentile(finite, 50)) - lo, 1e-12) / 20.0
+    scale = max(_median(finite) - lo, 1e-12) / 20.0
     with np.errstate(all="ignore"):
         d = np.log1p((z - lo) / scale)
     return d
