@@ -10,15 +10,6 @@ import numpy as np
 from bench import harness
 
 
-def _drag_slider(slider, values, repaint_widget) -> list[float]:
-    """Per step of a mouse drag on ``slider`` (held down, so the lab previews): ms to the finished repaint."""
-    slider.setSliderDown(True)
-    try:
-        return harness.time_events(lambda i: slider.setValue(int(values[i])), repaint_widget, len(values))
-    finally:
-        slider.setSliderDown(False)
-
-
 def _sweep(lo: int, hi: int, n: int) -> np.ndarray:
     """``n`` slider ticks going lo → hi → lo, so every event changes the value."""
     half = np.linspace(lo, hi, n // 2).astype(int)
@@ -53,14 +44,14 @@ def run(quick: bool) -> list[dict[str, Any]]:
     slider = lab.controls.alpha
     for test in ("one_sample_t", "welch_t", "binomial"):
         lab.set_state(dataclasses.replace(lab.state(), test=test))
-        ms = _drag_slider(slider, _sweep(slider.minimum(), slider.maximum(), n), lab.null_view.plot_widget)
+        ms = harness.drag_slider(slider, _sweep(slider.minimum(), slider.maximum(), n), lab.null_view.plot_widget)
         out.append(harness.interaction(f"hypothesis.alpha_slider.{test}", ms,
                                        note=f"{n} α-slider drag steps: test, shading, verdict"))  # fmt: skip
     lab.tabs.setCurrentIndex(5)
     harness.settle(lab, 10.0)  # the tab's first paint is its opening, not a slider move
-    ms = _drag_slider(lab.controls.power_n, _sweep(2, 400, n), lab.power_view.plot_widget)
+    ms = harness.drag_slider(lab.controls.power_n, _sweep(2, 400, n), lab.power_view.plot_widget)
     out.append(harness.interaction("hypothesis.power_n_slider", ms, note="two curves and three shaded areas"))
-    ms = _drag_slider(lab.controls.power_effect, _sweep(-300, 300, n), lab.power_view.plot_widget)
+    ms = harness.drag_slider(lab.controls.power_effect, _sweep(-300, 300, n), lab.power_view.plot_widget)
     out.append(harness.interaction("hypothesis.power_effect_slider", ms, note="effect size d from −3 to 3"))
 
     lab.set_state(dataclasses.replace(lab.state(), tab="permutation", perm_resamples=shuffles, n=50, n_b=50))
@@ -80,7 +71,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
     win, lab = harness.open_lab("hypothesis", harness.PRESENTER_SIZE, presenter=True)
     lab.tabs.setCurrentIndex(5)
     harness.settle(lab, 10.0)
-    ms = _drag_slider(lab.controls.power_n, _sweep(2, 400, n), lab.power_view.plot_widget)
+    ms = harness.drag_slider(lab.controls.power_n, _sweep(2, 400, n), lab.power_view.plot_widget)
     note = "1920×1080 presenter: two curves and three shaded areas"
     out.append(harness.interaction("hypothesis.power_n_slider.presenter_1920", ms, note=note))
     lab.shutdown()

@@ -45,7 +45,8 @@ def run(quick: bool) -> list[dict[str, Any]]:
 
     lab.set_state(ProbabilityState(tab="bayes"))
     box = lab.bayes_tab.sliders["prevalence"].slider
-    ms = harness.time_events(lambda i: box.setValue(1 + i % 400), lab.bayes_tab.icons, n)
+    harness.settle(lab, 10.0)  # the tab's first paint is its opening, not a slider move
+    ms = harness.drag_slider(box, [1 + i % 400 for i in range(n)], lab.bayes_tab.icons)
     out.append(harness.interaction("probability.bayes_slider", ms, note=f"{n} prevalence steps: icon array + tree"))
 
     lab.set_state(ProbabilityState(tab="naive_bayes", message=""))

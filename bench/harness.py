@@ -337,6 +337,15 @@ def time_events(send_event: Callable[[int], Any], repaint_widget: Any, n: int) -
     return out
 
 
+def drag_slider(slider: Any, values: Sequence[int], repaint_widget: Any) -> list[float]:
+    """Per step of a mouse drag on ``slider`` (held down, so the lab previews and commits once): ms to the repaint."""
+    slider.setSliderDown(True)
+    try:
+        return time_events(lambda i: slider.setValue(int(values[i])), repaint_widget, len(values))
+    finally:
+        slider.setSliderDown(False)
+
+
 def paint_counter(widget: Any) -> Any:
     """An event filter installed on ``widget`` whose ``paints`` attribute counts the paint events it receives."""
     global _PAINT_COUNTER
