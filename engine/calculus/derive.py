@@ -193,7 +193,8 @@ def derive(state: DerivativesState) -> DerivativesResults:
     if ok and np.isfinite(slope):  # the tangent may still be too steep to draw across the view
         slope_label, slope_pos = f" slope {slope:.4g} ", (x0, fx)
     else:
-        slope_label, slope_pos = (" slope undefined " if ok else ""), (x0, fx if ok else 0.0)
+        undefined = " " + translate("calculus", "not differentiable here") + " "
+        slope_label, slope_pos = (undefined if ok else ""), (x0, fx if ok else 0.0)
     show_secant = bool(state.show_secant and ok and np.isfinite(sec))
     error = _error_curve(state.expression, x0)
     exprs = (f, df, d2f) if state.show_second else (f, df)

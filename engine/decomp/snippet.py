@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from engine.decomp.hills import HILLS_CODE
 from engine.decomp.lab import DecompositionsState
-from engine.decomp.lowrank import IMAGES
-from engine.decomp.pca import PCA_DATASETS
-from engine.resources import resource_path
+from engine.decomp.pca import PCA_DATASETS, load_pca_dataset
 
 __all__ = ["code"]
 
@@ -14,16 +13,22 @@ def code(state: DecompositionsState) -> str:
     """A runnable numpy/matplotlib snippet reproducing the lab's metrics (defines ``result``) and drawing each tab."""
     n = state.svd_size
     matrix = [[float(v) for v in row[:n]] for row in state.svd_matrix[:n]]
-    filename, columns, _label = PCA_DATASETS[state.pca_dataset]
-    csv_path = resource_path(f"datasets/{filename}").as_posix()
-    image_path = resource_path(IMAGES[state.image]).as_posix()
+    _filename, columns, _label = PCA_DATASETS[state.pca_dataset]
+    data = load_pca_dataset(state.pca_dataset)
+    rows = "\n".join(" ".join(_number(v) for v in row) for row in data.x)
     nodes = len(state.nodes)
     edges = [list(e) for e in state.edges if max(e) < nodes]
     points = [list(p) for p in state.points]
-    return f"""import csv
+    return f"""import io
 
 import matplotlib.pyplot as plt
 import numpy as np
+
+# The {state.pca_dataset} data used by PCA below: {", ".join(columns)}.
+# The {data.dropped} row(s) of the bundled CSV with a missing value are left out, as the lab does.
+PCA_DATA = \"\"\"\\
+{rows}
+\"\"\"
 
 # 1. Least squares as projection: b projected onto the column space of A
 points = np.array({points!r}, dtype=float).reshape(-1, 2)
@@ -40,11 +45,8 @@ sigma = np.linalg.svd(M, compute_uv=False)
 svd_rank = int(np.sum(sigma > max(M.shape) * np.finfo(float).eps * sigma[0]))
 cond = sigma[0] / sigma[-1] if svd_rank == len(M) else np.inf
 
-# 3. PCA on {state.pca_dataset} ({", ".join(columns)}); rows with a missing value are dropped
-with open({csv_path!r}, newline="") as f:
-    table = list(csv.DictReader(f))
-cols = {list(columns)!r}
-X = np.array([[float(r[c]) for c in cols] for r in table if all(r[c] not in ("", "NA") for c in cols)])
+# 3. PCA on {state.pca_dataset} ({", ".join(columns)})
+X = np.loadtxt(io.StringIO(PCA_DATA), ndmin=2)
 scale = X.std(axis=0, ddof=1) if {state.pca_standardise!r} else np.ones(X.shape[1])
 Z = (X - X.mean(axis=0)) / scale
 _, s, Vt = np.linalg.svd(Z, full_matrices=False)
@@ -54,10 +56,10 @@ z = Z[{state.pca_row}]
 recon_error = float(np.linalg.norm(z - (z @ Vt[:k].T) @ Vt[:k]))
 
 # 4. Low-rank image: keep the k largest singular values (Eckart–Young: the best rank-k approximation)
-with open({image_path!r}, "rb") as f:
-    raw = f.read()
-width, height = 512, 512
-pixels = np.frombuffer(raw[-width * height:], dtype=np.uint8).reshape(height, width) / 255.0
+#    The lab's picture, drawn here pixel for pixel by the code that made it:
+{HILLS_CODE}
+
+pixels = hills_image() / 255.0
 Ui, si, Vti = np.linalg.svd(pixels, full_matrices=False)
 r = {state.rank_k}
 approx = (Ui[:, :r] * si[:r]) @ Vti[:r]
@@ -114,3 +116,9 @@ ax[3].set_title(f"rank {{r}}: relative error {{rel_error:.3f}}")
 fig.tight_layout()
 plt.show()
 """
+
+
+def _number(v: float) -> str:
+    """A float as the shortest text that reads back as the same float (no trailing ``.0``)."""
+    text = repr(float(v))
+    return text[:-2] if text.endswith(".0") else text

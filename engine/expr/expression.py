@@ -196,11 +196,17 @@ def _from_sympy(expr, variables: tuple[str, ...]) -> Expression:
     return Expression(to_text(tree), variables, tree, expr)
 
 
+def _dirac(z: np.ndarray, order: int = 0) -> np.ndarray:
+    """DiracDelta(z) and its derivatives (sympy's DiracDelta(z, k)): 0 away from the kink, undefined (nan) at it."""
+    z = np.asarray(z, dtype=float)
+    return np.where(z == 0, np.nan, 0.0 * z)
+
+
 def _lambdify(sym, variables: tuple[str, ...]) -> Callable[..., np.ndarray]:
     """numpy function for a sympy object our tree cannot hold (sympy's lambdify of an object we built)."""
     import sympy as sp
 
-    raw = sp.lambdify([symbol(v) for v in variables], sym, modules=[dict(UNARY), "numpy"])
+    raw = sp.lambdify([symbol(v) for v in variables], sym, modules=[{**UNARY, "DiracDelta": _dirac}, "numpy"])
 
     def f(*values: object) -> np.ndarray:
         arrays = [np.asarray(v, dtype=float) for v in values]

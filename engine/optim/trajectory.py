@@ -323,6 +323,8 @@ def _run_iter(
     status, message, indefinite = "step limit", "", -1
     if not (math.isfinite(f) and math.isfinite(gx) and math.isfinite(gy)):
         status, message = "diverged", "the loss or its gradient is not finite at the start point"
+        if math.isfinite(f):  # a kink or a step (relu, |x|, step, sign, max) right at the start
+            message = f"f is not differentiable at the start point ({x:.4g}, {y:.4g}): a kink or a step is there"
         steps = 0
     bound, vbound, isfinite, tol2 = DIVERGENCE_BOUND, VALUE_BOUND, math.isfinite, tol * tol * (1.0 + 1e-9)
     h = None
@@ -356,7 +358,9 @@ def _run_iter(
                     x, y, f, gx, gy = nx, ny, nf, ngx, ngy
                     ax(x), ay(y), af(f), agx(gx), agy(gy)
                     continue
-                status, message = "diverged", f"diverged at step {t}: the gradient is not finite"
+                # f is finite but its gradient is not: the step landed on a kink or a step (relu, |x|, max…)
+                status = "diverged"
+                message = f"stopped at step {t}: f is not differentiable at ({nx:.4g}, {ny:.4g}), a kink or a step"
                 break
         else:
             nf = float(fval(nx, ny)) if isfinite(nx) and isfinite(ny) else math.nan

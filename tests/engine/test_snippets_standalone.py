@@ -175,20 +175,9 @@ def test_snippets_print_their_numbers(runs):
         assert printed.strip(), f"{spec.name}: the snippet prints nothing"
 
 
-# Reported to the decompositions lab (#17): its snippet opens the bundled CSV and image by this checkout's path.
-_READS_PROJECT_FILES = {"decompositions"}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="opens files of this checkout by absolute path"))
-        if n in _READS_PROJECT_FILES
-        else n
-        for n in labs.LAB_NAMES
-    ],
-)
+@pytest.mark.parametrize("name", labs.LAB_NAMES)
 def test_snippet_names_no_project_module_or_file(name):
     source = labs.code(name, labs.default_state(name))
     assert "from engine" not in source and "import engine" not in source
     assert str(Path(__file__).resolve().parents[2]) not in source
+    assert "open(" not in source, f"{name}: the snippet reads a file; it must carry its data"

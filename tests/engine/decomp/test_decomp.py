@@ -276,3 +276,12 @@ def test_the_projection_is_a_rotation_seen_from_one_side():
         np.testing.assert_allclose(p.T @ p, np.eye(2), atol=1e-12)
     assert D.project(np.array([[0.0, 0.0, 1.0]]), 10.0, 0.0)[0] == pytest.approx((0.0, 1.0))
     assert len(D.CUBE_EDGES) == 12
+
+
+def test_the_bundled_image_is_what_its_code_draws():
+    """The snippet redraws the bundled image from HILLS_CODE: the PGM must hold exactly those pixels."""
+    from engine.decomp.hills import hills_image, hills_pgm
+    from engine.resources import resource_path
+
+    assert resource_path(D.IMAGES["hills"]).read_bytes() == hills_pgm()
+    assert np.array_equal(D.bundled_image("hills") * 255, hills_image().astype(float))

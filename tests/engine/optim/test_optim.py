@@ -418,3 +418,22 @@ def test_narration_substitutes_numbers():
     for name in OPTIMIZERS:
         t = run(ROSEN, START, name, 3, lr=1.0 if name == "newton" else 1e-3)
         assert "θ ←" in narrate(t, 1)
+
+
+@pytest.mark.parametrize("expression", ["step(x) + x^2 + y^2", "sign(x)*x + y^2", "relu(x) + y^2", "max(x, y) + x^2"])
+def test_newton_on_a_kink_or_step_names_it_and_never_raises_a_name_error(expression):
+    """Newton needs f″: DiracDelta(x, 1) of a step is 0 off the jump; landing on the jump is 'not differentiable'."""
+    from dataclasses import replace as _replace
+
+    from engine import labs, optim
+
+    state = _replace(optim.OptimizerState(), surface="expression", expression=expression, start=(1.0, 0.5))
+    m = labs.metrics("optimizer", state)
+    readout = optim.derive(state).readouts["newton"]
+    assert m["newton_status"] in ("diverged", "converged", "step limit")
+    assert math.isfinite(m["newton_final_loss"])
+    if expression.startswith("step"):
+        # f = x² + y² + (a step at x = 0): one Newton step lands exactly on the jump at (0, 0)
+        assert "not differentiable at (0, 0)" in readout.message
+    elif m["newton_status"] == "diverged":  # |x|, relu, max: f″ = 0 off the kink, so the Hessian is singular
+        assert "singular" in readout.message
