@@ -23,6 +23,8 @@ __all__ = [
     "ZOOM_STEPS",
     "is_control",
     "keyboard_moves",
+    "announce",
+    "announce_goal",
 ]
 
 ZOOM_STEPS = (0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0)
@@ -125,11 +127,33 @@ def name_controls(root: QtWidgets.QWidget) -> int:
     return named
 
 
+def announce(source: QtWidgets.QWidget, text: str, assertive: bool = False) -> bool:
+    """Have the platform screen reader speak ``text`` now, without moving the focus; False when no reader listens.
+
+    Qt 6.8+ sends a ``QAccessibleAnnouncementEvent`` (ARIA live-region-like: polite waits for the reader to finish,
+    assertive interrupts it).
+    """
+    if not text or not QtGui.QAccessible.isActive():
+        return False
+    event = QtGui.QAccessibleAnnouncementEvent(source, text)
+    event.setPoliteness(
+        QtGui.QAccessible.AnnouncementPoliteness.Assertive
+        if assertive
+        else QtGui.QAccessible.AnnouncementPoliteness.Polite
+    )
+    QtGui.QAccessible.updateAccessibility(event)
+    return True
+
+
 class DescribePanel(QtWidgets.QLabel):
     """The current lab in words, for everyone; a screen reader gets the same text, announced without a focus change."""
 
+    notable_changed = QtCore.Signal(str)
+    """The lab's ``notable()`` sentence changed to this (non-empty) text: announced, and shown in the status bar."""
+
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
+        self._notable = ("", "")  # (lab name, sentence): a change of lab is not an event
         self.setObjectName("describePanel")
         self.setWordWrap(True)
         self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
@@ -163,6 +187,7 @@ class DescribePanel(QtWidgets.QLabel):
             text = translate("Access", "No description: {0}").format(type(exc).__name__)
         install_item_tabbing(lab)  # plots and controls of tabs built since the lab was shown
         name_controls(lab)
+        self._check_notable(lab)
         if text == self.text():
             return
         self.setText(text)
@@ -174,8 +199,19 @@ class DescribePanel(QtWidgets.QLabel):
             QtGui.QAccessible.updateAccessibility(
                 QtGui.QAccessibleEvent(self, QtGui.QAccessible.Event.DescriptionChanged)
             )
-            if self.isVisible():
-                QtGui.QAccessible.updateAccessibility(QtGui.QAccessibleAnnouncementEvent(self, text))
+            if self.isVisible():  # the reader asked for the running description: read it, politely
+                announce(self, text)
+
+    def _check_notable(self, lab) -> None:
+        """Announce the lab's notable sentence when it changed for the same lab (not on opening another lab)."""
+        try:
+            notable = lab.notable() or ""
+        except Exception:  # an announcement must never take the lab down
+            notable = ""
+        before, self._notable = self._notable, (lab.name, notable)
+        if before[0] == lab.name and notable and notable != before[1]:
+            announce(self, notable, assertive=True)
+            self.notable_changed.emit(notable)
 
 
 def add_access_actions(window) -> None:
@@ -201,6 +237,7 @@ def add_access_actions(window) -> None:
 
     window.lab_shown.connect(on_shown)
     window.lab_state_changed.connect(lambda _name, _state: panel.schedule())
+    panel.notable_changed.connect(lambda text: window.statusBar().showMessage(text, 8000))
 
     contrast = menu.addAction(translate("Access", "&High contrast"))
     contrast.setCheckable(True)
@@ -239,3 +276,11 @@ def keyboard_moves() -> list[tuple[str, str]]:
         (translate("Access", "Put it back where the move began"), translate("Access", "Escape")),
         (translate("Access", "Change a slider or number box"), translate("Access", "Arrow keys, Page Up / Page Down")),
     ]
+
+
+def announce_goal(window, goal_text: str) -> str:
+    """A lesson goal ticked: tell a screen reader and the status bar, leaving the focus where it is; the sentence."""
+    text = translate("Access", "Goal reached: {0}").format(goal_text)
+    window.statusBar().showMessage(text, 8000)
+    announce(window, text, assertive=True)
+    return text

@@ -19,7 +19,7 @@ from engine.i18n import QT_TRANSLATE_NOOP
 from engine.labs import lab_spec
 from gui import labs as lab_registry
 from gui import theme
-from gui.access import add_access_actions, keyboard_moves
+from gui.access import add_access_actions, announce_goal, keyboard_moves
 from gui.fit import LabFrame, fit_lab
 from gui.i18n import add_language_menu, apply_language, lab_title
 from gui.labs.base import Lab
@@ -380,6 +380,7 @@ class MainWindow(QtWidgets.QMainWindow):
         from gui.lessons_panel import LessonsPanel  # deferred: loaded on first use, not before the first paint
 
         self.lessons = LessonsPanel(self)
+        self.lessons.goal_reached.connect(lambda _step: announce_goal(self, self.lessons.current_step().goal.text))
         self.lessons_dock = QtWidgets.QDockWidget(self.tr("Lessons"), self)
         self.lessons_dock.setObjectName("lessonsDock")
         self.lessons_dock.setWidget(self.lessons)

@@ -122,5 +122,12 @@ class Lab(QtWidgets.QWidget):
         """
         return ""
 
+    def notable(self) -> str:
+        """A short sentence worth announcing when it changes (a verdict such as "H₀ rejected"), or "" when none.
+
+        The Describe panel announces a change of it to screen readers and in the status bar, without moving the focus.
+        """
+        return ""
+
     def shutdown(self) -> None:
         """Stop timers and background work before the lab is closed (override when the lab has any)."""

@@ -234,6 +234,17 @@ class ClassifierLab(Lab):
         selected = self.plane.drag.selection_text()  # the point the keyboard holds, for a screen reader user
         return f"{text} {selected}" if selected else text
 
+    def notable(self) -> str:
+        """Events worth announcing: perfectly separable classes, or every test point classified correctly."""
+        res = self.results.get(self._state)
+        if res.error:
+            return ""
+        if res.separation_path is not None:
+            return self.tr("The classes are perfectly separable: the weights grow without bound.")
+        if res.conf.fp + res.conf.fn == 0 and res.conf.tp + res.conf.tn > 0:
+            return self.tr("Every test point is classified correctly.")
+        return self.tr("{0} test point(s) misclassified.").format(res.conf.fp + res.conf.fn)
+
     def export_views(self) -> dict[str, Any]:
         """The feature plane, the sigmoid and the chosen curve."""
         return {"plane": self.plane.getPlotItem(), "sigmoid": self.sigmoid.getPlotItem(),

@@ -294,6 +294,15 @@ class HypothesisLab(Lab):
         parts = [plain(res.label_text), plain(res.verdict)]
         return "; ".join(p for p in parts if p)
 
+    def notable(self) -> str:
+        """The verdict when it is decided: "H₀ rejected" or "H₀ not rejected" (announced when it flips)."""
+        if self._loader.pending:
+            return ""
+        res = self.results.get(self._state)
+        if res.error or res.reject is None:
+            return ""
+        return self.tr("Test result: reject H₀.") if res.reject else self.tr("Test result: H₀ not rejected.")
+
     def export_views(self) -> dict[str, Any]:
         """The open tab's plot first, then the others."""
         self._finish_loading()

@@ -170,6 +170,17 @@ class ProbabilityLab(Lab):
             fmt(ev.p_a_given_b, False) if ev.p_a_given_b is not None else self.tr("undefined (P(B) = 0)"), verdict,
         )  # fmt: skip
 
+    def notable(self) -> str:
+        """Whether A and B are independent or disjoint (announced when it changes); "" on the Bayes tabs."""
+        s = self._state
+        if s.tab not in ("events", "outcomes"):
+            return ""
+        r = self.results.get(s)
+        ev = r.space if s.tab == "outcomes" else r.events
+        if ev.p_ab == 0:
+            return self.tr("A and B are disjoint.")
+        return self.tr("A and B are independent.") if ev.independent else self.tr("A and B are dependent.")
+
     # --- export ---------------------------------------------------------------------------------------------------
     def export_views(self) -> dict:
         return {
