@@ -150,9 +150,11 @@ def _paint(view: Any, painter: QtGui.QPainter, size: tuple[int, int] | None) -> 
                 source_obj.render(painter, QtCore.QRectF(0, 0, out_w, out_h), source)
         else:
             painter.save()
-            painter.scale(out_w / max(1.0, source.width()), out_h / max(1.0, source.height()))
-            source_obj.render(painter)
-            painter.restore()
+            try:
+                painter.scale(out_w / max(1.0, source.width()), out_h / max(1.0, source.height()))
+                source_obj.render(painter, QtCore.QPoint())  # PySide6 has no render(painter) overload
+            finally:
+                painter.restore()
     return out_w, out_h
 
 

@@ -117,17 +117,26 @@ def _bake(element: ET.Element, m: Matrix) -> bool:
     return False
 
 
+def _width(text: str | None) -> float:
+    """A stroke width attribute in pixels (1 when absent or not a plain finite number)."""
+    try:
+        value = float(text) if text else 1.0
+    except ValueError:
+        return 1.0
+    return value if math.isfinite(value) and value >= 0 else 1.0
+
+
 def _ungroup(group: ET.Element, m: Matrix) -> None:
     """Remove ``group``'s matrix: bake what can be baked, wrap the rest in a group that keeps the matrix."""
     scale = math.sqrt(abs(m[0] * m[3] - m[1] * m[2])) or 1.0
-    width = float(group.get("stroke-width", "1") or 1)
     for index, child in enumerate(list(group)):
         cosmetic = child.get("vector-effect") == "non-scaling-stroke"
         if cosmetic:
             del child.attrib["vector-effect"]
         if cosmetic and _bake(child, m):
             continue  # a scaling stroke keeps the matrix: its width is meant in the group's units
-        if cosmetic:
+        if cosmetic:  # text, images, arcs, one-axis path commands: the width is divided (exact for even scales)
+            width = _width(child.get("stroke-width") or group.get("stroke-width"))
             child.set("stroke-width", _num(width / scale))
         wrapper = ET.Element(f"{{{SVG_NS}}}g", {"transform": group.get("transform", "")})
         group.remove(child)
