@@ -500,7 +500,7 @@ class MainWindow(QtWidgets.QMainWindow):
         except Exception as exc:
             self.show_message(f"Could not produce the code: {exc}")
             return
-        dialog = CodeDialog(lab.title, text, self)
+        dialog = CodeDialog(lab.title, text, self, stem=lab.name)
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         self.code_dialog = dialog
