@@ -192,3 +192,36 @@ def test_lessons_panel_can_float_and_narrow(lab_window) -> None:
     features = dock.features()
     assert features & QtWidgets.QDockWidget.DockWidgetFeature.DockWidgetFloatable
     assert dock.minimumWidth() <= 220
+
+
+@pytest.mark.parametrize("lab_name", lab_registry.available())
+def test_high_contrast_at_200_percent_leaves_nothing_clipped(lab_window, qtbot, lab_name) -> None:
+    """Issue 15: high contrast and zoom 200 % at 1280×800 — controls scroll, never clip or overlap (every tab page).
+
+    Light only: the dark variant changes colours, not sizes (its contrast is checked in test_access)."""
+    before = theme.current()
+    theme.set_theme(before.with_(high_contrast=True, zoom=2.0))
+    app = QtWidgets.QApplication.instance()
+    app.setStyleSheet(theme.stylesheet())  # what the window's Zoom and High contrast actions do
+    try:
+        win = lab_window(lab_name)
+        assert win.font().pointSizeF() >= 2 * before.font_pt - 0.5  # the zoom really reached the widgets
+        win.resize(1280, 800)
+        qtbot.waitUntil(lambda: win.width() == 1280 and win.height() == 800, timeout=2000)
+        _settle()
+        lab = win.current_lab()
+        assert theme.current().zoom == 2.0 and theme.current().high_contrast
+        tabs = [t for t in lab.findChildren(QtWidgets.QTabWidget) if t.isVisible()]
+        for page in range(tabs[0].count()) if tabs else [None]:
+            if page is not None:
+                tabs[0].setCurrentIndex(page)
+                _settle()
+            controls = _controls(lab)
+            assert controls, "no visible control found: the check would pass vacuously"
+            clipped = [f"{type(c).__name__}({_text(c)!r}): {why}" for c in controls if (why := _clipped_by(c, win))]
+            assert not clipped, "clipped:\n" + "\n".join(clipped[:10])
+            overlaps = _overlaps(controls, win)
+            assert not overlaps, "overlapping:\n" + "\n".join(overlaps[:10])
+    finally:
+        theme.set_theme(before)
+        app.setStyleSheet(theme.stylesheet())
