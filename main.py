@@ -21,7 +21,32 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     p.add_argument("--lessons", action="store_true", help="open the Lessons panel (for --screenshot)")
     p.add_argument("--self-test", action="store_true", help="exercise every lab offscreen and report")
     p.add_argument("--version", action="store_true", help="print the version and exit")
-    return p.parse_args(argv)
+    p.add_argument(
+        "--notebook",
+        metavar="LESSON_OR_SCENE",
+        help="write a Jupyter notebook of a lesson (.mllesson, or a bundled lesson's name) or a scene (.mlscene)",
+    )
+    p.add_argument("-o", "--output", metavar="PATH", help="where --notebook writes (default: NAME.ipynb here)")
+    args = p.parse_args(argv)
+    if args.output and not args.notebook:
+        p.error("-o/--output goes with --notebook")
+    return args
+
+
+def write_notebook_cli(source: str, output: str | None) -> int:
+    """--notebook: write the notebook of a lesson or scene without starting Qt; 1 with the reason on failure."""
+    from pathlib import Path
+
+    from engine.notebook import NotebookError, notebook_for, write_notebook  # deferred: no Qt, no sympy at start
+
+    target = Path(output) if output else Path(Path(source).stem + ".ipynb")
+    try:
+        write_notebook(notebook_for(source), target)
+    except NotebookError as exc:
+        print(f"mlsandbox: cannot write the notebook: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {target}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,6 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.version:
         print(f"ML Math Sandbox {__version__}")
         return 0
+    if args.notebook:
+        return write_notebook_cli(args.notebook, args.output)
     if args.screenshot or args.self_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from gui import theme  # deferred: --version/--help stay instant, no Qt

@@ -202,3 +202,25 @@ def test_window_notes_that_autosave_is_off_without_a_data_folder(qtbot, tmp_path
     qtbot.addWidget(win)
     assert "Autosave is off" in win.statusBar().currentMessage()
     win.close()
+
+
+def test_notebook_of_a_bundled_lesson_is_written_without_qt(tmp_path) -> None:
+    import nbformat
+
+    out = tmp_path / "out.ipynb"
+    done = run_main("--notebook", "vectors-dot-product", "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert str(out) in done.stdout
+    nb = nbformat.read(str(out), as_version=4)
+    nbformat.validate(nb)
+    assert nb.cells[0].cell_type == "markdown" and "dot product" in nb.cells[0].source.lower()
+    assert any(c.cell_type == "code" and "import numpy" in c.source for c in nb.cells)
+
+
+def test_notebook_errors_are_named_and_nothing_is_written(tmp_path) -> None:
+    out = tmp_path / "out.ipynb"
+    done = run_main("--notebook", "no-such-lesson", "-o", str(out), cwd=tmp_path)
+    assert done.returncode == 1 and "no-such-lesson: no such file" in done.stderr
+    assert "Traceback" not in done.stderr and not out.exists()
+    done = run_main("-o", str(out), cwd=tmp_path)
+    assert done.returncode == 2 and "goes with --notebook" in done.stderr

@@ -25,14 +25,36 @@ mu, sd = X_train.mean(axis=0), X_train.std(axis=0)
 Z = np.column_stack([np.ones(len(X_train)), (X_train - mu) / sd])
 pen = np.r_[0.0, np.full(Z.shape[1] - 1, l2)]
 b = np.zeros(Z.shape[1])
+
+
+def objective(beta):
+    """Negative log-likelihood plus the L2 penalty, computed stably (log(1 + e^z) by logaddexp)."""
+    zb = Z @ beta
+    return np.sum(np.logaddexp(0, zb) - y_train * zb) + 0.5 * np.sum(pen * beta * beta)
+
+
+obj = objective(b)
 for _ in range(100):
     p = expit(Z @ b)
     grad = Z.T @ (p - y_train) + pen * b
     H = (Z * (p * (1 - p))[:, None]).T @ Z + np.diag(pen)
-    step = np.linalg.solve(H, grad)
-    b -= step
-    if np.max(np.abs(step)) < 1e-12:
+    try:
+        step = np.linalg.solve(H + 1e-12 * np.eye(len(b)), grad)   # a tiny ridge: H is nearly singular when
+    except np.linalg.LinAlgError:                                  # the classes separate (p → 0 or 1 everywhere)
         break
+    t = 1.0
+    while True:   # halve the Newton step until the loss goes down
+        new = b - t * step
+        new_obj = objective(new)
+        if new_obj <= obj + 1e-15 * abs(obj) or t < 1e-8:
+            break
+        t *= 0.5
+    b, change, obj = new, obj - new_obj, new_obj
+    if np.max(np.abs(t * step)) < 1e-10 or abs(change) < 1e-12 * max(1.0, abs(obj)):
+        break
+if l2 == 0 and np.max(np.abs(b[1:])) > 15:
+    print("The classes look perfectly separable: the maximum-likelihood slopes run off to infinity "
+          "(these are where Newton stopped). Add an L2 penalty or overlapping data.")
 coef = np.r_[b[0] - np.sum(b[1:] * mu / sd), b[1:] / sd]  # back to the original units
 z = coef[0] + X_train @ coef[1:]
 nll = np.sum(np.logaddexp(0, z) - y_train * z)

@@ -93,6 +93,7 @@ def _extra_states() -> dict[str, list[object]]:
             hyp(test="z", tab="power", alternative="less"),
             hyp(tab="bootstrap", boot_stat="std", boot_resamples=300),
         ],
+        "classifier": [replace(labs.default_state("classifier"), source="blobs", separation=6.0)],  # separable
         "network": [replace(labs.default_state("network"), hidden=(3, 2), activation="sigmoid", loss="mse")],
     }
 
