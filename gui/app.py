@@ -23,6 +23,7 @@ from gui.access import add_access_actions, announce_goal, keyboard_moves
 from gui.fit import LabFrame, fit_lab
 from gui.i18n import add_language_menu, apply_language, lab_title
 from gui.labs.base import Lab
+from gui.window_memory import add_reset_preferences_action, restore_window, save_window
 
 __all__ = ["MainWindow", "APP_NAME", "render_lab_png", "install_exception_hook", "make_application", "launch"]
 
@@ -98,8 +99,9 @@ class MainWindow(QtWidgets.QMainWindow):
     lab_state_changed = QtCore.Signal(str, object)
     """(lab name, state) after any change in any lab (lessons check goals on it)."""
 
-    def __init__(self, start_lab: str | None = None) -> None:
+    def __init__(self, start_lab: str | None = None, remember: bool = False) -> None:
         super().__init__()
+        self.remember = remember  # restore and save preferences (the app does; tests and screenshots do not)
         self.ask_before_discarding = True  # tests and --self-test switch the modal questions off
         self.show_error_dialogs = True
         self._pending: dict[str, Any] = {}
@@ -163,6 +165,8 @@ class MainWindow(QtWidgets.QMainWindow):
             )
         self.setAcceptDrops(True)
         self.navigator.currentRowChanged.connect(self._on_navigate)
+        if remember:
+            restore_window(self)
         first = start_lab if start_lab in self._names else (self._names[0] if self._names else None)
         if first is not None:
             self.show_lab(first)
@@ -331,6 +335,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.reset_lab_action = self.edit_menu.addAction(self.tr("Reset this &lab"))
         self.reset_lab_action.setToolTip(self.tr("Put the lab on screen back to its defaults (undo with Ctrl+Z)"))
         self.reset_lab_action.triggered.connect(self.reset_current_lab)
+        add_reset_preferences_action(self)
         self.view_menu = bar.addMenu(self.tr("&View"))
         self.labs_menu = bar.addMenu(self.tr("&Labs"))
         for i, name in enumerate(self._names):
@@ -363,6 +368,7 @@ class MainWindow(QtWidgets.QMainWindow):
             (self.tr("Export view as S&VG…"), "Ctrl+Shift+E", self.export_svg_dialog),
             (self.tr("&Copy view as image"), "Ctrl+Shift+C", self.copy_view),
             (self.tr("Export &data as CSV…"), "Ctrl+Alt+E", self.export_csv_dialog),
+            (self.tr("Export as note&book…"), "Ctrl+Alt+N", self.export_notebook_dialog),
         ):
             act = menu.addAction(text)
             act.setShortcut(QtGui.QKeySequence(key))
@@ -459,6 +465,21 @@ class MainWindow(QtWidgets.QMainWindow):
             from gui.export import export_csv  # deferred: loaded on first use, not before the first paint
 
             self._run_export(lambda: export_csv(tables[name], path), path)
+
+    def export_notebook_dialog(self) -> None:
+        """A Jupyter notebook of the lesson being followed, or else of the scene (every lab's state)."""
+        lessons = getattr(self, "lessons", None)
+        lesson = lessons.lesson if lessons is not None and self.lessons_dock.isVisible() else None
+        path = self._ask_path(self.tr("Export as notebook"), "ipynb", self.tr("Jupyter notebooks (*.ipynb)"))
+        if path:
+            self._run_export(lambda: self.write_notebook(path, lesson), path)
+
+    def write_notebook(self, path: str, lesson: Any = None) -> None:
+        """Write the notebook of ``lesson`` (a running lesson) or, when None, of the current scene to ``path``."""
+        from engine.notebook import lesson_notebook, scene_notebook, write_notebook  # deferred: first use only
+
+        nb = lesson_notebook(lesson) if lesson is not None else scene_notebook(self.document.current_scene())
+        write_notebook(nb, path)
 
     def _export(self, kind: str, path: str, width: int | None = None) -> None:
         from gui.export import export_png, export_svg  # deferred: loaded on first use, not before the first paint
@@ -648,6 +669,8 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         self.document.timer.stop()
         self.document.discard_autosave()
+        if self.remember:
+            save_window(self)
         for lab in self._labs.values():
             lab.shutdown()
         super().closeEvent(event)
@@ -728,7 +751,7 @@ def launch(lab: str | None = None, scene: str | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = make_application()
     app.setStyleSheet(theme.stylesheet())
-    win = MainWindow(start_lab=lab)
+    win = MainWindow(start_lab=lab, remember=True)
     install_exception_hook(lambda: win)
     win.show()
     if scene:

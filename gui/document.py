@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import scene as scene_io
+from gui import preferences
 
 __all__ = ["SceneDocument", "data_dir", "SCENE_FILTER"]
 
@@ -127,6 +128,7 @@ class SceneDocument(QtCore.QObject):
         self._view_moved = False
         self.set_path(Path(path))
         self.add_recent(Path(path))
+        self._remember_folder(Path(path))
         notes = " ".join(getattr(self.window, "view_notes", []))
         self.window.show_message(f"Opened {Path(path).name}" + (f". {notes}" if notes else ""))
         return True
@@ -156,6 +158,7 @@ class SceneDocument(QtCore.QObject):
         self._view_moved = False
         self.set_path(path)
         self.add_recent(path)
+        self._remember_folder(path)
         self.window.show_message(f"Saved {path.name}")
         return True
 
@@ -199,7 +202,12 @@ class SceneDocument(QtCore.QObject):
     def _dialog_dir(self) -> str:
         if self.path is not None:
             return str(self.path.parent)
-        return QtCore.QStandardPaths.writableLocation(QtCore.QStandardPaths.StandardLocation.DocumentsLocation)
+        documents = QtCore.QStandardPaths.writableLocation(QtCore.QStandardPaths.StandardLocation.DocumentsLocation)
+        return preferences.folder("scenes", documents)
+
+    def _remember_folder(self, path: Path) -> None:
+        if getattr(self.window, "remember", False):
+            preferences.remember_folder("scenes", path)
 
     # --- autosave and recovery -----------------------------------------------------------------------------------
     def autosave(self) -> bool:
@@ -400,8 +408,14 @@ def _fill_recent(menu: QtWidgets.QMenu, doc: SceneDocument) -> None:
     if not items:
         act = menu.addAction("(no recent scenes)")
         act.setEnabled(False)
-        return
     for p in items:
         act = menu.addAction(p.name)
         act.setToolTip(str(p))
         act.triggered.connect(lambda _=False, path=p: doc.maybe_save() and doc.open(path))
+    lessons = preferences.recent_lessons()
+    if lessons:
+        menu.addSection(QtCore.QCoreApplication.translate("Document", "Lessons"))
+    for text in lessons:
+        act = menu.addAction(Path(text).name)
+        act.setToolTip(text)
+        act.triggered.connect(lambda _=False, path=text: doc.window.open_path(path))

@@ -31,6 +31,7 @@ from engine import i18n as engine_i18n
 from engine import labs
 from engine.i18n import QT_TRANSLATE_NOOP
 from engine.schema import field_specs
+from gui import preferences
 
 __all__ = [
     "LANGUAGES",
@@ -88,7 +89,7 @@ _locale = QtCore.QLocale(QtCore.QLocale.Language.English, QtCore.QLocale.Country
 
 
 def _settings() -> QtCore.QSettings:
-    return QtCore.QSettings("ML Math Sandbox", "ML Math Sandbox")
+    return preferences.store()  # the app's one settings store
 
 
 def chosen_language() -> str:

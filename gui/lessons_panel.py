@@ -9,6 +9,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine import labs as engine_labs
 from engine import lessons as lesson_io
+from gui import preferences
 from gui.i18n import translate
 
 __all__ = ["LessonsPanel"]
@@ -126,7 +127,8 @@ class LessonsPanel(QtWidgets.QWidget):
     def open_file(self, path: str | Path | None = None) -> bool:
         """Open a teacher's lesson file; a bad one gets a message naming the problem."""
         if path is None:
-            chosen, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open lesson", "", LESSON_FILTER)
+            start = preferences.folder("lessons")
+            chosen, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open lesson", start, LESSON_FILTER)
             if not chosen:
                 return False
             path = chosen
@@ -140,6 +142,9 @@ class LessonsPanel(QtWidgets.QWidget):
             return False
         index = self.add_lesson(lesson)
         self.picker.setCurrentIndex(index)
+        if getattr(self.window, "remember", False):
+            preferences.remember_folder("lessons", path)
+            preferences.add_recent_lesson(path)
         return True
 
     def start(self, index: int) -> None:
