@@ -23,6 +23,7 @@ from gui.access import add_access_actions, announce_goal, keyboard_moves
 from gui.fit import LabFrame, fit_lab
 from gui.i18n import add_language_menu, apply_language, lab_title
 from gui.labs.base import Lab
+from gui.pen_layer import add_pen_layer
 from gui.window_memory import add_reset_preferences_action, restore_window, save_window
 
 __all__ = ["MainWindow", "APP_NAME", "render_lab_png", "install_exception_hook", "make_application", "launch"]
@@ -353,6 +354,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.dark_action.toggled.connect(self.set_dark)
         add_language_menu(self)
         add_access_actions(self)
+        add_pen_layer(self)
         self.help_menu = bar.addMenu(self.tr("&Help"))
         self.shortcuts_action = self.help_menu.addAction(self.tr("&Keyboard shortcuts"))
         self.shortcuts_action.setShortcut(QtGui.QKeySequence("F1"))

@@ -41,6 +41,9 @@ def restore_window(window: Any) -> None:
     docks = preferences.read_bytes(preferences.DOCKS)
     if docks is not None:
         window.restoreState(docks)
+    pen_bar = getattr(window, "pen_toolbar", None)
+    if pen_bar is not None:  # the pen is off at start, whatever the saved layout says
+        pen_bar.setVisible(window.pen_action.isChecked())
     window.sidebar_action.setChecked(preferences.read_bool(preferences.LAB_LIST, True))
     if look.presenter:
         window.showFullScreen()
