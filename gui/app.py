@@ -370,6 +370,7 @@ class MainWindow(QtWidgets.QMainWindow):
             (self.tr("Export view as S&VG…"), "Ctrl+Shift+E", self.export_svg_dialog),
             (self.tr("&Copy view as image"), "Ctrl+Shift+C", self.copy_view),
             (self.tr("Export &data as CSV…"), "Ctrl+Alt+E", self.export_csv_dialog),
+            (self.tr("Export &handout (PDF)…"), "Ctrl+Alt+P", self.export_handout_dialog),
             (self.tr("Export as note&book…"), "Ctrl+Alt+N", self.export_notebook_dialog),
         ):
             act = menu.addAction(text)
@@ -439,17 +440,58 @@ class MainWindow(QtWidgets.QMainWindow):
         return path if path.lower().endswith("." + suffix) else f"{path}.{suffix}"
 
     def export_png_dialog(self) -> None:
-        width, ok = QtWidgets.QInputDialog.getInt(self, "Export PNG", "Width in pixels:", 1920, 200, 8000, 100)
-        if not ok:
-            return
-        path = self._ask_path("Export PNG", "png", "PNG images (*.png)")
-        if path:
-            self._run_export(lambda: self._export("png", path, width), path)
+        self._export_dialog("png", "PNG images (*.png)")
 
     def export_svg_dialog(self) -> None:
-        path = self._ask_path("Export SVG", "svg", "SVG images (*.svg)")
+        self._export_dialog("svg", "SVG images (*.svg)")
+
+    def _export_dialog(self, kind: str, filt: str) -> None:
+        """Ask which view and what size (1920×1080, 4:3, custom, on-screen shape), then where; export it."""
+        from gui.export_dialog import ExportDialog  # deferred: loaded on first use, not before the first paint
+
+        lab = self.current_lab()
+        views = list(lab.export_views()) if lab else []
+        if not views:
+            self.show_message(self.tr("This lab has no view to export."))
+            return
+        dialog = ExportDialog(views, kind, self)
+        if dialog.exec() != QtWidgets.QDialog.DialogCode.Accepted:
+            return
+        view, width, height = dialog.choice()
+        path = self._ask_path(dialog.windowTitle(), kind, filt)
         if path:
-            self._run_export(lambda: self._export("svg", path), path)
+            self._run_export(lambda: self.export_view(kind, path, view, width, height), path)
+
+    def export_view(
+        self, kind: str, path: str, view: str | None = None, width: int | None = None, height: int | None = None
+    ) -> None:
+        """Write the current lab's ``view`` (default: its first) as a PNG or SVG, re-laid out at width×height."""
+        from gui.export import export_png, export_svg  # deferred: loaded on first use, not before the first paint
+
+        lab = self.current_lab()
+        views = lab.export_views() if lab else {}
+        if not views:
+            raise LookupError("this lab has no view to export")
+        target = views.get(view) if view else next(iter(views.values()))
+        if target is None:
+            raise LookupError(f"this lab has no view called {view!r}")
+        (export_png if kind == "png" else export_svg)(target, path, width, height)
+
+    def export_handout_dialog(self) -> None:
+        """File → Export handout (PDF): title, lesson step, readouts and the views on screen, ready to print."""
+        path = self._ask_path(self.tr("Export handout"), "pdf", self.tr("PDF documents (*.pdf)"))
+        if path:
+            self._run_export(lambda: self.export_handout(path), path)
+
+    def export_handout(self, path: str) -> int:
+        """Write the current lab's handout (with the lesson step when the lesson is on this lab); the page count."""
+        from gui.handout import write_handout  # deferred: loaded on first use, not before the first paint
+
+        lab = self.current_lab()
+        if lab is None:
+            raise LookupError("no lab is open")
+        step = self.lessons.current_step() if self.lessons_dock.isVisible() else None
+        return write_handout(lab, path, step if step is not None and step.lab == lab.name else None)
 
     def export_csv_dialog(self) -> None:
         lab = self.current_lab()
@@ -482,15 +524,6 @@ class MainWindow(QtWidgets.QMainWindow):
 
         nb = lesson_notebook(lesson) if lesson is not None else scene_notebook(self.document.current_scene())
         write_notebook(nb, path)
-
-    def _export(self, kind: str, path: str, width: int | None = None) -> None:
-        from gui.export import export_png, export_svg  # deferred: loaded on first use, not before the first paint
-
-        view = self.current_view()
-        if kind == "png":
-            export_png(view, path, width)
-        else:
-            export_svg(view, path)
 
     def _run_export(self, action, path: str) -> None:
         try:
