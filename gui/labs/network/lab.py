@@ -338,7 +338,11 @@ class NetworkLab(Lab):
             rows = [[*p, c, 1.0] for p, c in zip(d.x_train.tolist(), d.y_train.tolist(), strict=True)]
             rows += [[*p, c, 0.0] for p, c in zip(d.x_test.tolist(), d.y_test.tolist(), strict=True)]
             out["points"] = (["x", "y", "class", "is_training"], rows)
-            out["weights"] = (["index", "value"], [[float(i), float(v)] for i, v in enumerate(run.params)])
+            weights = []  # layer 1 goes from the inputs (x₁, x₂) to the first hidden layer; units count from 1
+            for layer, (w, b) in enumerate(run.layout.views(run.params), start=1):
+                weights += [[layer, i + 1, j + 1, float(w[j, i])] for j in range(w.shape[0]) for i in range(w.shape[1])]
+                weights += [[layer, "bias", j + 1, float(b[j])] for j in range(b.shape[0])]
+            out["weights"] = (["layer", "from_unit", "to_unit", "value"], weights)
         return out
 
     def shutdown(self) -> None:

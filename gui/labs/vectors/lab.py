@@ -173,5 +173,5 @@ class VectorsLab(Lab):
 
     def export_data(self) -> dict[str, tuple[list[str], list[list[float]]]]:
         s = self._state
-        rows = [[float(i), x, y] for i, (x, y) in enumerate(s.vectors)]
-        return {"vectors": (["index", "x", "y"], rows)}
+        rows = [[name, x, y] for name, (x, y) in zip(s.names, s.vectors, strict=True)]
+        return {"vectors": (["vector", "x", "y"], rows)}
