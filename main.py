@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from pathlib import Path
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -35,8 +36,6 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def write_notebook_cli(source: str, output: str | None) -> int:
     """--notebook: write the notebook of a lesson or scene without starting Qt; 1 with the reason on failure."""
-    from pathlib import Path
-
     from engine.notebook import NotebookError, notebook_for, write_notebook  # deferred: no Qt, no sympy at start
 
     target = Path(output) if output else Path(Path(source).stem + ".ipynb")

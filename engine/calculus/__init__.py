@@ -19,6 +19,7 @@ from engine.calculus.derive import (
     with_point,
     with_preset,
 )
+from engine.calculus.front import derivative
 from engine.calculus.lab import (
     PRESETS,
     DerivativesState,
@@ -35,6 +36,7 @@ from engine.calculus.lab import (
 )
 
 __all__ = [
+    "derivative",
     "sample",
     "LOSSES",
     "PRESETS",

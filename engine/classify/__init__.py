@@ -34,6 +34,7 @@ from engine.classify.evaluation import (
     stratified_split,
     wilson_interval,
 )
+from engine.classify.front import logistic_regression
 from engine.classify.lab import (
     CURVES,
     SOURCES,
@@ -63,6 +64,7 @@ from engine.classify.scores import (
 from engine.classify.snippet import code
 
 __all__ = [
+    "logistic_regression",
     "FEATURE_TITLES",
     "FEATURES",
     "SPECIES",

@@ -81,8 +81,13 @@ def load_pca_dataset(name: str) -> PcaData:
     return pca_data_from_table(read_csv_table(resource_path(f"datasets/{filename}")), columns, label)
 
 
-def pca(x: np.ndarray, standardise: bool) -> PcaResult:
-    """PCA of the n × p matrix ``x``.
+def pca(x: np.ndarray, standardise: bool = True) -> PcaResult:
+    """PCA of the n × p matrix ``x`` (a nested list or an array).
+
+    >>> from engine import decomp
+    >>> r = decomp.pca([[1, 2], [2, 3.5], [3, 5.9], [4, 8.1]])
+    >>> r.explained_ratio.round(4).tolist()
+    [0.9979, 0.0021]
 
     Parameters
     ----------

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from engine.inference.counts import chi2_gof, proportion_test, two_proportion_test
 from engine.inference.derive import HypothesisResults, derive
+from engine.inference.front import t_test
 from engine.inference.histograms import (
     BootstrapPicture,
     PermutationFrame,
@@ -89,6 +90,7 @@ from engine.inference.snippet import code
 from engine.inference.tables import export_tables
 
 __all__ = [
+    "t_test",
     "COUNT_TESTS",
     "MAX_DATA",
     "SOURCES",

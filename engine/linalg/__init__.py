@@ -18,6 +18,7 @@ from engine.linalg.derive import (
     preset_slider,
     set_preset_param,
 )
+from engine.linalg.front import describe
 from engine.linalg.lab import (
     DEFAULT_AUGMENTED,
     MAX_COLS,
@@ -51,6 +52,7 @@ from engine.linalg.row_reduction import (
 )
 
 __all__ = [
+    "describe",
     "to_float",
     "transform2d",
     "CellError",

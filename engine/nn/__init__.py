@@ -17,6 +17,7 @@ from engine.nn.data import (
     stratified_split,
 )
 from engine.nn.derive import GRID_RES, NetworkResults, derive
+from engine.nn.front import train
 from engine.nn.lab import (
     MAX_WEIGHT,
     NET_OPTIMIZERS,
@@ -62,6 +63,7 @@ from engine.nn.views import (
 )
 
 __all__ = [
+    "train",
     "GRID_RES",
     "MAX_POINTS",
     "MAX_WEIGHT",

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from engine.optim.objectives import from_expression
 from engine.optim.rules import (
     DIVERGENCE_BOUND,
     OPTIMIZERS,
@@ -181,24 +182,38 @@ def _check_start(start: Any) -> tuple[float, float]:
 
 def run(
     objective: Any,
-    start: tuple[float, float] | np.ndarray,
-    optimizer: str,
-    steps: int,
+    start: tuple[float, float] | np.ndarray = (1.0, 1.0),
+    optimizer: str | None = None,
+    steps: int = 100,
     *,
+    method: str | None = None,
     tol: float = 1e-6,
     **hyperparameters: float,
 ) -> Trajectory:
     """Run one optimizer from ``start`` on a 2-D ``objective`` and record the path.
 
+    >>> from engine import optim
+    >>> tr = optim.run("x**2 + 3*y**2", start=(2, 1), method="adam", lr=0.1, steps=200)
+    >>> tr.steps, tr.status, tr.points[:3].round(3).tolist()   # one row (x, y) per point, the start first
+    (200, 'step limit', [[2.0, 1.0], [1.9, 0.9], [1.8, 0.8]])
+    >>> round(float(tr.values[-1]), 6)                   # f at the last point: the minimum 0
+    0.0
+    >>> try:
+    ...     optim.run("x^2 + y^2", method="sgd")
+    ... except optim.OptimizerError as exc:
+    ...     print(exc)
+    unknown optimizer 'sgd'; choose one of gd, momentum, nesterov, adagrad, rmsprop, adam, newton
+
     Parameters
     ----------
-    objective : engine.optim.objectives.Objective
-        Anything with scalar ``value_xy(x, y)``, ``grad_xy(x, y)`` and ``hess_xy(x, y)``
-        (the Hessian as ``(hxx, hxy, hyy)``).
+    objective : str or engine.optim.objectives.Objective
+        A formula in x and y (``"x**2 + 3*y**2"``, read by the app's safe parser, ``^`` or ``**`` for powers), or
+        anything with scalar ``value_xy(x, y)``, ``grad_xy(x, y)`` and ``hess_xy(x, y)`` (the Hessian as
+        ``(hxx, hxy, hyy)``).
     start : (float, float)
         Starting point.
-    optimizer : str
-        One of :data:`engine.optim.OPTIMIZERS`.
+    optimizer, method : str
+        One of :data:`engine.optim.OPTIMIZERS` (``method`` is the same, by keyword; default ``"gd"``).
     steps : int
         Maximum number of updates (0 ... 100 000).
     tol : float
@@ -213,8 +228,13 @@ def run(
         :data:`DIVERGENCE_BOUND` / :data:`VALUE_BOUND`; also a singular Hessian for Newton) or
         ``"step limit"``; arrays end at the last finite point.
     """
-    hp = check_hyperparameters(optimizer, hyperparameters)
-    return _run(objective, _check_start(start), optimizer, _check_steps(steps), float(tol), hp)
+    if method is not None and optimizer is not None and method != optimizer:
+        raise OptimizerError(f"give the optimizer once: optimizer={optimizer!r} and method={method!r} differ")
+    name = method or optimizer or "gd"
+    hp = check_hyperparameters(name, hyperparameters)
+    if isinstance(objective, str):
+        objective = from_expression(objective)
+    return _run(objective, _check_start(start), name, _check_steps(steps), float(tol), hp)
 
 
 def run_many(

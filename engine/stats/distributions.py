@@ -46,15 +46,27 @@ def _check_n(n: Any, what: str = "the sample size N") -> int:
     return int(n)
 
 
-def sample(name: str, params: Params, n: int, seed: int | None = None) -> np.ndarray:
+def sample(name: str, params: Params = None, n: int = 1000, seed: int | None = None, **named: float) -> np.ndarray:
     """Draw ``n`` samples with ``np.random.default_rng(seed)`` (the same draws as scipy's ``rvs`` with that rng).
+
+    >>> from engine import stats
+    >>> x = stats.sample("normal", n=10_000, mu=0, sigma=1, seed=0)
+    >>> x.shape, round(float(x.mean()), 2), round(float(x.std()), 2)
+    ((10000,), 0.01, 1.0)
+    >>> stats.sample("poisson", n=5, lam=3, seed=1).tolist()
+    [4.0, 4.0, 4.0, 2.0, 2.0]
+    >>> try:
+    ...     stats.sample("normal", n=10, sigma=-1)
+    ... except stats.StatsError as exc:
+    ...     print(exc)
+    σ (standard deviation) must satisfy σ > 0, got -1
 
     Parameters
     ----------
     name : str
-        Registry key of the family.
+        Registry key of the family (:data:`engine.stats.DISTRIBUTIONS`).
     params : mapping or sequence of (name, value) pairs
-        Parameter values (validated; defaults fill the gaps).
+        Parameter values (validated; defaults fill the gaps); or give them by keyword (``mu=0, sigma=1``).
     n : int
         Number of draws, 1 … 10 000 000.
     seed : int or None
@@ -66,6 +78,8 @@ def sample(name: str, params: Params, n: int, seed: int | None = None) -> np.nda
         float64 array of length ``n`` (whole numbers for discrete families).
     """
     n = _check_n(n)
+    if named:
+        params = {**dict(params or {}), **named}
     dist = bound(name, params)
     rng = np.random.default_rng(_check_seed(seed))
     if n <= SAMPLE_CHUNK:
