@@ -7,6 +7,7 @@ every lab state before anything is returned; any problem raises :class:`SceneErr
 from __future__ import annotations
 
 import json
+import math
 import os
 import tempfile
 from collections.abc import Callable, Mapping
@@ -38,6 +39,8 @@ class Scene:
     states: Mapping[str, Any] = field(default_factory=dict)
     current_lab: str | None = None
     title: str = ""
+    views: Mapping[str, Mapping[str, tuple[float, float, float, float]]] = field(default_factory=dict)
+    """Pan/zoom of each plot the user moved: lab name -> plot name -> (x0, x1, y0, y1) (optional in a file)."""
 
 
 def dumps(scene: Scene) -> str:
@@ -49,6 +52,8 @@ def dumps(scene: Scene) -> str:
         "current_lab": scene.current_lab,
         "labs": {name: to_dict(state) for name, state in scene.states.items()},
     }
+    if scene.views:
+        doc["views"] = {lab: {k: [float(v) for v in r] for k, r in rs.items()} for lab, rs in scene.views.items()}
     return json.dumps(doc, indent=1, allow_nan=False, ensure_ascii=False)
 
 
@@ -147,7 +152,7 @@ def _from_document(doc: Any) -> Scene:
     while version < VERSION:
         doc = MIGRATIONS[version](doc)
         version += 1
-    allowed = {"format", "version", "title", "current_lab", "labs"}
+    allowed = {"format", "version", "title", "current_lab", "labs", "views"}
     unknown = sorted(set(doc) - allowed)
     if unknown:
         raise SceneError(unknown[0], "unknown field")
@@ -165,7 +170,34 @@ def _from_document(doc: Any) -> Scene:
         if name not in labs.LAB_NAMES:
             raise SceneError(f"labs.{name}", f"unknown lab; known labs: {', '.join(labs.LAB_NAMES)}")
         states[name] = state_from_dict(name, data, f"labs.{name}")
-    return Scene(states=states, current_lab=current, title=title)
+    return Scene(states=states, current_lab=current, title=title, views=_views(doc.get("views", {})))
+
+
+MAX_VIEWS = 64
+"""The most plot ranges one lab may record (the largest lab has a dozen plots)."""
+
+
+def _views(raw: Any) -> dict[str, dict[str, tuple[float, float, float, float]]]:
+    """The optional ``views`` map checked for shape and type (finite numbers; the app clamps absurd ranges)."""
+    if not isinstance(raw, dict):
+        raise SceneError("views", "must be an object mapping lab names to plot ranges")
+    out: dict[str, dict[str, tuple[float, float, float, float]]] = {}
+    for lab, ranges in raw.items():
+        if lab not in labs.LAB_NAMES:
+            raise SceneError(f"views.{lab}", f"unknown lab; known labs: {', '.join(labs.LAB_NAMES)}")
+        if not isinstance(ranges, dict) or len(ranges) > MAX_VIEWS:
+            raise SceneError(f"views.{lab}", f"must be an object of at most {MAX_VIEWS} plot ranges")
+        out[lab] = {}
+        for key, rng in ranges.items():
+            where = f"views.{lab}.{key}"
+            if not isinstance(key, str) or not 0 < len(key) <= 200:
+                raise SceneError(where, "a plot name must be text of 1 to 200 characters")
+            if not isinstance(rng, list) or len(rng) != 4:
+                raise SceneError(where, "must be [x0, x1, y0, y1]")
+            if any(isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v) for v in rng):
+                raise SceneError(where, "must be four finite numbers")
+            out[lab][key] = tuple(float(v) for v in rng)  # type: ignore[assignment]
+    return out
 
 
 def state_from_dict(name: str, data: Any, path: str | None = None) -> Any:

@@ -24,6 +24,7 @@ from gui.fit import LabFrame, fit_lab
 from gui.i18n import add_language_menu, apply_language, lab_title
 from gui.labs.base import Lab
 from gui.pen_layer import add_pen_layer
+from gui.view_memory import ViewMemory
 from gui.window_memory import add_reset_preferences_action, restore_window, save_window
 
 __all__ = ["MainWindow", "APP_NAME", "render_lab_png", "install_exception_hook", "make_application", "launch"]
@@ -157,6 +158,10 @@ class MainWindow(QtWidgets.QMainWindow):
 
         self.document = SceneDocument(self)
         self.document.path_changed.connect(self._on_clean_changed)
+        self.view_memory = ViewMemory(self)  # pan/zoom of every plot, saved in the scene
+        self.view_memory.moved.connect(self._on_view_changed)
+        self.view_memory.message.connect(self.show_message)
+        self.lab_shown.connect(lambda name: self.view_memory.attach(self.lab(name)))
         add_file_actions(self, self.document)
         self._build_export_menu()
         self._build_lessons_dock()
@@ -276,6 +281,7 @@ class MainWindow(QtWidgets.QMainWindow):
                 self._labs[name].set_state(state)
             else:
                 self._pending[name] = state
+        self.view_notes += self.view_memory.load(getattr(scene, "views", {}), self._labs)
         if scene.current_lab in self._names:
             self.show_lab(scene.current_lab)
 
@@ -306,6 +312,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._pending.clear()
         for lab in self._labs.values():
             lab.set_state(lab.state_type())
+        self.view_memory.load({}, {})
 
     def open_scene(self, path: str) -> bool:
         """Open a scene file; a missing or broken file gets a message and changes nothing."""

@@ -95,7 +95,10 @@ class SceneDocument(QtCore.QObject):
     def current_scene(self) -> scene_io.Scene:
         """Every opened (or loaded) lab's state, and the lab on screen."""
         title = self.path.stem if self.path else ""
-        return scene_io.Scene(states=self.window.all_states(), current_lab=self.window.current_lab_name(), title=title)
+        views = self.window.view_memory.snapshot() if hasattr(self.window, "view_memory") else {}
+        return scene_io.Scene(
+            states=self.window.all_states(), current_lab=self.window.current_lab_name(), title=title, views=views
+        )
 
     # --- commands ------------------------------------------------------------------------------------------------
     def new(self) -> None:
