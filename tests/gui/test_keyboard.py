@@ -212,11 +212,14 @@ def test_probability_event_by_keyboard(lab_window, qtbot):
         raise AssertionError("Tab never reached the sample space")
     qtbot.keyClick(lab.square, Key.Key_B)
     qtbot.keyClick(lab.square, Key.Key_Right)  # move B
+    qtbot.keyClick(lab.square, Key.Key_Right)
     qtbot.keyClick(lab.square, Key.Key_Up, QtCore.Qt.KeyboardModifier.ShiftModifier)  # resize B
+    qtbot.keyClick(lab.square, Key.Key_Return)
     b0, b1 = before.event_b, lab.state().event_b
     assert b1[0] > b0[0] and b1[3] > b0[3] and b1[2] == pytest.approx(b0[2])
     assert lab.state().event_a == before.event_a
     assert lab.describe() != described
+    assert win.undo_stack.count() == 2  # the move (two presses) and the resize
     while win.undo_stack.canUndo():
         win.undo_stack.undo()
     assert lab.state() == before

@@ -39,6 +39,7 @@ class ProbabilityLab(Lab):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.results = ResultsCache(derive)
+        self._key_text = ""  # the undo text of the keyboard move under way ("Move A", "Resize B")
         self.events_tab = EventsTab()
         self.outcomes_tab = OutcomesTab()
         self.bayes_tab = BayesTab()
@@ -56,6 +57,7 @@ class ProbabilityLab(Lab):
         """The state each tab last drew: only the visible tab redraws on a change, the others when opened."""
         self.square.event_dragged.connect(self._on_event_dragged)
         self.square.key_step.connect(self._on_key_step)
+        self.square.key_done.connect(self._on_key_done)
         self.events_tab.snap_toggled.connect(lambda on: self.edit(replace(self._state, snap=on), self.tr("Snap")))
         self.events_tab.simulation.changed.connect(
             lambda changes, text: self.edit(replace(self._state, **changes), text)
@@ -92,7 +94,13 @@ class ProbabilityLab(Lab):
         g = self._grid()
         new = resize_rect(r, dx * g, dy * g) if resize else move_rect(r, dx * g, dy * g)
         self._change_event(key, new)
-        self.commit((self.tr("Resize {0}") if resize else self.tr("Move {0}")).format(key.upper()))
+        self._key_text = (self.tr("Resize {0}") if resize else self.tr("Move {0}")).format(key.upper())
+
+    def _on_key_done(self, cancel: bool) -> None:
+        """A run of arrow presses ends: one undo step, as a drag's release makes; Escape goes back to its start."""
+        if cancel:
+            self.preview(self._committed)
+        self.commit(self._key_text)
 
     def _on_slider(self, field: str, value: float, final: bool) -> None:
         self.preview(replace(self._state, **{field: float(value)}))

@@ -67,7 +67,11 @@ class SquareView(pg.PlotWidget):
     event_dragged = QtCore.Signal(str, tuple, bool)
     """(event key "a"/"b", new (x, y, w, h), finished)."""
     key_step = QtCore.Signal(str, int, int, bool)
-    """(event key, dx, dy in grid steps, resize instead of move)."""
+    """(event key, dx, dy in grid steps, resize instead of move): a live step of a keyboard move."""
+    key_done = QtCore.Signal(bool)
+    """A keyboard move ended: False = keep it (Enter, focus left, other event), True = put it back (Escape)."""
+    COARSE = 5
+    """Grid steps per Ctrl+arrow."""
     selected_changed = QtCore.Signal(str)
 
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
@@ -76,10 +80,14 @@ class SquareView(pg.PlotWidget):
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.tr("Sample space with events A and B"))
         self.setAccessibleDescription(
-            self.tr("Arrow keys move the selected event, Shift+arrow keys resize it; press A or B to select an event.")
+            self.tr(
+                "Arrow keys move the selected event (Ctrl: coarse), Shift+arrow keys resize it; Enter keeps, Escape "
+                "puts it back; press A or B to select an event."
+            )
         )
         self.setToolTip(self.accessibleDescription())
         self.selected = "a"
+        self._keying: bool | None = None  # a keyboard move under way: True resizing, False moving
         plot = self.getPlotItem()
         configure_plot(plot, equal=True)
         plot.setMouseEnabled(False, False)
@@ -114,25 +122,44 @@ class SquareView(pg.PlotWidget):
     def select(self, key: str) -> None:
         """Make arrow keys act on event ``key``."""
         if key != self.selected:
+            self.finish_keys()
             self.selected = key
             self.selected_changed.emit(key)
 
+    def finish_keys(self, cancel: bool = False) -> None:
+        """End a run of arrow presses: one undo step (or none, put back, with ``cancel``)."""
+        if self._keying is not None:
+            self._keying = None
+            self.key_done.emit(cancel)
+
     def keyPressEvent(self, ev: QtGui.QKeyEvent) -> None:
-        """A/B select the event; arrows move it one grid step, Shift+arrows resize it."""
-        if (
-            ev.key() in (QtCore.Qt.Key.Key_A, QtCore.Qt.Key.Key_B)
-            and not ev.modifiers() & ~QtCore.Qt.KeyboardModifier.KeypadModifier
-        ):
-            self.select("a" if ev.key() == QtCore.Qt.Key.Key_A else "b")
+        """A/B select the event; arrows move it one grid step (Ctrl: five), Shift+arrows resize it; Enter keeps the
+        move as one undo step, Escape puts the event back."""
+        key, mods = ev.key(), ev.modifiers()
+        if key in (QtCore.Qt.Key.Key_A, QtCore.Qt.Key.Key_B) and not mods & ~QtCore.Qt.KeyboardModifier.KeypadModifier:
+            self.select("a" if key == QtCore.Qt.Key.Key_A else "b")
             ev.accept()
             return
-        if ev.key() in ARROWS:
-            dx, dy = ARROWS[ev.key()]
-            resize = bool(ev.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier)
-            self.key_step.emit(self.selected, dx, dy, resize)
+        if key in ARROWS:
+            dx, dy = ARROWS[key]
+            resize = bool(mods & QtCore.Qt.KeyboardModifier.ShiftModifier)
+            if self._keying is not None and self._keying != resize:
+                self.finish_keys()  # a move then a resize: two undo steps, each named
+            self._keying = resize
+            k = self.COARSE if mods & QtCore.Qt.KeyboardModifier.ControlModifier else 1
+            self.key_step.emit(self.selected, dx * k, dy * k, resize)
+            ev.accept()
+            return
+        ends = (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter, QtCore.Qt.Key.Key_Escape)
+        if key in ends and self._keying is not None:
+            self.finish_keys(cancel=key == QtCore.Qt.Key.Key_Escape)
             ev.accept()
             return
         super().keyPressEvent(ev)
+
+    def focusOutEvent(self, ev: QtGui.QFocusEvent) -> None:  # Qt override
+        self.finish_keys()  # leaving the plot keeps the move, as leaving a point cursor does
+        super().focusOutEvent(ev)
 
     def render(self, state: ProbabilityState, results: ProbabilityResults) -> None:
         """Place the events, the overlap and the points."""

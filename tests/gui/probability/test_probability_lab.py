@@ -55,15 +55,25 @@ def test_arrow_keys_move_and_resize_the_selected_event_as_undo_steps(qtbot, lab_
     assert _cond(lab) == "0.5000 (1/2)"  # A∩B = [0.35, 0.6] × [0.2, 0.6] = 0.1
     qtbot.keyClick(lab.square, QtCore.Qt.Key.Key_Up, QtCore.Qt.KeyboardModifier.ShiftModifier)
     assert lab.state().event_b == pytest.approx((0.35, 0.1, 0.4, 0.55))
+    qtbot.keyClick(lab.square, QtCore.Qt.Key.Key_Up, QtCore.Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(lab.square, QtCore.Qt.Key.Key_Return)  # a run of presses of one kind: one undo step
+    assert lab.state().event_b == pytest.approx((0.35, 0.1, 0.4, 0.6))
     assert [win.undo_stack.text(i) for i in range(win.undo_stack.count())] == ["Move B", "Resize B"]
     for _ in range(30):  # pushing against the edge stops there
         qtbot.keyClick(lab.square, QtCore.Qt.Key.Key_Left)
     assert lab.state().event_b[0] == 0.0
+    qtbot.keyClick(lab.square, QtCore.Qt.Key.Key_Escape)  # puts B back where the run began, no undo step
+    assert lab.state().event_b == pytest.approx((0.35, 0.1, 0.4, 0.6))
+    assert win.undo_stack.count() == 2
     win.undo_stack.undo()
     win.undo_stack.undo()
     qtbot.keyClick(lab.square, QtCore.Qt.Key.Key_A)
     qtbot.keyClick(lab.square, QtCore.Qt.Key.Key_Down)
     assert lab.state().event_a == pytest.approx((0.1, 0.15, 0.5, 0.5))
+    qtbot.keyClick(lab.square, QtCore.Qt.Key.Key_Right, QtCore.Qt.KeyboardModifier.ControlModifier)  # coarse
+    assert lab.state().event_a == pytest.approx((0.35, 0.15, 0.5, 0.5))
+    qtbot.keyClick(lab.square, QtCore.Qt.Key.Key_B)  # selecting the other event keeps the move
+    assert win.undo_stack.text(win.undo_stack.index() - 1) == "Move A"
 
 
 def test_throwing_points_shows_frequencies(qtbot, lab_window):
