@@ -274,6 +274,10 @@ def keyboard_moves() -> list[tuple[str, str]]:
         (translate("Access", "Move in fine steps / coarse steps"), translate("Access", "Shift+arrows / Ctrl+arrows")),
         (translate("Access", "Finish the move (one undo step)"), translate("Access", "Enter")),
         (translate("Access", "Put it back where the move began"), translate("Access", "Escape")),
+        (translate("Access", "Select the next / previous data point (Network, Classifier)"), "N, Shift+N"),
+        (translate("Access", "Select event A or B (Probability)"), "A, B"),
+        (translate("Access", "Resize the selected event (Probability)"), translate("Access", "Shift+arrows")),
+        (translate("Access", "Show or hide the Describe panel (the view in words)"), "Ctrl+Shift+R"),
         (translate("Access", "Change a slider or number box"), translate("Access", "Arrow keys, Page Up / Page Down")),
     ]
 

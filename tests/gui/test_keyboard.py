@@ -277,3 +277,22 @@ def test_labs_without_draggables_by_keyboard(lab_window, qtbot, name):
     while win.undo_stack.canUndo():
         win.undo_stack.undo()
     assert lab.state() == before
+
+
+def test_shortcuts_page_lists_every_action_shortcut(lab_window, qtbot):
+    """Help → Keyboard shortcuts is built from the menu actions: every action's shortcut appears on it."""
+    from PySide6 import QtGui
+
+    win = lab_window("vectors")
+    qtbot.keyClick(win, Key.Key_F1)
+    box = next(w for w in QtWidgets.QApplication.topLevelWidgets() if isinstance(w, QtWidgets.QMessageBox))
+    text = box.text()
+    box.close()
+    checked = 0
+    for act in win.all_actions():
+        for seq in act.shortcuts():
+            assert seq.toString(QtGui.QKeySequence.SequenceFormat.NativeText) in text, act.text()
+            checked += 1
+    assert checked >= 15
+    for keys in ("N, Shift+N", "A, B", "Escape"):  # the draggables' keys
+        assert keys in text
