@@ -67,7 +67,7 @@ class MarkovPage(QtWidgets.QWidget):
         self.convergence.setFixedHeight(150)
         cplot = self.convergence.getPlotItem()
         configure_plot(cplot)
-        cplot.setTitle(self.tr("log₁₀ ‖π_t − π‖₁ per power-iteration step"))
+        cplot.setTitle(self.tr("log₁₀ ‖πₜ − π‖₁ per power-iteration step"))
         self.error_curve = pg.PlotDataItem([], [], pen=theme.pen("blue", 1.0), symbol="o", symbolSize=5,
                                            symbolBrush=theme.color("blue"))  # fmt: skip
         cplot.addItem(self.error_curve)
@@ -191,7 +191,7 @@ class MarkovPage(QtWidgets.QWidget):
         lines = [
             self.tr("<b>PageRank π = {0}</b> (eigenvector of Gᵀ for eigenvalue 1)").format(vec(m.stationary, 3)),
             self.tr("Dense solve (I − d Pᵀ) π = (1 − d)/N: {0}").format(vec(m.stationary_solve, 3)),
-            self.tr("Power iteration, step {0}: {1}; ‖π_t − π‖₁ = {2}").format(
+            self.tr("Power iteration, step {0}: {1}; ‖πₜ − π‖₁ = {2}").format(
                 state.power_steps, vec(m.power[-1], 3), fmt(float(m.power_error[-1]), 3)
             ),
             self.tr("|λ₂| = {0}: the error shrinks by about this factor each step").format(fmt(m.second_eigenvalue, 3)),

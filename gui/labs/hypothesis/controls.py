@@ -4,7 +4,9 @@ settings. Widgets only: the lab connects their signals and writes the state back
 
 from __future__ import annotations
 
+import html
 import math
+import re
 
 from PySide6 import QtCore, QtWidgets
 
@@ -15,7 +17,7 @@ from gui.i18n import translate
 from gui.widgets.field_controls import configure_spin, spec_of
 from gui.widgets.form_parts import error_label, form_group
 
-__all__ = ["HypothesisControls", "spin", "dspin", "tick_slider", "to_tick", "from_tick"]
+__all__ = ["HypothesisControls", "spin", "dspin", "tick_slider", "to_tick", "from_tick", "subscripted"]
 
 ALTERNATIVE_TEXT = {
     "two-sided": QT_TRANSLATE_NOOP("Hypothesis", "two-sided (≠)"),
@@ -29,6 +31,13 @@ SOURCE_TEXT = {
 }
 QT_INT_MAX = 2**31 - 1  # the largest value a QSpinBox holds (a C int)
 PAGE_TICKS = 10  # PageUp/PageDown move a tick slider ten steps
+
+
+def subscripted(text: str) -> QtWidgets.QLabel:
+    """A form label with ``x_A`` drawn as a real subscript (rich text: Unicode has no subscript capitals)."""
+    label = QtWidgets.QLabel(re.sub(r"_([A-Za-z0-9]+)", r"<sub>\1</sub>", html.escape(text, quote=False)))
+    label.setTextFormat(QtCore.Qt.TextFormat.RichText)
+    return label
 
 
 def spin(field: str, tip: str = "") -> QtWidgets.QSpinBox:
@@ -146,11 +155,11 @@ class HypothesisControls(QtWidgets.QWidget):
         self.seed = spin("seed", translate("Hypothesis", "Seed: the same seed gives the same samples"))
         self.new_sample = QtWidgets.QPushButton(translate("Hypothesis", "New sample"))
         self.new_sample.setToolTip(translate("Hypothesis", "Draw fresh samples (next seed)"))
-        gen.addRow(translate("Hypothesis", "true μ_A"), self.true_mu)
-        gen.addRow(translate("Hypothesis", "true μ_B"), self.true_mu_b)
+        gen.addRow(subscripted(translate("Hypothesis", "true μ_A")), self.true_mu)
+        gen.addRow(subscripted(translate("Hypothesis", "true μ_B")), self.true_mu_b)
         gen.addRow("σ", self.sigma)
-        gen.addRow("n_A", self.n)
-        gen.addRow("n_B", self.n_b)
+        gen.addRow(subscripted("n_A"), self.n)
+        gen.addRow(subscripted("n_B"), self.n_b)
         gen.addRow(translate("Hypothesis", "seed"), self.seed)
         gen.addRow("", self.new_sample)
         outer.addWidget(self.generated_box)

@@ -93,7 +93,7 @@ class OperationsView:
         self.v_line.setVisible(shown)
         if shown:
             self.proj_item.set_points(r.projection)
-            self.proj_item.set_label("proj_v u")
+            self.proj_item.set_label("projᵥ u")  # a real subscript, like x₁ elsewhere
             self.v_line.setAngle(r.v_line_deg)
         _set_xy(self.perp, r.perpendicular if shown else None)
 
