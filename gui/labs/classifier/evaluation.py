@@ -12,7 +12,7 @@ from gui import theme
 from gui.widgets.jobs import LatestJob
 from gui.widgets.plane import configure_plot
 
-__all__ = ["EvaluationView", "evaluation_text"]
+__all__ = ["EvaluationView", "evaluation_text", "zero_edges"]
 
 
 def _tr(text: str) -> str:
@@ -47,6 +47,20 @@ def evaluation_text(ev: Evaluation, state: ClassifierState) -> str:
             b=_p(ev.mc_bonferroni[best])),
     ]  # fmt: skip
     return "\n".join(lines)
+
+
+def zero_edges(values: np.ndarray, bins: int = 30) -> np.ndarray:
+    """Histogram edges over ``values`` with 0 on an edge, so the shaded side of 0 holds exactly those resamples."""
+    v = np.asarray(values, float)
+    lo, hi = min(float(v.min()), 0.0), max(float(v.max()), 0.0)
+    width = (hi - lo) / bins if hi > lo else 1.0
+    start = np.floor(lo / width) * width
+    n = max(1, int(np.ceil((hi - start) / width - 1e-9)))
+    edges = start + width * np.arange(n + 1)
+    edges[np.argmin(np.abs(edges))] = 0.0  # exactly 0, not 1e-17
+    if edges[-1] < hi:
+        edges = np.r_[edges, edges[-1] + width]
+    return edges
 
 
 class EvaluationView(QtWidgets.QWidget):
@@ -121,10 +135,11 @@ class EvaluationView(QtWidgets.QWidget):
         state, ev = payload
         self.result, self._state = ev, state
         self.text.setText(evaluation_text(ev, state))
-        counts, edges = np.histogram(ev.paired.resampled, bins=30)
+        edges = zero_edges(ev.paired.resampled)
+        counts, _ = np.histogram(ev.paired.resampled, bins=edges)
         self.hist.setData(edges, counts, stepMode="center")
         far = edges[:-1] < 0 if ev.paired.difference >= 0 else edges[1:] > 0
-        self.tail.setData(edges, np.where(far, counts, 0), stepMode="center")
+        self.tail.setData(edges, np.where(far, counts, 0), stepMode="center")  # half of the two-sided p
         order = np.sort(ev.mc_p)
         x = np.arange(1, len(order) + 1)
         hit = order < state.alpha

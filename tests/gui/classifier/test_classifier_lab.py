@@ -133,3 +133,47 @@ def test_csv_files_bad_and_good(win, tmp_path):
     s = lab.state()
     assert s.source == "csv" and len(s.csv_x) == 40 and metrics(s)["n"] == 40
     assert not lab.controls.data_error.isVisible()
+
+
+def _evaluated(lab, qtbot, act) -> None:
+    """Do ``act`` and wait for the background evaluation of the new state."""
+    with qtbot.waitSignal(lab.evaluation.job.finished, timeout=60_000):
+        act()
+
+
+def test_model_b_by_keyboard_gives_mcnemar_and_the_shaded_bootstrap_tail(win, qtbot):
+    lab = win.current_lab()
+    _evaluated(lab, qtbot, lambda: lab.tabs.setCurrentIndex(2))
+    view = lab.evaluation
+    p_before = metrics(lab.state())["mcnemar_p"]
+    combo = lab.controls.model_b
+    combo.setFocus()
+    _evaluated(lab, qtbot, lambda: qtbot.keyClick(combo, QtCore.Qt.Key.Key_Down))
+    assert lab.state().model_b == "y"
+    m = metrics(lab.state())
+    assert m["mcnemar_p"] < 0.05 < p_before  # flipper length alone is worse than both features; bill length is not
+    shown = "< 0.0001" if m["mcnemar_p"] < 1e-4 else f"{m['mcnemar_p']:.4f}"
+    assert f"McNemar exact p = {shown}" in view.text.text()
+    diff = view.result.paired.resampled
+    x, shaded = view.tail.getData()
+    _, counts = view.hist.getData()
+    assert int(np.sum(counts)) == len(diff) == lab.state().boot_resamples
+    other_side = int(np.sum(diff < 0)) if m["auc_difference"] >= 0 else int(np.sum(diff > 0))
+    assert int(np.sum(shaded)) == other_side  # exactly the resamples beyond 0: the shading is the p-value's half
+    assert 2 * other_side / len(diff) <= m["auc_difference_p"] + 1e-12
+
+
+def test_noise_seed_by_keyboard_shows_a_chance_winner_that_holm_removes(win, qtbot):
+    lab = win.current_lab()
+    _evaluated(lab, qtbot, lambda: lab.tabs.setCurrentIndex(2))
+    view, spin = lab.evaluation, lab.controls.mc_seed
+    spin.setFocus()
+    _evaluated(lab, qtbot, lambda: qtbot.keyClick(spin, QtCore.Qt.Key.Key_Up))
+    _evaluated(lab, qtbot, lambda: qtbot.keyClick(spin, QtCore.Qt.Key.Key_Up))
+    assert lab.state().mc_seed == 3
+    m = metrics(lab.state())
+    assert m["mc_raw_hits"] >= 1 and m["mc_holm_hits"] == 0  # lesson 13c's goal, reached from the keyboard
+    hits = len(view.hits.opts["x"])
+    assert hits == m["mc_raw_hits"] and hits + len(view.bars.opts["x"]) == lab.state().mc_sets
+    assert f"{m['mc_raw_hits']} pass α" in view.text.text() and "0 pass;" in view.text.text()
+    assert max(view.hits.opts["height"]) < lab.state().alpha <= min(view.bars.opts["height"])
