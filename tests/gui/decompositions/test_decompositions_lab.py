@@ -236,3 +236,38 @@ def test_a_rank_two_matrix_flattens_the_cube_and_turning_the_view_is_not_an_edit
     assert lab.state().azimuth != -60.0
     assert win.undo_stack.count() == count  # looking is not editing
     assert not np.allclose(np.column_stack(page.before.getData()), before)
+
+
+def test_damping_by_keyboard_and_removing_an_edge_follow_networkx_and_undo(qtbot, lab_window):
+    nx = pytest.importorskip("networkx")
+    win, lab = _lab(lab_window, "markov")
+    page = lab.markov
+
+    def reference(state) -> list[float]:
+        g = nx.DiGraph()
+        g.add_nodes_from(range(len(state.nodes)))
+        g.add_edges_from(state.edges)
+        ref = nx.pagerank(g, alpha=state.damping, tol=1e-13, max_iter=10_000)
+        return [ref[i] for i in range(len(state.nodes))]
+
+    start = lab.state()
+    slider = page.damping.slider
+    slider.setFocus()
+    for _ in range(20):
+        qtbot.keyClick(slider, QtCore.Qt.Key.Key_Left)
+    s = lab.state()
+    assert s.damping == pytest.approx(start.damping - 0.20, abs=1e-9)
+    got = lab.results.get(s).markov.stationary
+    np.testing.assert_allclose(got, reference(s), atol=1e-8)
+    assert not np.allclose(got, lab.results.get(start).markov.stationary, atol=1e-4)
+    assert f"{got[0]:.3g}" in page.readout.text()
+    edge = s.edges[0]
+    page.src.setValue(edge[0])
+    page.dst.setValue(edge[1])
+    page.toggle_edge.setFocus()
+    qtbot.keyClick(page.toggle_edge, QtCore.Qt.Key.Key_Space)
+    assert edge not in lab.state().edges and len(lab.state().edges) == len(s.edges) - 1
+    assert win.undo_stack.text(win.undo_stack.count() - 1) == "Remove edge"
+    np.testing.assert_allclose(lab.results.get(lab.state()).markov.stationary, reference(lab.state()), atol=1e-8)
+    win.undo_stack.undo()
+    assert lab.state().edges == s.edges
