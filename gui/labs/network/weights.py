@@ -101,7 +101,7 @@ class WeightTables(QtWidgets.QWidget):
         ):
             last = k == layout.n_layers
             title = QtWidgets.QLabel(
-                f"<b>W{k} | b{k}</b> — "
+                f"<b>W<sub>{k}</sub> | b<sub>{k}</sub></b> — "
                 + (translate("Network", "output") if last else translate("Network", "layer {0}").format(k))
                 + translate("Network", ": {0}×{1} weights (row = unit, column = input) and bias").format(
                     fan_out, fan_in
@@ -111,8 +111,9 @@ class WeightTables(QtWidgets.QWidget):
             table = QtWidgets.QTableWidget(fan_out, fan_in + 1)
             table.setObjectName(f"weights_W{k}")
             src = "x" if k == 1 else "h"
-            table.setHorizontalHeaderLabels([f"{src}{j + 1}" for j in range(fan_in)] + ["bias"])
-            table.setVerticalHeaderLabels(["p" if last else f"h{i + 1}" for i in range(fan_out)])
+            # x₁, h₂ … with real subscripts, as on the plane's axes
+            table.setHorizontalHeaderLabels([f"{src}{_sub(j + 1)}" for j in range(fan_in)] + ["bias"])
+            table.setVerticalHeaderLabels(["p" if last else f"h{_sub(i + 1)}" for i in range(fan_out)])
             wide = fan_in + 1 >= WIDE_COLUMNS
             # an explicit font (theme size, smaller for wide tables) so the row heights below are measured right
             table.setFont(theme.font(0.8 if wide else 1.0))
@@ -191,3 +192,8 @@ class WeightTables(QtWidgets.QWidget):
                 del blocker
             return
         self.weight_edited.emit(flat, value)
+
+
+def _sub(number: int) -> str:
+    """``number`` in Unicode subscript digits (12 -> "₁₂")."""
+    return str(number).translate(str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"))
