@@ -227,7 +227,10 @@ def test_spec_names_the_builds_with_version_and_platform(tmp_path, monkeypatch) 
 
 
 def test_spec_keeps_the_qt_plugins_the_app_needs_and_drops_the_rest(tmp_path, monkeypatch, qt_binaries) -> None:
-    translations = [("PySide6/Qt/translations/qtbase_de.qm", "/x/qtbase_de.qm", "DATA")]
+    translations = [
+        ("PySide6/Qt/translations/qtbase_de.qm", "/x/qtbase_de.qm", "DATA"),
+        ("PySide6/Qt/translations/qtbase_es.qm", "/x/qtbase_es.qm", "DATA"),
+    ]
     spec = run_spec(tmp_path, monkeypatch, binaries=qt_binaries, datas=translations)
     kept = {Path(dest).name for dest, _src, _kind in spec.analysis.binaries}
     for name in kept | {Path(d).name for d, _s, _k in qt_binaries}:
@@ -269,7 +272,8 @@ def test_spec_keeps_the_qt_plugins_the_app_needs_and_drops_the_rest(tmp_path, mo
         }
         present = {Path(d).name for d, _s, _k in qt_binaries}
         assert not (must_drop & present) & kept, (must_drop & present) & kept
-    assert not [d for d, _s, _k in spec.analysis.datas if d.endswith(".qm")]
+    # Qt's own catalogues: only the Spanish base one (dialog buttons in Spanish); ours ship in resources/i18n
+    assert [Path(d).name for d, _s, _k in spec.analysis.datas if d.endswith(".qm")] == ["qtbase_es.qm"]
 
 
 def test_spec_strips_debug_info_only_from_the_interpreter(tmp_path, monkeypatch) -> None:
@@ -457,3 +461,10 @@ def test_self_test_passes_from_source_without_a_writable_home(tmp_path) -> None:
             assert re.search(rf"^PASS  lab {name}: {re.escape(check)}", out, re.M), f"{name}: {check}"
     assert re.search(r"^PASS  scene: save and reload", out, re.M)
     assert re.search(r"^PASS  scene: corrupt and missing files refused", out, re.M)
+
+
+def test_spec_bundles_the_spanish_catalogue(tmp_path, monkeypatch) -> None:
+    """resources/ goes in whole, so the compiled Spanish catalogue is in the frozen build (its self-test loads it)."""
+    spec = run_spec(tmp_path, monkeypatch)
+    assert (str(ROOT / "resources"), "resources") in spec.analysis.kwargs["datas"]
+    assert (ROOT / "resources" / "i18n" / "mlsandbox_es.qm").is_file()

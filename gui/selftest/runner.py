@@ -98,6 +98,7 @@ def _run_checks(report: SelfTestReport, work: Path) -> None:
     if app is None:
         return  # nothing below can run without a QApplication
     report.run("resources", _check_resources)
+    report.run("spanish", _check_spanish)
 
     import pyqtgraph as pg  # deferred: a module missing from a frozen build becomes a FAIL line
 
@@ -205,6 +206,23 @@ def _make_app():
         raise RuntimeError("the application icon (resources/icons/app.png) did not load")
     del QtWidgets
     return app
+
+
+def _check_spanish() -> str:
+    """The bundled Spanish catalogue loads: a known text comes out in Spanish, numbers take a decimal comma."""
+    from gui.i18n import apply_language, fmt, translate  # deferred: missing in a frozen build = FAIL line
+
+    try:
+        if apply_language("es") != "es":
+            raise RuntimeError("Spanish was not applied")
+        word, number = translate("Access", "Describe"), fmt(0.5)
+    finally:
+        apply_language()  # back to the saved choice
+    if word != "Describir":
+        raise RuntimeError(f"the Spanish catalogue (i18n/mlsandbox_es.qm) did not load: 'Describe' stayed {word!r}")
+    if "," not in number:
+        raise RuntimeError(f"no decimal comma in Spanish: 0.5 -> {number!r}")
+    return f"'Describe' -> {word!r}, 0.5 -> {number!r}"
 
 
 def _check_resources() -> str:
