@@ -188,13 +188,14 @@ class DescribePanel(QtWidgets.QLabel):
         install_item_tabbing(lab)  # plots and controls of tabs built since the lab was shown
         name_controls(lab)
         self._check_notable(lab)
+        for view in lab.findChildren(pg.GraphicsView):  # views of pages built since the last change too
+            if view.accessibleDescription() != text:
+                view.setAccessibleDescription(text)
         if text == self.text():
             return
         self.setText(text)
         self.setAccessibleDescription(text)
         lab.setAccessibleDescription(text)
-        for view in lab.findChildren(pg.GraphicsView):
-            view.setAccessibleDescription(text)
         if QtGui.QAccessible.isActive():
             QtGui.QAccessible.updateAccessibility(
                 QtGui.QAccessibleEvent(self, QtGui.QAccessible.Event.DescriptionChanged)

@@ -3,6 +3,7 @@ and zoom."""
 
 from __future__ import annotations
 
+import pyqtgraph as pg
 import pytest
 from PySide6 import QtCore, QtWidgets
 
@@ -125,3 +126,21 @@ def test_high_contrast_and_zoom_from_the_menu(lab_window, qtbot) -> None:
     finally:
         win._set_theme(theme.Theme())
         QtWidgets.QApplication.instance().setStyleSheet(theme.stylesheet())
+
+
+@pytest.mark.parametrize("name", available())
+def test_every_plot_view_on_every_page_carries_the_description(lab_window, qtbot, name) -> None:
+    """Issue 15: each plot view (pages built lazily included) has the Describe text as its accessible description."""
+    win = lab_window(name)
+    lab = win.current_lab()
+    panel = win.describe_panel
+    qtbot.waitUntil(lambda: bool(lab.describe()), timeout=10000)
+    views = 0
+    for _ in [None, *_all_tab_pages(lab)]:
+        panel.refresh()
+        text = panel.text()
+        assert text
+        for view in lab.findChildren(pg.GraphicsView):
+            views += 1
+            assert view.accessibleDescription() == text, f"{type(view).__name__} {view.objectName()!r}"
+    assert views >= 1
