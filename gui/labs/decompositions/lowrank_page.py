@@ -211,7 +211,7 @@ class LowRankPage(QtWidgets.QWidget):
                 self.tr("<b>k = {0}</b>: stores {1} numbers instead of {2} ({3} %)").format(
                     lr.k, lr.storage, m * n, fmt(100 * lr.storage_ratio, 3)
                 ),
-                self.tr("Error ‖A − A_k‖ = √(σ²_{{k+1}} + … ) = {0}").format(fmt(lr.error, 5)),
+                self.tr("Error ‖A − A_k‖ = √(sum of the discarded σᵢ²) = {0}").format(fmt(lr.error, 5)),
                 self.tr("Relative error {0} % — Eckart–Young: no rank-{1} image is closer").format(
                     fmt(100 * lr.relative_error, 3), lr.k
                 ),
