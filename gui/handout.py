@@ -12,8 +12,8 @@ from gui.export import render_image
 
 __all__ = ["write_handout", "shown_views", "VIEW_PIXELS"]
 
-VIEW_PIXELS = (1600, 1000)
-"""Each view is rendered at this size (16:10, re-laid out for it) and printed the page's width."""
+VIEW_PIXELS = (1600, 900)
+"""Each view is rendered at this size (16:9, re-laid out for it) and printed the page's width: two views fit a page."""
 _DPI = 150
 _MARGIN_MM = 15.0
 
@@ -78,7 +78,7 @@ class _Page:
         height = self.painter.boundingRect(box, flags, text).height()
         self._room(height)
         self.painter.drawText(QtCore.QRectF(self.area.left(), self.y, self.area.width(), height), flags, text)
-        self.y += height + gap_after * QtGui.QFontMetricsF(font, self.writer).height()
+        self.y += height + gap_after * self.painter.fontMetrics().height()
 
     def image(self, image: QtGui.QImage) -> None:
         width = self.area.width()
