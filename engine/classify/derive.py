@@ -24,6 +24,7 @@ from engine.classify.scores import (
     roc_curve,
     trapezoid_auc,
 )
+from engine.i18n import localize, number, translate
 
 __all__ = ["ClassifierResults", "derive", "GRID", "ModelPicture", "model_picture"]
 
@@ -74,20 +75,25 @@ def _bounds(X: np.ndarray) -> tuple[float, float, float, float]:
 
 def _fmt(x: float, digits: int = 4) -> str:
     if not math.isfinite(x):
-        return "undefined"
-    return f"{x:.{digits}g}".replace("-", "−")
+        return translate("classify", "undefined")
+    return number(x, digits)
 
 
 def _p_text(p: float) -> str:
     if not math.isfinite(p):
-        return "undefined"
-    return "< 0.0001" if p < 1e-4 else f"{p:.4f}"
+        return translate("classify", "undefined")
+    return localize("< 0.0001" if p < 1e-4 else f"{p:.4f}")
+
+
+def _f(x: float, digits: int) -> str:
+    """``x`` with ``digits`` decimals and the decimal separator in force."""
+    return localize(f"{x:.{digits}f}")
 
 
 def _coef_rows(data: ClassData, sp: Split) -> tuple[tuple[str, str, str, str, str], ...]:
     """(name, estimate, SE, z, Wald p) as display text for each coefficient ("undefined" instead of NaN)."""
     fit = sp.fit
-    names = ("intercept", *data.names)
+    names = (translate("classify", "intercept"), *data.names)
     return tuple((name, _fmt(b), _fmt(se), _fmt(z, 3), _p_text(p))
                  for name, b, se, z, p in zip(names, fit.coef, fit.se, fit.z, fit.p_value, strict=True))  # fmt: skip
 
@@ -96,34 +102,43 @@ def _fit_note(sp: Split) -> str:
     """The log-loss line, the penalty and any message about the fit (separable, collinear …)."""
     fit = sp.fit
     lines = [
-        f"log-loss (NLL) on {len(sp.train)} training points: {_fmt(fit.nll)} (mean {_fmt(fit.nll / len(sp.train))})"
+        translate("classify", "log-loss (NLL) on {0} training points: {1} (mean {2})").format(
+            len(sp.train), _fmt(fit.nll), _fmt(fit.nll / len(sp.train))
+        )
     ]
     if fit.l2:
-        lines.append(f"L2 penalty λ = {fit.l2:g} on the standardised slopes: SEs are from the penalised Hessian")
+        lines.append(_penalty_text(fit.l2))
     if fit.message:
-        lines.append(fit.message)
+        lines.append(translate("classify", fit.message))
     return "\n".join(lines)
+
+
+def _penalty_text(l2: float) -> str:
+    text = translate("classify", "L2 penalty λ = {0} on the standardised slopes: SEs are from the penalised Hessian")
+    return text.format(localize(f"{l2:g}"))
 
 
 def _coef_text(data: ClassData, sp: Split) -> str:
     fit = sp.fit
-    names = ("intercept", *data.names)
-    lines = ["coefficient        estimate      SE        z       p (Wald)"]
+    names = (translate("classify", "intercept"), *data.names)
+    lines = [translate("classify", "coefficient        estimate      SE        z       p (Wald)")]
     for name, b, se, z, p in zip(names, fit.coef, fit.se, fit.z, fit.p_value, strict=True):
         lines.append(f"{name[:17]:<17} {_fmt(b):>10} {_fmt(se):>9} {_fmt(z, 3):>7}   {_p_text(p)}")
-    lines.append(f"log-loss (NLL) on {len(sp.train)} training points: {_fmt(fit.nll)}  "
-                 f"(mean {_fmt(fit.nll / len(sp.train))})")  # fmt: skip
+    lines.append(translate("classify", "log-loss (NLL) on {0} training points: {1} (mean {2})").format(
+        len(sp.train), _fmt(fit.nll), _fmt(fit.nll / len(sp.train))))  # fmt: skip
     if fit.l2:
-        lines.append(f"L2 penalty λ = {fit.l2:g} on the standardised slopes: SEs are from the penalised Hessian")
+        lines.append(_penalty_text(fit.l2))
     if fit.message:
-        lines.append(fit.message)
+        lines.append(translate("classify", fit.message))
     return "\n".join(lines)
 
 
 def _dropped_text(dropped: int) -> str:
     if not dropped:
         return ""
-    return f", {dropped} row{'s' if dropped != 1 else ''} with a missing value left out"
+    if dropped == 1:
+        return translate("classify", ", 1 row with a missing value left out")
+    return translate("classify", ", {0} rows with a missing value left out").format(dropped)
 
 
 def _separation_path(sp: Split) -> tuple[np.ndarray, np.ndarray]:
@@ -220,27 +235,45 @@ def derive(state: ClassifierState) -> ClassifierResults:
     ye, pe = data.y[rows], sp.p[rows]
     conf = confusion(ye, pe, t)
     auc, u, b = mp.auc, mp.u, mp.brier
-    where = f"{len(rows)} test points" if len(sp.test) >= 2 else f"all {len(rows)} points (no test share)"
-    metrics_text = (
-        f"On {where}, threshold t = {t:.2f}: accuracy {conf.accuracy:.3f}, precision {conf.precision:.3f}"
-        f"{' (nothing predicted positive)' if conf.tp + conf.fp == 0 else ''}, recall {conf.recall:.3f}, "
-        f"specificity {conf.specificity:.3f}, F1 {conf.f1:.3f}"
+    where = (
+        translate("classify", "{0} test points").format(len(rows))
+        if len(sp.test) >= 2
+        else translate("classify", "all {0} points (no test share)").format(len(rows))
     )
+    metrics_text = translate(
+        "classify", "On {0}, threshold t = {1}: accuracy {2}, precision {3}{4}, recall {5}, specificity {6}, F1 {7}"
+    ).format(
+        where, _f(t, 2), _f(conf.accuracy, 3), _f(conf.precision, 3),
+        translate("classify", " (nothing predicted positive)") if conf.tp + conf.fp == 0 else "",
+        _f(conf.recall, 3), _f(conf.specificity, 3), _f(conf.f1, 3),
+    )  # fmt: skip
     n1, n0 = int(ye.sum()), len(ye) - int(ye.sum())
-    curve_text = {
-        "roc": f"AUC = {auc:.4f} (trapezoids {trapezoid_auc(mp.roc):.4f}) = U / (n₁n₀) = {u:g} / ({n1}·{n0}): the "
-        f"chance a random {data.classes[1]} outranks a random {data.classes[0]}",
-        "pr": f"precision {conf.precision:.3f} at recall {conf.recall:.3f}; positives are {n1 / len(ye):.0%} of the "
-        "points (a useless model's precision)",
-        "calibration": f"Brier score {b:.4f} (mean of (p − y)²; 0 is perfect, {np.mean(ye) * (1 - np.mean(ye)):.4f} "
-        "for always predicting the base rate)",
-    }[state.curve]
+    if state.curve == "roc":
+        curve_text = translate(
+            "classify",
+            "AUC = {0} (trapezoids {1}) = U / (n₁n₀) = {2} / ({3}·{4}): the chance a random {5} outranks a random {6}",
+        ).format(_f(auc, 4), _f(trapezoid_auc(mp.roc), 4), localize(f"{u:g}"), n1, n0, data.classes[1], data.classes[0])
+    elif state.curve == "pr":
+        curve_text = translate(
+            "classify", "precision {0} at recall {1}; positives are {2} of the points (a useless model's precision)"
+        ).format(_f(conf.precision, 3), _f(conf.recall, 3), f"{n1 / len(ye):.0%}")
+    else:
+        curve_text = translate(
+            "classify",
+            "Brier score {0} (mean of (p − y)²; 0 is perfect, {1} for always predicting the base rate)",
+        ).format(_f(b, 4), _f(float(np.mean(ye) * (1 - np.mean(ye))), 4))
     summary = (
-        f"{data.classes[1]} (positive) vs {data.classes[0]}: {len(data.y)} points"
-        f"{_dropped_text(data.dropped)}. "
-        + ("Perfectly separable: the maximum-likelihood fit runs off to infinity. " if sp.fit.separable else "")
-        + f"Threshold {t:.2f}: TP {conf.tp}, FP {conf.fp}, TN {conf.tn}, FN {conf.fn}; "
-        f"accuracy {conf.accuracy:.3f}, AUC {auc:.3f}."
+        translate("classify", "{0} (positive) vs {1}: {2} points{3}. ").format(
+            data.classes[1], data.classes[0], len(data.y), _dropped_text(data.dropped)
+        )
+        + (
+            translate("classify", "Perfectly separable: the maximum-likelihood fit runs off to infinity. ")
+            if sp.fit.separable
+            else ""
+        )
+        + translate("classify", "Threshold {0}: TP {1}, FP {2}, TN {3}, FN {4}; accuracy {5}, AUC {6}.").format(
+            _f(t, 2), conf.tp, conf.fp, conf.tn, conf.fn, _f(conf.accuracy, 3), _f(auc, 3)
+        )
     )
     return ClassifierResults(
         split=sp, X=data.X, y=data.y, test_mask=mp.test_mask, axis_titles=mp.titles, bounds=mp.bounds, grid=mp.grid,

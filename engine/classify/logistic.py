@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.i18n import QT_TRANSLATE_NOOP
+
 __all__ = ["LogisticFit", "fit_logistic", "sigmoid", "log_loss_terms", "predict_proba", "is_separable"]
 
 MAX_ITER = 100
@@ -146,20 +148,25 @@ def fit_logistic(X: np.ndarray, y: np.ndarray, l2: float = 0.0) -> LogisticFit:
     H = (Z * (p * (1 - p))[:, None]).T @ Z + np.diag(pen)
     se = np.full(d + 1, np.nan)
     if separable:
-        message = (
+        message = QT_TRANSLATE_NOOP(  # translated where it is shown (engine.classify.derive)
+            "classify",
             "The two classes are perfectly separable: a line puts every positive on one side. Scaling the "
             "coefficients up always lowers the log-loss toward 0, so the maximum-likelihood estimate runs off to "
-            "infinity and has no standard errors. Add an L2 penalty or overlapping data."
+            "infinity and has no standard errors. Add an L2 penalty or overlapping data.",
         )
     elif constant.any() and l2 == 0:
-        message = "A feature is constant, so its coefficient is not identified; choose another feature."
+        message = QT_TRANSLATE_NOOP(
+            "classify", "A feature is constant, so its coefficient is not identified; choose another feature."
+        )
     else:
         try:
             cov_std = np.linalg.inv(H)
             cov = A @ cov_std @ A.T
             se = np.sqrt(np.clip(np.diag(cov), 0, None))
         except np.linalg.LinAlgError:
-            message = "The information matrix is singular: the features are collinear, so the SEs are undefined."
+            message = QT_TRANSLATE_NOOP(
+                "classify", "The information matrix is singular: the features are collinear, so the SEs are undefined."
+            )
         if not converged and not message:
             message = f"Newton's method did not converge in {MAX_ITER} steps."
     with np.errstate(divide="ignore", invalid="ignore"):

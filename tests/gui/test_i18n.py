@@ -30,7 +30,8 @@ SPANISH_LABS = (
     "distributions",
     "hypothesis",
     "network",
-)  # classifier: its engine readouts (coefficient table, summary) are not marked yet
+    "classifier",
+)
 
 
 def _messages() -> list[tuple[str, str, ET.Element]]:
