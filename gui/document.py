@@ -415,7 +415,7 @@ def _fill_recent(menu: QtWidgets.QMenu, doc: SceneDocument) -> None:
         act = menu.addAction(p.name)
         act.setToolTip(str(p))
         act.triggered.connect(lambda _=False, path=p: doc.maybe_save() and doc.open(path))
-    lessons = preferences.recent_lessons()
+    lessons = preferences.recent_lessons() if getattr(doc.window, "remember", False) else []
     if lessons:
         menu.addSection(QtCore.QCoreApplication.translate("Document", "Lessons"))
     for text in lessons:

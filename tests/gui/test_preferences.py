@@ -20,6 +20,8 @@ def settings_dir(tmp_path, monkeypatch):
     QtCore.QSettings.setPath(QtCore.QSettings.Format.NativeFormat, QtCore.QSettings.Scope.UserScope, str(folder))
     monkeypatch.setenv("MLSANDBOX_DATA_DIR", str(tmp_path / "userdata"))
     yield folder
+    empty = tmp_path / "settings-after"  # later tests see no settings of ours
+    QtCore.QSettings.setPath(QtCore.QSettings.Format.NativeFormat, QtCore.QSettings.Scope.UserScope, str(empty))
     theme.set_theme(theme.Theme())  # the theme is app-wide: later tests start from the default look
     QtWidgets.QApplication.instance().setStyleSheet(theme.stylesheet())
 

@@ -10,7 +10,7 @@ from engine import scene as scene_io
 from gui.view_memory import plot_boxes
 from tests.gui.helpers import drag_in_view
 
-# a lab per family whose state has no view field for this plot: hypothesis, distributions, decompositions SVD, network loss
+# plots whose lab state has no view field: hypothesis, distributions, decompositions SVD, network loss
 PLOTS = [("hypothesis", "test"), ("distributions", "density"), ("decompositions", "svd"), ("network", "loss")]
 
 
