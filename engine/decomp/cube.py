@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.i18n import translate
+
 __all__ = ["CubeAction", "CUBE_EDGES", "cube_action", "project"]
 
 CUBE_VERTICES = np.array([[x, y, z] for x in (0.0, 1.0) for y in (0.0, 1.0) for z in (0.0, 1.0)])
@@ -55,13 +57,14 @@ def cube_action(matrix: np.ndarray) -> CubeAction:
                 w = -w
             pairs.append((float(lam.real), w))
     messages = {
-        0: "A is the zero matrix: the whole cube collapses to the origin.",
-        1: "Rank 1: the cube is squashed onto a line; its volume det A is 0.",
-        2: "Rank 2: the cube is flattened into a plane; its volume det A is 0 and A has no inverse.",
+        0: translate("decomp", "A is the zero matrix: the whole cube collapses to the origin."),
+        1: translate("decomp", "Rank 1: the cube is squashed onto a line; its volume det A is 0."),
+        2: translate(
+            "decomp", "Rank 2: the cube is flattened into a plane; its volume det A is 0 and A has no inverse."
+        ),
     }
-    message = messages.get(
-        rank, "Negative determinant: the cube is turned inside out (orientation flipped)." if det < 0 else ""
-    )
+    flipped = translate("decomp", "Negative determinant: the cube is turned inside out (orientation flipped).")
+    message = messages.get(rank, flipped if det < 0 else "")
     return CubeAction(CUBE_VERTICES, images, det, rank, tuple(pairs), message)
 
 

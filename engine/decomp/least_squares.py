@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.i18n import translate
+
 __all__ = ["LeastSquaresFit", "design_matrix", "fit_polynomial"]
 
 
@@ -68,7 +70,7 @@ def fit_polynomial(points: np.ndarray, degree: int) -> LeastSquaresFit:
     if n == 0:
         empty = np.zeros(0)
         return LeastSquaresFit(np.zeros(p), None, None, empty, empty, empty, np.zeros(p), 0, np.inf, np.inf, 0.0,
-                               "No points: add points to fit a curve.")  # fmt: skip
+                               translate("decomp", "No points: add points to fit a curve."))  # fmt: skip
     coef, _res, rank, sv = np.linalg.lstsq(A, b, rcond=None)
     rank = int(rank)
     fitted = A @ coef
@@ -84,10 +86,11 @@ def fit_polynomial(points: np.ndarray, degree: int) -> LeastSquaresFit:
         coef_normal = np.linalg.solve(A.T @ A, A.T @ b)
     else:
         distinct = len(np.unique(pts[:, 0]))
-        message = (
-            f"The points have {distinct} different x value(s): a degree-{degree} fit needs {p}, so AᵀA is singular "
-            "and the fit is not unique (showing the shortest x̂)."
-        )
+        message = translate(
+            "decomp",
+            "The points have {0} different x value(s): a degree-{1} fit needs {2}, so AᵀA is singular "
+            "and the fit is not unique (showing the shortest x̂).",
+        ).format(distinct, degree, p)
     return LeastSquaresFit(
         coef=coef, coef_qr=coef_qr, coef_normal=coef_normal, fitted=fitted, residual=residual, leverage=leverage,
         at_r=A.T @ residual, rank=rank, cond_a=cond_a, cond_normal=cond_a**2, rss=float(residual @ residual),

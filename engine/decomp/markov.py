@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.i18n import translate
+
 __all__ = ["MarkovResult", "transition_matrix", "google_matrix", "pagerank", "walk"]
 
 
@@ -76,10 +78,11 @@ def pagerank(n: int, edges: tuple[tuple[int, int], ...], damping: float = 0.85, 
     near_one = np.abs(vals - 1.0) < 1e-9
     message = ""
     if near_one.sum() > 1:
-        message = (
-            f"With damping d = 1 this chain has {int(near_one.sum())} separate closed parts: the stationary "
-            "distribution is not unique (it depends on where the walker starts). Lower d to fix it."
-        )
+        message = translate(
+            "decomp",
+            "With damping d = 1 this chain has {0} separate closed parts: the stationary "
+            "distribution is not unique (it depends on where the walker starts). Lower d to fix it.",
+        ).format(int(near_one.sum()))
     v = np.real(vecs[:, np.argmin(np.abs(vals - 1.0))])
     pi = v / v.sum()
     pi = np.clip(pi, 0.0, None)
@@ -97,8 +100,8 @@ def pagerank(n: int, edges: tuple[tuple[int, int], ...], damping: float = 0.85, 
     power = np.array(rows)
     second = float(np.abs(vals[order[1]])) if n > 1 else 0.0
     if not message and damping == 1.0 and second > 1 - 1e-9:
-        message = ("With damping d = 1 this chain is periodic: power iteration cycles instead of settling. "
-                   "Lower d below 1 and it converges.")  # fmt: skip
+        message = translate("decomp", "With damping d = 1 this chain is periodic: power iteration cycles instead of "
+                            "settling. Lower d below 1 and it converges.")  # fmt: skip
     return MarkovResult(
         transition=p,
         google=g,

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.datasets import CsvTable, DataError, read_csv_table
+from engine.i18n import translate
 from engine.resources import resource_path
 
 __all__ = ["PcaData", "PcaResult", "PCA_DATASETS", "pca", "reconstruct", "load_pca_dataset", "pca_data_from_table"]
@@ -122,7 +123,7 @@ def pca(x: np.ndarray, standardise: bool = True) -> PcaResult:
     total = var.sum()
     ratio = var / total if total > 0 else np.zeros_like(var)
     if total == 0:
-        message = "Every row is the same: there is no variance to explain."
+        message = translate("decomp", "Every row is the same: there is no variance to explain.")
     return PcaResult(mean=mean, scale=scale, components=vt, explained_variance=var, explained_ratio=ratio,
                      scores=z @ vt.T, loadings=vt.T * np.sqrt(var), message=message)  # fmt: skip
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.i18n import number, translate
+
 __all__ = ["SvdFacts", "svd_facts", "unit_circle"]
 
 
@@ -56,15 +58,23 @@ def svd_facts(matrix: np.ndarray) -> SvdFacts:
     n = A.shape[0]
     cond = float(s[0] / s[-1]) if rank == n else np.inf
     if rank == 0:
-        message = "A is the zero matrix: every vector goes to 0, all singular values are 0 and A⁺ = 0."
-    elif rank < n:
-        message = (
-            f"A is singular (rank {rank} of {n}): the {'circle' if n == 2 else 'sphere'} is flattened, the condition "
-            "number is infinite and A has no inverse — the pseudo-inverse A⁺ still exists."
+        message = translate(
+            "decomp", "A is the zero matrix: every vector goes to 0, all singular values are 0 and A⁺ = 0."
         )
+    elif rank < n:
+        text = (
+            translate("decomp", "A is singular (rank {0} of {1}): the circle is flattened, the condition number is "
+                      "infinite and A has no inverse — the pseudo-inverse A⁺ still exists.")
+            if n == 2
+            else translate("decomp", "A is singular (rank {0} of {1}): the sphere is flattened, the condition number "
+                           "is infinite and A has no inverse — the pseudo-inverse A⁺ still exists.")
+        )  # fmt: skip
+        message = text.format(rank, n)
     elif cond > 1e8:
         digits = f"{np.log10(cond):.0f}"
-        message = f"A is nearly singular: condition number {cond:.3g}, so solving with A loses about {digits} digits."
+        message = translate(
+            "decomp", "A is nearly singular: condition number {0}, so solving with A loses about {1} digits."
+        ).format(number(cond, 3), digits)
     else:
         message = ""
     pinv = (vt[:rank].T / s[:rank]) @ u[:, :rank].T  # A⁺ = V Σ⁺ Uᵀ, inverting only the non-zero singular values
