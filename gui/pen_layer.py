@@ -12,6 +12,7 @@ from typing import Any
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui import theme
+from gui.i18n import translate
 
 __all__ = ["PenLayer", "Stroke", "TOOLS", "add_pen_layer"]
 
@@ -187,18 +188,17 @@ def _tool_button(text: str, tip: str, checkable: bool) -> QtWidgets.QToolButton:
 
 def add_pen_layer(window: Any) -> PenLayer:
     """View → Annotate with pen (Ctrl+Shift+P) and the Pen toolbar (pen, highlighter, eraser, clear, done)."""
-    tr = QtCore.QCoreApplication.translate
     layer = PenLayer(window.centralWidget())
-    bar = QtWidgets.QToolBar(tr("Pen", "Pen"), window)
+    bar = QtWidgets.QToolBar(translate("Pen", "Pen"), window)
     bar.setObjectName("penToolbar")
     bar.setMovable(False)
     window.addToolBar(QtCore.Qt.ToolBarArea.TopToolBarArea, bar)
     group = QtWidgets.QButtonGroup(bar)
     buttons: dict[str, QtWidgets.QToolButton] = {}
     for tool, text, tip in (
-        ("pen", tr("Pen", "&Pen"), tr("Pen", "Draw thin lines over the lab")),
-        ("highlighter", tr("Pen", "&Highlighter"), tr("Pen", "Draw wide see-through strokes")),
-        ("eraser", tr("Pen", "&Eraser"), tr("Pen", "Drag over a stroke to remove it")),
+        ("pen", translate("Pen", "&Pen"), translate("Pen", "Draw thin lines over the lab")),
+        ("highlighter", translate("Pen", "&Highlighter"), translate("Pen", "Draw wide see-through strokes")),
+        ("eraser", translate("Pen", "&Eraser"), translate("Pen", "Drag over a stroke to remove it")),
     ):
         button = _tool_button(text, tip, True)
         button.setObjectName(f"pen_{tool}")
@@ -207,19 +207,21 @@ def add_pen_layer(window: Any) -> PenLayer:
         bar.addWidget(button)
         buttons[tool] = button
     buttons["pen"].setChecked(True)
-    clear = _tool_button(tr("Pen", "&Clear"), tr("Pen", "Wipe all ink off this lab"), False)
+    clear = _tool_button(translate("Pen", "&Clear"), translate("Pen", "Wipe all ink off this lab"), False)
     clear.setObjectName("pen_clear")
     clear.clicked.connect(layer.clear)
     bar.addWidget(clear)
-    done = _tool_button(tr("Pen", "&Done"), tr("Pen", "Stop drawing: clicks reach the lab again (ink hides)"), False)
+    done = _tool_button(
+        translate("Pen", "&Done"), translate("Pen", "Stop drawing: clicks reach the lab again (ink hides)"), False
+    )
     done.setObjectName("pen_done")
     bar.addWidget(done)
     bar.hide()
 
-    action = QtGui.QAction(tr("Pen", "Annotate with &pen"), window)
+    action = QtGui.QAction(translate("Pen", "Annotate with &pen"), window)
     action.setCheckable(True)
     action.setShortcut(QtGui.QKeySequence("Ctrl+Shift+P"))
-    action.setToolTip(tr("Pen", "Draw over the lab to point things out (not saved in the scene)"))
+    action.setToolTip(translate("Pen", "Draw over the lab to point things out (not saved in the scene)"))
 
     def toggle(on: bool) -> None:
         bar.setVisible(on)
