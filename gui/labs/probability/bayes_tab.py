@@ -64,12 +64,13 @@ class TreeView(pg.PlotWidget):
             plot.addItem(label)
             self.node_labels[key] = label
         self.node_labels["root"].setText(self.tr("everyone"))
+        plot.getViewBox().sigResized.connect(self.fit_labels)  # the labels keep their pixel size as the view changes
 
     def render(self, results: ProbabilityResults) -> None:
         """Branch probabilities on the edges, joint probabilities at the leaves."""
         t = results.first
         texts = {
-            "d": f"P(D) = {t.prior:.3f}",
+            "d": f"{t.prior:.3f}",
             "h": f"{1 - t.prior:.3f}",
             "tp": f"+ {t.sensitivity:.2f}",
             "fn": f"− {1 - t.sensitivity:.2f}",
@@ -87,7 +88,20 @@ class TreeView(pg.PlotWidget):
             "tn": (self.tr("true −"), t.p_true_neg),
         }
         for key, (name, p) in leaves.items():
-            _set_text(self.node_labels[key], f"{name}: {p:.4f}")
+            _set_text(self.node_labels[key], f"{name}\n{p:.4f}")
+        self.fit_labels()
+
+    def fit_labels(self, *_args: object) -> None:
+        """Widen the x range so "everyone" and the leaves' labels (fixed pixel size) stay inside the view."""
+        room = self.getPlotItem().getViewBox().width()
+        if room <= 1:
+            return
+        left = self.node_labels["root"].textItem.boundingRect().width() / 2
+        right = max(self.node_labels[k].textItem.boundingRect().width() for k in ("tp", "fn", "fp", "tn"))
+        share = min(0.8, (left + right + 12) / room)  # the labels' share of the width; the tree keeps the rest
+        span = 2.05 / (1 - share)
+        x0 = -left * span / room - 0.04
+        self.getPlotItem().setXRange(x0, x0 + span + 0.08, padding=0)
 
 
 class IconArray(pg.PlotWidget):
