@@ -20,9 +20,10 @@ ML_FUNCTIONS = {
     "sign": sp.sign, "abs": sp.Abs, "min": sp.Min, "max": sp.Max, "e": sp.E, "pi": sp.pi,
 }
 # What numpy and math lack to evaluate their derivatives: a step's derivative is 0, undefined at the step itself.
-NUMPY_EXTRAS = {"DiracDelta": lambda z: np.where(np.asarray(z) == 0, np.nan, 0.0 * np.asarray(z))}
+# DiracDelta(z, k) is the k-th derivative of the delta (f″ of a step): 0 away from the step, undefined at it.
+NUMPY_EXTRAS = {"DiracDelta": lambda z, k=0: np.where(np.asarray(z) == 0, np.nan, 0.0 * np.asarray(z))}
 MATH_EXTRAS = {
-    "DiracDelta": lambda z: math.nan if z == 0 else 0.0,
+    "DiracDelta": lambda z, k=0: math.nan if z == 0 else 0.0,
     "Heaviside": lambda z, at_zero=0.0: 1.0 if z > 0 else (at_zero if z == 0 else (0.0 if z < 0 else math.nan)),
 }
 """

@@ -61,7 +61,7 @@ class CodeDialog(QtWidgets.QDialog):
     def save_as(self) -> None:
         """Ask for a file name and save the script there (nothing happens if the user cancels)."""
         chosen, _ = QtWidgets.QFileDialog.getSaveFileName(
-            self, self.tr("Save the code as"), f"{self.stem}.py", self.tr(PY_FILTER)
+            self, self.tr("Save the code as"), f"{self.stem}.py", self.tr("Python scripts (*.py);;All files (*)")
         )
         if chosen:
             self.save_to(Path(chosen))

@@ -337,7 +337,8 @@ central_difference = (float(f_num(x0 + h)) - float(f_num(x0 - h))) / (2 * h)
 hs = np.logspace(-16, 0, 121)
 with np.errstate(all="ignore"):
     forward_errors = np.abs((f_num(x0 + hs) - f_x0) / hs - slope)
-best_h_forward = hs[np.flatnonzero(forward_errors == np.nanmin(forward_errors))[-1]]
+finite = np.isfinite(forward_errors)                # none when f has no slope at x0 (a kink or a jump)
+best_h_forward = hs[np.flatnonzero(forward_errors == forward_errors[finite].min())[-1]] if finite.any() else np.nan
 print("best forward h:", best_h_forward)
 
 # Chain rule on one neuron: z = w*x + b, a = sigmoid(z), L = loss(a, y).

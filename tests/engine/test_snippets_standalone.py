@@ -64,6 +64,9 @@ def _extra_states() -> dict[str, list[object]]:
         "derivatives": [
             DerivativesState(expression="relu(x) + softplus(x)*x^2 - 2e^x", preset="custom", x0=0.7, h=1e-3),
             DerivativesState(expression="sin(x)*exp(-x^2/5)", preset="wave", chain_loss="squared error"),
+            # f″ of a step is sympy's DiracDelta(x, 1): 0 off the jump, undefined (nan) on it, never a NameError
+            DerivativesState(expression="step(x)", preset="custom", x0=0.0),
+            DerivativesState(expression="sign(x)*x^2 + step(x)", preset="custom", x0=0.5),
         ],
         "optimizer": [optim.with_surface(all_on, s) for s in optim.SURFACES],
         "distributions": [
