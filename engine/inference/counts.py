@@ -95,11 +95,20 @@ def proportion_test(
     )  # fmt: skip
 
 
+BINOM_WINDOW_SD = 40  # counts further than this many standard deviations from n·p₀ carry less than 1e-300 of mass
+
+
 def _binomial_regions(n: int, p0: float, k: int, alternative: str, alpha: float) -> tuple[Region, Region]:
-    """Rejection and as-extreme sets of counts for the exact test, as half-integer-padded intervals."""
+    """Rejection and as-extreme sets of counts for the exact test, as half-integer-padded intervals.
+
+    Only counts within ``BINOM_WINDOW_SD`` standard deviations of n·p₀ are weighed (a few thousand even for n = 10⁷,
+    so the window never freezes); beyond them a run is extended to ±inf, which the mass out there cannot change.
+    """
     from scipy import stats
 
-    ks = np.arange(n + 1)
+    half = BINOM_WINDOW_SD * math.sqrt(n * p0 * (1 - p0)) + 50
+    lo, hi = max(0, math.floor(n * p0 - half)), min(n, math.ceil(n * p0 + half))
+    ks = np.arange(lo, hi + 1)
     dist = stats.binom(n, p0)
     if alternative == "less":
         pvals = dist.cdf(ks)
@@ -111,23 +120,25 @@ def _binomial_regions(n: int, p0: float, k: int, alternative: str, alpha: float)
         order = np.sort(pmf)
         cum = np.cumsum(order)
         pvals = np.minimum(1.0, cum[np.searchsorted(order, pmf * (1 + 1e-7), side="right") - 1])
-    reject = _open_ends(_runs(ks[pvals <= alpha]), n)
+    reject = _open_ends(_runs(ks[pvals <= alpha]), lo, hi)
     if alternative == "less":
         extreme = ((-0.5, k + 0.5),)
     elif alternative == "greater":
         extreme = ((k - 0.5, n + 0.5),)
+    elif not lo <= k <= hi:  # k lies far out in a tail: that tail from k outward
+        extreme = ((k - 0.5, INF),) if k > hi else ((-INF, k + 0.5),)
     else:
-        pmf = dist.pmf(ks)
-        extreme = _runs(ks[pmf <= dist.pmf(k) * (1 + 1e-7)])
+        extreme = _runs(ks[dist.pmf(ks) <= dist.pmf(k) * (1 + 1e-7)])
+        extreme = _open_ends(extreme, lo if lo > 0 else -1, hi if hi < n else n + 1)  # open only a truncated end
     return reject, extreme
 
 
-def _open_ends(region: Region, n: int) -> Region:
-    """Runs touching 0 or n extend to ∓inf, so only the inner boundaries count as critical values."""
+def _open_ends(region: Region, lo: int, hi: int) -> Region:
+    """Runs touching the weighed window's ends extend to ∓inf, so only inner boundaries count as critical values."""
     out = list(region)
-    if out and out[0][0] <= -0.5:
+    if out and out[0][0] <= lo - 0.5:
         out[0] = (-INF, out[0][1])
-    if out and out[-1][1] >= n + 0.5:
+    if out and out[-1][1] >= hi + 0.5:
         out[-1] = (out[-1][0], INF)
     return tuple(out)
 

@@ -8,6 +8,7 @@ distributions and the rejection region, so α (type I) and β (type II) can be s
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -236,10 +237,10 @@ def power(
             return stats.t.isf(q, df)
 
         def cdf1(x):
-            return stats.nct.cdf(x, df, shift)
+            return _nct_tail(stats.nct.cdf, stats.nct.sf, x, df, shift)
 
         def sf1(x):
-            return stats.nct.sf(x, df, shift)
+            return _nct_tail(stats.nct.sf, stats.nct.cdf, x, df, shift)
 
     if alternative == "less":
         c = float(ppf0(alpha))
@@ -275,5 +276,36 @@ def power_density(dist: tuple, x: np.ndarray) -> np.ndarray:
     if dist[0] == "t":
         return stats.t.pdf(x, dist[1])
     if dist[0] == "nct":
-        return stats.nct.pdf(x, dist[1], dist[2])
+        return _nct_pdf(x, dist[1], dist[2])
     raise InferenceError(f"unknown distribution {dist[0]!r}")
+
+
+def _nct_pdf(x: np.ndarray, df: float, nc: float) -> np.ndarray:
+    """Noncentral t density, overflow-safe: scipy's gamma terms overflow far from nc once nc is large (d·√n ≈ 500).
+
+    Points more than 40 spreads from nc get 0 (their density is below 1e-300); should scipy still overflow, the
+    normal approximation N(nc, 1 + nc²/(2·df)) of a large-df noncentral t is drawn instead.
+    """
+    from scipy import stats
+
+    spread = math.sqrt(1.0 + nc * nc / (2.0 * df))
+    out = np.zeros_like(x)
+    near = np.abs(x - nc) <= 40.0 * spread
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # boost's quadrature warns where the density underflows
+        try:
+            out[near] = stats.nct.pdf(x[near], df, nc)
+        except OverflowError:
+            out[near] = stats.norm.pdf(x[near], loc=nc, scale=spread)
+    return np.nan_to_num(out, nan=0.0, posinf=0.0, neginf=0.0)
+
+
+def _nct_tail(tail, other, x: float, df: float, nc: float) -> float:
+    """One tail of the noncentral t; where scipy returns nan far out in a tail, 1 − the other tail (or 0)."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        value = float(tail(x, df, nc))
+        if not math.isfinite(value):
+            rest = float(other(x, df, nc))
+            value = 1.0 - rest if math.isfinite(rest) else 0.0
+    return min(max(value, 0.0), 1.0)

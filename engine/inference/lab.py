@@ -15,7 +15,13 @@ from engine.inference.counts import chi2_gof, proportion_test, two_proportion_te
 from engine.inference.inputs import ALTERNATIVES, InferenceError, parse_numbers
 from engine.inference.intervals import power, simulate_intervals
 from engine.inference.parametric import one_sample_t, two_sample_t, z_test
-from engine.inference.resampling import BOOTSTRAP_METHODS, BOOTSTRAP_STATS, bootstrap_ci, permutation_test
+from engine.inference.resampling import (
+    BOOTSTRAP_METHODS,
+    BOOTSTRAP_STATS,
+    MIN_BOOTSTRAP_RESAMPLES,
+    bootstrap_ci,
+    permutation_test,
+)
 from engine.inference.result import TestResult
 from engine.schema import SchemaError, spec
 
@@ -92,7 +98,8 @@ class HypothesisState:
     perm_seed: int = spec(0, lo=0, hi=2**31 - 1, integer=True)
     boot_stat: str = spec("mean", choices=tuple(BOOTSTRAP_STATS))
     boot_method: str = spec("percentile", choices=BOOTSTRAP_METHODS)
-    boot_resamples: int = spec(2000, lo=1, hi=200_000, integer=True)
+    # at least 100: with fewer the interval's ends (its α/2 and 1 − α/2 percentiles) are not defined well
+    boot_resamples: int = spec(2000, lo=MIN_BOOTSTRAP_RESAMPLES, hi=200_000, integer=True)
     boot_seed: int = spec(0, lo=0, hi=2**31 - 1, integer=True)
     ab_x1: int = spec(120, lo=0, hi=100_000_000, integer=True)
     ab_n1: int = spec(1000, lo=1, hi=100_000_000, integer=True)

@@ -8,6 +8,7 @@ from ``scipy.stats`` wherever scipy has the test, so they agree with it to numer
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Iterable
 
 import numpy as np
@@ -59,7 +60,11 @@ def one_sample_t(
     x = as_sample(data, "sample", min_n=2, need_spread=True)
     mu0 = check_finite(mu0, "μ₀ (mean under H₀)")
     alpha, alternative = check_alpha(alpha), check_alternative(alternative)
-    res = stats.ttest_1samp(x, mu0, alternative=alternative)
+    scale = _power_of_two_scale(x, mu0)  # t is scale-free: scaling first keeps 1e-300 or 1e308 data from under/overflow
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # scipy's "nearly identical data" warning: t still holds
+        res = stats.ttest_1samp(x / scale, mu0 / scale, alternative=alternative)
+    _check_statistic(res.statistic, "the sample's spread is too small next to x̄ − μ₀")
     df = x.size - 1
     h0 = f"μ = {format_stat(mu0)}"
     regions = continuous_regions(stats.t, float(res.statistic), alternative, alpha, df)
@@ -94,22 +99,47 @@ def two_sample_t(
     x = as_sample(a, "sample A", min_n=2)
     y = as_sample(b, "sample B", min_n=2)
     alpha, alternative = check_alpha(alpha), check_alternative(alternative)
-    va, vb = x.var(ddof=1), y.var(ddof=1)
-    if va == 0 and vb == 0:
+    scale = _power_of_two_scale(np.concatenate([x, y]))  # scale before squaring: ±1e308 data must not overflow
+    x, y = x / scale, y / scale
+    if np.all(x == x[0]) and np.all(y == y[0]):
         raise InferenceError("sample A and sample B both have zero variance: the t statistic is undefined")
-    res = stats.ttest_ind(x, y, equal_var=equal_var, alternative=alternative)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # scipy's "nearly identical data" warning: t still holds
+        res = stats.ttest_ind(x, y, equal_var=equal_var, alternative=alternative)
+    _check_statistic(res.statistic, "the samples' spread is too small next to the difference of their means")
     na, nb = x.size, y.size
     if equal_var:
         df = na + nb - 2.0
     else:
-        qa, qb = va / na, vb / nb
+        qa, qb = x.var(ddof=1) / na, y.var(ddof=1) / nb
         df = (qa + qb) ** 2 / (qa**2 / (na - 1) + qb**2 / (nb - 1))
     name = "Two-sample t-test (pooled)" if equal_var else "Welch two-sample t-test"
     regions = continuous_regions(stats.t, float(res.statistic), alternative, alpha, df)
     return make_result(
         name, "t", res.statistic, df, res.pvalue, alternative, alpha, ("t", float(df)), regions,
-        "μ_A = μ_B", alternative_text("μ_A", "μ_B", alternative), x.mean() - y.mean(), "difference of means x̄_A − x̄_B",
+        "μ_A = μ_B", alternative_text("μ_A", "μ_B", alternative), _difference(x, y, scale),
+        "difference of means x̄_A − x̄_B",
     )  # fmt: skip
+
+
+def _power_of_two_scale(x: np.ndarray, *more: float) -> float:
+    """A power of two near the largest magnitude, so dividing by it is exact and squares neither under- nor overflow."""
+    big = max([float(np.max(np.abs(x))) if x.size else 0.0, *(abs(v) for v in more)])
+    return math.ldexp(1.0, math.frexp(big)[1] - 1) if big > 0 else 1.0
+
+
+def _check_statistic(stat: float, why: str) -> None:
+    if not math.isfinite(float(stat)):
+        raise InferenceError(f"the t statistic is undefined: {why}")
+
+
+def _difference(x: np.ndarray, y: np.ndarray, scale: float) -> float:
+    """x̄_A − x̄_B of scaled samples, back in the data's units (inf when it is beyond the largest float)."""
+    with np.errstate(over="ignore"):
+        diff = float((x.mean() - y.mean()) * scale)
+    if not math.isfinite(diff):
+        raise InferenceError("the difference of the means is beyond the largest number a float holds (about 1.8e308)")
+    return diff
 
 
 def z_test(

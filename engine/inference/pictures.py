@@ -138,6 +138,9 @@ def _pieces_under(x: np.ndarray, y: np.ndarray, pieces: tuple[Piece, ...]) -> XY
     return np.concatenate(xs[:-1]), np.concatenate(ys[:-1])
 
 
+MAX_BARS = 20_001  # more bars than pixels is no picture, and computing 10⁷ of them froze the window
+
+
 @functools.lru_cache(maxsize=64)
 def _null_curve(null: tuple, lo: float, hi: float) -> XY:
     x = np.linspace(lo + 1e-9 if null[0] == "chi2" else lo, hi, CURVE_POINTS)
@@ -173,6 +176,8 @@ def _x_range(res: TestResult) -> tuple[float, float]:
         sd = math.sqrt(n * p * (1 - p))
         lo = max(-0.5, min(n * p - 4.5 * sd, s - 2) - 0.5)
         hi = min(n + 0.5, max(n * p + 4.5 * sd, s + 2) + 0.5)
+        if hi - lo > MAX_BARS:  # k far out in a tail (k = 10⁷ for n·p₀ = 1000): show the null, k's marker at the edge
+            lo, hi = max(-0.5, n * p - 4.5 * sd - 2.5), min(n + 0.5, n * p + 4.5 * sd + 2.5)
         return lo, hi
     if kind == "chi2":
         df = res.null[1]

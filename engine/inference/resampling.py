@@ -24,6 +24,8 @@ __all__ = [
     "BOOTSTRAP_STATS",
     "BOOTSTRAP_METHODS",
     "MAX_RESAMPLES",
+    "MIN_BOOTSTRAP_RESAMPLES",
+    "BOOTSTRAP_MINIMUM_REASON",
     "permutation_test",
     "permutation_progress",
     "null_histogram",
@@ -31,6 +33,11 @@ __all__ = [
 ]
 
 MAX_RESAMPLES = 200_000
+MIN_BOOTSTRAP_RESAMPLES = 100
+BOOTSTRAP_MINIMUM_REASON = (
+    "a bootstrap needs at least 100 resamples: with fewer, the interval's ends (percentiles of the resampled "
+    "statistics) and its standard error are not defined well"
+)
 MAX_WORK = 40_000_000  # resamples × values: beyond this a resampling run would take seconds and gigabytes
 MAX_BCA_N = 5_000  # BCa's jackknife costs n² values
 BOOTSTRAP_METHODS = ("percentile", "basic", "BCa")
@@ -72,11 +79,13 @@ class PermutationProgress:
     text: str
 
 
-def _check_resamples(n_resamples: int, field: str = "number of resamples") -> int:
+def _check_resamples(n_resamples: int, field: str = "number of resamples", lo: int = 1) -> int:
     if isinstance(n_resamples, bool) or not isinstance(n_resamples, (int, np.integer)):
         raise InferenceError(f"{field} must be a whole number, got {n_resamples!r}")
-    if not 1 <= n_resamples <= MAX_RESAMPLES:
-        raise InferenceError(f"{field} must be between 1 and {MAX_RESAMPLES:,}, got {n_resamples}")
+    if lo > 1 and n_resamples < lo:
+        raise InferenceError(f"{BOOTSTRAP_MINIMUM_REASON} (got {n_resamples})")
+    if not lo <= n_resamples <= MAX_RESAMPLES:
+        raise InferenceError(f"{field} must be between {lo} and {MAX_RESAMPLES:,}, got {n_resamples}")
     return int(n_resamples)
 
 
@@ -227,7 +236,7 @@ def bootstrap_ci(
     ----------
     data : the sample (at least 2 finite values, not all equal).
     stat : "mean", "median" or "std" (sample standard deviation, ddof = 1).
-    n_resamples : resamples with replacement (1 … 200 000).
+    n_resamples : resamples with replacement (100 … 200 000: fewer give no meaningful percentiles).
     alpha : 1 − confidence level, in (0, 1).
     seed : seed of the resampling.
     method : "percentile", "basic" or "BCa" (bias-corrected and accelerated).
@@ -243,7 +252,8 @@ def bootstrap_ci(
         raise InferenceError(f"bootstrap statistic must be one of {', '.join(BOOTSTRAP_STATS)}, got {stat!r}")
     if method not in BOOTSTRAP_METHODS:
         raise InferenceError(f"bootstrap method must be one of {', '.join(BOOTSTRAP_METHODS)}, got {method!r}")
-    n_resamples, seed, alpha = _check_resamples(n_resamples), _check_seed(seed), check_alpha(alpha)
+    n_resamples = _check_resamples(n_resamples, lo=MIN_BOOTSTRAP_RESAMPLES)
+    seed, alpha = _check_seed(seed), check_alpha(alpha)
     if n_resamples * x.size > MAX_WORK:
         raise InferenceError(f"{n_resamples:,} resamples of {x.size:,} values is too much work; use fewer resamples")
     if method == "BCa" and x.size > MAX_BCA_N:

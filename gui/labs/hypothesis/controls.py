@@ -264,6 +264,11 @@ class HypothesisControls(QtWidgets.QWidget):
         for key in ("percentile", "basic", "BCa"):
             self.boot_method.addItem(key, key)
         self.boot_resamples = spin("boot_resamples", translate("Hypothesis", "Resamples drawn with replacement"))
+        self.boot_resamples.setToolTip(translate(
+            "Hypothesis",
+            "At least 100 resamples: with fewer, the interval's ends (percentiles of the resampled statistics) and "
+            "its standard error are not defined well.",
+        ))  # fmt: skip
         self.boot_seed = spin("boot_seed", translate("Hypothesis", "Seed of the resampling"))
         self.boot_label = QtWidgets.QLabel()
         self.boot_label.setWordWrap(True)
