@@ -68,7 +68,11 @@ def _extra_states() -> dict[str, list[object]]:
             DerivativesState(expression="step(x)", preset="custom", x0=0.0),
             DerivativesState(expression="sign(x)*x^2 + step(x)", preset="custom", x0=0.5),
         ],
-        "optimizer": [optim.with_surface(all_on, s) for s in optim.SURFACES],
+        "optimizer": [
+            *(optim.with_surface(all_on, s) for s in optim.SURFACES),
+            # Newton's first step lands on the step at x = 0: "not differentiable there", in the app and the script
+            replace(base, surface="expression", expression="step(x) + x^2 + y^2", start=(1.0, 0.5)),
+        ],
         "distributions": [
             stats.DistributionsState(distribution="poisson", params=(("lam", 3.0),), mle_family="negative_binomial"),
             stats.DistributionsState(
