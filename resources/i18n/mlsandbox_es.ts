@@ -80,12 +80,44 @@
         <translation>Esc</translation>
     </message>
     <message>
+        <source>Select the next / previous data point (Network, Classifier)</source>
+        <translation>Seleccionar el punto de datos siguiente / anterior (Red, Clasificador)</translation>
+    </message>
+    <message>
+        <source>Select event A or B (Probability)</source>
+        <translation>Seleccionar el suceso A o B (Probabilidad)</translation>
+    </message>
+    <message>
+        <source>Resize the selected event (Probability)</source>
+        <translation>Cambiar el tamaño del suceso seleccionado (Probabilidad)</translation>
+    </message>
+    <message>
+        <source>Shift+arrows</source>
+        <translation>Mayús+flechas</translation>
+    </message>
+    <message>
+        <source>Show or hide the Describe panel (the view in words)</source>
+        <translation>Mostrar u ocultar el panel Describir (la vista en palabras)</translation>
+    </message>
+    <message>
         <source>Change a slider or number box</source>
         <translation>Cambiar un deslizador o una casilla numérica</translation>
     </message>
     <message>
         <source>Arrow keys, Page Up / Page Down</source>
         <translation>Flechas, Re Pág / Av Pág</translation>
+    </message>
+    <message>
+        <source>Goal reached: {0}</source>
+        <translation>Objetivo alcanzado: {0}</translation>
+    </message>
+    <message>
+        <source>Selected point {0} of {1} at {2}.</source>
+        <translation>Punto seleccionado {0} de {1} en {2}.</translation>
+    </message>
+    <message>
+        <source>N / Shift+N: next / previous point; arrows move it; Enter keeps, Escape undoes</source>
+        <translation>N / Mayús+N: punto siguiente / anterior; las flechas lo mueven; Intro confirma, Escape deshace</translation>
     </message>
 </context>
 <context>
@@ -405,7 +437,7 @@
         <translation>La clase positiva y la negativa deben ser dos especies distintas.</translation>
     </message>
     <message>
-        <source>Choose two different features (or 'one feature only').</source>
+        <source>Choose two different features (or &apos;one feature only&apos;).</source>
         <translation>Elige dos variables distintas (o «solo una variable»).</translation>
     </message>
     <message>
@@ -423,6 +455,77 @@
     <message>
         <source>p (Wald)</source>
         <translation>p (Wald)</translation>
+    </message>
+    <message>
+        <source>{0} point(s) moved by hand.</source>
+        <translation>{0} punto(s) movido(s) a mano.</translation>
+    </message>
+    <message>
+        <source>The classes are perfectly separable: the weights grow without bound.</source>
+        <translation>Las clases son perfectamente separables: los pesos crecen sin límite.</translation>
+    </message>
+    <message>
+        <source>Every test point is classified correctly.</source>
+        <translation>Todos los puntos de prueba están bien clasificados.</translation>
+    </message>
+    <message>
+        <source>{0} test point(s) misclassified.</source>
+        <translation>{0} punto(s) de prueba mal clasificado(s).</translation>
+    </message>
+</context>
+<context>
+    <name>CodeDialog</name>
+    <message>
+        <source>Code — {title}</source>
+        <translation>Código — {title}</translation>
+    </message>
+    <message>
+        <source>Python code</source>
+        <translation>Código Python</translation>
+    </message>
+    <message>
+        <source>Runs as it stands in a notebook or a script with numpy, scipy and matplotlib (sympy where exact arithmetic is the point); no part of this app is needed.</source>
+        <translation>Se ejecuta tal cual en un cuaderno o un script con numpy, scipy y matplotlib (sympy donde importa la aritmética exacta); no hace falta ninguna parte de esta aplicación.</translation>
+    </message>
+    <message>
+        <source>Save or copy status</source>
+        <translation>Estado de guardar o copiar</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the code</source>
+        <translation>Copiar el código</translation>
+    </message>
+    <message>
+        <source>Save as .py…</source>
+        <translation>Guardar como .py…</translation>
+    </message>
+    <message>
+        <source>Save the code as a Python file</source>
+        <translation>Guardar el código como archivo Python</translation>
+    </message>
+    <message>
+        <source>Copied the code to the clipboard.</source>
+        <translation>Código copiado al portapapeles.</translation>
+    </message>
+    <message>
+        <source>Save the code as</source>
+        <translation>Guardar el código como</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py);;All files (*)</source>
+        <translation>Scripts de Python (*.py);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Could not save {path}: {error}</source>
+        <translation>No se pudo guardar {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Guardado {path}</translation>
     </message>
 </context>
 <context>
@@ -894,8 +997,8 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>auto</translation>
     </message>
     <message>
-        <source>Histogram bins; 'auto' uses the larger of Sturges' and Freedman–Diaconis' rules</source>
-        <translation>Intervalos del histograma; 'auto' usa el mayor de las reglas de Sturges y de Freedman–Diaconis</translation>
+        <source>Histogram bins; &apos;auto&apos; uses the larger of Sturges&apos; and Freedman–Diaconis&apos; rules</source>
+        <translation>Intervalos del histograma; &apos;auto&apos; usa el mayor de las reglas de Sturges y de Freedman–Diaconis</translation>
     </message>
     <message>
         <source>histogram</source>
@@ -1098,7 +1201,7 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Normal bivariante correlacionada, elipse de covarianza y ejes principales (ACP)</translation>
     </message>
     <message>
-        <source>A coin's prior → posterior, flip by flip</source>
+        <source>A coin&apos;s prior → posterior, flip by flip</source>
         <translation>A priori → a posteriori de una moneda, lanzamiento a lanzamiento</translation>
     </message>
     <message>
@@ -1286,6 +1389,13 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     </message>
 </context>
 <context>
+    <name>Document</name>
+    <message>
+        <source>Lessons</source>
+        <translation>Lecciones</translation>
+    </message>
+</context>
+<context>
     <name>EvaluationView</name>
     <message>
         <source>Open this tab to evaluate the model.</source>
@@ -1316,7 +1426,7 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Histograma de las diferencias de AUC bootstrap, con el valor p sombreado</translation>
     </message>
     <message>
-        <source>p-values of the noise feature sets with α and Holm's thresholds</source>
+        <source>p-values of the noise feature sets with α and Holm&apos;s thresholds</source>
         <translation>valores p de los conjuntos de variables de ruido con los umbrales α y de Holm</translation>
     </message>
     <message>
@@ -1341,6 +1451,53 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>Snap to a 0.05 grid</source>
         <translation>Ajustar a una cuadrícula de 0,05</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export view as {0}</source>
+        <translation>Exportar la vista como {0}</translation>
+    </message>
+    <message>
+        <source>View to export</source>
+        <translation>Vista que exportar</translation>
+    </message>
+    <message>
+        <source>&amp;View:</source>
+        <translation>&amp;Vista:</translation>
+    </message>
+    <message>
+        <source>Custom size</source>
+        <translation>Tamaño personalizado</translation>
+    </message>
+    <message>
+        <source>Shape on screen</source>
+        <translation>Forma en pantalla</translation>
+    </message>
+    <message>
+        <source>Export size</source>
+        <translation>Tamaño de exportación</translation>
+    </message>
+    <message>
+        <source>&amp;Size:</source>
+        <translation>&amp;Tamaño:</translation>
+    </message>
+    <message>
+        <source>Width in pixels</source>
+        <translation>Ancho en píxeles</translation>
+    </message>
+    <message>
+        <source>Height in pixels</source>
+        <translation>Alto en píxeles</translation>
+    </message>
+    <message>
+        <source>&amp;Width:</source>
+        <translation>&amp;Ancho:</translation>
+    </message>
+    <message>
+        <source>&amp;Height:</source>
+        <translation>A&amp;lto:</translation>
     </message>
 </context>
 <context>
@@ -1421,11 +1578,11 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Muestras generadas</translation>
     </message>
     <message>
-        <source>True mean of sample A's population</source>
+        <source>True mean of sample A&apos;s population</source>
         <translation>Media real de la población de la muestra A</translation>
     </message>
     <message>
-        <source>True mean of sample B's population</source>
+        <source>True mean of sample B&apos;s population</source>
         <translation>Media real de la población de la muestra B</translation>
     </message>
     <message>
@@ -1605,6 +1762,10 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Remuestras extraídas con reemplazo</translation>
     </message>
     <message>
+        <source>At least 100 resamples: with fewer, the interval&apos;s ends (percentiles of the resampled statistics) and its standard error are not defined well.</source>
+        <translation>Al menos 100 remuestras: con menos, los extremos del intervalo (percentiles de los estadísticos remuestreados) y su error estándar no quedan bien definidos.</translation>
+    </message>
+    <message>
         <source>Seed of the resampling</source>
         <translation>Semilla del remuestreo</translation>
     </message>
@@ -1709,15 +1870,15 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>contraste</translation>
     </message>
     <message>
-        <source>Darwin's maize: cross vs self</source>
+        <source>Darwin&apos;s maize: cross vs self</source>
         <translation>Maíz de Darwin: cruzado frente a autofecundado</translation>
     </message>
     <message>
-        <source>Anscombe's quartet: y1 vs y2</source>
+        <source>Anscombe&apos;s quartet: y1 vs y2</source>
         <translation>Cuarteto de Anscombe: y1 frente a y2</translation>
     </message>
     <message>
-        <source>Student's sleep data: extra hours</source>
+        <source>Student&apos;s sleep data: extra hours</source>
         <translation>Datos de sueño de Student: horas extra</translation>
     </message>
     <message>
@@ -1725,7 +1886,7 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Muertes por coz de caballo por cuerpo y año</translation>
     </message>
     <message>
-        <source>Mendel's peas: counts vs 9:3:3:1</source>
+        <source>Mendel&apos;s peas: counts vs 9:3:3:1</source>
         <translation>Guisantes de Mendel: recuentos frente a 9:3:3:1</translation>
     </message>
     <message>
@@ -1994,6 +2155,17 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     </message>
 </context>
 <context>
+    <name>HypothesisLab</name>
+    <message>
+        <source>Test result: reject H₀.</source>
+        <translation>Resultado del contraste: se rechaza H₀.</translation>
+    </message>
+    <message>
+        <source>Test result: H₀ not rejected.</source>
+        <translation>Resultado del contraste: no se rechaza H₀.</translation>
+    </message>
+</context>
+<context>
     <name>IconArray</name>
     <message>
         <source>Icon array of 1000 people</source>
@@ -2204,7 +2376,7 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Muéstramelo</translation>
     </message>
     <message>
-        <source>Load a state that meets this step's goal (undo with Ctrl+Z)</source>
+        <source>Load a state that meets this step&apos;s goal (undo with Ctrl+Z)</source>
         <translation>Cargar un estado que cumple el objetivo de este paso (deshacer con Ctrl+Z)</translation>
     </message>
     <message>
@@ -2343,8 +2515,8 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>&lt;b&gt;k = {0}&lt;/b&gt;: guarda {1} números en lugar de {2} ({3} %)</translation>
     </message>
     <message>
-        <source>Error ‖A − A_k‖ = √(σ²_{{k+1}} + … ) = {0}</source>
-        <translation>Error ‖A − A_k‖ = √(σ²_{{k+1}} + … ) = {0}</translation>
+        <source>Error ‖A − A_k‖ = √(sum of the discarded σᵢ²) = {0}</source>
+        <translation>Error ‖A − A_k‖ = √(suma de los σᵢ² descartados) = {0}</translation>
     </message>
     <message>
         <source>Relative error {0} % — Eckart–Young: no rank-{1} image is closer</source>
@@ -2358,7 +2530,7 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Arrastra las puntas de u y v. Observa cómo cambian en directo la suma, el producto escalar, el ángulo y las normas.</translation>
     </message>
     <message>
-        <source>A matrix moves the plane: drag where î and ĵ land, or type the entries. The shaded square's area is the determinant.</source>
+        <source>A matrix moves the plane: drag where î and ĵ land, or type the entries. The shaded square&apos;s area is the determinant.</source>
         <translation>Una matriz mueve el plano: arrastra dónde caen î y ĵ, o escribe las entradas. El área del cuadrado sombreado es el determinante.</translation>
     </message>
     <message>
@@ -2366,7 +2538,7 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Arrastra el punto a lo largo de f. La secante se convierte en la tangente cuando h se reduce; la pestaña de la regla de la cadena multiplica derivadas locales.</translation>
     </message>
     <message>
-        <source>Click the surface to start. Gradient descent, momentum, Adam … race downhill with PyTorch's update rules.</source>
+        <source>Click the surface to start. Gradient descent, momentum, Adam … race downhill with PyTorch&apos;s update rules.</source>
         <translation>Haz clic en la superficie para empezar. Descenso de gradiente, momento, Adam… compiten cuesta abajo con las reglas de actualización de PyTorch.</translation>
     </message>
     <message>
@@ -2474,6 +2646,14 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Exportar &amp;datos como CSV…</translation>
     </message>
     <message>
+        <source>Export &amp;handout (PDF)…</source>
+        <translation>Exportar &amp;ficha (PDF)…</translation>
+    </message>
+    <message>
+        <source>Export as note&amp;book…</source>
+        <translation>Exportar como cua&amp;derno…</translation>
+    </message>
+    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Salir</translation>
     </message>
@@ -2500,6 +2680,26 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>Open &amp;lesson file…</source>
         <translation>Abrir archivo de &amp;lección…</translation>
+    </message>
+    <message>
+        <source>This lab has no view to export.</source>
+        <translation>Este laboratorio no tiene ninguna vista que exportar.</translation>
+    </message>
+    <message>
+        <source>Export handout</source>
+        <translation>Exportar ficha</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documentos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export as notebook</source>
+        <translation>Exportar como cuaderno</translation>
+    </message>
+    <message>
+        <source>Jupyter notebooks (*.ipynb)</source>
+        <translation>Cuadernos de Jupyter (*.ipynb)</translation>
     </message>
     <message>
         <source>Keyboard shortcuts</source>
@@ -2577,8 +2777,12 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Error del método de la potencia por paso</translation>
     </message>
     <message>
-        <source>log₁₀ ‖π_t − π‖₁ per power-iteration step</source>
-        <translation>log₁₀ ‖π_t − π‖₁ por paso del método de la potencia</translation>
+        <source>log₁₀ ‖πₜ − π‖₁ per power-iteration step</source>
+        <translation>log₁₀ ‖πₜ − π‖₁ por paso de la iteración de potencias</translation>
+    </message>
+    <message>
+        <source>Power iteration, step {0}: {1}; ‖πₜ − π‖₁ = {2}</source>
+        <translation>Iteración de potencias, paso {0}: {1}; ‖πₜ − π‖₁ = {2}</translation>
     </message>
     <message>
         <source>Markov chain warning</source>
@@ -2625,15 +2829,11 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Resolución directa (I − d Pᵀ) π = (1 − d)/N: {0}</translation>
     </message>
     <message>
-        <source>Power iteration, step {0}: {1}; ‖π_t − π‖₁ = {2}</source>
-        <translation>Método de la potencia, paso {0}: {1}; ‖π_t − π‖₁ = {2}</translation>
-    </message>
-    <message>
         <source>|λ₂| = {0}: the error shrinks by about this factor each step</source>
         <translation>|λ₂| = {0}: el error se reduce más o menos en este factor en cada paso</translation>
     </message>
     <message>
-        <source>A walker's {0} steps: {1}</source>
+        <source>A walker&apos;s {0} steps: {1}</source>
         <translation>{0} pasos de un caminante: {1}</translation>
     </message>
     <message>
@@ -2854,8 +3054,8 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Mensaje que clasificar</translation>
     </message>
     <message>
-        <source>Type a message, e.g. 'free prize, call now'</source>
-        <translation>Escribe un mensaje, p. ej. 'free prize, call now'</translation>
+        <source>Type a message, e.g. &apos;free prize, call now&apos;</source>
+        <translation>Escribe un mensaje, p. ej. &apos;free prize, call now&apos;</translation>
     </message>
     <message>
         <source>smoothing α</source>
@@ -3257,7 +3457,7 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>&lt;b&gt;Paso {0} de {1}: {2}&lt;/b&gt; — dibujado: {3}.</translation>
     </message>
     <message>
-        <source> Dashed: the output unit's line w·h + b = 0 — classes on either side are linearly separated.</source>
+        <source> Dashed: the output unit&apos;s line w·h + b = 0 — classes on either side are linearly separated.</source>
         <translation> Discontinua: la recta de la unidad de salida w·h + b = 0; las clases a cada lado quedan separadas linealmente.</translation>
     </message>
     <message>
@@ -3359,7 +3559,7 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
 <context>
     <name>Optimizer</name>
     <message>
-        <source>Data (drag a point) · lines: each optimizer's (m, b)</source>
+        <source>Data (drag a point) · lines: each optimizer&apos;s (m, b)</source>
         <translation>Datos (arrastra un punto) · rectas: el (m, b) de cada optimizador</translation>
     </message>
     <message>
@@ -3475,7 +3675,7 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Restablecer vista</translation>
     </message>
     <message>
-        <source>Right- or middle-drag on the surface pans, the wheel zooms; this goes back to the surface's own view</source>
+        <source>Right- or middle-drag on the surface pans, the wheel zooms; this goes back to the surface&apos;s own view</source>
         <translation>Arrastrar con el botón derecho o central desplaza, la rueda hace zoom; esto vuelve a la vista propia de la superficie</translation>
     </message>
     <message>
@@ -3511,7 +3711,7 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>estado</translation>
     </message>
     <message>
-        <source>Hover a name for the optimizer's current point; hover its status for how the run ended.</source>
+        <source>Hover a name for the optimizer&apos;s current point; hover its status for how the run ended.</source>
         <translation>Pasa el ratón por un nombre para ver el punto actual del optimizador; por su estado para ver cómo terminó.</translation>
     </message>
     <message>
@@ -3532,6 +3732,28 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>{0}: {1}, {2}.</source>
         <translation>{0}: {1}, {2}.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeGrid</name>
+    <message>
+        <source>Sample space: one cell per equally likely outcome</source>
+        <translation>Espacio muestral: una casilla por resultado equiprobable</translation>
+    </message>
+    <message>
+        <source>{0}: A = {1} ({2} cells, filled), B = {3} ({4} cells, hatched), both: {5} cells.</source>
+        <translation>{0}: A = {1} ({2} casillas, relleno), B = {3} ({4} casillas, rayado), ambos: {5} casillas.</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomesTab</name>
+    <message>
+        <source>Every cell is one equally likely outcome: P(event) = cells in it / all cells. A is filled, B is hatched.</source>
+        <translation>Cada casilla es un resultado equiprobable: P(suceso) = casillas del suceso / todas las casillas. A va relleno, B rayado.</translation>
+    </message>
+    <message>
+        <source>Probabilities = counts of outcomes</source>
+        <translation>Probabilidades = recuentos de resultados</translation>
     </message>
 </context>
 <context>
@@ -3557,7 +3779,7 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Pingüinos de Palmer (4 medidas)</translation>
     </message>
     <message>
-        <source>Fisher's iris flowers</source>
+        <source>Fisher&apos;s iris flowers</source>
         <translation>Flores iris de Fisher</translation>
     </message>
     <message>
@@ -3666,6 +3888,83 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     </message>
 </context>
 <context>
+    <name>Pen</name>
+    <message>
+        <source>Pen</source>
+        <translation>Lápiz</translation>
+    </message>
+    <message>
+        <source>&amp;Pen</source>
+        <translation>&amp;Lápiz</translation>
+    </message>
+    <message>
+        <source>Draw thin lines over the lab</source>
+        <translation>Dibuja líneas finas sobre el laboratorio</translation>
+    </message>
+    <message>
+        <source>&amp;Highlighter</source>
+        <translation>&amp;Rotulador</translation>
+    </message>
+    <message>
+        <source>Draw wide see-through strokes</source>
+        <translation>Dibuja trazos anchos y transparentes</translation>
+    </message>
+    <message>
+        <source>&amp;Eraser</source>
+        <translation>&amp;Goma</translation>
+    </message>
+    <message>
+        <source>Drag over a stroke to remove it</source>
+        <translation>Arrastra sobre un trazo para borrarlo</translation>
+    </message>
+    <message>
+        <source>&amp;Clear</source>
+        <translation>&amp;Limpiar</translation>
+    </message>
+    <message>
+        <source>Wipe all ink off this lab</source>
+        <translation>Borra toda la tinta de este laboratorio</translation>
+    </message>
+    <message>
+        <source>&amp;Done</source>
+        <translation>&amp;Hecho</translation>
+    </message>
+    <message>
+        <source>Stop drawing: clicks reach the lab again (ink hides)</source>
+        <translation>Deja de dibujar: los clics vuelven al laboratorio (la tinta se oculta)</translation>
+    </message>
+    <message>
+        <source>Annotate with &amp;pen</source>
+        <translation>Anotar con el &amp;lápiz</translation>
+    </message>
+    <message>
+        <source>Draw over the lab to point things out (not saved in the scene)</source>
+        <translation>Dibuja sobre el laboratorio para señalar cosas (no se guarda en la escena)</translation>
+    </message>
+</context>
+<context>
+    <name>PenLayer</name>
+    <message>
+        <source>Pen drawing layer</source>
+        <translation>Capa de dibujo del lápiz</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>Preferences reset to the defaults.</source>
+        <translation>Preferencias restablecidas a los valores predeterminados.</translation>
+    </message>
+    <message>
+        <source>Reset &amp;preferences</source>
+        <translation>Restablecer &amp;preferencias</translation>
+    </message>
+    <message>
+        <source>Forget the remembered theme, window layout, folders and recent lessons</source>
+        <translation>Olvida el tema, la disposición de la ventana, las carpetas y las lecciones recientes recordados</translation>
+    </message>
+</context>
+<context>
     <name>ProbabilityLab</name>
     <message>
         <source>Probability lab parts</source>
@@ -3674,6 +3973,10 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>Events and areas</source>
         <translation>Sucesos y áreas</translation>
+    </message>
+    <message>
+        <source>Dice, cards, coins</source>
+        <translation>Dados, cartas, monedas</translation>
     </message>
     <message>
         <source>Bayes: base rates</source>
@@ -3736,8 +4039,24 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>dependientes</translation>
     </message>
     <message>
+        <source>{0}: A = {1}, B = {2}. P(A) = {3}, P(B) = {4}, P(A∩B) = {5}, P(A|B) = {6}: {7}. In {8} trials A came up {9} times.</source>
+        <translation>{0}: A = {1}, B = {2}. P(A) = {3}, P(B) = {4}, P(A∩B) = {5}, P(A|B) = {6}: {7}. En {8} ensayos A salió {9} veces.</translation>
+    </message>
+    <message>
         <source>Event A = [{0:.2f}, {1:.2f}] × [{2:.2f}, {3:.2f}], B = [{4:.2f}, {5:.2f}] × [{6:.2f}, {7:.2f}]. P(A) = {8}, P(B) = {9}, P(A∩B) = {10}, P(A|B) = {11}: {12}.</source>
         <translation>Suceso A = [{0:.2f}; {1:.2f}] × [{2:.2f}; {3:.2f}], B = [{4:.2f}; {5:.2f}] × [{6:.2f}; {7:.2f}]. P(A) = {8}, P(B) = {9}, P(A∩B) = {10}, P(A|B) = {11}: {12}.</translation>
+    </message>
+    <message>
+        <source>A and B are disjoint.</source>
+        <translation>A y B son incompatibles.</translation>
+    </message>
+    <message>
+        <source>A and B are independent.</source>
+        <translation>A y B son independientes.</translation>
+    </message>
+    <message>
+        <source>A and B are dependent.</source>
+        <translation>A y B son dependientes.</translation>
     </message>
     <message>
         <source>undefined (P(B) = 0)</source>
@@ -3836,6 +4155,65 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     </message>
 </context>
 <context>
+    <name>RollControls</name>
+    <message>
+        <source>Simulation: repeat the experiment n times</source>
+        <translation>Simulación: repite el experimento n veces</translation>
+    </message>
+    <message>
+        <source>Number of trials n</source>
+        <translation>Número de ensayos n</translation>
+    </message>
+    <message>
+        <source>Set n</source>
+        <translation>Fijar n</translation>
+    </message>
+    <message>
+        <source>n =</source>
+        <translation>n =</translation>
+    </message>
+    <message>
+        <source>Repeat {0} times</source>
+        <translation>Repetir {0} veces</translation>
+    </message>
+    <message>
+        <source>Random seed</source>
+        <translation>Semilla aleatoria</translation>
+    </message>
+    <message>
+        <source>Set seed</source>
+        <translation>Fijar semilla</translation>
+    </message>
+    <message>
+        <source>Again</source>
+        <translation>Otra vez</translation>
+    </message>
+    <message>
+        <source>Repeat again with the next seed</source>
+        <translation>Repetir de nuevo con la semilla siguiente</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>semilla</translation>
+    </message>
+    <message>
+        <source> … and {0} more</source>
+        <translation> … y {0} más</translation>
+    </message>
+    <message>
+        <source>First outcomes: {0}{1}</source>
+        <translation>Primeros resultados: {0}{1}</translation>
+    </message>
+    <message>
+        <source>No trials yet.</source>
+        <translation>Aún no hay ensayos.</translation>
+    </message>
+    <message>
+        <source>With n = {0}, freq(A) lands in [{1:.4f}, {2:.4f}] for 99.99 % of seeds.</source>
+        <translation>Con n = {0}, frec(A) cae en [{1:.4f}, {2:.4f}] para el 99,99 % de las semillas.</translation>
+    </message>
+</context>
+<context>
     <name>SigmoidView</name>
     <message>
         <source>score z = b₀ + b·x</source>
@@ -3906,14 +4284,45 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     </message>
 </context>
 <context>
+    <name>SpaceControls</name>
+    <message>
+        <source>Sample space and events</source>
+        <translation>Espacio muestral y sucesos</translation>
+    </message>
+    <message>
+        <source>Sample space</source>
+        <translation>Espacio muestral</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <source>Event A (filled)</source>
+        <translation>Suceso A (relleno)</translation>
+    </message>
+    <message>
+        <source>Event B (hatched)</source>
+        <translation>Suceso B (rayado)</translation>
+    </message>
+    <message>
+        <source>Choose sample space</source>
+        <translation>Elegir el espacio muestral</translation>
+    </message>
+    <message>
+        <source>Choose event {0}</source>
+        <translation>Elegir el suceso {0}</translation>
+    </message>
+</context>
+<context>
     <name>SquareView</name>
     <message>
         <source>Sample space with events A and B</source>
         <translation>Espacio muestral con los sucesos A y B</translation>
     </message>
     <message>
-        <source>Arrow keys move the selected event, Shift+arrow keys resize it; press A or B to select an event.</source>
-        <translation>Las flechas mueven el suceso seleccionado, Mayús+flechas cambian su tamaño; pulsa A o B para seleccionar un suceso.</translation>
+        <source>Arrow keys move the selected event (Ctrl: coarse), Shift+arrow keys resize it; Enter keeps, Escape puts it back; press A or B to select an event.</source>
+        <translation>Las flechas mueven el suceso seleccionado (Ctrl: pasos grandes), Mayús+flechas cambian su tamaño; Intro confirma, Escape lo devuelve a su sitio; pulsa A o B para seleccionar un suceso.</translation>
     </message>
 </context>
 <context>
@@ -4225,6 +4634,10 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>f′(x₀) no está definida aquí, así que no hay error que medir.</translation>
     </message>
     <message>
+        <source>not differentiable here</source>
+        <translation>no derivable aquí</translation>
+    </message>
+    <message>
         <source>Sigmoid σ(x)</source>
         <translation>Sigmoide σ(x)</translation>
     </message>
@@ -4239,6 +4652,144 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>Damped wave</source>
         <translation>Onda amortiguada</translation>
+    </message>
+</context>
+<context>
+    <name>classify</name>
+    <message>
+        <source>undefined</source>
+        <translation>indefinido</translation>
+    </message>
+    <message>
+        <source>intercept</source>
+        <translation>intercepto</translation>
+    </message>
+    <message>
+        <source>log-loss (NLL) on {0} training points: {1} (mean {2})</source>
+        <translation>pérdida logarítmica (NLL) en {0} puntos de entrenamiento: {1} (media {2})</translation>
+    </message>
+    <message>
+        <source>L2 penalty λ = {0} on the standardised slopes: SEs are from the penalised Hessian</source>
+        <translation>penalización L2 λ = {0} sobre las pendientes estandarizadas: los EE salen de la hessiana penalizada</translation>
+    </message>
+    <message>
+        <source>coefficient        estimate      SE        z       p (Wald)</source>
+        <translation>coeficiente        estimación    EE        z       p (Wald)</translation>
+    </message>
+    <message>
+        <source>, 1 row with a missing value left out</source>
+        <translation>, 1 fila con un valor ausente excluida</translation>
+    </message>
+    <message>
+        <source>, {0} rows with a missing value left out</source>
+        <translation>, {0} filas con un valor ausente excluidas</translation>
+    </message>
+    <message>
+        <source>{0} test points</source>
+        <translation>{0} puntos de prueba</translation>
+    </message>
+    <message>
+        <source>all {0} points (no test share)</source>
+        <translation>los {0} puntos (sin parte de prueba)</translation>
+    </message>
+    <message>
+        <source>On {0}, threshold t = {1}: accuracy {2}, precision {3}{4}, recall {5}, specificity {6}, F1 {7}</source>
+        <translation>Sobre {0}, umbral t = {1}: exactitud {2}, precisión {3}{4}, sensibilidad {5}, especificidad {6}, F1 {7}</translation>
+    </message>
+    <message>
+        <source> (nothing predicted positive)</source>
+        <translation> (ninguno predicho positivo)</translation>
+    </message>
+    <message>
+        <source>AUC = {0} (trapezoids {1}) = U / (n₁n₀) = {2} / ({3}·{4}): the chance a random {5} outranks a random {6}</source>
+        <translation>AUC = {0} (trapecios {1}) = U / (n₁n₀) = {2} / ({3}·{4}): la probabilidad de que un {5} al azar puntúe por encima de un {6} al azar</translation>
+    </message>
+    <message>
+        <source>precision {0} at recall {1}; positives are {2} of the points (a useless model&apos;s precision)</source>
+        <translation>precisión {0} con sensibilidad {1}; los positivos son el {2} de los puntos (la precisión de un modelo inútil)</translation>
+    </message>
+    <message>
+        <source>Brier score {0} (mean of (p − y)²; 0 is perfect, {1} for always predicting the base rate)</source>
+        <translation>puntuación de Brier {0} (media de (p − y)²; 0 es perfecto, {1} si siempre se predice la tasa base)</translation>
+    </message>
+    <message>
+        <source>{0} (positive) vs {1}: {2} points{3}. </source>
+        <translation>{0} (positivo) frente a {1}: {2} puntos{3}. </translation>
+    </message>
+    <message>
+        <source>Perfectly separable: the maximum-likelihood fit runs off to infinity. </source>
+        <translation>Perfectamente separable: el ajuste de máxima verosimilitud se va al infinito. </translation>
+    </message>
+    <message>
+        <source>Threshold {0}: TP {1}, FP {2}, TN {3}, FN {4}; accuracy {5}, AUC {6}.</source>
+        <translation>Umbral {0}: VP {1}, FP {2}, VN {3}, FN {4}; exactitud {5}, AUC {6}.</translation>
+    </message>
+    <message>
+        <source>The two classes are perfectly separable: a line puts every positive on one side. Scaling the coefficients up always lowers the log-loss toward 0, so the maximum-likelihood estimate runs off to infinity and has no standard errors. Add an L2 penalty or overlapping data.</source>
+        <translation>Las dos clases son perfectamente separables: una recta deja todos los positivos a un lado. Agrandar los coeficientes siempre baja la pérdida logarítmica hacia 0, así que la estimación de máxima verosimilitud se va al infinito y no tiene errores estándar. Añade una penalización L2 o datos que se solapen.</translation>
+    </message>
+    <message>
+        <source>A feature is constant, so its coefficient is not identified; choose another feature.</source>
+        <translation>Una variable es constante, así que su coeficiente no está identificado; elige otra variable.</translation>
+    </message>
+    <message>
+        <source>The information matrix is singular: the features are collinear, so the SEs are undefined.</source>
+        <translation>La matriz de información es singular: las variables son colineales, así que los EE no están definidos.</translation>
+    </message>
+</context>
+<context>
+    <name>decomp</name>
+    <message>
+        <source>A is the zero matrix: the whole cube collapses to the origin.</source>
+        <translation>A es la matriz nula: todo el cubo se colapsa en el origen.</translation>
+    </message>
+    <message>
+        <source>Rank 1: the cube is squashed onto a line; its volume det A is 0.</source>
+        <translation>Rango 1: el cubo se aplasta sobre una recta; su volumen det A es 0.</translation>
+    </message>
+    <message>
+        <source>Rank 2: the cube is flattened into a plane; its volume det A is 0 and A has no inverse.</source>
+        <translation>Rango 2: el cubo se aplana en un plano; su volumen det A es 0 y A no tiene inversa.</translation>
+    </message>
+    <message>
+        <source>Negative determinant: the cube is turned inside out (orientation flipped).</source>
+        <translation>Determinante negativo: el cubo se da la vuelta (la orientación se invierte).</translation>
+    </message>
+    <message>
+        <source>No points: add points to fit a curve.</source>
+        <translation>No hay puntos: añade puntos para ajustar una curva.</translation>
+    </message>
+    <message>
+        <source>The points have {0} different x value(s): a degree-{1} fit needs {2}, so AᵀA is singular and the fit is not unique (showing the shortest x̂).</source>
+        <translation>Los puntos tienen {0} valor(es) de x distinto(s): un ajuste de grado {1} necesita {2}, así que AᵀA es singular y el ajuste no es único (se muestra el x̂ más corto).</translation>
+    </message>
+    <message>
+        <source>With damping d = 1 this chain has {0} separate closed parts: the stationary distribution is not unique (it depends on where the walker starts). Lower d to fix it.</source>
+        <translation>Con amortiguación d = 1 esta cadena tiene {0} partes cerradas separadas: la distribución estacionaria no es única (depende de dónde empiece el caminante). Baja d para arreglarlo.</translation>
+    </message>
+    <message>
+        <source>With damping d = 1 this chain is periodic: power iteration cycles instead of settling. Lower d below 1 and it converges.</source>
+        <translation>Con amortiguación d = 1 esta cadena es periódica: la iteración de potencias da vueltas en lugar de estabilizarse. Baja d por debajo de 1 y converge.</translation>
+    </message>
+    <message>
+        <source>Every row is the same: there is no variance to explain.</source>
+        <translation>Todas las filas son iguales: no hay varianza que explicar.</translation>
+    </message>
+    <message>
+        <source>A is the zero matrix: every vector goes to 0, all singular values are 0 and A⁺ = 0.</source>
+        <translation>A es la matriz nula: todo vector va a 0, todos los valores singulares son 0 y A⁺ = 0.</translation>
+    </message>
+    <message>
+        <source>A is singular (rank {0} of {1}): the circle is flattened, the condition number is infinite and A has no inverse — the pseudo-inverse A⁺ still exists.</source>
+        <translation>A es singular (rango {0} de {1}): el círculo se aplana, el número de condición es infinito y A no tiene inversa — la pseudoinversa A⁺ sigue existiendo.</translation>
+    </message>
+    <message>
+        <source>A is singular (rank {0} of {1}): the sphere is flattened, the condition number is infinite and A has no inverse — the pseudo-inverse A⁺ still exists.</source>
+        <translation>A es singular (rango {0} de {1}): la esfera se aplana, el número de condición es infinito y A no tiene inversa — la pseudoinversa A⁺ sigue existiendo.</translation>
+    </message>
+    <message>
+        <source>A is nearly singular: condition number {0}, so solving with A loses about {1} digits.</source>
+        <translation>A es casi singular: número de condición {0}, así que resolver con A pierde unas {1} cifras.</translation>
     </message>
 </context>
 <context>
@@ -4499,7 +5050,7 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>&lt;b&gt;{0} de {1}&lt;/b&gt; intervalos cubren μ = {2} (se esperan unos {3})</translation>
     </message>
     <message>
-        <source>{0} of {1} {2} intervals contain the true mean; {3} miss it (in vermillion). The {2} is the method's hit rate over many samples, not a probability about one interval.</source>
+        <source>{0} of {1} {2} intervals contain the true mean; {3} miss it (in vermillion). The {2} is the method&apos;s hit rate over many samples, not a probability about one interval.</source>
         <translation>{0} de {1} intervalos al {2} contienen la media real; {3} no (en bermellón). El {2} es la tasa de acierto del método sobre muchas muestras, no una probabilidad sobre un intervalo concreto.</translation>
     </message>
     <message>
@@ -4714,6 +5265,37 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     </message>
 </context>
 <context>
+    <name>notebook</name>
+    <message>
+        <source>Made with ML Math Sandbox. Each code cell runs on its own with numpy, scipy and matplotlib (sympy where exact arithmetic is the point): change a number and run it again.</source>
+        <translation>Hecho con ML Math Sandbox. Cada celda de código se ejecuta por sí sola con numpy, scipy y matplotlib (sympy donde importa la aritmética exacta): cambia un número y vuelve a ejecutarla.</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>The code for this step is the same as above.</source>
+        <translation>El código de este paso es el mismo que el de arriba.</translation>
+    </message>
+    <message>
+        <source>Scene</source>
+        <translation>Escena</translation>
+    </message>
+    <message>
+        <source>the scene holds no lab, so there is no code to put in a notebook</source>
+        <translation>la escena no contiene ningún laboratorio, así que no hay código que poner en un cuaderno</translation>
+    </message>
+    <message>
+        <source>{source}: no such file, and no bundled lesson has that name</source>
+        <translation>{source}: no existe ese archivo y ninguna lección incluida tiene ese nombre</translation>
+    </message>
+    <message>
+        <source>{path}: not a lesson (.mllesson) or a scene (.mlscene)</source>
+        <translation>{path}: no es una lección (.mllesson) ni una escena (.mlscene)</translation>
+    </message>
+</context>
+<context>
     <name>optim</name>
     <message>
         <source>Your own f(x, y)</source>
@@ -4742,6 +5324,105 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>Momentum</source>
         <translation>Momento</translation>
+    </message>
+</context>
+<context>
+    <name>prob</name>
+    <message>
+        <source>two dice (36 outcomes)</source>
+        <translation>dos dados (36 resultados)</translation>
+    </message>
+    <message>
+        <source>a deck of cards (52 outcomes)</source>
+        <translation>una baraja de cartas (52 resultados)</translation>
+    </message>
+    <message>
+        <source>three coins (8 outcomes)</source>
+        <translation>tres monedas (8 resultados)</translation>
+    </message>
+    <message>
+        <source>first die is even</source>
+        <translation>el primer dado es par</translation>
+    </message>
+    <message>
+        <source>the sum is 7</source>
+        <translation>la suma es 7</translation>
+    </message>
+    <message>
+        <source>first die shows 6</source>
+        <translation>el primer dado saca 6</translation>
+    </message>
+    <message>
+        <source>second die shows 6</source>
+        <translation>el segundo dado saca 6</translation>
+    </message>
+    <message>
+        <source>doubles (both dice equal)</source>
+        <translation>dobles (los dos dados iguales)</translation>
+    </message>
+    <message>
+        <source>the sum is even</source>
+        <translation>la suma es par</translation>
+    </message>
+    <message>
+        <source>the sum is 10 or more</source>
+        <translation>la suma es 10 o más</translation>
+    </message>
+    <message>
+        <source>at least one die shows 1</source>
+        <translation>al menos un dado saca 1</translation>
+    </message>
+    <message>
+        <source>a heart ♥</source>
+        <translation>un corazón ♥</translation>
+    </message>
+    <message>
+        <source>a face card (J, Q, K)</source>
+        <translation>una figura (J, Q, K)</translation>
+    </message>
+    <message>
+        <source>a red card (♥ or ♦)</source>
+        <translation>una carta roja (♥ o ♦)</translation>
+    </message>
+    <message>
+        <source>a spade ♠</source>
+        <translation>una pica ♠</translation>
+    </message>
+    <message>
+        <source>an ace</source>
+        <translation>un as</translation>
+    </message>
+    <message>
+        <source>a king</source>
+        <translation>un rey</translation>
+    </message>
+    <message>
+        <source>a number card (2–10)</source>
+        <translation>una carta numérica (2–10)</translation>
+    </message>
+    <message>
+        <source>first coin is heads</source>
+        <translation>la primera moneda sale cara</translation>
+    </message>
+    <message>
+        <source>all three coins the same</source>
+        <translation>las tres monedas iguales</translation>
+    </message>
+    <message>
+        <source>second coin is heads</source>
+        <translation>la segunda moneda sale cara</translation>
+    </message>
+    <message>
+        <source>two or more heads</source>
+        <translation>dos caras o más</translation>
+    </message>
+    <message>
+        <source>exactly one heads</source>
+        <translation>exactamente una cara</translation>
+    </message>
+    <message>
+        <source>no heads at all</source>
+        <translation>ninguna cara</translation>
     </message>
 </context>
 <context>
