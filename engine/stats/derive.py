@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import math
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -132,7 +133,9 @@ def bivariate_view(rho: float, seed: int, n: int = BIVARIATE_N) -> BivariatePlot
 @functools.lru_cache(maxsize=8)
 def _theory(name: str, params: tuple[tuple[str, float], ...]) -> tuple[Moments, TheoryCurves, np.ndarray, np.ndarray]:
     mom = moments(name, params)
-    curves = theory_curves(name, params, points=CURVE_POINTS)
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a point mass (p = 1) takes log1p(−1) = −inf inside scipy
+        curves = theory_curves(name, params, points=CURVE_POINTS)
     if curves.discrete:
         k, pm = curves.x, curves.density
         stick_x = np.repeat(k, 2)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -226,7 +227,9 @@ def moments(name: str, params: Params) -> Moments:
 def _moments_cached(name: str, items: tuple[tuple[str, float], ...]) -> Moments:
     """Moments of validated parameters; cached because every slider step of the lab asks for them."""
     values = dict(items)
-    mean, var, skew, kurt = (float(v) for v in bound(name, values).stats(moments="mvsk"))
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a point mass (Geometric p = 1) divides by 0: named below
+        mean, var, skew, kurt = (float(v) for v in bound(name, values).stats(moments="mvsk"))
     note = ""
     if name == "cauchy":
         mean = var = skew = kurt = math.nan
@@ -244,7 +247,9 @@ def _moments_cached(name: str, items: tuple[tuple[str, float], ...]) -> Moments:
             note = "With ν ≤ 3 the skewness is undefined."
         elif nu <= 4:
             kurt = math.inf
-    elif name in ("bernoulli", "binomial") and values["p"] in (0.0, 1.0) or name == "binomial" and values["n"] == 0:
+    elif var == 0.0 or (
+        name in ("bernoulli", "binomial") and values["p"] in (0.0, 1.0) or name == "binomial" and values["n"] == 0
+    ):
         skew = kurt = math.nan
         note = "The distribution is a single point: skewness is undefined."
     return Moments(mean, var, skew, kurt, note)

@@ -5,6 +5,7 @@ goodness-of-fit test against a family. Re-exported by :mod:`engine.stats`.
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -232,9 +233,13 @@ def goodness_of_fit(name: str, params: Params, samples: Any) -> tuple[float, flo
         res = st.kstest(x, dist.cdf)
         return float(res.statistic), float(res.pvalue), "ks"
     n = x.size
-    lo, hi = (float(v) for v in dist.ppf([1e-6, 1 - 1e-6]))
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # a point mass (Geometric p = 1) takes log1p(−1) = −inf
+        lo, hi = (float(v) for v in dist.ppf([1e-6, 1 - 1e-6]))
     s_lo = float(dist.support()[0])
     lo = max(lo, s_lo)
+    if not (math.isfinite(lo) and math.isfinite(hi)) or hi <= lo:  # a point mass: every draw falls in one cell
+        return 0.0, 1.0, "chi2"
     ks = np.arange(lo, hi + 1.0)
     if ks.size > 2000:
         ks = np.unique(np.round(np.linspace(lo, hi, 2000)))
