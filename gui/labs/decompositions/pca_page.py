@@ -22,9 +22,38 @@ from gui.labs.decompositions.readout import Readout, fmt, message_label
 from gui.widgets.field_controls import configure_spin, spec_of, value_slider
 from gui.widgets.plane import configure_plot
 
-__all__ = ["PcaPage"]
+__all__ = ["PcaPage", "label_anchors"]
 
 GROUP_COLORS = ("blue", "orange", "green", "purple", "sky", "vermillion")
+
+
+def label_anchors(ends: np.ndarray, scale: float) -> list[tuple[float, float]]:
+    """Text anchors for the loading arrows' names: beside the tip on the arrow's side, running inwards; names whose
+    tips are close (names are wide: within 0.9 ``scale`` across and 0.25 ``scale`` up or down) are stacked one line
+    apart, the highest tip on top."""
+    n = len(ends)
+    group = list(range(n))
+
+    def root(i: int) -> int:
+        while group[i] != i:
+            i = group[i]
+        return i
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            dx, dy = np.abs(ends[i] - ends[j])
+            if dx < 0.9 * scale and dy < 0.25 * scale:
+                group[root(j)] = root(i)
+    anchors = [(0.5, 0.5)] * n
+    for r in {root(i) for i in range(n)}:
+        members = sorted((i for i in range(n) if root(i) == r), key=lambda i: -ends[i, 1])
+        # pyqtgraph: a larger y anchor lifts the text above its point; x anchor 1 ends the text at the tip, so a
+        # name runs inwards from its tip and never past the plot's edge
+        top = (1.0 if ends[members[0], 1] >= 0 else 0.0) if len(members) == 1 else 0.5 + (len(members) - 1) / 2
+        for rank, i in enumerate(members):
+            short = float(np.hypot(*ends[i])) < 0.2 * scale  # near the origin: run away from where the rest point
+            anchors[i] = (1.0 if (float(np.sum(ends[:, 0])) if short else ends[i, 0]) > 0 else 0.0, top - rank)
+    return anchors
 
 
 class PcaPage(QtWidgets.QWidget):
@@ -178,13 +207,15 @@ class PcaPage(QtWidgets.QWidget):
         seg[1::2] = ends
         self.arrows.setData(seg[:, 0], seg[:, 1])
         while len(self.arrow_labels) < len(ends):
-            label = pg.TextItem("", color=theme.color("vermillion"), anchor=(0.5, 0.5))
+            label = pg.TextItem("", color=theme.color("vermillion"), anchor=(0.5, 0.5), fill=theme.brush("bg", 140))
             label.setFont(theme.font(0.9, bold=True))
             self.biplot.addItem(label)
             self.arrow_labels.append(label)
-        for label, name, end in zip(self.arrow_labels, data.columns, ends, strict=False):
+        anchors = label_anchors(ends, 0.65 * spread)
+        for label, name, end, anchor in zip(self.arrow_labels, data.columns, ends, anchors, strict=False):
             label.setText(name)
-            label.setPos(float(end[0]) * 1.12, float(end[1]) * 1.12)
+            label.setAnchor(anchor)
+            label.setPos(float(end[0]), float(end[1]))
         for label in self.arrow_labels[len(ends) :]:
             label.setText("")
         self.message.show_text(p.message)

@@ -271,3 +271,23 @@ def test_damping_by_keyboard_and_removing_an_edge_follow_networkx_and_undo(qtbot
     np.testing.assert_allclose(lab.results.get(lab.state()).markov.stationary, reference(lab.state()), atol=1e-8)
     win.undo_stack.undo()
     assert lab.state().edges == s.edges
+
+
+def test_biplot_names_of_nearly_parallel_loadings_do_not_overlap(qtbot, lab_window):
+    _win, lab = _lab(lab_window, "pca")
+    page = lab.pca
+    for dataset, standardise in (("penguins", True), ("penguins", False), ("iris", False), ("iris", True)):
+        if page.dataset.currentData() != dataset:
+            page.dataset.setFocus()
+            qtbot.keyClick(page.dataset, QtCore.Qt.Key.Key_Down)
+        if page.standardise.isChecked() != standardise:
+            qtbot.mouseClick(page.standardise, QtCore.Qt.MouseButton.LeftButton, pos=QtCore.QPoint(8, 8))
+        assert (lab.state().pca_dataset, lab.state().pca_standardise) == (dataset, standardise)
+        QtWidgets.QApplication.processEvents()
+        labels = [item for item in page.arrow_labels if item.toPlainText()]
+        assert len(labels) == 4  # four measurements in each bundled data set
+        rects = [item.mapRectToScene(item.boundingRect()) for item in labels]
+        for i in range(len(rects)):
+            for j in range(i + 1, len(rects)):
+                names = (labels[i].toPlainText(), labels[j].toPlainText())
+                assert not rects[i].intersects(rects[j]), f"{names} overlap ({dataset}, standardise={standardise})"
