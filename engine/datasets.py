@@ -16,6 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
+from engine.i18n import QT_TRANSLATE_NOOP
 from engine.resources import resource_path
 
 __all__ = [
@@ -343,15 +344,16 @@ class DatasetInfo:
 DATASETS: dict[str, DatasetInfo] = {
     d.name: d
     for d in (
-        DatasetInfo("anscombe", "anscombe.csv", "Anscombe's quartet", "y1",
+        DatasetInfo("anscombe", "anscombe.csv", QT_TRANSLATE_NOOP("datasets", "Anscombe's quartet"), "y1",
                     "Four x–y sets with the same means, variances, correlation and regression line (Anscombe 1973)."),
-        DatasetInfo("horse_kicks", "horse_kicks.csv", "Prussian horse-kick deaths", "deaths",
+        DatasetInfo("horse_kicks", "horse_kicks.csv",
+                    QT_TRANSLATE_NOOP("datasets", "Prussian horse-kick deaths"), "deaths",
                     "Deaths by horse kick per corps per year, 200 corps-years (Bortkiewicz 1898): Poisson data."),
-        DatasetInfo("sleep", "sleep.csv", "Student's sleep data", "extra",
+        DatasetInfo("sleep", "sleep.csv", QT_TRANSLATE_NOOP("datasets", "Student's sleep data"), "extra",
                     "Extra hours of sleep with two drugs, 10 patients (Cushny & Peebles 1905; Student 1908)."),
-        DatasetInfo("zea_mays", "zea_mays.csv", "Darwin's maize plants", "cross",
+        DatasetInfo("zea_mays", "zea_mays.csv", QT_TRANSLATE_NOOP("datasets", "Darwin's maize plants"), "cross",
                     "Heights (inches) of 15 pairs of cross- and self-fertilised plants (Darwin 1876; Fisher 1935)."),
-        DatasetInfo("mendel_peas", "mendel_peas.csv", "Mendel's peas", "observed",
+        DatasetInfo("mendel_peas", "mendel_peas.csv", QT_TRANSLATE_NOOP("datasets", "Mendel's peas"), "observed",
                     "Counts of the four seed types in Mendel's dihybrid cross; expected ratio 9:3:3:1."),
     )
 }  # fmt: skip

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine.expr import ExpressionError
+from engine.i18n import number, translate
 from engine.optim import objectives as obj
 from engine.optim.lab import OptimizerState, lam_max, lr_bounds, narrate, objective_of, runs
 from engine.optim.rules import OptimizerError
@@ -192,7 +193,8 @@ def derive(
             found, run_error = {}, str(exc)
     lam = lam_max(o)
     bounds = lr_bounds(state, o)
-    texts = {n: f"stable only for lr < {b:.3g}" + (" = 2/λmax" if n == "gd" else "") for n, b in bounds.items()}
+    stable = translate("optim", "stable only for lr < {0}")
+    texts = {n: stable.format(number(b, 3)) + (" = 2/λmax" if n == "gd" else "") for n, b in bounds.items()}
     minima = tuple((float(m[0]), float(m[1])) for m in o.minima)
     offset, label = loss_offset({n: tr.values for n, tr in found.items()}, [o.value_xy(*m) for m in minima])
     last = max((tr.steps for tr in found.values()), default=0)

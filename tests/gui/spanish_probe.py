@@ -71,6 +71,12 @@ def main() -> int:
         for _ in range(5):
             app.processEvents()
         texts = texts_of(lab)
+        for tabs in lab.findChildren(QtWidgets.QTabWidget):  # every page, not only the one a lab opens on
+            for i in range(tabs.count()):
+                tabs.setCurrentIndex(i)
+                for _ in range(5):
+                    app.processEvents()
+                texts += texts_of(lab)
         spins = [s.text() for s in lab.findChildren(QtWidgets.QDoubleSpinBox) if s.decimals() > 0]
         report[name] = {
             "texts": len(texts),

@@ -195,7 +195,7 @@ class DistributionsControls(QtWidgets.QWidget):
         self.dataset = QtWidgets.QComboBox()
         self.dataset.addItem(translate("Distributions", "bundled data set…"), "")
         for info in list_datasets():
-            self.dataset.addItem(info.title, info.name)
+            self.dataset.addItem(translate("datasets", info.title), info.name)
         self.open_csv = QtWidgets.QPushButton(translate("Distributions", "Open CSV…"))
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.dataset, 1)

@@ -83,7 +83,7 @@ class FitDataInput(QtCore.QObject):
         except DataError as exc:
             self._fail(str(exc))
             return
-        self._use(values, DATASETS[name].title, table, DATASETS[name].column)
+        self._use(values, translate("datasets", DATASETS[name].title), table, DATASETS[name].column)
 
     def _on_open_csv(self) -> None:
         path, _ = QtWidgets.QFileDialog.getOpenFileName(

@@ -17,7 +17,7 @@ class Surface3D(QtWidgets.QWidget):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._lay = QtWidgets.QVBoxLayout(self)
-        self.note = QtWidgets.QLabel("The 3-D view opens when this tab is shown.")
+        self.note = QtWidgets.QLabel(self.tr("The 3-D view opens when this tab is shown."))
         self.note.setWordWrap(True)
         self.note.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
         self._lay.addWidget(self.note)
@@ -34,7 +34,7 @@ class Surface3D(QtWidgets.QWidget):
             return False
         app = QtGui.QGuiApplication.instance()
         if app is None or app.platformName() in ("offscreen", "minimal"):
-            return self._fail("3-D view unavailable: this session has no OpenGL display (offscreen).")
+            return self._fail(self.tr("3-D view unavailable: this session has no OpenGL display (offscreen)."))
         try:
             import pyqtgraph.opengl as gl
 
@@ -42,16 +42,16 @@ class Surface3D(QtWidgets.QWidget):
             w.setCameraPosition(distance=4.0, elevation=30, azimuth=-60)
             w.setBackgroundColor(theme.current().background)
         except Exception as exc:
-            return self._fail(f"3-D view unavailable: OpenGL could not start ({type(exc).__name__}).")
+            return self._fail(self.tr("3-D view unavailable: OpenGL could not start ({0}).").format(type(exc).__name__))
         self._gl_module = gl
         self.gl = w
-        self.note.setText("Drag to rotate, wheel to zoom. Heights are the display-compressed loss.")
+        self.note.setText(self.tr("Drag to rotate, wheel to zoom. Heights are the display-compressed loss."))
         self._lay.addWidget(w, 1)
         return True
 
     def _fail(self, text: str) -> bool:
         self.failed = True
-        self.note.setText(text + "\nThe contour view on the first tab shows the same surface from above.")
+        self.note.setText(text + "\n" + self.tr("The contour view on the first tab shows the same surface from above."))
         return False
 
     def set_data(self, xs, ys, display, paths: dict[str, np.ndarray]) -> None:
