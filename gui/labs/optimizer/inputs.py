@@ -154,12 +154,11 @@ class OptimizerInputs:
         return True
 
     def on_view_edited(self, view: tuple[float, float, float, float]) -> None:
-        """The user panned or zoomed the surface: record it (no undo step) and redraw the surface for it."""
-        x0, x1, y0, y1 = view
-        fs = spec_of(OptimizerState, "view")
-        if not (all(math.isfinite(c) and fs.lo <= c <= fs.hi for c in view) and x0 < x1 and y0 < y1):
-            self.lab.error_message(translate("Optimizer", "That view is out of range; use Reset view to go back."))
-            return
+        """The user panned or zoomed the surface: record it (no undo step) and redraw the surface for it.
+
+        A view beyond the field spec's range is clamped by ``update_view``, which moves the plot to the clamped range:
+        rejecting it left the plot showing one range while the state stored another.
+        """
         self.lab.update_view(tuple(float(c) for c in view))
         self.lab.redraw_view()
 
