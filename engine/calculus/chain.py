@@ -9,8 +9,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from engine.expr import parse
+from engine.i18n import QT_TRANSLATE_NOOP
 
-LOSSES = ("log-loss", "squared error")
+LOSSES = (QT_TRANSLATE_NOOP("Derivatives", "log-loss"), QT_TRANSLATE_NOOP("Derivatives", "squared error"))
 
 # The whole composition as one typed formula, differentiated symbolically to check the path products.
 _LOSS_TEXT = {

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.i18n import translate
 from engine.nn.data import NetworkError
 from engine.nn.maths import ACTIVATIONS, Layout, activation_slope, forward, loss_slope, loss_value
 
@@ -127,18 +128,20 @@ def _to_2d(values: np.ndarray, fit: np.ndarray, fallback_y: np.ndarray, method: 
     """Reduce (m, k) unit values to 2-D columns; PCA axes are fitted on ``fit`` (the data points' values)."""
     k = values.shape[1]
     if k == 2:
-        return values, "units 1 and 2"
+        return values, translate("nn", "units 1 and 2")
     if k == 1:
-        return np.column_stack([values[:, 0], fallback_y]), "1 unit (horizontal) against the input's y (vertical)"
+        how = translate("nn", "1 unit (horizontal) against the input's y (vertical)")
+        return np.column_stack([values[:, 0], fallback_y]), how
     if method == "first2":
-        return values[:, :2], f"units 1 and 2 of {k}"
+        return values[:, :2], translate("nn", "units 1 and 2 of {0}").format(k)
     centre = fit.mean(axis=0)
     _, s, vt = np.linalg.svd(fit - centre, full_matrices=False)
     axes = vt[:2]
     axes = axes * np.where(axes[np.arange(2), np.abs(axes).argmax(axis=1)] < 0, -1.0, 1.0)[:, None]
     total = float((s**2).sum())
     share = float((s[:2] ** 2).sum() / total) if total > 0 else 1.0
-    return (values - centre) @ axes.T, f"PCA of {k} units ({share:.0%} of the spread)"
+    how = translate("nn", "PCA of {0} units ({1} of the spread)").format(k, f"{share:.0%}")
+    return (values - centre) @ axes.T, how
 
 
 def layer_stages(
@@ -180,12 +183,12 @@ def layer_stages(
     both = np.concatenate([grid, pts])
     zs, acts = forward(params, layout, activation, both)
     split = len(grid)
-    stages = [LayerStage("input plane", "x and y", 2, tuple(lines), pts.copy(), None)]
+    stages = [LayerStage(translate("nn", "input plane"), translate("nn", "x and y"), 2, tuple(lines), pts.copy(), None)]
     views = layout.views(params)
     y_in = both[:, 1]
     for k in range(layout.n_layers):
         last = k == layout.n_layers - 1
-        name = "output" if last else f"layer {k + 1}"
+        name = translate("nn", "output") if last else translate("nn", "layer {0}").format(k + 1)
         act_name = "sigmoid" if last else activation
         for title, vals in ((f"{name}: W·x + b", zs[k]), (f"{name}: {act_name}", acts[k + 1])):
             flat, how = _to_2d(vals, vals[split:] if len(pts) > 2 else vals, y_in, method)

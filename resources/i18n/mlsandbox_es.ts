@@ -3635,10 +3635,6 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Cargar datos</translation>
     </message>
     <message>
-        <source>That view is out of range; use Reset view to go back.</source>
-        <translation>Esa vista está fuera de rango; usa Restablecer vista para volver.</translation>
-    </message>
-    <message>
         <source>slope m</source>
         <translation>pendiente m</translation>
     </message>
@@ -4326,6 +4322,29 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     </message>
 </context>
 <context>
+    <name>Surface3D</name>
+    <message>
+        <source>The 3-D view opens when this tab is shown.</source>
+        <translation>La vista 3D se abre cuando se muestra esta pestaña.</translation>
+    </message>
+    <message>
+        <source>3-D view unavailable: this session has no OpenGL display (offscreen).</source>
+        <translation>Vista 3D no disponible: esta sesión no tiene pantalla OpenGL (offscreen).</translation>
+    </message>
+    <message>
+        <source>3-D view unavailable: OpenGL could not start ({0}).</source>
+        <translation>Vista 3D no disponible: OpenGL no pudo arrancar ({0}).</translation>
+    </message>
+    <message>
+        <source>Drag to rotate, wheel to zoom. Heights are the display-compressed loss.</source>
+        <translation>Arrastra para girar, rueda para acercar. Las alturas son la pérdida comprimida para mostrarla.</translation>
+    </message>
+    <message>
+        <source>The contour view on the first tab shows the same surface from above.</source>
+        <translation>La vista de contornos de la primera pestaña muestra la misma superficie desde arriba.</translation>
+    </message>
+</context>
+<context>
     <name>SvdPage</name>
     <message>
         <source>Unit circle and its image under A</source>
@@ -4735,6 +4754,29 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>The information matrix is singular: the features are collinear, so the SEs are undefined.</source>
         <translation>La matriz de información es singular: las variables son colineales, así que los EE no están definidos.</translation>
+    </message>
+</context>
+<context>
+    <name>datasets</name>
+    <message>
+        <source>Anscombe&apos;s quartet</source>
+        <translation>Cuarteto de Anscombe</translation>
+    </message>
+    <message>
+        <source>Prussian horse-kick deaths</source>
+        <translation>Muertes por coz de caballo en Prusia</translation>
+    </message>
+    <message>
+        <source>Student&apos;s sleep data</source>
+        <translation>Datos de sueño de Student</translation>
+    </message>
+    <message>
+        <source>Darwin&apos;s maize plants</source>
+        <translation>Plantas de maíz de Darwin</translation>
+    </message>
+    <message>
+        <source>Mendel&apos;s peas</source>
+        <translation>Guisantes de Mendel</translation>
     </message>
 </context>
 <context>
@@ -5324,6 +5366,10 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>Momentum</source>
         <translation>Momento</translation>
+    </message>
+    <message>
+        <source>stable only for lr &lt; {0}</source>
+        <translation>estable solo si lr &lt; {0}</translation>
     </message>
 </context>
 <context>

@@ -131,8 +131,9 @@ class ChainRulePanel(QtWidgets.QWidget):
         form.addStretch(1)
         choices = QtWidgets.QHBoxLayout()  # a second row: one row of every input is too wide for a projector
         self.loss = QtWidgets.QComboBox()
-        self.loss.addItems(LOSSES)
-        self.loss.currentTextChanged.connect(lambda t: self.edited.emit("chain_loss", t, True))
+        for loss in LOSSES:  # shown in the user's language, stored by its name
+            self.loss.addItem(translate("Derivatives", loss), loss)
+        self.loss.currentIndexChanged.connect(lambda i: self.edited.emit("chain_loss", self.loss.itemData(i), True))
         choices.addWidget(QtWidgets.QLabel(translate("Derivatives", "loss")))
         choices.addWidget(self.loss)
         self.path = QtWidgets.QComboBox()
@@ -161,7 +162,7 @@ class ChainRulePanel(QtWidgets.QWidget):
             with QtCore.QSignalBlocker(self.spins[key]):
                 self.spins[key].setValue(value)
         with QtCore.QSignalBlocker(self.loss):
-            self.loss.setCurrentText(graph.loss)
+            self.loss.setCurrentIndex(max(0, self.loss.findData(graph.loss)))
         src = self.path_from()
         self.view.show_graph(graph, src)
         dl_da, da_dz = graph.edge("a", "L").value, graph.edge("z", "a").value
