@@ -204,7 +204,7 @@ def derive(
     return OptimizerResults(
         state=state,
         objective=o,
-        formula=f"f = {o.formula}",
+        formula=f"f = {translate('optim', o.formula)}",
         objective_key=okey,
         grid_key=(okey, state.view),
         runs_key=rkey,

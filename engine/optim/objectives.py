@@ -358,7 +358,8 @@ def line_fit(points: tuple[tuple[float, float], ...] | np.ndarray) -> Objective:
     half_b = max(3.0, 2.5 * abs(b0))
     view = (m0 - half_m, m0 + half_m, b0 - half_b, b0 + half_b)
     start = (m0 - 0.8 * half_m, b0 + 0.7 * half_b)
-    return _poly("line_fit", "mean((m·xᵢ + b − yᵢ)²)", f, g, h, view, start, ((m0, b0),), True)
+    formula = QT_TRANSLATE_NOOP("optim", "mean((m·xᵢ + b − yᵢ)²)")  # translated where shown (derive)
+    return _poly("line_fit", formula, f, g, h, view, start, ((m0, b0),), True)
 
 
 def noisy_line(n: int = 20, slope: float = 1.5, intercept: float = -1.0, noise: float = 0.8, seed: int = 3) -> tuple:

@@ -934,6 +934,14 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <source>|error|</source>
         <translation>|error|</translation>
     </message>
+    <message>
+        <source>log-loss</source>
+        <translation>pérdida logarítmica</translation>
+    </message>
+    <message>
+        <source>squared error</source>
+        <translation>error cuadrático</translation>
+    </message>
 </context>
 <context>
     <name>DerivativesLab</name>
@@ -3521,6 +3529,10 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>este entrenamiento divergió: baja la tasa de aprendizaje o pulsa Reiniciar</translation>
     </message>
     <message>
+        <source>Train part of epoch {0}</source>
+        <translation>Entrenar parte de la época {0}</translation>
+    </message>
+    <message>
         <source>Train to epoch {0}</source>
         <translation>Entrenar hasta la época {0}</translation>
     </message>
@@ -5305,6 +5317,38 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <source>no test set</source>
         <translation>sin conjunto de prueba</translation>
     </message>
+    <message>
+        <source>units 1 and 2</source>
+        <translation>unidades 1 y 2</translation>
+    </message>
+    <message>
+        <source>1 unit (horizontal) against the input&apos;s y (vertical)</source>
+        <translation>1 unidad (horizontal) frente a la y de la entrada (vertical)</translation>
+    </message>
+    <message>
+        <source>units 1 and 2 of {0}</source>
+        <translation>unidades 1 y 2 de {0}</translation>
+    </message>
+    <message>
+        <source>PCA of {0} units ({1} of the spread)</source>
+        <translation>PCA de {0} unidades ({1} de la dispersión)</translation>
+    </message>
+    <message>
+        <source>input plane</source>
+        <translation>plano de entrada</translation>
+    </message>
+    <message>
+        <source>x and y</source>
+        <translation>x e y</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>salida</translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation>capa {0}</translation>
+    </message>
 </context>
 <context>
     <name>notebook</name>
@@ -5358,6 +5402,10 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>Six-hump camel</source>
         <translation>Camello de seis jorobas</translation>
+    </message>
+    <message>
+        <source>mean((m·xᵢ + b − yᵢ)²)</source>
+        <translation>media((m·xᵢ + b − yᵢ)²)</translation>
     </message>
     <message>
         <source>Gradient descent</source>
