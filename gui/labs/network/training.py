@@ -22,6 +22,7 @@ __all__ = ["TrainingController", "FRAME_S", "TRAIN_SLICE_S", "SLOW_FRAME_S"]
 FRAME_S = 0.033  # the boundary redraws at most ~30 times a second
 TRAIN_SLICE_S = 0.005  # training per timer tick: short, so a tick plus a repaint stays well inside a 16 ms frame
 SLOW_FRAME_S = 0.2  # "slow" speed: 5 epochs a second
+STEP_NOW_BATCHES = 400  # Step trains an epoch of at most this many mini-batches at once; a bigger one in slices
 
 
 class TrainingController(QtCore.QObject):
@@ -38,6 +39,7 @@ class TrainingController(QtCore.QObject):
         self.history: dict[str, list[float]] = {"epoch": [], "train_loss": [], "test_loss": []}
         self.error = ""  # why there is no run (degenerate data), shown on the plane
         self.slice_steps: int | None = None
+        self.step_target: int | None = None  # the epoch a sliced Step is training towards (None: not stepping)
         self._last_frame = 0.0
         self._trained_since_frame = False
         self.timer = QtCore.QTimer(self)
@@ -74,16 +76,22 @@ class TrainingController(QtCore.QObject):
         self.timer.setInterval(0 if mode == 0 else int(1000 * (SLOW_FRAME_S if mode == -1 else FRAME_S)))
 
     def pause(self) -> None:
-        """Stop training at a whole epoch and commit it as one undo step."""
+        """Stop training where it is and commit it as one undo step (a part-trained epoch is kept, not thrown away).
+
+        The live run stays in step with the committed weights, so Play or Step continues the same epoch exactly.
+        """
         was = self.timer.isActive()
         self.timer.stop()
+        self.step_target = None
         self.show_play_button()
-        if self.run is not None and self.run.partial:
-            self.run.rewind_partial()  # whole epochs only: the paused network is exactly "after `epoch` epochs"
         if was:
             lab = self.lab
             lab.preview(self.trained_state())
-            lab.commit(translate("Network", "Train to epoch {0}").format(lab.state().epoch))
+            if self.run is not None and self.run.partial:
+                text = translate("Network", "Train part of epoch {0}").format(lab.state().epoch + 1)
+            else:
+                text = translate("Network", "Train to epoch {0}").format(lab.state().epoch)
+            lab.commit(text)
             lab.display.show(lab.state(), force=True)  # tables were throttled while playing: show exact numbers
 
     def show_play_button(self) -> None:
@@ -104,6 +112,9 @@ class TrainingController(QtCore.QObject):
         run = self.run
         if run is None:
             self.pause()
+            return
+        if self.step_target is not None:
+            self._tick_step(run)
             return
         fast = self.lab.controls.speed.currentData() == 0
         if fast:
@@ -146,9 +157,37 @@ class TrainingController(QtCore.QObject):
             lab.error_message(self.run.message)
 
     def step_epoch(self) -> None:
-        """One epoch (pauses first)."""
+        """One epoch (pauses first): at once when small, else in slices on the timer so the window never freezes."""
         self.pause()
-        self.train_epochs(1)
+        run = self.run
+        if run is None or run.status != "ready" or not run.partial and self._batches_per_epoch(run) <= STEP_NOW_BATCHES:
+            self.train_epochs(1)
+            return
+        self.step_target = run.epoch + 1
+        self.timer.setInterval(0)
+        self._last_frame = time.perf_counter()
+        self.timer.start()
+        self.show_play_button()
+
+    @staticmethod
+    def _batches_per_epoch(run: TrainingRun) -> int:
+        n = len(run.data.y_train)
+        return -(-n // max(1, min(int(run.state.batch_size), n))) if n else 0
+
+    def _tick_step(self, run: TrainingRun) -> None:
+        """A slice of a sliced Step; at the epoch's end, commit it as one undo step."""
+        status = self._advance(run, max_epochs=max(1, self.step_target - run.epoch))
+        if status == "ready" and run.epoch < self.step_target:
+            if time.perf_counter() - self._last_frame >= FRAME_S:
+                self.show_progress(run)
+            return
+        self.step_target = None
+        self.timer.stop()
+        self.show_play_button()
+        lab = self.lab
+        lab.edit(dataclasses.replace(lab.state(), weights=run.weights(), epoch=run.epoch), "Train 1 epoch")
+        if status == "diverged":
+            lab.error_message(run.message)
 
     def reset_weights(self) -> None:
         """Fresh seeded weights at epoch 0 (keeps data and settings)."""
