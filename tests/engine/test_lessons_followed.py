@@ -66,3 +66,21 @@ def test_stepping_toward_the_solution_meets_the_goal(lesson_id, step, name) -> N
             met_at = value
             break
     assert met_at is not None, f"{lesson_id}: stepping {name} from {a} to {b} never meets {step.goal.text!r}"
+
+
+def test_every_stored_solution_number_can_be_typed_in_its_box() -> None:
+    """A solution's numbers have no more decimals than the field's spin box shows (else the student cannot enter it)."""
+    checked = 0
+    for lesson in lessons.bundled():
+        for step in lesson.steps:
+            if step.goal is None or step.lab not in LABS:
+                continue
+            for f in dataclasses.fields(step.solution):
+                value = getattr(step.solution, f.name)
+                if isinstance(value, bool) or not isinstance(value, float):
+                    continue
+                fs = field_spec(type(step.solution), f.name)
+                if fs.decimals is not None:
+                    checked += 1
+                    assert round(value, fs.decimals) == value, f"{lesson.id}: {f.name} = {value} ({fs.decimals} dp)"
+    assert checked >= 20
