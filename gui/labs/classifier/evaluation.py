@@ -9,14 +9,11 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.classify import ClassifierError, ClassifierState, Evaluation, evaluate
 from gui import theme
+from gui.i18n import translate
 from gui.widgets.jobs import LatestJob
 from gui.widgets.plane import configure_plot
 
 __all__ = ["EvaluationView", "evaluation_text", "zero_edges"]
-
-
-def _tr(text: str) -> str:
-    return QtCore.QCoreApplication.translate("EvaluationView", text)
 
 
 def _p(p: float) -> str:
@@ -28,20 +25,23 @@ def evaluation_text(ev: Evaluation, state: ClassifierState) -> str:
     conf = 100 * (1 - state.alpha)
     best = int(np.argmin(ev.mc_p))
     lines = [
-        _tr("{k}-fold CV (stratified, fold sizes {sizes}): accuracy {acc:.3f}, AUC {auc:.3f}").format(
+        translate("EvaluationView",
+                  "{k}-fold CV (stratified, fold sizes {sizes}): accuracy {acc:.3f}, AUC {auc:.3f}").format(
             k=len(ev.fold_sizes), sizes=", ".join(map(str, ev.fold_sizes)), acc=float(np.mean(ev.cv_accuracy)),
             auc=float(np.mean(ev.cv_auc)) if len(ev.cv_auc) else float("nan")),
-        _tr("Accuracy {c:g}% Wilson interval: {lo:.3f} – {hi:.3f}").format(c=conf, lo=ev.accuracy_ci[0],
-                                                                          hi=ev.accuracy_ci[1]),
-        _tr("AUC {auc:.3f}, {c:g}% bootstrap interval: {lo:.3f} – {hi:.3f}").format(
+        translate("EvaluationView", "Accuracy {c:g}% Wilson interval: {lo:.3f} – {hi:.3f}").format(
+            c=conf, lo=ev.accuracy_ci[0], hi=ev.accuracy_ci[1]),
+        translate("EvaluationView", "AUC {auc:.3f}, {c:g}% bootstrap interval: {lo:.3f} – {hi:.3f}").format(
             auc=ev.auc, c=conf, lo=ev.auc_ci[0], hi=ev.auc_ci[1]),
-        _tr("Model A (both features) vs model B ({b} only, AUC {bauc:.3f}): McNemar exact p = {mp} "
-            "(only A right: {oa}, only B right: {ob}); AUC difference {d:+.3f}, bootstrap interval {lo:+.3f} – "
-            "{hi:+.3f}, p = {pp}").format(
+        translate("EvaluationView",
+                  "Model A (both features) vs model B ({b} only, AUC {bauc:.3f}): McNemar exact p = {mp} "
+                  "(only A right: {oa}, only B right: {ob}); AUC difference {d:+.3f}, bootstrap interval "
+                  "{lo:+.3f} – {hi:+.3f}, p = {pp}").format(
             b=ev.b_feature, bauc=ev.b_auc, mp=_p(ev.mcnemar.p_value), oa=ev.mcnemar.only_a, ob=ev.mcnemar.only_b,
             d=ev.paired.difference, lo=ev.paired.low, hi=ev.paired.high, pp=_p(ev.paired.p_value)),
-        _tr("{m} pure-noise feature sets: the best has AUC {auc:.3f} and raw p = {p}; {raw} pass α = {a:g} by "
-            "chance. After Holm: p = {h}, {holm} pass; Bonferroni p = {b}.").format(
+        translate("EvaluationView",
+                  "{m} pure-noise feature sets: the best has AUC {auc:.3f} and raw p = {p}; {raw} pass α = {a:g} "
+                  "by chance. After Holm: p = {h}, {holm} pass; Bonferroni p = {b}.").format(
             m=len(ev.mc_p), auc=ev.mc_auc[best], p=_p(ev.mc_p[best]), raw=int(np.sum(ev.mc_p < state.alpha)),
             a=state.alpha, h=_p(ev.mc_holm[best]), holm=int(np.sum(ev.mc_holm < state.alpha)),
             b=_p(ev.mc_bonferroni[best])),
