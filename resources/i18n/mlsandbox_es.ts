@@ -1406,6 +1406,26 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
 <context>
     <name>EvaluationView</name>
     <message>
+        <source>{k}-fold CV (stratified, fold sizes {sizes}): accuracy {acc:.3f}, AUC {auc:.3f}</source>
+        <translation>VC con {k} particiones (estratificada, tamaños {sizes}): exactitud {acc:.3f}, AUC {auc:.3f}</translation>
+    </message>
+    <message>
+        <source>Accuracy {c:g}% Wilson interval: {lo:.3f} – {hi:.3f}</source>
+        <translation>Intervalo de Wilson al {c:g} % de la exactitud: {lo:.3f} – {hi:.3f}</translation>
+    </message>
+    <message>
+        <source>AUC {auc:.3f}, {c:g}% bootstrap interval: {lo:.3f} – {hi:.3f}</source>
+        <translation>AUC {auc:.3f}, intervalo bootstrap al {c:g} %: {lo:.3f} – {hi:.3f}</translation>
+    </message>
+    <message>
+        <source>Model A (both features) vs model B ({b} only, AUC {bauc:.3f}): McNemar exact p = {mp} (only A right: {oa}, only B right: {ob}); AUC difference {d:+.3f}, bootstrap interval {lo:+.3f} – {hi:+.3f}, p = {pp}</source>
+        <translation>Modelo A (ambas variables) frente a modelo B (solo {b}, AUC {bauc:.3f}): p exacto de McNemar = {mp} (solo A acierta: {oa}, solo B acierta: {ob}); diferencia de AUC {d:+.3f}, intervalo bootstrap {lo:+.3f} – {hi:+.3f}, p = {pp}</translation>
+    </message>
+    <message>
+        <source>{m} pure-noise feature sets: the best has AUC {auc:.3f} and raw p = {p}; {raw} pass α = {a:g} by chance. After Holm: p = {h}, {holm} pass; Bonferroni p = {b}.</source>
+        <translation>{m} conjuntos de variables de puro ruido: el mejor tiene AUC {auc:.3f} y p bruto = {p}; {raw} superan α = {a:g} por azar. Tras Holm: p = {h}, {holm} superan; Bonferroni p = {b}.</translation>
+    </message>
+    <message>
         <source>Open this tab to evaluate the model.</source>
         <translation>Abre esta pestaña para evaluar el modelo.</translation>
     </message>
