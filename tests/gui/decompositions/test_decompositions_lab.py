@@ -123,6 +123,35 @@ def test_opening_a_png_decomposes_it(qtbot, lab_window, tmp_path):
     assert "grey.png" in lab.lowrank.readout.text()
 
 
+def test_opening_a_large_colour_jpeg_scales_it_and_the_error_is_the_discarded_spectrum(qtbot, lab_window, tmp_path):
+    from PySide6 import QtGui
+
+    _win, lab = _lab(lab_window, "lowrank")
+    _wait_for_image(qtbot, lab)
+    image = QtGui.QImage(1000, 300, QtGui.QImage.Format.Format_RGB32)
+    for x in range(1000):
+        for y in range(0, 300, 3):
+            image.setPixelColor(x, y, QtGui.QColor((x // 4) % 256, (y * 3 + x) % 256, 60))
+            image.setPixelColor(x, y + 1, QtGui.QColor(200, (x * y) % 256, (x + 2 * y) % 256))
+            image.setPixelColor(x, y + 2, QtGui.QColor(30, 90, (x * 7) % 256))
+    path = tmp_path / "photo.jpg"
+    assert image.save(str(path), "JPG", 90)
+    with qtbot.waitSignal(lab.lowrank.svd_ready, timeout=30_000):
+        assert lab.lowrank.load_image(str(path))
+    page = lab.lowrank
+    rows, cols = page.original.shape
+    assert cols == 512 and abs(rows - 300 * 512 / 1000) < 1  # the longer side scaled to 512, the aspect kept
+    assert page.original.min() >= 0.0 and page.original.max() <= 1.0
+    np.testing.assert_allclose(page.svd.s, np.linalg.svd(page.original, compute_uv=False), rtol=1e-9, atol=1e-9)
+    slider = page.k_slider.slider
+    slider.setFocus()
+    qtbot.keyClick(slider, QtCore.Qt.Key.Key_PageUp)
+    k = lab.state().rank_k
+    discarded = float(np.sqrt(np.sum(page.svd.s[k:] ** 2)))
+    assert float(np.linalg.norm(page.original - page.current.image)) == pytest.approx(discarded, rel=1e-6)
+    assert f"= {discarded:.5g}" in page.readout.text() and "photo.jpg" in page.readout.text()
+
+
 def test_typing_a_matrix_cell_updates_the_singular_values(qtbot, lab_window):
     win, lab = _lab(lab_window, "svd")
     table = lab.svd.table
