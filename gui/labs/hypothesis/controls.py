@@ -329,7 +329,8 @@ class HypothesisControls(QtWidgets.QWidget):
         self.power_kind.addItem(translate("Hypothesis", "t-test"), "t")
         self.power_label = QtWidgets.QLabel()
         self.power_label.setWordWrap(True)
-        for slider, label, name in ((self.power_effect, self.power_effect_label, "effect d"),
+        effect = QT_TRANSLATE_NOOP("Hypothesis", "effect d")  # translated below, where the row is made
+        for slider, label, name in ((self.power_effect, self.power_effect_label, effect),
                                     (self.power_n, self.power_n_label, "n")):  # fmt: skip
             row = QtWidgets.QHBoxLayout()
             row.addWidget(slider, 1)
