@@ -1894,6 +1894,10 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>contraste t</translation>
     </message>
     <message>
+        <source>effect d</source>
+        <translation>efecto d</translation>
+    </message>
+    <message>
         <source>test</source>
         <translation>contraste</translation>
     </message>
