@@ -103,6 +103,9 @@ class ClassifierControls(QtWidgets.QWidget):
         for key, text in items:
             combo.addItem(text, key)
         combo.setAccessibleName(name)
+        # narrow columns (presenter fonts, small screens): the box may shrink and elide instead of forcing a scroll
+        combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(8)
         return combo
 
     def _spin(self, field: str, name: str) -> QtWidgets.QSpinBox:
