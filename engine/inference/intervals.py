@@ -146,6 +146,9 @@ def confidence_interval(
     return Interval(mean - margin, mean + margin, mean, margin, kind, df, 1 - alpha)
 
 
+MAX_INTERVAL_DRAWS = 2_000_000
+
+
 def simulate_intervals(
     mu: float, sigma: float, n: int, alpha: float = 0.05, count: int = 100, seed: int = 0, kind: str = "t"
 ) -> IntervalSimulation:
@@ -173,8 +176,11 @@ def simulate_intervals(
         raise InferenceError(f"number of intervals must be a whole number from 1 to {MAX_INTERVALS:,}, got {count!r}")
     if isinstance(seed, bool) or not isinstance(seed, (int, np.integer)) or seed < 0:
         raise InferenceError(f"seed must be a whole number ≥ 0, got {seed!r}")
-    if count * n > 20_000_000:
-        raise InferenceError(f"{count} intervals of n = {n} is too many draws; lower n or the number of intervals")
+    if count * n > MAX_INTERVAL_DRAWS:  # drawn on every edit of the tab: more would hold the window for a second
+        raise InferenceError(
+            f"{count} intervals of n = {n} is {count * n:,} draws, more than the {MAX_INTERVAL_DRAWS:,} a frame "
+            "allows; lower n or the number of intervals"
+        )
     samples = np.random.default_rng(int(seed)).normal(mu, sigma, (int(count), n))
     means = samples.mean(axis=1)
     if kind == "t":

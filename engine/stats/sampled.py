@@ -224,8 +224,10 @@ def reveal(res: SampleResults, shown: int | None) -> Reveal:
         counts = np.histogram(part, bins=h.edges)[0] if part.size else np.zeros(h.counts.size)
         dens = counts / (max(part.size, 1) * np.diff(h.edges))
         mean = float(part.mean()) if part.size else math.nan
-        last = res.samples[shown - 1] if shown else math.nan
-        label = f"shown {shown:,} of {total:,} draws; last = {last:.4g}"
+        if shown:
+            label = f"shown {shown:,} of {total:,} draws; last = {res.samples[shown - 1]:.4g}"
+        else:  # nothing revealed yet: there is no last draw to name
+            label = f"shown 0 of {total:,} draws"
     top = float(np.max(dens)) if dens.size else 0.0
     return Reveal(dens, top, mean, label)
 
