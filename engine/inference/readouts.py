@@ -104,14 +104,21 @@ def permutation_readout(result: PermutationResult, done: int, alpha: float) -> t
 
 def bootstrap_readout(res: BootstrapResult) -> tuple[str, str]:
     """(label, verdict) of one bootstrap interval."""
-    level = f"{100 * (1 - res.alpha):.3g}%"
-    name = {"std": "standard deviation"}.get(res.stat, res.stat)
-    label = (
-        f"sample {name} = {res.estimate:.4g}<br><b>{level} CI [{res.low:.4g}, {res.high:.4g}]</b><br>"
-        f"bootstrap standard error = {res.standard_error:.4g}"
-    )
-    verdict = (
-        f"{level} {res.method} bootstrap interval for the {name}: [{res.low:.4g}, {res.high:.4g}]. "
-        "It comes from resampling the data itself — no formula for the sampling distribution needed."
-    )
+    level = localize(f"{100 * (1 - res.alpha):.3g}%")
+    names = {
+        "mean": translate("inference", "mean"),
+        "median": translate("inference", "median"),
+        "std": translate("inference", "standard deviation"),
+    }
+    methods = {"percentile": translate("inference", "percentile"), "basic": translate("inference", "basic")}
+    name, method = names.get(res.stat, res.stat), methods.get(res.method, res.method)
+    est, low, high, se = (localize(f"{v:.4g}") for v in (res.estimate, res.low, res.high, res.standard_error))
+    label = translate(
+        "inference", "sample {0} = {1}<br><b>{2} CI [{3}, {4}]</b><br>bootstrap standard error = {5}"
+    ).format(name, est, level, low, high, se)
+    verdict = translate(
+        "inference",
+        "{0} {1} bootstrap interval for the {2}: [{3}, {4}]. It comes from resampling the data itself — no formula "
+        "for the sampling distribution needed.",
+    ).format(level, method, name, low, high)
     return label, verdict
