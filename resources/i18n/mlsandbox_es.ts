@@ -5148,6 +5148,34 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>no se rechaza H₀: las etiquetas permutadas dan a menudo una diferencia así de grande.</translation>
     </message>
     <message>
+        <source>mean</source>
+        <translation>media</translation>
+    </message>
+    <message>
+        <source>median</source>
+        <translation>mediana</translation>
+    </message>
+    <message>
+        <source>standard deviation</source>
+        <translation>desviación típica</translation>
+    </message>
+    <message>
+        <source>percentile</source>
+        <translation>percentil</translation>
+    </message>
+    <message>
+        <source>basic</source>
+        <translation>básico</translation>
+    </message>
+    <message>
+        <source>sample {0} = {1}&lt;br&gt;&lt;b&gt;{2} CI [{3}, {4}]&lt;/b&gt;&lt;br&gt;bootstrap standard error = {5}</source>
+        <translation>{0} muestral = {1}&lt;br&gt;&lt;b&gt;IC al {2} [{3}; {4}]&lt;/b&gt;&lt;br&gt;error estándar bootstrap = {5}</translation>
+    </message>
+    <message>
+        <source>{0} {1} bootstrap interval for the {2}: [{3}, {4}]. It comes from resampling the data itself — no formula for the sampling distribution needed.</source>
+        <translation>Intervalo bootstrap {1} al {0} para la {2}: [{3}; {4}]. Sale de remuestrear los propios datos — no hace falta ninguna fórmula de la distribución muestral.</translation>
+    </message>
+    <message>
         <source>p = {0} ≤ α = {1}: reject H₀ ({2}). Data this extreme would be rare if H₀ were true, so the data support H₁ ({3}).</source>
         <translation>valor p = {0} ≤ α = {1}: se rechaza H₀ ({2}). Unos datos tan extremos serían raros si H₀ fuera cierta, así que los datos apoyan H₁ ({3}).</translation>
     </message>
