@@ -81,6 +81,9 @@ class DecompositionsLab(Lab):
     @staticmethod
     def side_panel(column: QtWidgets.QWidget) -> QtWidgets.QScrollArea:
         """The scrolling control column every page puts beside its plot."""
+        for combo in column.findChildren(QtWidgets.QComboBox):  # may shrink (elided) in a narrow presenter column
+            combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         scroll = QtWidgets.QScrollArea()
         scroll.setWidget(column)
         scroll.setWidgetResizable(True)

@@ -83,8 +83,9 @@ class MarkovPage(QtWidgets.QWidget):
         edge_row.addWidget(self.src)
         edge_row.addWidget(QtWidgets.QLabel("→"))
         edge_row.addWidget(self.dst)
-        edge_row.addWidget(self.toggle_edge)
+        edge_row.addStretch(1)
         col.addLayout(edge_row)
+        col.addWidget(self.toggle_edge)  # its own row: beside the node boxes it widens a presenter column
         node_row = QtWidgets.QHBoxLayout()
         node_row.addWidget(self.add_node)
         node_row.addWidget(self.remove_node)

@@ -96,7 +96,8 @@ class PcaPage(QtWidgets.QWidget):
         for key in PCA_DATASETS:
             self.dataset.addItem(titles.get(key, key), key)
         self.dataset.currentIndexChanged.connect(self._on_dataset)
-        self.standardise = QtWidgets.QCheckBox(self.tr("Standardise each column (divide by its spread)"))
+        self.standardise = QtWidgets.QCheckBox(self.tr("Standardise each column"))
+        self.standardise.setToolTip(self.tr("Divide each column by its spread, so that no unit dominates"))
         self.standardise.setAccessibleName(self.tr("Standardise the columns"))
         self.standardise.toggled.connect(
             lambda on: self.lab.edit(replace(self.lab.state(), pca_standardise=on), self.tr("Standardise"))
@@ -124,7 +125,7 @@ class PcaPage(QtWidgets.QWidget):
         column = QtWidgets.QWidget()
         col = QtWidgets.QVBoxLayout(column)
         col.addWidget(self.dataset)
-        buttons = QtWidgets.QHBoxLayout()
+        buttons = QtWidgets.QVBoxLayout()  # stacked: side by side they widen a presenter column past the window
         buttons.addWidget(self.open_button)
         buttons.addWidget(self.bundled_button)
         col.addLayout(buttons)
