@@ -46,6 +46,7 @@ __all__ = ["DistributionsLab"]
 
 SYNC_LIMIT = 200_000  # draws cheaper than ~10 ms are computed on the GUI thread; bigger ones in the background
 LIVE_LIMIT = 20_000  # while a slider is held, redraw samples only below this (sample + histogram ≲ 3 ms)
+MLE_SYNC_LIMIT = 2_000  # the MLE tab's likelihood contour is ~50 µs per draw: above this it runs in the background
 LIVE_CLT_LIMIT = 200_000  # …and the CLT's means only up to this many draws (n ≤ 50: ≲ 5 ms)
 HEADROOM = 1.15  # y-axis top over the tallest bar or curve: room for the μ and x̄ labels
 TAB_TITLES = {
@@ -286,7 +287,9 @@ class DistributionsLab(Lab):
         if not same_samples:
             self.classroom.reset(state.n_samples)
         heavy = state.n_samples > SYNC_LIMIT or (state.tab == "clt" and state.clt_n * CLT_REPS > 2_000_000)
-        heavy = heavy or (state.tab == "mle" and state.n_samples > 20_000)
+        # the likelihood contour costs ~50 µs per draw (0.5–0.9 s for the default 10 000): off the GUI thread
+        fitted = len(state.data) if state.mle_source == "data" else state.n_samples
+        heavy = heavy or (state.tab == "mle" and fitted > MLE_SYNC_LIMIT)
         redraw = 0 if same_samples else state.n_samples
         clt_draws = state.clt_n * CLT_REPS if state.tab == "clt" else 0
         if self._live and (heavy or redraw > LIVE_LIMIT or clt_draws > LIVE_CLT_LIMIT):
