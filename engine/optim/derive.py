@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from engine.expr import ExpressionError
-from engine.i18n import number, translate
+from engine.i18n import localize, number, translate
 from engine.optim import objectives as obj
 from engine.optim.lab import OptimizerState, lam_max, lr_bounds, narrate, objective_of, runs
 from engine.optim.rules import OptimizerError
@@ -143,7 +143,9 @@ def _readout(o: obj.Objective, tr: Trajectory, k_all: int) -> RunReadout:
         point=p,
         status=status,
         cells=(status, f"{tr.values[k]:.3g}", f"{tr.grad_norms[k]:.2g}"),
-        point_text=f"({p[0]:.4g}, {p[1]:.4g}) after {k} steps",
+        point_text=translate("optim", "({0}) after {1} steps").format(
+            f"{number(p[0])}{'; ' if localize('.') != '.' else ', '}{number(p[1])}", k
+        ),
         message=tr.message,
         narration=_narration(tr, k),
         curvature=text,

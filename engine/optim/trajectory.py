@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from engine.i18n import localize, number, translate
 from engine.optim.objectives import from_expression
 from engine.optim.rules import (
     DIVERGENCE_BOUND,
@@ -342,9 +343,11 @@ def _run_iter(
     ax, ay, af, agx, agy = xs.append, ys.append, fs.append, gxs.append, gys.append
     status, message, indefinite = "step limit", "", -1
     if not (math.isfinite(f) and math.isfinite(gx) and math.isfinite(gy)):
-        status, message = "diverged", "the loss or its gradient is not finite at the start point"
+        status, message = "diverged", translate("optim", "the loss or its gradient is not finite at the start point")
         if math.isfinite(f):  # a kink or a step (relu, |x|, step, sign, max) right at the start
-            message = f"f is not differentiable at the start point ({x:.4g}, {y:.4g}): a kink or a step is there"
+            message = translate(
+                "optim", "f is not differentiable at the start point ({0}): a kink or a step is there"
+            ).format(_pt(x, y))
         steps = 0
     bound, vbound, isfinite, tol2 = DIVERGENCE_BOUND, VALUE_BOUND, math.isfinite, tol * tol * (1.0 + 1e-9)
     h = None
@@ -367,7 +370,7 @@ def _run_iter(
             else:
                 nx, ny = update(t, x, y, gx, gy, h)
         except SingularHessianError as exc:
-            status, message = "diverged", f"stopped at step {t}: {exc}"
+            status, message = "diverged", translate("optim", "stopped at step {0}: {1}").format(t, exc)
             break
         # The common case first, with chained comparisons (False for nan, so no isfinite calls per step).
         if -bound <= nx <= bound and -bound <= ny <= bound:
@@ -380,11 +383,16 @@ def _run_iter(
                     continue
                 # f is finite but its gradient is not: the step landed on a kink or a step (relu, |x|, max…)
                 status = "diverged"
-                message = f"stopped at step {t}: f is not differentiable at ({nx:.4g}, {ny:.4g}), a kink or a step"
+                message = translate(
+                    "optim", "stopped at step {0}: f is not differentiable at ({1}), a kink or a step"
+                ).format(t, _pt(nx, ny))
                 break
         else:
             nf = float(fval(nx, ny)) if isfinite(nx) and isfinite(ny) else math.nan
-        status, message = "diverged", f"diverged at step {t}: the loss or the point blew up"
+        status, message = (
+            "diverged",
+            translate("optim", "diverged at step {0}: the loss or the point blew up").format(t),
+        )
         if isfinite(nf) and isfinite(nx) and isfinite(ny):  # beyond the bounds but finite: show the last point
             ngx, ngy = fgrad(nx, ny)
             if isfinite(ngx) and isfinite(ngy):
@@ -397,14 +405,17 @@ def _run_iter(
     if status != "diverged":
         if norms[-1] < tol:
             status = "converged"
-            message = f"converged after {taken} steps (‖∇f‖ < {tol:g})"
+            message = translate("optim", "converged after {0} steps (‖∇f‖ < {1})").format(taken, localize(f"{tol:g}"))
         else:
-            message = f"stopped at the step limit ({steps}); ‖∇f‖ = {norms[-1]:.3g}"
+            message = translate("optim", "stopped at the step limit ({0}); ‖∇f‖ = {1}").format(
+                steps, number(norms[-1], 3)
+            )
     if indefinite > 0:
-        message += (
-            f"; the Hessian was not positive definite from step {indefinite}, so Newton's step "
-            "may point to a saddle or a maximum"
-        )
+        message += translate(
+            "optim",
+            "; the Hessian was not positive definite from step {0}, so Newton's step may point to a saddle or a "
+            "maximum",
+        ).format(indefinite)
     # An update that was rejected (diverged) already recorded its internals: keep one entry per step taken.
     internals = {
         key: np.array(r[: 2 * taken], dtype=np.float64).reshape(-1, 2) for key, r in zip(keys, rec, strict=True)
@@ -420,3 +431,9 @@ def _run_iter(
         message=message,
         internals=internals,
     )
+
+
+def _pt(x: float, y: float) -> str:
+    """A point for a message: "x, y" with 4 significant digits and the decimal separator in force."""
+    sep = "; " if localize(".") != "." else ", "
+    return f"{number(x)}{sep}{number(y)}"
