@@ -3815,8 +3815,12 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Flores iris de Fisher</translation>
     </message>
     <message>
-        <source>Standardise each column (divide by its spread)</source>
-        <translation>Estandarizar cada columna (dividir por su dispersión)</translation>
+        <source>Standardise each column</source>
+        <translation>Estandarizar cada columna</translation>
+    </message>
+    <message>
+        <source>Divide each column by its spread, so that no unit dominates</source>
+        <translation>Divide cada columna por su dispersión, para que ninguna unidad domine</translation>
     </message>
     <message>
         <source>Standardise the columns</source>
@@ -5468,8 +5472,44 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Momento</translation>
     </message>
     <message>
+        <source>({0}) after {1} steps</source>
+        <translation>({0}) tras {1} pasos</translation>
+    </message>
+    <message>
         <source>stable only for lr &lt; {0}</source>
         <translation>estable solo si lr &lt; {0}</translation>
+    </message>
+    <message>
+        <source>the loss or its gradient is not finite at the start point</source>
+        <translation>la pérdida o su gradiente no es finito en el punto de inicio</translation>
+    </message>
+    <message>
+        <source>f is not differentiable at the start point ({0}): a kink or a step is there</source>
+        <translation>f no es derivable en el punto de inicio ({0}): ahí hay un pico o un escalón</translation>
+    </message>
+    <message>
+        <source>stopped at step {0}: {1}</source>
+        <translation>detenido en el paso {0}: {1}</translation>
+    </message>
+    <message>
+        <source>stopped at step {0}: f is not differentiable at ({1}), a kink or a step</source>
+        <translation>detenido en el paso {0}: f no es derivable en ({1}), un pico o un escalón</translation>
+    </message>
+    <message>
+        <source>diverged at step {0}: the loss or the point blew up</source>
+        <translation>divergió en el paso {0}: la pérdida o el punto se dispararon</translation>
+    </message>
+    <message>
+        <source>converged after {0} steps (‖∇f‖ &lt; {1})</source>
+        <translation>convergió tras {0} pasos (‖∇f‖ &lt; {1})</translation>
+    </message>
+    <message>
+        <source>stopped at the step limit ({0}); ‖∇f‖ = {1}</source>
+        <translation>detenido en el límite de pasos ({0}); ‖∇f‖ = {1}</translation>
+    </message>
+    <message>
+        <source>; the Hessian was not positive definite from step {0}, so Newton&apos;s step may point to a saddle or a maximum</source>
+        <translation>; la hessiana dejó de ser definida positiva desde el paso {0}, así que el paso de Newton puede apuntar a un punto de silla o a un máximo</translation>
     </message>
 </context>
 <context>
