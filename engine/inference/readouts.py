@@ -87,13 +87,14 @@ def power_verdict(res: PowerResult) -> str:
 def permutation_readout(result: PermutationResult, done: int, alpha: float) -> tuple[str, str, bool | None]:
     """(label, verdict, reject) after the first ``done`` shuffles; ``reject`` is None until every one is shown."""
     prog = permutation_progress(result, done)
-    exact = " (every relabelling: an exact test)" if result.exact else ""
-    label = (
-        f"observed difference = {result.observed:.4g}<br>{prog.text}<br><b>p = {format_p(prog.p_value)}</b> "
-        f"after {prog.done} of {prog.total} shuffles{exact}"
+    exact = translate("inference", " (every relabelling: an exact test)") if result.exact else ""
+    label = translate("inference", "observed difference = {0}<br>{1}<br><b>p = {2}</b> after {3} of {4} shuffles{5}")
+    label = label.format(
+        localize(f"{result.observed:.4g}"), prog.text, format_p(prog.p_value), prog.done, prog.total, exact
     )
     if prog.done < prog.total:
-        return label, f"Shuffling labels… {prog.done} of {prog.total}: {prog.text}.", None
+        shuffling = translate("inference", "Shuffling labels… {0} of {1}: {2}.")
+        return label, shuffling.format(prog.done, prog.total, prog.text), None
     reject = prog.p_value <= alpha
     if reject:
         decision = translate("inference", "reject H₀: the labels seem to matter.")

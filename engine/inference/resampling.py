@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.i18n import translate
 from engine.inference.inputs import InferenceError, as_sample, check_alpha, check_alternative
 
 __all__ = [
@@ -171,9 +172,9 @@ def permutation_progress(result: PermutationResult, done: int) -> PermutationPro
         side = "≤" if n_less <= n_greater else "≥"
         p = 2 * (count + adjust) / (done + adjust)
     p = float(min(max(p, 0.0), 1.0)) if done else 1.0
-    text = f"{count} of {done} shuffles {side} observed"
+    text = translate("inference", "{0} of {1} shuffles {2} observed").format(count, done, side)
     if result.alternative == "two-sided":
-        text += " (the nearer tail, doubled)"
+        text += translate("inference", " (the nearer tail, doubled)")
     return PermutationProgress(done, total, count, p, text)
 
 
