@@ -5144,6 +5144,18 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Con efecto d = {0} y n = {1}, el contraste detecta el efecto el {2} % de las veces (potencia); no lo detecta el {3} % de las veces (β).</translation>
     </message>
     <message>
+        <source> (every relabelling: an exact test)</source>
+        <translation> (todos los reetiquetados: un contraste exacto)</translation>
+    </message>
+    <message>
+        <source>observed difference = {0}&lt;br&gt;{1}&lt;br&gt;&lt;b&gt;p = {2}&lt;/b&gt; after {3} of {4} shuffles{5}</source>
+        <translation>diferencia observada = {0}&lt;br&gt;{1}&lt;br&gt;&lt;b&gt;p = {2}&lt;/b&gt; tras {3} de {4} permutaciones{5}</translation>
+    </message>
+    <message>
+        <source>Shuffling labels… {0} of {1}: {2}.</source>
+        <translation>Permutando etiquetas… {0} de {1}: {2}.</translation>
+    </message>
+    <message>
         <source>reject H₀: the labels seem to matter.</source>
         <translation>se rechaza H₀: las etiquetas parecen importar.</translation>
     </message>
@@ -5250,6 +5262,14 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>A/B test (two proportions)</source>
         <translation>Prueba A/B (dos proporciones)</translation>
+    </message>
+    <message>
+        <source>{0} of {1} shuffles {2} observed</source>
+        <translation>{0} de {1} permutaciones {2} observada</translation>
+    </message>
+    <message>
+        <source> (the nearer tail, doubled)</source>
+        <translation> (la cola más cercana, duplicada)</translation>
     </message>
 </context>
 <context>
