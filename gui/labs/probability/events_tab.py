@@ -29,8 +29,12 @@ class ComparePanel(QtWidgets.QGroupBox):
 
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle(self.tr("Disjoint is not independent (same P(A), P(B))"))
         grid = QtWidgets.QGridLayout(self)
+        # the title as a wrapping label, not the group box's title: a title cannot wrap and widened presenter columns
+        title = QtWidgets.QLabel(self.tr("Disjoint is not independent (same P(A), P(B))"))
+        title.setWordWrap(True)
+        title.setObjectName("compare_title")
+        grid.addWidget(title, 0, 0, 1, 2)
         self.rects: list[tuple[QtWidgets.QGraphicsRectItem, QtWidgets.QGraphicsRectItem]] = []
         self.captions: list[QtWidgets.QLabel] = []
         for col, name in enumerate((self.tr("disjoint example"), self.tr("independent example"))):
@@ -60,8 +64,8 @@ class ComparePanel(QtWidgets.QGroupBox):
             caption.setWordWrap(True)
             caption.setObjectName(f"compare_caption_{col}")
             self.captions.append(caption)
-            grid.addWidget(view, 0, col, QtCore.Qt.AlignmentFlag.AlignHCenter)
-            grid.addWidget(caption, 1, col)
+            grid.addWidget(view, 1, col, QtCore.Qt.AlignmentFlag.AlignHCenter)
+            grid.addWidget(caption, 2, col)
 
     def render(self, results: ProbabilityResults) -> None:
         """Draw both arrangements and say what each one means."""
@@ -225,13 +229,15 @@ class SimulationControls(QtWidgets.QGroupBox):
         again.clicked.connect(
             lambda: self.changed.emit({"seed": self.seed_spin.value() + 1, "show_points": True}, self.tr("Throw again"))
         )
+        for spin in (self.n_spin, self.seed_spin):  # room for 9 digits; their range's width would widen the column
+            spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("0" * 9) + 30)
         lay.addWidget(QtWidgets.QLabel(self.tr("seed")), 4, 0)
-        lay.addWidget(self.seed_spin, 4, 1)
-        lay.addWidget(again, 4, 2)
+        lay.addWidget(self.seed_spin, 4, 1, 1, 2)
+        lay.addWidget(again, 5, 1, 1, 2)  # own row: beside the seed box it widened presenter columns
         self.bounds = QtWidgets.QLabel()
         self.bounds.setWordWrap(True)
         self.bounds.setObjectName("simulation_bounds")
-        lay.addWidget(self.bounds, 5, 0, 1, 3)
+        lay.addWidget(self.bounds, 6, 0, 1, 3)
 
     def render(self, state: ProbabilityState, results: ProbabilityResults) -> None:
         """Show the state's simulation settings and where freq(A) should land."""
