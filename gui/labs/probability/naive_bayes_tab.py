@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
@@ -130,7 +132,8 @@ class NaiveBayesTab(QtWidgets.QWidget):
         if not s.words:
             text += " " + self.tr("(no known word: only the prior 40/80 speaks)")
         if s.unknown:
-            text += "<br>" + self.tr("Not in the corpus, ignored: {0}").format(", ".join(s.unknown[:8]))
+            typed = ", ".join(f"“{html.escape(w)}”" for w in s.unknown[:8])  # quoted: the student's own words
+            text += "<br>" + self.tr("Not in the corpus, ignored: {0}").format(typed)
         self.posterior.setText(text)
         self.bars.render(results)
         index = model.index()
