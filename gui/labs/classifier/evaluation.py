@@ -81,9 +81,9 @@ class EvaluationView(QtWidgets.QWidget):
             for side in ("left", "bottom"):
                 w.getPlotItem().getAxis(side).enableAutoSIPrefix(False)
         style = {"color": theme.color("fg").name(), "font-size": f"{theme.current().font_pt}pt"}
-        self.diff_plot.getPlotItem().setLabel("bottom", self.tr("bootstrap AUC(A) − AUC(B)"), **style)
+        self.diff_plot.getPlotItem().setLabel("bottom", self.tr("AUC(A) − AUC(B)"), **style)
         self.diff_plot.getPlotItem().setLabel("left", self.tr("resamples"), **style)
-        self.mc_plot.getPlotItem().setLabel("bottom", self.tr("noise feature sets, sorted by p"), **style)
+        self.mc_plot.getPlotItem().setLabel("bottom", self.tr("noise sets, by p"), **style)
         self.mc_plot.getPlotItem().setLabel("left", self.tr("p-value"), **style)
         self.diff_plot.setAccessibleName(self.tr("Histogram of bootstrap AUC differences, p-value shaded"))
         self.mc_plot.setAccessibleName(self.tr("p-values of the noise feature sets with α and Holm's thresholds"))
