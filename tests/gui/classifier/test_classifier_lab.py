@@ -85,6 +85,11 @@ def test_curve_choice_and_separable_data_message(win, qtbot):
     _show_tab(lab, qtbot, 1)
     lab.curve_choice.setCurrentIndex(lab.curve_choice.findData("calibration"))
     assert lab.state().curve == "calibration" and "Brier" in lab.curve_text.text()
+    sklearn_metrics = pytest.importorskip("sklearn.metrics")
+    sp = split_fit(lab.state())
+    rows = sp.eval_rows
+    ref = sklearn_metrics.brier_score_loss(sp.data.y[rows], sp.p[rows])
+    assert f"Brier score {ref:.4f}".rstrip("0") in lab.curve_text.text()
     lab.curve_choice.setCurrentIndex(lab.curve_choice.findData("pr"))
     assert "precision" in lab.curve_text.text()
     _show_tab(lab, qtbot, 0)
