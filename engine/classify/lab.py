@@ -162,6 +162,10 @@ def _split_fit(state: ClassifierState) -> Split:
     if len(test) < 2:
         train, test = np.arange(len(data.y)), np.array([], dtype=int)
     y = data.y[train]
+    if y.size < 2:  # e.g. 4 points with an 80 % test share
+        raise ClassifierError(
+            f"only {y.size} training row(s) remain; hold out a smaller test share or add points"
+        )
     if y.min() == y.max():
         raise ClassifierError("the training rows hold only one class; hold out a smaller test share")
     fit = fit_logistic(data.X[train], y, state.l2)
