@@ -182,3 +182,26 @@ def test_noise_seed_by_keyboard_shows_a_chance_winner_that_holm_removes(win, qtb
     assert hits == m["mc_raw_hits"] and hits + len(view.bars.opts["x"]) == lab.state().mc_sets
     assert f"{m['mc_raw_hits']} pass α" in view.text.text() and "0 pass;" in view.text.text()
     assert max(view.hits.opts["height"]) < lab.state().alpha <= min(view.bars.opts["height"])
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("missing.csv", None, "missing.csv"),
+        ("empty.csv", b"", "empty.csv"),
+        ("junk.csv", bytes(range(256)) * 4, "junk.csv"),
+        ("words.csv", b"name,colour\nann,red\nbob,blue\n", "only numbers"),
+        ("one_class.csv", b"x,y,label\n1,2,a\n3,4,a\n5,6,a\n", "exactly two"),
+    ],
+)
+def test_bad_csv_files_name_the_problem_and_keep_the_state(win, tmp_path, name, content, said):
+    lab = win.current_lab()
+    before, undo_count = lab.state(), win.undo_stack.count()
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    assert not lab.csv.load_file(path)
+    assert lab.state() == before and win.undo_stack.count() == undo_count
+    text = lab.controls.data_error.text()
+    assert text.startswith(f"Cannot use {name}:") and said in text
+    assert "Traceback" not in text and "nan" not in text.lower()
