@@ -220,6 +220,7 @@ def reveal(res: SampleResults, shown: int | None) -> Reveal:
         dens, mean = h.density, res.summary.mean
         label = f"all {total:,} draws shown"
     else:
+        shown = min(max(int(shown), 0), total)  # a count from a previous, larger sample must not index past this one
         part = res.samples[:shown]
         counts = np.histogram(part, bins=h.edges)[0] if part.size else np.zeros(h.counts.size)
         dens = counts / (max(part.size, 1) * np.diff(h.edges))

@@ -19,7 +19,7 @@ from gui.widgets.value_slider import ValueSlider
 INT_LIMIT = 2**31 - 1
 """The largest value a QSpinBox holds (a C int)."""
 
-__all__ = ["spec_of", "decimals_for", "configure_spin", "value_slider", "param_slider", "field_label"]
+__all__ = ["spec_of", "decimals_for", "configure_spin", "value_slider", "param_slider", "field_label", "next_seed"]
 
 
 def field_label(fs: FieldSpec, default: str = "") -> str:
@@ -72,6 +72,11 @@ def configure_spin(box: QtWidgets.QAbstractSpinBox, fs: FieldSpec) -> None:
             box.setSingleStep(max(1, int(fs.step)))
     if fs.unit and hasattr(box, "setSuffix"):
         box.setSuffix(f" {translate('fields', fs.unit)}")
+
+
+def next_seed(box: QtWidgets.QSpinBox) -> int:
+    """The seed after ``box``'s, wrapping to its minimum past its maximum ("Again" at 2³¹ − 1 must not overflow)."""
+    return box.value() + 1 if box.value() < box.maximum() else box.minimum()
 
 
 def value_slider(state_cls: type, name: str, label: str | None = None, parent=None) -> ValueSlider:

@@ -8,7 +8,7 @@ from PySide6 import QtCore, QtWidgets
 from engine.prob import EventProbs, ProbabilityResults, ProbabilityState, nice_fraction
 from gui import theme
 from gui.labs.probability.square import EVENT_COLORS, SquareView
-from gui.widgets.field_controls import configure_spin, spec_of
+from gui.widgets.field_controls import configure_spin, next_seed, spec_of
 
 __all__ = ["EventsTab", "Readouts", "TRIAL_PRESETS", "fmt"]
 
@@ -227,7 +227,7 @@ class SimulationControls(QtWidgets.QGroupBox):
         again = QtWidgets.QPushButton(self.tr("Throw again"))
         again.setAccessibleName(self.tr("Throw again with the next seed"))
         again.clicked.connect(
-            lambda: self.changed.emit({"seed": self.seed_spin.value() + 1, "show_points": True}, self.tr("Throw again"))
+            lambda: self.changed.emit({"seed": next_seed(self.seed_spin), "show_points": True}, self.tr("Throw again"))
         )
         for spin in (self.n_spin, self.seed_spin):  # room for 9 digits; their range's width would widen the column
             spin.setMinimumWidth(spin.fontMetrics().horizontalAdvance("0" * 9) + 30)

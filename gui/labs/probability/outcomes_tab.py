@@ -21,7 +21,7 @@ from engine.prob import (
 from gui import theme
 from gui.labs.probability.events_tab import TRIAL_PRESETS, Readouts
 from gui.labs.probability.square import EVENT_COLORS
-from gui.widgets.field_controls import configure_spin, spec_of
+from gui.widgets.field_controls import configure_spin, next_seed, spec_of
 
 __all__ = ["OutcomesTab", "OutcomeGrid", "grid_shape"]
 
@@ -187,7 +187,7 @@ class RollControls(QtWidgets.QGroupBox):
         again = QtWidgets.QPushButton(self.tr("Again"))
         again.setObjectName("outcomes_again")
         again.setAccessibleName(self.tr("Repeat again with the next seed"))
-        again.clicked.connect(lambda: self.changed.emit({"seed": self.seed_spin.value() + 1}, self.tr("Again")))
+        again.clicked.connect(lambda: self.changed.emit({"seed": next_seed(self.seed_spin)}, self.tr("Again")))
         lay.addWidget(QtWidgets.QLabel(self.tr("seed")), 3, 0)
         lay.addWidget(self.seed_spin, 3, 1)
         lay.addWidget(again, 3, 2)

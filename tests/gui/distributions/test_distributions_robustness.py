@@ -91,3 +91,19 @@ def test_qq_of_a_constant_sample_names_it_and_undo_clears_it(win, qtbot):
     _wait_sampled(qtbot, lab)
     assert "Every draw is the same value" not in _visible_texts(lab)
     assert _no_nan_or_inf(_visible_texts(lab))
+
+
+def test_reveal_never_indexes_past_the_sample(win, qtbot):
+    """Fuzz finding: "Draw 100" with a count left from a larger sample raised IndexError (index 99, size 1)."""
+    from engine.stats import reveal, sample_results
+
+    lab = win.current_lab()
+    _type_into(qtbot, lab.controls.n_samples, "1")
+    _wait_sampled(qtbot, lab)
+    for button in (lab.controls.draw_100, lab.controls.draw_one, lab.controls.draw_100):
+        qtbot.mouseClick(button, QtCore.Qt.MouseButton.LeftButton)
+    assert _no_nan_or_inf(_visible_texts(lab))
+    one = sample_results(lab.state())
+    shown = reveal(one, 100)  # a stale count from a 10 000-draw sample
+    assert shown.label == "shown 1 of 1 draws; last = " + f"{one.samples[0]:.4g}"
+    assert reveal(one, 0).label == "shown 0 of 1 draws"
