@@ -8,7 +8,7 @@ from __future__ import annotations
 from engine.i18n import localize, translate
 from engine.inference.intervals import IntervalSimulation, PowerResult
 from engine.inference.resampling import BootstrapResult, PermutationResult, permutation_progress
-from engine.inference.result import TestResult, format_p
+from engine.inference.result import TestResult, format_p, p_phrase
 
 __all__ = [
     "result_text",
@@ -30,7 +30,7 @@ def result_text(res: TestResult) -> str:
         f"<b>{translate('inference', res.name)}</b>",
         f"H₀: {res.h0}&nbsp;&nbsp; H₁: {res.h1}",
         f"{res.symbol} = {stat}{df}",
-        f"<b>p = {localize(format_p(res.p_value))}</b>",
+        p_phrase(f"<b>p = {localize(format_p(res.p_value))}</b>"),
         f"{translate('inference', res.estimate_label)} = {localize(f'{res.estimate:.4g}')}",
         res.reject_rule,
     ]
@@ -40,12 +40,12 @@ def result_text(res: TestResult) -> str:
 
 def ab_text(res: TestResult, x1: int, n1: int, x2: int, n2: int) -> str:
     """The A/B tab's result: both conversion rates, z and p (rich text)."""
-    return translate("inference", "conversion A = {0}%, B = {1}%<br>z = {2}, <b>p = {3}</b>").format(
+    return p_phrase(translate("inference", "conversion A = {0}%, B = {1}%<br>z = {2}, <b>p = {3}</b>").format(
         localize(f"{100 * x1 / n1:.2f}"),
         localize(f"{100 * x2 / n2:.2f}"),
         localize(f"{res.statistic:.4f}"),
         localize(format_p(res.p_value)),
-    )
+    ))
 
 
 def intervals_text(sim: IntervalSimulation) -> str:

@@ -21,6 +21,7 @@ __all__ = [
     "make_result",
     "check_finite",
     "normal_p_value",
+    "p_phrase",
 ]
 
 INF = math.inf
@@ -106,7 +107,12 @@ def _verdict(p: float, alpha: float, h0: str, h1: str) -> tuple[bool, str]:
             "p = {0} > α = {1}: do not reject H₀ ({2}). The data are consistent with H₀ — which is not the same as "
             "proving it.",
         ).format(localize(format_p(p)), localize(f"{alpha:g}"), h0)
-    return reject, text
+    return reject, p_phrase(text)
+
+
+def p_phrase(text: str) -> str:
+    """"p = < 1e-300" (a p-value below the smallest one printed) written as "p < 1e-300"."""
+    return text.replace("p = < ", "p < ")
 
 
 def alternative_text(param: str, value: str, alternative: str) -> str:

@@ -121,3 +121,15 @@ def test_one_sample_t_on_1e_minus_300_values_is_finite(lab, qtbot):
     assert f"t = {ref.statistic:.4f}, df = 2" in lab.controls.result_label.text()
     assert f"p = {format_p(ref.pvalue)}" in lab.verdict.text()
     assert _no_nan_or_inf(_shown(lab))
+
+
+def test_a_p_value_below_1e_300_reads_p_less_than(lab, qtbot):
+    """Before: a p-value that underflows to 0 read "p = < 1e-300"."""
+    lab.tabs.setCurrentIndex(3)
+    c = lab.controls
+    for box, text in ((c.ab_n2, "100000000"), (c.ab_x2, "100000000"), (c.ab_n1, "100000000"), (c.ab_x1, "0")):
+        _type_into(qtbot, box, text)
+    s = lab.state()
+    assert (s.ab_x1, s.ab_n1, s.ab_x2, s.ab_n2) == (0, 100_000_000, 100_000_000, 100_000_000)
+    assert "<b>p < 1e-300</b>" in c.ab_label.text() and lab.verdict.text().startswith("p < 1e-300 ≤ α")
+    assert "p = <" not in c.ab_label.text() + lab.verdict.text()
