@@ -1434,16 +1434,16 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Resultados de la evaluación</translation>
     </message>
     <message>
-        <source>bootstrap AUC(A) − AUC(B)</source>
-        <translation>AUC(A) − AUC(B) bootstrap</translation>
+        <source>AUC(A) − AUC(B)</source>
+        <translation>AUC(A) − AUC(B)</translation>
+    </message>
+    <message>
+        <source>noise sets, by p</source>
+        <translation>conjuntos de ruido, por p</translation>
     </message>
     <message>
         <source>resamples</source>
         <translation>remuestreos</translation>
-    </message>
-    <message>
-        <source>noise feature sets, sorted by p</source>
-        <translation>conjuntos de variables de ruido, ordenados por p</translation>
     </message>
     <message>
         <source>p-value</source>
