@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.i18n import translate
 from engine.stats.curves import TheoryCurves, theory_curves
 from engine.stats.demos import BivariateResult, CoinPosterior, bivariate_normal, coin_posterior
 from engine.stats.distributions import Moments, moments
@@ -172,7 +173,11 @@ def derive(state: DistributionsState) -> DistributionsResults:
     choices = tuple(
         (p, f"{fit_spec.param(p).symbol} ({fit_spec.param(p).label})") for p in free_fit_params(state.mle_family)
     )
-    data_text = f"loaded: {state.data_label} ({len(state.data):,} values)" if state.data else "no data loaded"
+    data_text = (
+        translate("stats", "loaded: {0} ({1} values)").format(state.data_label, len(state.data))
+        if state.data
+        else translate("stats", "no data loaded")
+    )
     return DistributionsResults(
         moments=mom,
         theory_text={row: Moments.describe(getattr(mom, row)) for row in MOMENT_ROWS},
