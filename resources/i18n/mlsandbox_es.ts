@@ -5765,6 +5765,14 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <source>successes needed</source>
         <translation>éxitos necesarios</translation>
     </message>
+    <message>
+        <source>loaded: {0} ({1} values)</source>
+        <translation>cargado: {0} ({1} valores)</translation>
+    </message>
+    <message>
+        <source>no data loaded</source>
+        <translation>no hay datos cargados</translation>
+    </message>
 </context>
 <context>
     <name>vectors</name>
