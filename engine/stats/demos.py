@@ -163,8 +163,10 @@ def qq_points(samples: Any, max_points: int = 2000) -> QQResult:
     z1, z3 = special.ndtri([0.25, 0.75])
     slope = float((q3 - q1) / (z3 - z1))
     intercept = float(q1 - slope * z1)
-    sd = float(np.std(sq))
-    r = float(np.corrcoef(tq, sq)[0, 1]) if sd > 0 else math.nan
+    big = float(np.max(np.abs(sq)))
+    scaled = sq / math.ldexp(1.0, math.frexp(big)[1] - 1) if big > 0 else sq  # r is scale-free: no overflow at 1e200
+    sd = float(np.std(scaled))
+    r = float(np.corrcoef(tq, scaled)[0, 1]) if sd > 0 else math.nan
     return QQResult(tq, sq, slope, intercept, r)
 
 

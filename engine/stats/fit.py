@@ -114,7 +114,7 @@ def _mle_raw(name: str, x: np.ndarray, fixed: Mapping[str, float] | None) -> tup
     mean = float(x.mean())
     if name == "normal":
         _need_spread(x, label)
-        return {"mu": mean, "sigma": float(x.std())}, "closed form: μ = sample mean, σ = RMS deviation (divide by N)"
+        return {"mu": mean, "sigma": _rms_deviation(x)}, "closed form: μ = sample mean, σ = RMS deviation (divide by N)"
     if name == "uniform":
         _need_spread(x, label)
         return {"a": float(x.min()), "b": float(x.max())}, "closed form: a = min, b = max"
@@ -314,3 +314,14 @@ def method_of_moments(name: str, data: Any, fixed: Mapping[str, float] | None = 
     else:  # pragma: no cover
         raise StatsError(f"no method-of-moments rule for {name!r}")
     return _finish(name, raw, x, "moments", note, free)
+
+
+def _rms_deviation(x: np.ndarray) -> float:
+    """x.std() scaled before squaring: deviations of 1e200 give their true RMS (or inf past the largest float)."""
+    dev = x - x.mean()
+    big = float(np.max(np.abs(dev)))
+    if big == 0 or not math.isfinite(big):
+        return big
+    scale = math.ldexp(1.0, math.frexp(big)[1] - 1)
+    with np.errstate(over="ignore"):
+        return float(np.sqrt(np.mean((dev / scale) ** 2)) * scale)

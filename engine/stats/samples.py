@@ -152,8 +152,9 @@ def histogram(
             counts = np.bincount((arr[inside] - k_lo).astype(np.int64), minlength=span).astype(np.float64)
             dens = counts / n
             return Histogram(edges, counts, dens, n, int(n - counts.sum()), True)
-    if hi <= lo:
-        lo, hi = lo - 0.5, hi + 0.5
+    if hi - lo <= 1e-9 * max(abs(lo), abs(hi)):  # one value (or all equal): ±0.5 is lost in rounding beside 1e40
+        pad = max(0.5, 1e-3 * abs(lo))
+        lo, hi = lo - pad, hi + pad
     count = _auto_bin_count(arr, lo, hi, max_bins, iqr) if bins == "auto" else int(bins)
     counts, edges = np.histogram(arr, bins=count, range=(lo, hi))
     counts = counts.astype(np.float64)
@@ -189,17 +190,21 @@ def summarize(samples: Any) -> SampleSummary:
     arr = as_data(samples, "the sample")
     n = arr.size
     mean = float(arr.mean())
+    # scale before squaring: deviations of 1e200 (log-normal, σ = 100) must not overflow their squares and cubes
+    big = float(np.max(np.abs(arr - mean))) if n else 0.0
+    scale = math.ldexp(1.0, math.frexp(big)[1] - 1) if big > 0 and math.isfinite(big) else 1.0
     s2 = s3 = 0.0
     for start in range(0, n, SUMMARY_CHUNK):  # chunks: no full-size temporaries for 10 M draws
-        dev = arr[start : start + SUMMARY_CHUNK] - mean
+        dev = (arr[start : start + SUMMARY_CHUNK] - mean) / scale
         sq = dev * dev
         s2 += float(sq.sum())
         sq *= dev  # in place, and no np.dot: BLAS threads cost more than they save on a busy 2-core machine
         s3 += float(sq.sum())
-    m2 = s2 / n
-    variance = m2 * n / (n - 1) if n > 1 else math.nan
+    m2 = s2 / n  # in units of scale²
+    with np.errstate(over="ignore"):
+        variance = m2 * n / (n - 1) * scale * scale if n > 1 else math.nan  # inf: beyond the largest float
     if m2 > 0 and n > 2:
-        skew = (s3 / n) / m2**1.5
+        skew = (s3 / n) / m2**1.5  # scale-free
     else:
         skew = math.nan
     return SampleSummary(n, mean, variance, skew, float(arr.min()), float(arr.max()))

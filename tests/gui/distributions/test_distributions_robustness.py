@@ -107,3 +107,19 @@ def test_reveal_never_indexes_past_the_sample(win, qtbot):
     shown = reveal(one, 100)  # a stale count from a 10 000-draw sample
     assert shown.label == "shown 1 of 1 draws; last = " + f"{one.samples[0]:.4g}"
     assert reveal(one, 0).label == "shown 0 of 1 draws"
+
+
+@pytest.mark.parametrize("n", ["1", "10"])
+def test_log_normal_with_huge_spread_is_scaled_before_squaring(win, qtbot, n):
+    """Fuzz finding: log-normal μ = 100, σ = 100 draws ~1e200 — their squares overflowed (RuntimeWarning) and one
+    such draw gave np.histogram "Too many bins for data range" (±0.5 is lost in rounding beside 1e200)."""
+    lab = win.current_lab()
+    _pick(lab.controls.family, "lognormal")
+    _type_into(qtbot, lab.controls.n_samples, n)
+    _type_into(qtbot, lab.controls.sliders["sigma"].box, "100")
+    _type_into(qtbot, lab.controls.sliders["mu"].box, "100")
+    assert dict(lab.state().params) == {"mu": 100.0, "sigma": 100.0} and lab.state().n_samples == int(n)
+    for tab in ("sampler", "qq", "mle"):
+        lab.tabs.setCurrentIndex(TABS.index(tab))
+        _wait_sampled(qtbot, lab)
+        assert _no_nan_or_inf(_visible_texts(lab)), tab
