@@ -17,7 +17,7 @@ def resource_root() -> Path:
 
 
 def resource_path(relative: str) -> Path:
-    """Absolute path of a bundled resource, e.g. ``resource_path("datasets/anscombe.csv")``; never relative to the cwd."""
+    """Absolute path of a bundled resource, e.g. ``resource_path("datasets/iris.csv")``; never relative to the cwd."""
     path = (resource_root() / relative).resolve()
     root = resource_root().resolve()
     if root not in path.parents and path != root:

@@ -108,10 +108,10 @@ def test_every_bundled_lesson_reads_in_spanish(spanish) -> None:
     i18n.set_language("en")
     english_lessons = lessons.bundled()
     assert len(spanish_lessons) == len(english_lessons) == len(_LESSON_FILES)
-    for es, en in zip(spanish_lessons, english_lessons):
+    for es, en in zip(spanish_lessons, english_lessons, strict=True):
         assert es.id == en.id and len(es.steps) == len(en.steps)
         assert es.summary != en.summary, es.id
-        for s_es, s_en in zip(es.steps, en.steps):
+        for s_es, s_en in zip(es.steps, en.steps, strict=True):
             assert s_es.text != s_en.text and s_es.title, (es.id, s_en.title)
             assert (s_es.goal is None) == (s_en.goal is None)
             if s_en.goal is not None and s_en.goal.text:
