@@ -19,6 +19,7 @@ from engine.classify.data import (
     ClassifierError,
     blob_data,
     csv_class_data,
+    feature_title,
     penguin_data,
 )
 from engine.classify.derive import GRID, ClassifierResults, ModelPicture, derive, model_picture
@@ -66,6 +67,7 @@ from engine.classify.snippet import code
 __all__ = [
     "logistic_regression",
     "FEATURE_TITLES",
+    "feature_title",
     "FEATURES",
     "SPECIES",
     "ClassData",

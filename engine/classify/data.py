@@ -12,12 +12,14 @@ from functools import lru_cache
 import numpy as np
 
 from engine.datasets import CsvTable, DataError, read_csv_table
+from engine.i18n import QT_TRANSLATE_NOOP, translate
 from engine.resources import resource_path
 
 __all__ = [
     "SPECIES",
     "FEATURES",
     "FEATURE_TITLES",
+    "feature_title",
     "ClassData",
     "ClassifierError",
     "penguin_data",
@@ -28,11 +30,18 @@ __all__ = [
 SPECIES = ("Adelie", "Chinstrap", "Gentoo")
 FEATURES = ("bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g")
 FEATURE_TITLES = {
-    "bill_length_mm": "bill length (mm)",
-    "bill_depth_mm": "bill depth (mm)",
-    "flipper_length_mm": "flipper length (mm)",
-    "body_mass_g": "body mass (g)",
+    "bill_length_mm": QT_TRANSLATE_NOOP("classify", "bill length (mm)"),
+    "bill_depth_mm": QT_TRANSLATE_NOOP("classify", "bill depth (mm)"),
+    "flipper_length_mm": QT_TRANSLATE_NOOP("classify", "flipper length (mm)"),
+    "body_mass_g": QT_TRANSLATE_NOOP("classify", "body mass (g)"),
 }
+
+
+def feature_title(name: str) -> str:
+    """A penguin measurement's title in the current language (the column name itself for a user's CSV)."""
+    return translate("classify", FEATURE_TITLES[name]) if name in FEATURE_TITLES else name
+
+
 MAX_ROWS = 20_000
 MISSING = ("", "na", "n/a", "nan", "null")
 

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from engine.classify.data import FEATURE_TITLES, ClassData, ClassifierError
+from engine.classify.data import ClassData, ClassifierError, feature_title
 from engine.classify.lab import ClassifierState, Split, split_fit
 from engine.classify.logistic import log_loss_terms, sigmoid
 from engine.classify.scores import (
@@ -186,11 +186,11 @@ def model_picture(sp: Split) -> ModelPicture:
         gx = np.linspace(bounds[0], bounds[1], GRID)
         gy = np.linspace(bounds[2], bounds[3], GRID)
         grid = sigmoid(fit.coef[0] + fit.coef[1] * gx[:, None] + fit.coef[2] * gy[None, :])
-        titles = (FEATURE_TITLES.get(data.names[0], data.names[0]), FEATURE_TITLES.get(data.names[1], data.names[1]))
+        titles = (feature_title(data.names[0]), feature_title(data.names[1]))
     else:
         gx = np.linspace(bounds[0], bounds[1], 200)
         grid = sigmoid(fit.coef[0] + fit.coef[1] * gx)[None, :]
-        titles = (FEATURE_TITLES.get(data.names[0], data.names[0]), "P(positive)")
+        titles = (feature_title(data.names[0]), "P(positive)")
     z = fit.coef[0] + X @ fit.coef[1:]
     auc, u = auc_mann_whitney(ye, pe)
     return ModelPicture(

@@ -4795,6 +4795,22 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <source>The information matrix is singular: the features are collinear, so the SEs are undefined.</source>
         <translation>La matriz de información es singular: las variables son colineales, así que los EE no están definidos.</translation>
     </message>
+    <message>
+        <source>bill length (mm)</source>
+        <translation>longitud del pico (mm)</translation>
+    </message>
+    <message>
+        <source>bill depth (mm)</source>
+        <translation>profundidad del pico (mm)</translation>
+    </message>
+    <message>
+        <source>flipper length (mm)</source>
+        <translation>longitud de la aleta (mm)</translation>
+    </message>
+    <message>
+        <source>body mass (g)</source>
+        <translation>masa corporal (g)</translation>
+    </message>
 </context>
 <context>
     <name>datasets</name>

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-from engine.classify import FEATURE_TITLES, FEATURES, SPECIES, ClassifierState
+from engine.classify import FEATURES, SPECIES, ClassifierState, feature_title
 from gui.widgets.field_controls import configure_spin, spec_of, value_slider
 from gui.widgets.form_parts import error_label, form_group
 
@@ -33,9 +33,9 @@ class ClassifierControls(QtWidgets.QWidget):
         self.negative = self._combo([(s, s) for s in SPECIES], self.tr("Negative class"))
         form.addRow(self.tr("Positive (1)"), self.positive)
         form.addRow(self.tr("Negative (0)"), self.negative)
-        self.feature_x = self._combo([(f, self.tr(FEATURE_TITLES[f])) for f in FEATURES], self.tr("First feature"))
+        self.feature_x = self._combo([(f, feature_title(f)) for f in FEATURES], self.tr("First feature"))
         self.feature_y = self._combo(
-            [(f, self.tr(FEATURE_TITLES[f])) for f in FEATURES] + [("none", self.tr("(one feature only)"))],
+            [(f, feature_title(f)) for f in FEATURES] + [("none", self.tr("(one feature only)"))],
             self.tr("Second feature"),
         )
         form.addRow(self.tr("Feature 1"), self.feature_x)
