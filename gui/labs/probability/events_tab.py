@@ -10,7 +10,7 @@ from gui import theme
 from gui.labs.probability.square import EVENT_COLORS, SquareView
 from gui.widgets.field_controls import configure_spin, next_seed, spec_of
 
-__all__ = ["EventsTab", "Readouts", "TRIAL_PRESETS", "fmt"]
+__all__ = ["EventsTab", "Readouts", "TRIAL_PRESETS", "fmt", "view_and_column"]
 
 TRIAL_PRESETS = (100, 1_000, 10_000, 1_000_000)
 
@@ -22,6 +22,25 @@ def fmt(x: float | None, fraction: bool = True) -> str:
     text = f"{float(x):.4f}"
     frac = nice_fraction(float(x)) if fraction else None
     return f"{text} ({frac})" if frac else text
+
+
+def view_and_column(page: QtWidgets.QWidget, left: QtWidgets.QLayout, parts: tuple[QtWidgets.QWidget, ...]) -> None:
+    """Lay out a tab: ``left`` (the view) takes the room, ``parts`` stack in a scrolling control column on the right."""
+    column = QtWidgets.QWidget()
+    col = QtWidgets.QVBoxLayout(column)
+    col.setContentsMargins(4, 4, 4, 4)
+    for part in parts:
+        col.addWidget(part)
+    col.addStretch(1)
+    scroll = QtWidgets.QScrollArea()
+    scroll.setWidget(column)
+    scroll.setWidgetResizable(True)
+    scroll.setMinimumWidth(470)
+    scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    layout = QtWidgets.QHBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addLayout(left, 1)
+    layout.addWidget(scroll)
 
 
 class ComparePanel(QtWidgets.QGroupBox):
@@ -288,21 +307,7 @@ class EventsTab(QtWidgets.QWidget):
         left = QtWidgets.QVBoxLayout()
         left.addWidget(self.square, 1)
         left.addLayout(pick)
-        column = QtWidgets.QWidget()
-        col = QtWidgets.QVBoxLayout(column)
-        col.setContentsMargins(4, 4, 4, 4)
-        for part in (self.readouts, self.simulation, self.compare):
-            col.addWidget(part)
-        col.addStretch(1)
-        scroll = QtWidgets.QScrollArea()
-        scroll.setWidget(column)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(470)
-        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout = QtWidgets.QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(left, 1)
-        layout.addWidget(scroll)
+        view_and_column(self, left, (self.readouts, self.simulation, self.compare))
 
     def render(self, state: ProbabilityState, results: ProbabilityResults) -> None:
         """Every part of the tab for one state."""

@@ -19,7 +19,7 @@ from engine.prob import (
     space_title,
 )
 from gui import theme
-from gui.labs.probability.events_tab import TRIAL_PRESETS, Readouts
+from gui.labs.probability.events_tab import TRIAL_PRESETS, Readouts, view_and_column
 from gui.labs.probability.square import EVENT_COLORS
 from gui.widgets.field_controls import configure_spin, next_seed, spec_of
 
@@ -245,21 +245,7 @@ class OutcomesTab(QtWidgets.QWidget):
         left = QtWidgets.QVBoxLayout()
         left.addWidget(self.grid, 1)
         left.addWidget(self.legend)
-        column = QtWidgets.QWidget()
-        col = QtWidgets.QVBoxLayout(column)
-        col.setContentsMargins(4, 4, 4, 4)
-        for part in (self.controls, self.readouts, self.rolls):
-            col.addWidget(part)
-        col.addStretch(1)
-        scroll = QtWidgets.QScrollArea()
-        scroll.setWidget(column)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(470)
-        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        layout = QtWidgets.QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(left, 1)
-        layout.addWidget(scroll)
+        view_and_column(self, left, (self.controls, self.readouts, self.rolls))
 
     def render(self, state: ProbabilityState, results: ProbabilityResults) -> None:
         """Every part of the tab for one state."""
