@@ -201,6 +201,9 @@ def offscreen_app() -> Any:
     # Autosaves and recent files of benchmark windows go to a throw-away folder, never the user's own.
     os.environ.setdefault("MLSANDBOX_DATA_DIR", tempfile.mkdtemp(prefix="mlsandbox-bench-"))
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")
+    from gui import import_hook
+
+    import_hook.install()  # first, as gui/__init__ does for the app: before pyqtgraph's imports
     import pyqtgraph as pg
     from PySide6 import QtWidgets
 

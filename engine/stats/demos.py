@@ -57,8 +57,21 @@ def running_mean(samples: Any, max_points: int = 2000) -> tuple[np.ndarray, np.n
         k = np.arange(1, n + 1)
     else:
         k = np.unique(np.round(np.geomspace(1, n, max_points)).astype(np.int64))
-    csum = np.cumsum(x)
-    return k.astype(np.float64), csum[k - 1] / k
+    return k.astype(np.float64), _cumsum_at(x, k) / k
+
+
+def _cumsum_at(x: np.ndarray, k: np.ndarray, chunk: int = 1 << 18) -> np.ndarray:
+    """``np.cumsum(x)[k - 1]`` for increasing 1-based ``k``, bit for bit, without the full-size running sum."""
+    out = np.empty(k.size)
+    carry, j = 0.0, 0
+    for start in range(0, x.size, chunk):
+        part = x[start : start + chunk].copy()
+        part[0] += carry  # the running total enters first, exactly as one long cumsum adds it
+        sums = np.cumsum(part)
+        stop = int(np.searchsorted(k, start + part.size, side="right"))
+        out[j:stop] = sums[k[j:stop] - 1 - start]
+        carry, j = float(sums[-1]), stop
+    return out
 
 
 @dataclass(frozen=True)

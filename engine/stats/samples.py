@@ -74,6 +74,12 @@ class Histogram:
         return 0.5 * (self.edges[:-1] + self.edges[1:])
 
 
+def _chunks(arr: np.ndarray) -> Iterable[np.ndarray]:
+    """Consecutive views of ``SUMMARY_CHUNK`` values: full-size temporaries of 10 M draws would cost 80 MB each."""
+    for start in range(0, arr.size, SUMMARY_CHUNK):
+        yield arr[start : start + SUMMARY_CHUNK]
+
+
 def _auto_bin_count(arr: np.ndarray, lo: float, hi: float, cap: int, iqr: float | None = None) -> int:
     """numpy's 'auto' rule (max of Sturges and Freedman–Diaconis), with the IQR taken from ≤ 200 000 points."""
     n = arr.size
@@ -142,14 +148,17 @@ def histogram(
             spread = max(iqr, 1e-300)
             if hi - lo > 40.0 * spread:
                 lo, hi = float(q[0]), float(q[3])
-    if discrete and np.all(arr == np.round(arr)):
+    if discrete and all(np.array_equal(part, np.round(part)) for part in _chunks(arr)):
         k_lo, k_hi = math.floor(lo + 0.5), math.ceil(hi - 0.5)
         span = k_hi - k_lo + 1
         limit = max_bins if bins == "auto" else int(bins)
         if span <= max(limit, 1):
             edges = np.arange(k_lo, k_hi + 2, dtype=np.float64) - 0.5
-            inside = (arr >= k_lo) & (arr <= k_hi)
-            counts = np.bincount((arr[inside] - k_lo).astype(np.int64), minlength=span).astype(np.float64)
+            whole = np.zeros(span, dtype=np.int64)
+            for part in _chunks(arr):  # chunks: 10 M whole-number draws need no 80 MB masks, copies and casts
+                part = part[(part >= k_lo) & (part <= k_hi)]
+                whole += np.bincount((part - k_lo).astype(np.int64), minlength=span)
+            counts = whole.astype(np.float64)
             dens = counts / n
             return Histogram(edges, counts, dens, n, int(n - counts.sum()), True)
     if hi - lo <= 1e-9 * max(abs(lo), abs(hi)):  # one value (or all equal): ±0.5 is lost in rounding beside 1e40
@@ -191,11 +200,12 @@ def summarize(samples: Any) -> SampleSummary:
     n = arr.size
     mean = float(arr.mean())
     # scale before squaring: deviations of 1e200 (log-normal, σ = 100) must not overflow their squares and cubes
-    big = float(np.max(np.abs(arr - mean))) if n else 0.0
+    lo, hi = float(arr.min()), float(arr.max())
+    big = max(hi - mean, mean - lo)  # max |x - mean| without a full-size temporary (10 M draws)
     scale = math.ldexp(1.0, math.frexp(big)[1] - 1) if big > 0 and math.isfinite(big) else 1.0
     s2 = s3 = 0.0
-    for start in range(0, n, SUMMARY_CHUNK):  # chunks: no full-size temporaries for 10 M draws
-        dev = (arr[start : start + SUMMARY_CHUNK] - mean) / scale
+    for part in _chunks(arr):
+        dev = (part - mean) / scale
         sq = dev * dev
         s2 += float(sq.sum())
         sq *= dev  # in place, and no np.dot: BLAS threads cost more than they save on a busy 2-core machine
@@ -207,7 +217,7 @@ def summarize(samples: Any) -> SampleSummary:
         skew = (s3 / n) / m2**1.5  # scale-free
     else:
         skew = math.nan
-    return SampleSummary(n, mean, variance, skew, float(arr.min()), float(arr.max()))
+    return SampleSummary(n, mean, variance, skew, lo, hi)
 
 
 def goodness_of_fit(name: str, params: Params, samples: Any) -> tuple[float, float, str]:
