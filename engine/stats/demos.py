@@ -60,7 +60,7 @@ def running_mean(samples: Any, max_points: int = 2000) -> tuple[np.ndarray, np.n
     return k.astype(np.float64), _cumsum_at(x, k) / k
 
 
-def _cumsum_at(x: np.ndarray, k: np.ndarray, chunk: int = 1 << 18) -> np.ndarray:
+def _cumsum_at(x: np.ndarray, k: np.ndarray, chunk: int = 1 << 16) -> np.ndarray:
     """``np.cumsum(x)[k - 1]`` for increasing 1-based ``k``, bit for bit, without the full-size running sum."""
     out = np.empty(k.size)
     carry, j = 0.0, 0

@@ -19,7 +19,7 @@ __all__ = ["MAX_BINS", "DEFAULT_MAX_AUTO_BINS", "as_data", "Histogram", "histogr
 
 MAX_BINS = 1000
 DEFAULT_MAX_AUTO_BINS = 200
-SUMMARY_CHUNK = 1 << 18
+SUMMARY_CHUNK = 1 << 16  # values per chunk of a pass over 10⁷ draws: temporaries stay in cache
 
 Params = Mapping[str, Any] | Iterable[tuple[str, Any]] | None
 
