@@ -169,8 +169,9 @@ def sample_results(s: DistributionsState, samples: np.ndarray | None = None, wit
     if samples is None:
         samples = sample(s.distribution, s.params, s.n_samples, s.seed)
     discrete = distribution_spec(s.distribution).discrete
-    hist = histogram(samples, bins=s.bins or "auto", discrete=discrete)
     summary = summarize(samples)
+    extent = (summary.minimum, summary.maximum)
+    hist = histogram(samples, bins=s.bins or "auto", discrete=discrete, extent=extent)
     run_gof = with_gof and samples.size <= GOF_LIMIT
     gof = goodness_of_fit(s.distribution, s.params, samples) if run_gof else None
     mom = moments(s.distribution, s.params)

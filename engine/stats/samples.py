@@ -39,6 +39,11 @@ def as_data(data: Any, what: str = "the data") -> np.ndarray:
     numpy.ndarray
         float64 copy-free view when possible.
     """
+    return _checked(data, what)[0]
+
+
+def _checked(data: Any, what: str) -> tuple[np.ndarray, float]:
+    """:func:`as_data` and the data's sum (``arr.sum()``, the same pairwise sum ``arr.mean()`` divides)."""
     try:
         arr = np.asarray(data, dtype=np.float64)
     except (TypeError, ValueError):
@@ -54,7 +59,7 @@ def as_data(data: Any, what: str = "the data") -> np.ndarray:
     if not math.isfinite(total) and not (finite := np.isfinite(arr)).all():
         i = int(np.argmin(finite))
         raise StatsError(f"{what} contains a non-finite value ({arr[i]}) at position {i + 1}")
-    return arr
+    return arr, total
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,7 @@ def histogram(
     discrete: bool = False,
     value_range: tuple[float, float] | None = None,
     max_bins: int = DEFAULT_MAX_AUTO_BINS,
+    extent: tuple[float, float] | None = None,
 ) -> Histogram:
     """Density-normalised histogram, cheap enough for 10 million samples, never plotting the samples themselves.
 
@@ -121,6 +127,9 @@ def histogram(
         Fixed range to cover.
     max_bins : int
         Cap of the automatic rule.
+    extent : (float, float), optional
+        The data's smallest and largest value when already known (a :class:`SampleSummary`'s ``minimum`` and
+        ``maximum``): two passes fewer over 10 million draws.
 
     Returns
     -------
@@ -140,7 +149,7 @@ def histogram(
         if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
             raise StatsError(f"the histogram range must be two finite numbers, low < high, got {value_range!r}")
     else:
-        lo, hi = float(arr.min()), float(arr.max())
+        lo, hi = (float(v) for v in extent) if extent is not None else (float(arr.min()), float(arr.max()))
         if n >= 50:
             sub = arr if n <= 200_000 else arr[:: n // 200_000]
             q = np.percentile(sub, [0.5, 25, 75, 99.5])
@@ -196,9 +205,9 @@ def summarize(samples: Any) -> SampleSummary:
     SampleSummary
         The statistics; variance is nan for one sample, skewness nan when the variance is 0.
     """
-    arr = as_data(samples, "the sample")
+    arr, total = _checked(samples, "the sample")
     n = arr.size
-    mean = float(arr.mean())
+    mean = total / n  # what arr.mean() computes, without a second pass over 10⁷ draws
     # scale before squaring: deviations of 1e200 (log-normal, σ = 100) must not overflow their squares and cubes
     lo, hi = float(arr.min()), float(arr.max())
     big = max(hi - mean, mean - lo)  # max |x - mean| without a full-size temporary (10 M draws)

@@ -72,3 +72,17 @@ def test_running_mean_is_numpys_cumsum_bit_for_bit(n) -> None:
     kk = k.astype(np.int64)
     np.testing.assert_array_equal(m, np.cumsum(x)[kk - 1] / k)
     assert kk[0] == 1 and kk[-1] == n
+
+
+def test_summary_mean_is_numpys_mean_bit_for_bit(normal) -> None:
+    assert summarize(normal).mean == float(np.mean(normal))  # the validation's sum is reused: no second pass
+
+
+def test_known_extent_gives_the_same_histogram(normal, counts) -> None:
+    for data, discrete in ((normal, False), (counts, True), (np.r_[normal[:1000], 1e6], False)):
+        s = summarize(data)
+        a = histogram(data, discrete=discrete)
+        b = histogram(data, discrete=discrete, extent=(s.minimum, s.maximum))
+        np.testing.assert_array_equal(a.edges, b.edges)
+        np.testing.assert_array_equal(a.counts, b.counts)
+        assert a.n_outside == b.n_outside
