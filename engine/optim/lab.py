@@ -102,7 +102,7 @@ class OptimizerState:
     show_gradient: bool = spec(False)
     show_hessian: bool = spec(False)
     show_internals: bool = spec(True)
-    line_points: tuple[tuple[float, float], ...] = spec(obj.noisy_line(), lo=-1e6, hi=1e6, max_len=1000)
+    line_points: tuple[tuple[float, float], ...] = spec(obj.DEFAULT_LINE_POINTS, lo=-1e6, hi=1e6, max_len=1000)
     view: tuple[float, float, float, float] = spec((-2.0, 2.0, -1.0, 3.0), lo=-1e6, hi=1e6)
 
     def validate(self) -> None:

@@ -141,3 +141,10 @@ def test_line_fit_never_crashes_on_any_data(points):
         assert len({p[0] for p in points}) < 2
         return
     assert np.isfinite(o.value_xy(*o.minima[0]))
+
+
+def test_default_line_points_are_noisy_line_written_out():
+    from engine.optim.lab import OptimizerState
+
+    assert obj.noisy_line() == obj.DEFAULT_LINE_POINTS
+    assert OptimizerState().line_points == obj.noisy_line()
