@@ -24,6 +24,7 @@ from gui.labs.probability.bayes_tab import BayesTab
 from gui.labs.probability.events_tab import EventsTab, fmt
 from gui.labs.probability.naive_bayes_tab import NaiveBayesTab
 from gui.labs.probability.outcomes_tab import OutcomesTab
+from gui.widgets.lazy_page import LazyPage
 from gui.widgets.results_cache import ResultsCache
 
 __all__ = ["ProbabilityLab"]
@@ -40,39 +41,60 @@ class ProbabilityLab(Lab):
         super().__init__(parent)
         self.results = ResultsCache(derive)
         self._key_text = ""  # the undo text of the keyboard move under way ("Move A", "Resize B")
-        self.events_tab = EventsTab()
-        self.outcomes_tab = OutcomesTab()
-        self.bayes_tab = BayesTab()
-        self.nb_tab = NaiveBayesTab()
-        self.square = self.events_tab.square
+        self._pages = {
+            "events": LazyPage(self._make_events),
+            "outcomes": LazyPage(self._make_outcomes),
+            "bayes": LazyPage(self._make_bayes),
+            "naive_bayes": LazyPage(self._make_naive_bayes),
+        }
+        """Each tab is built when first shown or asked for: opening the lab builds only the visible one."""
+        self._shown: dict[str, ProbabilityState] = {}
+        """The state each tab last drew: only the visible tab redraws on a change, the others when opened."""
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("probabilityTabs")
         self.tabs.setAccessibleName(self.tr("Probability lab parts"))
-        self.tabs.addTab(self.events_tab, self.tr("Events and areas"))
-        self.tabs.addTab(self.outcomes_tab, self.tr("Dice, cards, coins"))
-        self.tabs.addTab(self.bayes_tab, self.tr("Bayes: base rates"))
-        self.tabs.addTab(self.nb_tab, self.tr("Naive Bayes"))
+        titles = (self.tr("Events and areas"), self.tr("Dice, cards, coins"), self.tr("Bayes: base rates"),
+                  self.tr("Naive Bayes"))  # fmt: skip
+        for tab, title in zip(TABS, titles, strict=True):
+            self.tabs.addTab(self._pages[tab], title)
+            self._pages[tab].built.connect(lambda _view, tab=tab: self._render_tab(tab, self._state))
         self.tabs.currentChanged.connect(self._on_tab)
-        self._shown: dict[str, ProbabilityState] = {}
-        """The state each tab last drew: only the visible tab redraws on a change, the others when opened."""
-        self.square.event_dragged.connect(self._on_event_dragged)
-        self.square.key_step.connect(self._on_key_step)
-        self.square.key_done.connect(self._on_key_done)
-        self.events_tab.snap_toggled.connect(lambda on: self.edit(replace(self._state, snap=on), self.tr("Snap")))
-        self.events_tab.simulation.changed.connect(
-            lambda changes, text: self.edit(replace(self._state, **changes), text)
-        )
-        self.outcomes_tab.changed.connect(lambda changes, text: self.edit(replace(self._state, **changes), text))
-        self.bayes_tab.slider_moved.connect(self._on_slider)
-        self.bayes_tab.second_toggled.connect(
-            lambda on: self.edit(replace(self._state, second_test=on), self.tr("Second test"))
-        )
-        self.nb_tab.message_edited.connect(self._on_message)
-        self.nb_tab.alpha_moved.connect(lambda v, fin: self._on_slider("alpha", v, fin))
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self.render(self._state)
+
+    events_tab = property(lambda self: self._pages["events"].view(), doc="The events tab (built on first use).")
+    outcomes_tab = property(lambda self: self._pages["outcomes"].view(), doc="The dice, cards and coins tab.")
+    bayes_tab = property(lambda self: self._pages["bayes"].view(), doc="The medical-test Bayes tab.")
+    nb_tab = property(lambda self: self._pages["naive_bayes"].view(), doc="The naive Bayes tab.")
+    square = property(lambda self: self.events_tab.square, doc="The unit square of the events tab.")
+
+    def _make_events(self) -> EventsTab:
+        tab = EventsTab()
+        tab.square.event_dragged.connect(self._on_event_dragged)
+        tab.square.key_step.connect(self._on_key_step)
+        tab.square.key_done.connect(self._on_key_done)
+        tab.snap_toggled.connect(lambda on: self.edit(replace(self._state, snap=on), self.tr("Snap")))
+        tab.simulation.changed.connect(lambda changes, text: self.edit(replace(self._state, **changes), text))
+        return tab
+
+    def _make_outcomes(self) -> OutcomesTab:
+        tab = OutcomesTab()
+        tab.changed.connect(lambda changes, text: self.edit(replace(self._state, **changes), text))
+        return tab
+
+    def _make_bayes(self) -> BayesTab:
+        tab = BayesTab()
+        tab.slider_moved.connect(self._on_slider)
+        tab.second_toggled.connect(lambda on: self.edit(replace(self._state, second_test=on), self.tr("Second test")))
+        return tab
+
+    def _make_naive_bayes(self) -> NaiveBayesTab:
+        tab = NaiveBayesTab()
+        tab.message_edited.connect(self._on_message)
+        tab.alpha_moved.connect(lambda v, fin: self._on_slider("alpha", v, fin))
+        return tab
 
     # --- user actions: a drag and an arrow key go through the same change -----------------------------------------
     def _grid(self) -> float:
@@ -120,13 +142,7 @@ class ProbabilityLab(Lab):
     def _render_tab(self, tab: str, state: ProbabilityState) -> None:
         if self._shown.get(tab) is state:
             return
-        view = {
-            "events": self.events_tab,
-            "outcomes": self.outcomes_tab,
-            "bayes": self.bayes_tab,
-            "naive_bayes": self.nb_tab,
-        }[tab]
-        view.render(state, self.results.get(state))
+        self._pages[tab].view().render(state, self.results.get(state))
         self._shown[tab] = state
 
     def render(self, state: ProbabilityState) -> None:

@@ -16,7 +16,7 @@ def _open(lab_window, qtbot):
     win.undo_stack.clear()
     tab_bar = lab.tabs.tabBar()
     qtbot.mouseClick(tab_bar, QtCore.Qt.MouseButton.LeftButton, pos=tab_bar.tabRect(1).center())
-    assert lab.state().tab == "outcomes" and lab.tabs.currentWidget() is lab.outcomes_tab
+    assert lab.state().tab == "outcomes" and lab.tabs.currentWidget().view() is lab.outcomes_tab
     return win, lab
 
 

@@ -95,7 +95,7 @@ def test_throwing_points_shows_frequencies(qtbot, lab_window):
 
 def test_bayes_tab_reads_the_hand_worked_case_and_follows_the_prevalence(qtbot, lab_window):
     win, lab = _lab(lab_window, tab="bayes")
-    assert lab.tabs.currentWidget() is lab.bayes_tab
+    assert lab.tabs.currentWidget().view() is lab.bayes_tab  # the tab page builds its view on first show
     text = lab.bayes_tab.posterior.text()
     assert "0.0917" in text and "9 in 98" in text
     assert "P(disease | positive) = 0.0917" in lab.describe()
