@@ -42,14 +42,14 @@ QtWidgets.QApplication.processEvents()
 win.repaint()
 out["start"] = peak_mb()
 mode = {mode!r}
-if mode in ("visit", "both"):
+if mode == "visit":
     for name in labs:
         lab = win.show_lab(name)
         harness.settle(lab)
         win.repaint()
     out["visited"] = labs
     out["peak"] = out["visit_peak"] = peak_mb()
-if mode in ("big", "both"):
+if mode == "big":
     if "distributions" not in labs:
         out["error"] = "the distributions lab is not there yet"
     else:
@@ -103,11 +103,8 @@ def run(quick: bool) -> list[dict]:
     """Peak memory in MB: app start, every lab visited, 10M samples in the distributions lab, engine alone."""
     rows: list[dict] = []
     fields = SAMPLE_SIZE_FIELDS
-    big: dict | None = None
     try:
-        visit = _run(_APP_SCRIPT.format(root=str(ROOT), mode="both" if quick else "visit", fields=fields, big_n=BIG_N))
-        if quick:  # one process: every lab, then 10M samples (the full run uses a fresh process for each)
-            big = visit
+        visit = _run(_APP_SCRIPT.format(root=str(ROOT), mode="visit", fields=fields, big_n=BIG_N))
         rows.append(harness.measurement("memory.app_start_peak", "MB", value=visit["start"]))
         rows.append(
             harness.measurement(
@@ -121,8 +118,8 @@ def run(quick: bool) -> list[dict]:
     except (RuntimeError, subprocess.TimeoutExpired) as exc:
         rows.append(_error("memory.all_labs_visited_peak", str(exc)))
     try:
-        if big is None:
-            big = _run(_APP_SCRIPT.format(root=str(ROOT), mode="big", fields=fields, big_n=BIG_N))
+        # a fresh process, in --quick too: the issue's two figures are separate (every lab visited; 10⁷ samples)
+        big = _run(_APP_SCRIPT.format(root=str(ROOT), mode="big", fields=fields, big_n=BIG_N))
         if "error" in big:
             rows.append(_error("memory.distributions_10M_peak", big["error"]))
         else:
