@@ -13,7 +13,9 @@ from typing import Any
 
 import numpy as np
 
-from engine.stats.loglik import finite_data, log_likelihood
+from engine.stats.chunked import Observations, observations
+from engine.stats.fit_large import beta_fit, cauchy_fit, chi2_fit, gamma_fit, t_fit
+from engine.stats.loglik import log_likelihood
 from engine.stats.registry import StatsError, distribution_spec, validate_params
 
 __all__ = [
@@ -21,6 +23,7 @@ __all__ = [
     "fit_mle",
     "method_of_moments",
     "check_support",
+    "checked",
 ]
 
 
@@ -41,10 +44,6 @@ class FitResult:
         return dict(self.params)
 
 
-def _first(mask: np.ndarray) -> int:
-    return int(np.argmax(mask))
-
-
 def check_support(name: str, data: Any, fixed: Mapping[str, float] | None = None) -> np.ndarray:
     """Check that every value can come from the family (StatsError naming the first value that cannot).
 
@@ -62,93 +61,102 @@ def check_support(name: str, data: Any, fixed: Mapping[str, float] | None = None
     numpy.ndarray
         The data as float64.
     """
+    return checked(name, data, fixed).x
+
+
+def checked(name: str, data: Any, fixed: Mapping[str, float] | None = None) -> Observations:
+    """:func:`check_support` keeping the checked data as :class:`Observations` (each family checked once)."""
+    distribution_spec(name)  # an unknown family is named before the data are looked at
+    obs = observations(data)
+    n_fixed = float(fixed["n"]) if fixed and "n" in fixed and name == "binomial" else None
+    obs.kept(("support", name, n_fixed), lambda: _check(name, obs, n_fixed))
+    return obs
+
+
+def _check(name: str, obs: Observations, n_fixed: float | None) -> bool:
     spec = distribution_spec(name)
-    x = finite_data(data)
-    label = spec.label
+    x = obs.x
 
-    def refuse(mask: np.ndarray, need: str) -> None:
-        if mask.any():
-            i = _first(mask)
-            raise StatsError(f"{label} needs data with {need}, but value {i + 1} is {x[i]:g}")
+    def refuse(test: Any, need: str) -> None:
+        i = obs.first(test)
+        if i >= 0:
+            raise StatsError(f"{spec.label} needs data with {need}, but value {i + 1} is {x[i]:g}")
 
-    if spec.discrete:
-        refuse(x != np.round(x), "whole numbers")
-    if name in ("gamma", "lognormal", "chi_square"):
-        refuse(x <= 0, "every value > 0")
-    elif name == "exponential" or name in ("poisson", "negative_binomial"):
-        refuse(x < 0, "every value ≥ 0")
-    elif name == "beta":
-        refuse((x <= 0) | (x >= 1), "every value strictly between 0 and 1")
-    elif name == "bernoulli":
-        refuse((x != 0) & (x != 1), "only 0s and 1s")
-    elif name == "geometric":
-        refuse(x < 1, "every value ≥ 1 (trials until the first success)")
-    elif name == "binomial":
-        refuse(x < 0, "every value ≥ 0")
-        if fixed and "n" in fixed:
-            refuse(x > fixed["n"], f"every value ≤ n = {fixed['n']:g}")
-    return x
+    if spec.discrete and not obs.whole():
+        refuse(lambda p: p != np.round(p), "whole numbers")
+    lo, hi = obs.lo(), obs.hi()  # the extremes decide every range check; the slices only find the first culprit
+    if name in ("gamma", "lognormal", "chi_square") and lo <= 0:
+        refuse(lambda p: p <= 0, "every value > 0")
+    elif name in ("exponential", "poisson", "negative_binomial", "binomial") and lo < 0:
+        refuse(lambda p: p < 0, "every value ≥ 0")
+    elif name == "beta" and (lo <= 0 or hi >= 1):
+        refuse(lambda p: (p <= 0) | (p >= 1), "every value strictly between 0 and 1")
+    elif name == "bernoulli" and (lo < 0 or hi > 1):  # whole numbers within [0, 1] are 0 or 1
+        refuse(lambda p: (p != 0) & (p != 1), "only 0s and 1s")
+    elif name == "geometric" and lo < 1:
+        refuse(lambda p: p < 1, "every value ≥ 1 (trials until the first success)")
+    if name == "binomial" and n_fixed is not None and hi > n_fixed:
+        refuse(lambda p: p > n_fixed, f"every value ≤ n = {n_fixed:g}")
+    return True
 
 
-def _need_spread(x: np.ndarray, label: str) -> None:
-    if x.size < 2 or float(x.max()) == float(x.min()):
+def _need_spread(x: Observations, label: str) -> None:
+    if x.n < 2 or x.hi() == x.lo():
         raise StatsError(
             f"{label}: all values are equal, so the spread cannot be estimated (need two different values)"
         )
 
 
-def _fix_binomial_n(x: np.ndarray, fixed: Mapping[str, float] | None) -> tuple[float, str]:
+def _fix_binomial_n(x: Observations, fixed: Mapping[str, float] | None) -> tuple[float, str]:
     if fixed and "n" in fixed:
         n = float(fixed["n"])
         validate_params("binomial", {"n": n, "p": 0.5})
         return n, f"n = {n:g} held fixed"
-    n = float(x.max())
+    n = x.hi()
     return n, f"n = {n:g} (the largest count) held fixed; only p is estimated"
 
 
-def _mle_raw(name: str, x: np.ndarray, fixed: Mapping[str, float] | None) -> tuple[dict[str, float], str]:
+def _mle_raw(name: str, x: Observations, fixed: Mapping[str, float] | None) -> tuple[dict[str, float], str]:
     """The MLE as ``({param: value}, note)``, before domain validation."""
-    from scipy import stats as st  # deferred: importing scipy costs ~1 s at start-up
-
     label = distribution_spec(name).label
-    mean = float(x.mean())
+    mean = x.mean()
     if name == "normal":
         _need_spread(x, label)
         return {"mu": mean, "sigma": _rms_deviation(x)}, "closed form: μ = sample mean, σ = RMS deviation (divide by N)"
     if name == "uniform":
         _need_spread(x, label)
-        return {"a": float(x.min()), "b": float(x.max())}, "closed form: a = min, b = max"
+        return {"a": x.lo(), "b": x.hi()}, "closed form: a = min, b = max"
     if name == "exponential":
         if mean == 0:
             raise StatsError("Exponential: every value is 0, so the rate λ would be infinite")
         return {"lam": 1.0 / mean}, "closed form: λ = 1 / sample mean"
     if name == "gamma":
         _need_spread(x, label)
-        a, _, scale = st.gamma.fit(x, floc=0)
-        return {"alpha": float(a), "beta": 1.0 / float(scale)}, "numerical (scipy.stats.gamma.fit with loc = 0)"
+        a, scale = gamma_fit(x)
+        return {"alpha": a, "beta": 1.0 / scale}, "numerical (scipy.stats.gamma.fit with loc = 0)"
     if name == "beta":
         _need_spread(x, label)
-        a, b, _, _ = st.beta.fit(x, floc=0, fscale=1)
-        return {"alpha": float(a), "beta": float(b)}, "numerical (scipy.stats.beta.fit on [0, 1])"
+        a, b = beta_fit(x)
+        return {"alpha": a, "beta": b}, "numerical (scipy.stats.beta.fit on [0, 1])"
     if name == "lognormal":
         _need_spread(x, label)
-        lx = np.log(x)
-        return {"mu": float(lx.mean()), "sigma": float(lx.std())}, "closed form: mean and RMS deviation of log x"
+        mu, sigma = _log_moments(x)
+        return {"mu": mu, "sigma": sigma}, "closed form: mean and RMS deviation of log x"
     if name == "student_t":
         _need_spread(x, label)
-        df, loc, scale = st.t.fit(x)
-        return {"nu": float(df), "mu": float(loc), "sigma": float(scale)}, "numerical (scipy.stats.t.fit)"
+        df, loc, scale = t_fit(x)
+        return {"nu": df, "mu": loc, "sigma": scale}, "numerical (scipy.stats.t.fit)"
     if name == "chi_square":
-        df, _, _ = st.chi2.fit(x, floc=0, fscale=1)
-        return {"k": float(df)}, "numerical (scipy.stats.chi2.fit with loc = 0, scale = 1)"
+        return {"k": chi2_fit(x)}, "numerical (scipy.stats.chi2.fit with loc = 0, scale = 1)"
     if name == "laplace":
         _need_spread(x, label)
-        med = float(np.median(x))
-        return {"mu": med, "b": float(np.abs(x - med).mean())}, "closed form: μ = median, b = mean |x − μ|"
+        med = x.median()
+        spread = x.total(lambda p: np.abs(p - med), ("abs_dev", med)) / x.n
+        return {"mu": med, "b": spread}, "closed form: μ = median, b = mean |x − μ|"
     if name == "cauchy":
         _need_spread(x, label)
-        loc, scale = st.cauchy.fit(x)
-        return {"x0": float(loc), "gamma": float(scale)}, "numerical (scipy.stats.cauchy.fit)"
+        loc, scale = cauchy_fit(x)
+        return {"x0": loc, "gamma": scale}, "numerical (scipy.stats.cauchy.fit)"
     if name == "bernoulli":
         return {"p": mean}, "closed form: p = fraction of 1s"
     if name == "binomial":
@@ -166,11 +174,21 @@ def _mle_raw(name: str, x: np.ndarray, fixed: Mapping[str, float] | None) -> tup
     raise StatsError(f"no fitting rule for {name!r}")  # pragma: no cover - registry and rules agree
 
 
-def _nbinom_mle(x: np.ndarray) -> dict[str, float]:
+def _log_moments(x: Observations) -> tuple[float, float]:
+    """Mean and RMS deviation of log x (``np.log(x).mean()``, ``.std()``) without the full-size ``log x``."""
+    if x.n <= x.chunk:
+        lx = np.log(x.x)
+        return float(lx.mean()), float(lx.std())
+    mu = x.total(np.log, "sum_log") / x.n
+    sq = x.total(lambda p: np.square(np.log(p) - mu), ("log_sq", mu))
+    return mu, math.sqrt(sq / x.n)
+
+
+def _nbinom_mle(x: Observations) -> dict[str, float]:
     from scipy import optimize  # deferred: importing scipy costs ~1 s at start-up
     from scipy import stats as st  # deferred: importing scipy costs ~1 s at start-up
 
-    mean, var = float(x.mean()), float(x.var())
+    mean, var = x.mean(), x.var()
     if mean == 0:
         raise StatsError("Negative binomial: every count is 0, so p would be 1 and r undetermined")
     if var <= mean:
@@ -178,7 +196,7 @@ def _nbinom_mle(x: np.ndarray) -> dict[str, float]:
             f"Negative binomial: the variance ({var:.4g}) does not exceed the mean ({mean:.4g}), so the MLE of r is "
             "infinite (the data are not over-dispersed); fit a Poisson instead"
         )
-    values, counts = np.unique(x, return_counts=True)
+    values, counts = x.counts()
 
     def neg(log_r: float) -> float:
         r = math.exp(log_r)
@@ -191,7 +209,9 @@ def _nbinom_mle(x: np.ndarray) -> dict[str, float]:
     return {"r": r, "p": r / (r + mean)}
 
 
-def _finish(name: str, raw: dict[str, float], x: np.ndarray, method: str, note: str, free: Sequence[str]) -> FitResult:
+def _finish(
+    name: str, raw: dict[str, float], x: Observations, method: str, note: str, free: Sequence[str]
+) -> FitResult:
     label = distribution_spec(name).label
     try:
         params = validate_params(name, raw)
@@ -200,7 +220,7 @@ def _finish(name: str, raw: dict[str, float], x: np.ndarray, method: str, note: 
     ll = log_likelihood(name, params, x)
     spec = distribution_spec(name)
     ordered = tuple((p, params[p]) for p in spec.param_names)
-    return FitResult(name, ordered, ll, int(x.size), method, tuple(free), note)
+    return FitResult(name, ordered, ll, x.n, method, tuple(free), note)
 
 
 def fit_mle(name: str, data: Any, fixed: Mapping[str, float] | None = None) -> FitResult:
@@ -220,7 +240,7 @@ def fit_mle(name: str, data: Any, fixed: Mapping[str, float] | None = None) -> F
     FitResult
         Parameters, log-likelihood at them, N, method description and the names of the estimated parameters.
     """
-    x = check_support(name, data, fixed)
+    x = checked(name, data, fixed)
     raw, note = _mle_raw(name, x, fixed)
     free = [p for p in distribution_spec(name).param_names if not (name == "binomial" and p == "n")]
     return _finish(name, raw, x, "mle", note, free)
@@ -244,10 +264,10 @@ def method_of_moments(name: str, data: Any, fixed: Mapping[str, float] | None = 
         Parameters and the log-likelihood at them (never above the MLE's); the Cauchy, which has no moments, gets
         the quantile estimate (median, half the IQR) and says so in ``note``.
     """
-    x = check_support(name, data, fixed)
+    x = checked(name, data, fixed)
     label = distribution_spec(name).label
-    m = float(x.mean())
-    v = float(x.var())
+    m = x.mean()
+    v = x.var()
     free = [p for p in distribution_spec(name).param_names if not (name == "binomial" and p == "n")]
     note = "mean and variance matched (variance divided by N)"
 
@@ -279,9 +299,7 @@ def method_of_moments(name: str, data: Any, fixed: Mapping[str, float] | None = 
         raw = {"mu": math.log(m) - s2 / 2, "sigma": math.sqrt(s2)}
     elif name == "student_t":
         spread()
-        from scipy import stats as st  # deferred: importing scipy costs ~1 s at start-up
-
-        kurt = float(st.kurtosis(x))
+        kurt = _excess_kurtosis(x)
         if kurt <= 0:
             raise StatsError("Student t: the sample has no excess kurtosis (tails no heavier than normal), so ν → ∞")
         nu = 4.0 + 6.0 / kurt
@@ -293,7 +311,7 @@ def method_of_moments(name: str, data: Any, fixed: Mapping[str, float] | None = 
         spread()
         raw = {"mu": m, "b": math.sqrt(v / 2.0)}
     elif name == "cauchy":
-        q25, med, q75 = (float(q) for q in np.percentile(x, [25, 50, 75]))
+        q25, med, q75 = x.kept("quartiles", lambda: x.percentiles([25, 50, 75]))
         if q75 <= q25:
             raise StatsError("Cauchy: the quartiles are equal, so the scale cannot be estimated")
         raw = {"x0": med, "gamma": (q75 - q25) / 2.0}
@@ -316,12 +334,20 @@ def method_of_moments(name: str, data: Any, fixed: Mapping[str, float] | None = 
     return _finish(name, raw, x, "moments", note, free)
 
 
-def _rms_deviation(x: np.ndarray) -> float:
+def _rms_deviation(x: Observations) -> float:
     """x.std() scaled before squaring: deviations of 1e200 give their true RMS (or inf past the largest float)."""
-    dev = x - x.mean()
-    big = float(np.max(np.abs(dev)))
+    mean = x.mean()
+    big = max(x.hi() - mean, mean - x.lo())  # = max |x − mean| exactly: rounding is monotone
     if big == 0 or not math.isfinite(big):
         return big
     scale = math.ldexp(1.0, math.frexp(big)[1] - 1)
     with np.errstate(over="ignore"):
-        return float(np.sqrt(np.mean((dev / scale) ** 2)) * scale)
+        return float(np.sqrt(x.central(2, scale)) * scale)
+
+
+def _excess_kurtosis(x: Observations) -> float:
+    """``scipy.stats.kurtosis(x)`` (Fisher, biased) from sliced central moments; nan for constant data as scipy."""
+    m2, m4 = x.var(), x.central(4)
+    if m2 <= (np.finfo(float).eps * x.mean()) ** 2:
+        return math.nan
+    return m4 / m2**2 - 3.0

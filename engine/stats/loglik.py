@@ -10,40 +10,40 @@ from typing import Any
 
 import numpy as np
 
-from engine.stats.registry import StatsError, distribution_spec, frozen
+from engine.stats.chunked import COMPRESS_ABOVE, Observations, observations
+from engine.stats.registry import distribution_spec, frozen
 
-__all__ = ["finite_data", "log_likelihood", "loglik_many"]
-
-COMPRESS_ABOVE = 20_000
-COMPRESS_BINS = 4096
+__all__ = ["finite_data", "log_likelihood", "loglik_many", "compressed"]
 
 
 def finite_data(data: Any) -> np.ndarray:
     """The observations as a flat float array; a named StatsError for non-numbers, empty or non-finite data."""
-    try:
-        arr = np.asarray(data, dtype=np.float64).reshape(-1)
-    except (TypeError, ValueError):
-        raise StatsError("the data must be numbers") from None
-    if arr.size == 0:
-        raise StatsError("the data is empty: load or draw some values first")
-    bad = ~np.isfinite(arr)
-    if bad.any():
-        i = int(np.argmax(bad))
-        raise StatsError(f"the data contains a non-finite value ({arr[i]}) at position {i + 1}")
-    return arr
+    return observations(data).x
 
 
-def _compress(x: np.ndarray, discrete: bool) -> tuple[np.ndarray, np.ndarray, bool]:
-    """Values and weights reproducing sum(log f(x)): exact for discrete data, binned above 20 000 continuous points."""
+def compressed(data: Any, discrete: bool) -> tuple[np.ndarray, np.ndarray, bool]:
+    """Values and weights reproducing Σ log f(x): exact for discrete data, binned above 20 000 continuous points.
+
+    Parameters
+    ----------
+    data : array_like or Observations
+        Finite observations (an :class:`~engine.stats.chunked.Observations` keeps the result for the next call).
+    discrete : bool
+        Whether the family is discrete (then the distinct values and their counts are used: exact).
+
+    Returns
+    -------
+    (values, weights, binned)
+        ``binned`` is True when continuous data were replaced by 4096 bin centres.
+    """
+    obs = observations(data)
     if discrete:
-        values, counts = np.unique(x, return_counts=True)
+        values, counts = obs.counts()
         return values, counts.astype(np.float64), False
-    if x.size <= COMPRESS_ABOVE:
-        return x, np.ones_like(x), False
-    counts, edges = np.histogram(x, bins=COMPRESS_BINS)
-    keep = counts > 0
-    centres = 0.5 * (edges[:-1] + edges[1:])
-    return centres[keep], counts[keep].astype(np.float64), True
+    if obs.n <= COMPRESS_ABOVE:
+        return obs.x, np.ones_like(obs.x), False
+    centres, counts = obs.binned()
+    return centres, counts, True
 
 
 def log_likelihood(name: str, params: Any, data: Any) -> float:
@@ -55,23 +55,33 @@ def log_likelihood(name: str, params: Any, data: Any) -> float:
         Registry key.
     params : mapping or sequence of (name, value) pairs
         Parameter values.
-    data : array_like
+    data : array_like or Observations
         Finite observations.
 
     Returns
     -------
     float
-        The log-likelihood.
+        The log-likelihood: exact (summed slice by slice for large continuous data, counted for discrete data).
     """
-    x = finite_data(data)
+    obs = observations(data)
     dist = frozen(name, params)
     if distribution_spec(name).discrete:
-        values, counts, _ = _compress(x, True)
+        values, counts, _ = compressed(obs, True)
         return float(np.dot(counts, dist.logpmf(values)))
-    return float(np.sum(dist.logpdf(x)))
+    with np.errstate(divide="ignore"):
+        return _chunked_sum(obs, dist.logpdf)
 
 
-def loglik_many(name: str, base: dict[str, float], vary: dict[str, np.ndarray], x: np.ndarray) -> np.ndarray:
+def _chunked_sum(obs: Observations, term: Any) -> float:
+    if obs.n <= obs.chunk:
+        return float(np.sum(term(obs.x)))
+    total = 0.0
+    for _, part in obs.parts():
+        total += float(np.sum(term(part)))
+    return total
+
+
+def loglik_many(name: str, base: dict[str, float], vary: dict[str, np.ndarray], x: Any) -> np.ndarray:
     """Log-likelihood at many parameter points (arrays in ``vary`` of one shape); nan where a point is invalid."""
     from scipy import stats as st  # deferred: importing scipy costs ~1 s at start-up
 
@@ -87,7 +97,7 @@ def loglik_many(name: str, base: dict[str, float], vary: dict[str, np.ndarray], 
         a = flat.get("a", np.full(size, base["a"]))
         b = flat.get("b", np.full(size, base["b"]))
         valid &= a < b
-    values, weights, _ = _compress(x, spec.discrete)
+    values, weights, _ = compressed(x, spec.discrete)
     out = np.full(size, np.nan)
     idx = np.nonzero(valid)[0]
     method = "logpmf" if spec.discrete else "logpdf"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.stats.chunked import Observations, observations
 from engine.stats.distributions import density
 from engine.stats.fit import FitResult, fit_mle, method_of_moments
 from engine.stats.lab import DistributionsState
@@ -80,7 +81,7 @@ def _readout(spec: DistributionSpec, fit: FitResult, mom: FitResult | None, mom_
     return html
 
 
-def _contour(family: str, data: np.ndarray, fit: FitResult, param: str, spec: DistributionSpec) -> Contour | None:
+def _contour(family: str, data: Observations, fit: FitResult, param: str, spec: DistributionSpec) -> Contour | None:
     free = list(fit.free)
     if len(free) < 2:
         return None
@@ -112,14 +113,15 @@ def mle_results(s: DistributionsState, samples: np.ndarray) -> MleResults:
         With ``error`` naming why the data cannot come from the family instead of raising.
     """
     try:
-        data = samples if s.mle_source == "samples" else np.asarray(s.data, dtype=np.float64)
-        if data.size == 0:
+        raw = samples if s.mle_source == "samples" else np.asarray(s.data, dtype=np.float64)
+        if raw.size == 0:
             raise StatsError(NO_DATA)
+        data = observations(raw)  # checked once; its passes (moments, counts, bins) are shared by every step below
         fit = fit_mle(s.mle_family, data)
     except StatsError as exc:
         return MleResults(error=str(exc), readout=f"<b>Cannot fit:</b> {exc}")
     spec = distribution_spec(s.mle_family)
-    h = histogram(data, discrete=spec.discrete)
+    h = histogram(data.x, discrete=spec.discrete)
     mom, mom_error = None, ""
     try:
         mom = method_of_moments(s.mle_family, data)

@@ -8,8 +8,9 @@ from typing import Any
 
 import numpy as np
 
-from engine.stats.fit import FitResult, check_support, fit_mle
-from engine.stats.loglik import finite_data, loglik_many
+from engine.stats.chunked import observations
+from engine.stats.fit import FitResult, checked, fit_mle
+from engine.stats.loglik import loglik_many
 from engine.stats.registry import StatsError, distribution_spec, validate_params
 
 __all__ = ["loglik_profile", "loglik_grid", "loglik_window"]
@@ -22,8 +23,8 @@ def loglik_profile(name: str, data: Any, param: str, grid: Any, at: Mapping[str,
     ----------
     name : str
         Registry key.
-    data : array_like
-        Observations.
+    data : array_like or Observations
+        Observations (an :class:`~engine.stats.chunked.Observations` shares its passes between calls).
     param : str
         The parameter that varies.
     grid : array_like
@@ -37,7 +38,7 @@ def loglik_profile(name: str, data: Any, param: str, grid: Any, at: Mapping[str,
         Log-likelihood per grid value, nan where the value is outside the domain. Above 20 000 continuous points the
         data are binned into 4096 bins first (an approximation far below plotting resolution).
     """
-    x = check_support(name, data)
+    x = checked(name, data)
     distribution_spec(name).param(param)
     base = dict(at) if at is not None else fit_mle(name, x).as_dict()
     base = {**validate_params(name, base)}
@@ -56,8 +57,8 @@ def loglik_grid(
     ----------
     name : str
         Registry key.
-    data : array_like
-        Observations.
+    data : array_like or Observations
+        Observations (an :class:`~engine.stats.chunked.Observations` shares its passes between calls).
     params : (str, str)
         The two parameters that vary.
     grid1, grid2 : array_like
@@ -70,7 +71,7 @@ def loglik_grid(
     numpy.ndarray
         Shape (len(grid1), len(grid2)); nan outside the domain.
     """
-    x = check_support(name, data)
+    x = checked(name, data)
     p1, p2 = params
     spec = distribution_spec(name)
     spec.param(p1)
@@ -94,8 +95,8 @@ def loglik_window(name: str, data: Any, fit: FitResult, param: str, points: int 
     ----------
     name : str
         Registry key.
-    data : array_like
-        Observations.
+    data : array_like or Observations
+        Observations (an :class:`~engine.stats.chunked.Observations` shares its passes between calls).
     fit : FitResult
         The MLE.
     param : str
@@ -109,7 +110,7 @@ def loglik_window(name: str, data: Any, fit: FitResult, param: str, points: int 
         Increasing grid values containing the MLE.
     """
     spec = distribution_spec(name).param(param)
-    x = finite_data(data)
+    x = observations(data)
     theta = fit.as_dict()[param]
     h = max(abs(theta) * 1e-3, 1e-6)
     trio = np.array([theta - h, theta, theta + h])
@@ -129,6 +130,6 @@ def loglik_window(name: str, data: Any, fit: FitResult, param: str, points: int 
     if math.isfinite(spec.high):
         hi = min(hi, spec.high - (1e-9 if spec.high_open else 0.0))
     if name == "uniform":
-        span = float(x.max() - x.min()) or 1.0
+        span = (x.hi() - x.lo()) or 1.0
         lo, hi = (theta - span, theta + 1e-9) if param == "a" else (theta - 1e-9, theta + span)
     return np.unique(np.concatenate([np.linspace(lo, hi, int(points)), [theta]]))
