@@ -19,7 +19,7 @@ from engine.stats.registry import StatsError
 
 __all__ = ["CHUNK", "COMPRESS_ABOVE", "COMPRESS_BINS", "Observations", "observations"]
 
-CHUNK = 1 << 18  # 2 MB of float64: large enough that numpy's per-call overhead vanishes, small next to 80 MB
+CHUNK = 1 << 16  # 512 kB of float64: numpy's per-call overhead is still small, scipy's temporaries stay ~3 MB
 COMPRESS_ABOVE = 20_000
 COMPRESS_BINS = 4096
 _SELECT_BINS = 4096

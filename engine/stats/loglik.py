@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.stats.chunked import COMPRESS_ABOVE, Observations, observations
+from engine.stats.chunked import CHUNK, COMPRESS_ABOVE, Observations, observations
 from engine.stats.registry import distribution_spec, frozen
 
 __all__ = ["finite_data", "log_likelihood", "loglik_many", "compressed"]
@@ -102,7 +102,7 @@ def loglik_many(name: str, base: dict[str, float], vary: dict[str, np.ndarray], 
     idx = np.nonzero(valid)[0]
     method = "logpmf" if spec.discrete else "logpdf"
     fn = getattr(getattr(st, spec.scipy_name), method)
-    chunk = max(1, 2_000_000 // max(values.size, 1))
+    chunk = max(1, CHUNK // max(values.size, 1))  # parameter points per pass: ~2 MB per scipy temporary
     for start in range(0, idx.size, chunk):
         sel = idx[start : start + chunk]
         point = {k: np.full(sel.size, base[k]) for k in spec.param_names}
