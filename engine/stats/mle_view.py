@@ -88,7 +88,7 @@ def _contour(family: str, data: Observations, fit: FitResult, param: str, spec: 
     other = next(p for p in free if p != param)
     g1 = loglik_window(family, data, fit, param, points=CONTOUR_POINTS)
     g2 = loglik_window(family, data, fit, other, points=CONTOUR_POINTS)
-    z = loglik_grid(family, data, (param, other), g1, g2)
+    z = loglik_grid(family, data, (param, other), g1, g2, at=fit.as_dict())  # no second fit of all the data
     top = np.nanmax(z) if np.isfinite(z).any() else 0.0
     rel = np.where(np.isfinite(z), z - top, np.nan)
     shown = np.maximum(np.nan_to_num(rel, nan=CONTOUR_FLOOR), CONTOUR_FLOOR)
