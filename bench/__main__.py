@@ -1,4 +1,4 @@
-"""``python -m bench [--quick] [--json PATH] [--only NAME ...] [--list]``: run every bench/bench_*.py and report.
+"""``python -m bench [--quick] [--json PATH] [--markdown PATH] [--only NAME ...]``: run every bench/bench_*.py, report.
 
 Each module's ``run(quick)`` returns measurement rows (see :mod:`bench.harness`); a module that raises, or returns
 something malformed, becomes an error row and the others still run. The table shows p50/p95/max (or the value), the
@@ -229,6 +229,40 @@ def format_table(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def format_markdown(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
+    """The README's figures: every interaction row as CPU ms and × floor, then every other row that has a target."""
+    load0, load1 = (meta.get("loadavg_start") or [math.nan])[0], (meta.get("loadavg_end") or [math.nan])[0]
+    floor = meta.get("floor_cpu_p95_ms")
+    out = [
+        f"`python -m bench{' --quick' if meta['mode'] == 'quick' else ''}` run of {meta['started']}, {meta['cpus']} "
+        f"CPUs, Python {meta['python']}, load average {load0:.2f} → {load1:.2f}, {meta['seconds']:.0f} s.",
+        "",
+    ]
+    if _number(floor):
+        out += [
+            f"Floor (`harness.bare_plane_drag`, CPU p95): **{floor:.2f} ms** → every interaction row's target: CPU p95 "
+            f"≤ {max(8.0, 5 * floor):.1f} ms and CPU max ≤ 33 ms.",
+            "",
+        ]
+    out += ["| interaction row | CPU p95 ms | × floor | CPU max ms | wall p95 ms | result |",
+            "| --- | --: | --: | --: | --: | --- |"]  # fmt: skip
+    for r in rows:
+        if r.get("interaction") and r.get("unit") != "error":
+            ratio = f"{r['x_floor']:.1f}×" if _number(r.get("x_floor")) else "-"
+            out.append(f"| `{r['name']}` | {_fmt(r.get('cpu_p95'))} | {ratio} | {_fmt(r.get('cpu_max'))} | "
+                       f"{_fmt(r.get('p95'))} | {verdict(r)} |")  # fmt: skip
+    out += ["", "| other row with a target | figure | target | result |", "| --- | --: | --- | --- |"]
+    for r in rows:
+        if r.get("interaction") or not (r.get("target") or r.get("unit") in ("error", "missing")):
+            continue
+        if r.get("unit") in ("error", "missing"):
+            out.append(f"| `{r['name']}` | {r['unit']}: {r.get('error', '')} | | {r['unit']} |")
+            continue
+        figure = r.get("value") if "value" in r else r.get("max")
+        out.append(f"| `{r['name']}` | {_fmt(figure)} {r['unit']} | {_target_text(r)} | {verdict(r)} |")
+    return "\n".join(out) + "\n"
+
+
 def _loadavg() -> list[float] | None:
     try:
         return [round(v, 2) for v in os.getloadavg()]
@@ -241,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m bench", description="ML Math Sandbox benchmark suite")
     p.add_argument("--quick", action="store_true", help="reduced sizes, the whole run in under a minute")
     p.add_argument("--json", metavar="PATH", help="also write the figures as JSON")
+    p.add_argument("--markdown", metavar="PATH", help="also write the figures as the README's Markdown tables")
     p.add_argument("--only", metavar="NAME", action="append", help="run only bench_NAME.py (repeatable)")
     p.add_argument("--list", action="store_true", help="list the benchmark modules and exit")
     p.add_argument("--in-process", action="store_true", help="run modules in this process (faster, less isolated)")
@@ -296,6 +331,9 @@ def main(argv: list[str] | None = None) -> int:
         payload = {"meta": meta, "measurements": rows}
         Path(args.json).write_text(json.dumps(payload, indent=1, allow_nan=False) + "\n", encoding="utf-8")
         print(f"wrote {args.json}", file=sys.stderr)
+    if args.markdown:
+        Path(args.markdown).write_text(format_markdown(rows, meta), encoding="utf-8")
+        print(f"wrote {args.markdown}", file=sys.stderr)
     return 0
 
 
