@@ -23,7 +23,7 @@ CHUNK = 1 << 16  # 512 kB of float64: numpy's per-call overhead is still small, 
 COMPRESS_ABOVE = 20_000
 COMPRESS_BINS = 4096
 _SELECT_BINS = 4096
-_DIRECT_COUNTS = 1 << 22  # whole numbers spanning at most this many values are counted with bincount
+_DIRECT_COUNTS = 1 << 18  # whole numbers spanning at most this many values are tallied (a 2 MB tally) by bincount
 
 
 class Observations:
@@ -111,7 +111,8 @@ class Observations:
         if self.whole() and hi - lo < _DIRECT_COUNTS:
             tally = np.zeros(int(hi - lo) + 1, dtype=np.int64)
             for _, part in self.parts():
-                tally += np.bincount((part - lo).astype(np.int64), minlength=tally.size)
+                got = np.bincount((part - lo).astype(np.int64))
+                tally[: got.size] += got
             seen = np.nonzero(tally)[0]
             return lo + seen.astype(np.float64), tally[seen]
         values, counts = [], []
