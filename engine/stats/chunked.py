@@ -140,7 +140,7 @@ class Observations:
         Each round counts the values of the current window in 4096 equal bins, keeps the bin holding the rank and
         stops when that bin holds at most one slice of values (then they are sorted) or one value only.
         """
-        if self.n <= self.chunk:
+        if self.n <= self.chunk or not math.isfinite(self.hi() - self.lo()):  # ±1e308 together: bins would overflow
             part = np.partition(self.x, ranks)
             return [float(part[r]) for r in ranks]
         out = {}
@@ -156,11 +156,7 @@ class Observations:
                         del windows[r]
                     continue
                 edges = np.linspace(lo, hi, _SELECT_BINS + 1)
-                tally = np.zeros(_SELECT_BINS, dtype=np.int64)
-                for _, part in self.parts():
-                    sel = part[(part >= lo) & (part <= hi)]
-                    idx = np.minimum(np.searchsorted(edges, sel, side="right") - 1, _SELECT_BINS - 1)
-                    tally += np.bincount(idx, minlength=_SELECT_BINS)
+                tally = self._tally(lo, hi, edges)
                 cum = below + np.cumsum(tally)
                 for r in group:
                     b = int(np.searchsorted(cum, r, side="right"))
@@ -173,6 +169,20 @@ class Observations:
                         continue
                     windows[r] = (new_lo, new_hi, int(cum[b] - tally[b]), int(tally[b]))
         return [out[r] for r in ranks]
+
+    def _tally(self, lo: float, hi: float, edges: np.ndarray) -> np.ndarray:
+        """Counts of the values in [edges[i], edges[i + 1]) (the last bin closed), as np.histogram bins them."""
+        tally = np.zeros(_SELECT_BINS, dtype=np.int64)
+        # numpy's equal-width binning (arithmetic, then corrected against the edges) when the edges are distinct
+        if np.all(edges[1:] > edges[:-1]) and math.isfinite(_SELECT_BINS / (hi - lo)):
+            for _, part in self.parts():
+                tally += np.histogram(part, bins=_SELECT_BINS, range=(lo, hi))[0]
+            return tally
+        for _, part in self.parts():  # a window a few floats wide: repeated edges, so bin by search
+            sel = part[(part >= lo) & (part <= hi)]
+            idx = np.minimum(np.searchsorted(edges, sel, side="right") - 1, _SELECT_BINS - 1)
+            tally += np.bincount(idx, minlength=_SELECT_BINS)
+        return tally
 
     def count_of(self, value: float) -> int:
         """How many values equal ``value``."""

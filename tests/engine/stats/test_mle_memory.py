@@ -65,7 +65,8 @@ def test_order_statistics_and_percentiles_equal_numpys_bit_for_bit(n: int) -> No
     smooth = rng.standard_cauchy(n)
     ties = np.round(rng.normal(size=n), 1)  # many equal values straddle the bins' edges
     two = rng.integers(0, 2, n) * np.nextafter(1.0, 2.0) + (1 - rng.integers(0, 2, n)) * 1.0  # neighbouring floats
-    for x in (smooth, ties, two):
+    huge = np.concatenate([[-1.7e308, 1.7e308], rng.normal(size=n - 2) * 1e-300])  # max − min overflows
+    for x in (smooth, ties, two, huge):
         obs = Observations(x, chunk=256)
         assert obs.percentiles([25, 50, 75]) == [float(v) for v in np.percentile(x, [25, 50, 75])]
         assert obs.median() == float(np.median(x))
