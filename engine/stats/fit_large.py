@@ -9,6 +9,7 @@ the answers agree with scipy's to rounding. Samples of at most one slice go to s
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import numpy as np
 
@@ -86,21 +87,28 @@ def chi2_fit(x: Observations) -> float:
     return k
 
 
-def _nnlf(x: Observations, loc: float, scale: float, term: object) -> float:
-    """Σ −log f((x − loc) / scale) + N log scale, slice by slice, with scipy's penalty for non-finite terms."""
-    total, bad = 0.0, 0
+def _nnlf(x: Observations, loc: float, scale: float, core: Callable[[np.ndarray], np.ndarray], mul: float,
+          add: float) -> float:  # fmt: skip
+    """Σ −log f(zᵢ) + N log scale for zᵢ = (xᵢ − loc) / scale, where −log f(z) = mul · core(z) + add.
+
+    Summed slice by slice, the constants applied once; a non-finite term costs scipy's penalty instead.
+    """
+    total, good, bad = 0.0, 0, 0
     with np.errstate(all="ignore"):
         for _, part in x.parts():
             z = part - loc
             z /= scale
-            neg = term(z)  # type: ignore[operator]
-            s = float(neg.sum())
-            if not math.isfinite(s):
-                ok = np.isfinite(neg)
-                bad += int(neg.size - np.count_nonzero(ok))
-                s = float(neg[ok].sum())
+            c = core(z)
+            s = float(c.sum())
+            if math.isfinite(s):
+                good += c.size
+            else:
+                ok = np.isfinite(c)
+                k = int(np.count_nonzero(ok))
+                good, bad = good + k, bad + c.size - k
+                s = float(c[ok].sum())
             total += s
-    return total + bad * _PENALTY + x.n * math.log(scale)
+    return mul * total + add * good + bad * _PENALTY + x.n * math.log(scale)
 
 
 def t_fit(x: Observations) -> tuple[float, float, float]:
@@ -118,20 +126,28 @@ def t_fit(x: Observations) -> tuple[float, float, float]:
             return math.inf
         const = float(np.log(special.poch(0.5 * df, 0.5)) - 0.5 * (np.log(df) + np.log(np.pi)))
 
-        def term(z: np.ndarray) -> np.ndarray:
+        def core(z: np.ndarray) -> np.ndarray:  # log1p(z² / ν), in place
             z *= z
             z /= df
-            np.log1p(z, out=z)
-            z *= (df + 1) / 2
-            z -= const
-            return z
+            return np.log1p(z, out=z)
 
-        return _nnlf(x, loc, scale, term)
+        return _nnlf(x, loc, scale, core, (df + 1) / 2, -const)
 
     df, loc, scale = (float(v) for v in optimize.fmin(nnlf, [1.0, 0.0, 1.0], disp=0))
     if not (df > 0 and scale > 0):
         raise StatsError("Student t: the fit converged outside ν > 0, σ > 0")
     return df, loc, scale
+
+
+def _cauchy_core(z: np.ndarray) -> np.ndarray:
+    """log(1 + z²), in place; scipy's overflow-safe form 2 log|z| + log1p(1/z²) only where z² overflows."""
+    z2 = z * z
+    np.log1p(z2, out=z2)
+    if not math.isfinite(float(z2.max())):
+        big = ~np.isfinite(z2)
+        a = np.abs(z[big])
+        z2[big] = 2 * np.log(a) + np.log1p((1 / a) ** 2)
+    return z2
 
 
 def cauchy_fit(x: Observations) -> tuple[float, float]:
@@ -145,19 +161,9 @@ def cauchy_fit(x: Observations) -> tuple[float, float]:
     q25, q50, q75 = x.kept("quartiles", lambda: x.percentiles([25, 50, 75]))
     log_pi = math.log(math.pi)
 
-    def term(z: np.ndarray) -> np.ndarray:
-        np.abs(z, out=z)
-        if float(z.max()) < 1e150:  # log1p(z²) as precise as scipy's two-branch form while z² cannot overflow
-            z *= z
-            np.log1p(z, out=z)
-        else:
-            z = np.where(z < 1, np.log1p(z**2), 2 * np.log(z) + np.log1p((1 / z) ** 2))
-        z += log_pi
-        return z
-
     def nnlf(theta: np.ndarray) -> float:
         loc, scale = float(theta[0]), float(theta[1])
-        return math.inf if not scale > 0 else _nnlf(x, loc, scale, term)
+        return math.inf if not scale > 0 else _nnlf(x, loc, scale, _cauchy_core, 1.0, log_pi)
 
     loc, scale = (float(v) for v in optimize.fmin(nnlf, [q50, (q75 - q25) / 2], disp=0))
     if not scale > 0:
