@@ -209,6 +209,8 @@ sys.exit(pytest.main(sys.argv[1:]))
 def test_engine_tests_pass_where_qt_cannot_be_imported() -> None:
     """The engine is usable (and tested) on a machine without PySide6/pyqtgraph, e.g. a notebook server."""
     args = ["-q", "-x", "tests/engine", "-p", "no:pytest-qt", "-p", "no:cacheprovider", "-o", "addopts="]
+    args += ["-m", "not clean_interpreter"]  # their code runs in fresh interpreters that never see the block anyway
+    args += ["-p", "no:xdist", "-p", "no:benchmark"]  # one process (this may itself run in an xdist worker)
     args += ["-W", "ignore::pytest.PytestConfigWarning"]
     out = subprocess.run([sys.executable, "-c", BLOCK_QT, *args], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-2000:]

@@ -104,6 +104,7 @@ def test_every_bundled_lesson_gives_a_valid_notebook_with_its_text(path, noteboo
     assert all("import engine" not in s and "from engine" not in s for s in code_cells(nb))
 
 
+@pytest.mark.clean_interpreter
 @pytest.mark.parametrize("path", LESSON_FILES, ids=[p.stem for p in LESSON_FILES])
 def test_every_bundled_lesson_notebook_runs_clean_top_to_bottom_without_the_project(path, runs):
     report = runs.get(path.stem)

@@ -163,6 +163,7 @@ def _same(value, expected) -> bool:
     return value == expected
 
 
+@pytest.mark.clean_interpreter
 @pytest.mark.parametrize(("name", "i", "state"), CASES, ids=[f"{n}-{i}" for n, i, _ in CASES])
 def test_snippet_runs_alone_and_reproduces_metrics(runs, name, i, state):
     report = runs[(name, i)]
@@ -177,6 +178,7 @@ def test_snippet_runs_alone_and_reproduces_metrics(runs, name, i, state):
     assert report["figures"] >= 1, f"{name}: the snippet draws no matplotlib figure"
 
 
+@pytest.mark.clean_interpreter
 def test_snippets_print_their_numbers(runs):
     for spec in labs.LABS:
         printed = runs[(spec.name, "stdout")].split("@@RESULT@@")[0]
