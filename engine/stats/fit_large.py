@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from engine.i18n import translate
 from engine.stats.chunked import Observations
 from engine.stats.registry import StatsError
 
@@ -60,7 +61,9 @@ def beta_fit(x: Observations) -> tuple[float, float]:
 
     theta, _, ier, message = optimize.fsolve(equations, [xbar * fac, (1 - xbar) * fac], full_output=True)
     if ier != 1:
-        raise StatsError(f"Beta: the likelihood equations could not be solved ({message.strip()})")
+        raise StatsError(
+            translate("stats", "Beta: the likelihood equations could not be solved ({0})").format(message.strip())
+        )
     return float(theta[0]), float(theta[1])
 
 
@@ -83,7 +86,7 @@ def chi2_fit(x: Observations) -> float:
 
     k = float(optimize.fmin(nnlf, [1.0], disp=0)[0])
     if not k > 0:
-        raise StatsError("Chi-square: the fit converged outside k > 0")
+        raise StatsError(translate("stats", "Chi-square: the fit converged outside k > 0"))
     return k
 
 
@@ -135,7 +138,7 @@ def t_fit(x: Observations) -> tuple[float, float, float]:
 
     df, loc, scale = (float(v) for v in optimize.fmin(nnlf, [1.0, 0.0, 1.0], disp=0))
     if not (df > 0 and scale > 0):
-        raise StatsError("Student t: the fit converged outside ν > 0, σ > 0")
+        raise StatsError(translate("stats", "Student t: the fit converged outside ν > 0, σ > 0"))
     return df, loc, scale
 
 
@@ -167,5 +170,5 @@ def cauchy_fit(x: Observations) -> tuple[float, float]:
 
     loc, scale = (float(v) for v in optimize.fmin(nnlf, [q50, (q75 - q25) / 2], disp=0))
     if not scale > 0:
-        raise StatsError("Cauchy: the fit converged outside γ > 0")
+        raise StatsError(translate("stats", "Cauchy: the fit converged outside γ > 0"))
     return loc, scale
