@@ -230,8 +230,9 @@ def fit_mle(name: str, data: Any, fixed: Mapping[str, float] | None = None) -> F
     ----------
     name : str
         Registry key.
-    data : array_like
-        Finite observations in the family's support.
+    data : array_like or Observations
+        Finite observations in the family's support (:class:`~engine.stats.chunked.Observations` keeps the passes
+        over them for the next fit, profile or contour).
     fixed : mapping, optional
         Known parameters; only the binomial's ``n`` is supported (default: the largest count).
 
@@ -253,8 +254,9 @@ def method_of_moments(name: str, data: Any, fixed: Mapping[str, float] | None = 
     ----------
     name : str
         Registry key.
-    data : array_like
-        Finite observations in the family's support.
+    data : array_like or Observations
+        Finite observations in the family's support (:class:`~engine.stats.chunked.Observations` keeps the passes
+        over them for the next fit, profile or contour).
     fixed : mapping, optional
         Known parameters (the binomial's ``n``).
 
