@@ -1,9 +1,11 @@
-"""Make a lab fit small classroom screens: control columns that narrow and scroll, plots that may shrink.
+"""Make a lab fit small classroom screens: control columns as wide as their contents, plots that shrink.
 
 Labs build their control columns as fixed-width scroll areas sized for a 1280×800 desktop; presenter fonts widen them
-by half. :func:`fit_lab` turns every such column into one that takes at most a share of the lab's width (scrolling,
-never clipping, when its contents need more), and lowers plot minimums, so every lab fits 1024×768 and 1280×720 with
-the Lessons panel open while its plots keep most of the room.
+by half. :func:`fit_lab` sizes every such column from the room the window gives the lab: its designed width while that
+is at most ``COLUMN_SHARE`` of the lab, and never narrower than its contents need — a teacher at a projector must see
+every field whole, so the column does not scroll sideways — up to ``COLUMN_MAX_SHARE``. The plots take the rest: at
+least half the lab, which is at least ``MAIN_PLOT_MIN`` px for the main plot at 1280×720 presenter with the Lessons
+panel open and at 1024×768. Columns scroll vertically, and sideways only as a last resort (zoom 200 %), never clip.
 """
 
 from __future__ import annotations
@@ -11,12 +13,25 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
-__all__ = ["fit_lab", "COLUMN_SHARE", "COLUMN_MIN", "column_areas", "LabFrame"]
+__all__ = [
+    "fit_lab",
+    "COLUMN_SHARE",
+    "COLUMN_MAX_SHARE",
+    "COLUMN_MIN",
+    "MAIN_PLOT_MIN",
+    "column_areas",
+    "column_need",
+    "LabFrame",
+]
 
 COLUMN_SHARE = 0.36
-"""The most of the lab's width a control column may take; the plots keep the rest."""
+"""A column keeps its designed width only up to this share of the lab's width (wider rooms give the plots more)."""
+COLUMN_MAX_SHARE = 0.5
+"""The most of the lab's width a column may take to show its contents whole; the plots keep the rest."""
 COLUMN_MIN = 200
-"""The narrowest a control column gets (its contents scroll sideways below their own minimum)."""
+"""The narrowest a control column gets."""
+MAIN_PLOT_MIN = 300
+"""The narrowest the main plot gets at the classroom sizes (1280×720 presenter + Lessons, 1024×768); tested."""
 PLOT_MIN = (180, 140)
 """The smallest a plot may be squeezed to (its own minimum is lowered to this when larger)."""
 OTHER_MIN_WIDTH = 240
@@ -37,6 +52,19 @@ def column_areas(lab: QtWidgets.QWidget) -> list[QtWidgets.QScrollArea]:
         if nominal is not None or area.maximumWidth() < _NO_LIMIT or area.minimumWidth() >= COLUMN_MIN:
             found.append(area)
     return found
+
+
+def column_need(area: QtWidgets.QScrollArea) -> int:
+    """The width ``area`` needs to show its contents without scrolling sideways (room for a vertical bar included)."""
+    inner = area.widget()
+    if inner is None:
+        return 0
+    bar = area.verticalScrollBar().sizeHint().width()
+    return _least_width(inner) + bar + 2 * area.frameWidth()
+
+
+def _least_width(widget: QtWidgets.QWidget) -> int:
+    return widget.minimumSizeHint().expandedTo(widget.minimumSize()).width()
 
 
 def fit_lab(lab: QtWidgets.QWidget) -> None:
@@ -64,6 +92,30 @@ def _fit_column(area: QtWidgets.QScrollArea) -> None:
     area.setMaximumWidth(nominal)
 
 
+def _forms(area: QtWidgets.QScrollArea) -> list[QtWidgets.QFormLayout]:
+    """The form layouts inside a column (their rows may wrap when the column has too little room)."""
+    inner = area.widget()
+    return [] if inner is None else inner.findChildren(QtWidgets.QFormLayout)
+
+
+def _wrap(forms: list[QtWidgets.QFormLayout], wrap: bool, inner: QtWidgets.QWidget) -> None:
+    """Let the forms' long rows wrap, or not; the sizes up to ``inner`` are measured afresh at once."""
+    policy = QtWidgets.QFormLayout.RowWrapPolicy
+    for form in forms:
+        want = policy.WrapLongRows if wrap else policy.DontWrapRows
+        if form.rowWrapPolicy() in (want, policy.WrapAllRows):  # a form built to wrap all rows keeps it
+            continue
+        form.setRowWrapPolicy(want)
+        widget = form.parentWidget()
+        while widget is not None:  # the layouts above cache their sizes until the next layout pass
+            if widget.layout() is not None:
+                widget.layout().invalidate()
+            widget.updateGeometry()
+            if widget is inner:
+                break
+            widget = widget.parentWidget()
+
+
 def _lower_minimums(lab: QtWidgets.QWidget, columns: list[QtWidgets.QScrollArea]) -> None:
     """Plots may shrink to ``PLOT_MIN``, other widgets to ``OTHER_MIN_WIDTH``; long labels wrap."""
     column_set = set(columns)
@@ -81,18 +133,23 @@ def _lower_minimums(lab: QtWidgets.QWidget, columns: list[QtWidgets.QScrollArea]
 
 
 class _ColumnResizer(QtCore.QObject):
-    """Keeps each control column at most ``COLUMN_SHARE`` of the lab's width as the window changes size."""
+    """Keeps each control column as wide as its contents, within a share of the lab's width, as the window changes."""
 
     def __init__(self, lab: QtWidgets.QWidget) -> None:
         super().__init__(lab)
         self._lab = lab
         self._columns: list[QtWidgets.QScrollArea] = []
+        self._later = QtCore.QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.timeout.connect(lambda: self.apply(self._room()))
 
     def refit(self) -> None:
         """Fit every column and minimum under the lab, including pages built since the last time."""
         self._columns = column_areas(self._lab)
         for area in self._columns:
             _fit_column(area)
+            if area.widget() is not None:
+                area.widget().installEventFilter(self)  # its contents changed width (a readout, a page shown)
         _lower_minimums(self._lab, self._columns)
         self.apply(self._room())
 
@@ -107,20 +164,42 @@ class _ColumnResizer(QtCore.QObject):
         QtCore.QTimer.singleShot(0, self, self.refit)  # after the lazy page has built itself
 
     def apply(self, lab_width: int) -> None:
+        """Give each column its designed width within ``COLUMN_SHARE``, widened to its contents within the most."""
         for area in self._columns:
             nominal = int(area.property(_NOMINAL) or COLUMN_MIN)
-            inner = area.widget()
-            if inner is not None:  # room for the contents without sideways scrolling, when the window has it
-                bar = area.verticalScrollBar().sizeHint().width()
-                nominal = max(nominal, inner.minimumSizeHint().width() + bar + 2 * area.frameWidth())
-            width = max(COLUMN_MIN, min(nominal, int(lab_width * COLUMN_SHARE)))
-            if area.maximumWidth() != width:
+            preferred = min(nominal, int(lab_width * COLUMN_SHARE))
+            most = min(int(lab_width * COLUMN_MAX_SHARE), lab_width - self._rest(area))  # the lab must not scroll
+            forms = _forms(area)
+            _wrap(forms, False, area.widget())
+            need = column_need(area)
+            if need > most and forms:  # too little room for label and field side by side: the field goes under
+                _wrap(forms, True, area.widget())
+                need = column_need(area)
+            width = max(COLUMN_MIN, min(max(preferred, need), most))
+            if area.maximumWidth() != width or area.minimumWidth() != width:
                 area.setMaximumWidth(width)
                 area.setMinimumWidth(width)
+
+    def _rest(self, area: QtWidgets.QScrollArea) -> int:
+        """The least width the rest of ``area``'s page needs (its plots, other panels, margins) beside the column.
+
+        A page is the lab or a tab page (a hidden page's column must not count against the shown one's room).
+        """
+        page = area.parentWidget()
+        while page not in (None, self._lab) and not isinstance(page.parentWidget(), QtWidgets.QStackedWidget):
+            page = page.parentWidget()
+        if page is None:
+            return 0
+        least = _least_width(page) - area.width()
+        if page is not self._lab:  # what the lab puts around its pages: tab frames, margins, panels beside the tabs
+            least += max(0, _least_width(self._lab) - _least_width(page.parentWidget()))
+        return max(0, least)
 
     def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # Qt override
         if event.type() == QtCore.QEvent.Type.Resize:
             self.apply(self._room())
+        elif event.type() == QtCore.QEvent.Type.LayoutRequest and not self._later.isActive():
+            self._later.start(0)  # once per turn of the event loop, after the contents have settled
         return False
 
 

@@ -36,7 +36,9 @@ class PlaybackBar(QtWidgets.QWidget):
         self.scrub.setRange(0, 0)
         self.scrub.setAccessibleName(translate("Widgets", "Step of the run"))
         self.label = QtWidgets.QLabel(translate("Widgets", "step {0} / {1}").format(0, 0))
-        self.label.setMinimumWidth(110)
+        # as wide as its longest text, so playing never re-lays out the bar (presenter mode scales this width)
+        longest = translate("Widgets", "step {0} / {1}").format(9999, 9999)
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance(longest))
         self.speed = QtWidgets.QComboBox()
         for s in SPEEDS:
             self.speed.addItem(f"{s:g}×", s)

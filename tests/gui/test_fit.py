@@ -11,13 +11,13 @@ from PySide6 import QtCore, QtWidgets
 
 from gui import labs as lab_registry
 from gui import theme
-from gui.fit import LabFrame, column_areas
+from gui.fit import MAIN_PLOT_MIN, LabFrame, column_areas
 
-SIZES = [
+SIZES = [  # presenter fonts are the wide case, the Lessons panel the narrow room
     pytest.param(1280, 720, True, True, id="1280x720-presenter-lessons"),
     pytest.param(1024, 768, False, False, id="1024x768"),
-    pytest.param(1280, 800, False, True, id="1280x800-lessons"),
-    pytest.param(1920, 1080, False, True, id="1920x1080-lessons"),
+    pytest.param(1280, 800, True, True, id="1280x800-presenter-lessons"),
+    pytest.param(1920, 1080, True, True, id="1920x1080-presenter-lessons"),
 ]
 CONTROL_TYPES = (
     QtWidgets.QAbstractButton,
@@ -30,6 +30,14 @@ CONTROL_TYPES = (
     QtWidgets.QAbstractItemView,
     QtWidgets.QTextEdit,
     pg.GraphicsView,
+)
+INPUT_TYPES = (
+    QtWidgets.QLineEdit,
+    QtWidgets.QAbstractSpinBox,
+    QtWidgets.QComboBox,
+    QtWidgets.QSlider,
+    QtWidgets.QCheckBox,
+    QtWidgets.QPushButton,
 )
 TOLERANCE = 1  # px: rounding of fractional layouts
 
@@ -138,6 +146,31 @@ def _check(win, lab) -> None:
     # the widest visible column per page: what the plots next to it do not get
     taken = max((a.width() for a in columns), default=0)
     assert lab.width() - taken >= 0.5 * lab.width(), f"control column {taken}px of a {lab.width()}px lab"
+    for area in columns:
+        assert not _sideways(area), f"a control column scrolls sideways: {_sideways(area)}"
+    plots = [g.width() for g in _stage(lab).findChildren(pg.GraphicsView) if g.isVisible()]
+    assert not plots or max(plots) >= MAIN_PLOT_MIN, f"the main plot is {max(plots)} px wide (< {MAIN_PLOT_MIN})"
+
+
+def _stage(lab: QtWidgets.QWidget) -> QtWidgets.QWidget:
+    """Where the lab's main plot is: the shown page of its tabs (a 3-D page offscreen has none), else the lab."""
+    tabs = [t for t in lab.findChildren(QtWidgets.QTabWidget) if t.isVisible()]
+    return tabs[0].currentWidget() if tabs else lab
+
+
+def _sideways(area: QtWidgets.QScrollArea) -> str:
+    """What a control column hides at its sides (a horizontal scroll range, inputs past its edges), or ''."""
+    bar = area.horizontalScrollBar()
+    if bar.maximum() > 0:
+        return f"its horizontal scroll bar goes to {bar.maximum()} px (column {area.width()} px wide)"
+    viewport = area.viewport()
+    cut = []
+    for w in area.widget().findChildren(QtWidgets.QWidget):
+        if isinstance(w, INPUT_TYPES) and w.isVisible():
+            r = _rect_in(w, viewport)
+            if r.left() < -TOLERANCE or r.right() > viewport.width() - 1 + TOLERANCE:
+                cut.append(f"{type(w).__name__}({_text(w)!r}) at x {r.left()}..{r.right()} of {viewport.width()}")
+    return "; ".join(cut[:5])
 
 
 @pytest.mark.parametrize("width,height,presenter,lessons", SIZES)

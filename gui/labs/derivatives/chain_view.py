@@ -118,17 +118,17 @@ class ChainRulePanel(QtWidgets.QWidget):
         super().__init__(parent)
         self.view = ChainGraphView()
         self.spins: dict[str, QtWidgets.QDoubleSpinBox] = {}
-        form = QtWidgets.QHBoxLayout()
-        for key in ("w", "x", "b", "y"):
+        form = QtWidgets.QGridLayout()  # two inputs a row: four in one row leave the plot no room at 1280×720
+        for i, key in enumerate(("w", "x", "b", "y")):
             fs = spec_of(DerivativesState, f"chain_{key}")
             spin = QtWidgets.QDoubleSpinBox()
             configure_spin(spin, fs)
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(lambda v, name=fs.name: self.edited.emit(name, float(v), True))
-            form.addWidget(QtWidgets.QLabel(f"{field_label(fs)} ="))
-            form.addWidget(spin)
+            form.addWidget(QtWidgets.QLabel(f"{field_label(fs)} ="), i // 2, 2 * (i % 2))
+            form.addWidget(spin, i // 2, 2 * (i % 2) + 1)
             self.spins[key] = spin
-        form.addStretch(1)
+        form.setColumnStretch(4, 1)
         choices = QtWidgets.QHBoxLayout()  # a second row: one row of every input is too wide for a projector
         self.loss = QtWidgets.QComboBox()
         for loss in LOSSES:  # shown in the user's language, stored by its name

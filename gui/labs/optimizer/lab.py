@@ -124,7 +124,7 @@ class OptimizerLab(Lab):
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 0)
         self.split.setChildrenCollapsible(False)
-        self.split.setSizes([640, self.readout.minimumWidth()])
+        self.split.setSizes([640, self.readout.sizeHint().width()])
         lay = QtWidgets.QHBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.split, 1)

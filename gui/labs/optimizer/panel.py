@@ -70,10 +70,8 @@ class OptimizerPanel(QtWidgets.QScrollArea):
             form.addRow(cb)
         self.csv_button = QtWidgets.QPushButton(translate("Optimizer", "Load data CSV…"))
         self.new_data_button = QtWidgets.QPushButton(translate("Optimizer", "New noisy data"))
-        row = QtWidgets.QHBoxLayout()
-        row.addWidget(self.csv_button)
-        row.addWidget(self.new_data_button)
-        form.addRow(row)
+        form.addRow(self.csv_button)  # one under the other: side by side they widen the column past 1280×720's room
+        form.addRow(self.new_data_button)
         cl.addWidget(box)
         opt_box = QtWidgets.QGroupBox(translate("Optimizer", "Optimizers (torch.optim rules)"))
         ol = QtWidgets.QVBoxLayout(opt_box)

@@ -53,19 +53,46 @@ class ReadoutTable(QtWidgets.QTableWidget):
         header = self.horizontalHeader()
         header.setMinimumSectionSize(20)
         fm = QtGui.QFontMetrics(self.font())
-        widest = zip(_WIDEST, HEADERS, strict=True)
-        widths = [max(fm.horizontalAdvance(t) for t in (*texts, head)) + _PAD for texts, head in widest]
-        for col, w in enumerate(widths[:-1]):
+        widths = self._widths()
+        for col in range(len(widths) - 1):
             header.setSectionResizeMode(col, QtWidgets.QHeaderView.ResizeMode.Interactive)
-            self.setColumnWidth(col, w)
         header.setDefaultSectionSize(widths[-1])  # the stretched last column never asks for more than it needs
         header.setStretchLastSection(True)
-        bar = self.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_ScrollBarExtent)
-        self.setMinimumWidth(sum(widths) + 2 * self.frameWidth() + bar + 2)  # fits even with a vertical scroll bar
+        self._fit_columns()
+        # Every column stays in view (no sideways scrolling): below this width they share what there is (elided)
+        self.setMinimumWidth(int(0.6 * (sum(widths) + 2 * self.frameWidth())))
         row_h = fm.height() + 8
         self.verticalHeader().setDefaultSectionSize(row_h)
         self.setMinimumHeight(row_h * 2 + header.sizeHint().height())
         self._shown: dict[tuple[int, int], tuple[str, str, str]] = {}
+
+    def _widths(self) -> list[int]:
+        """Each column's width for its widest text in the current font (presenter mode changes it)."""
+        fm = QtGui.QFontMetrics(self.font())
+        widest = zip(_WIDEST, HEADERS, strict=True)
+        return [max(fm.horizontalAdvance(t) for t in (*texts, head)) + _PAD for texts, head in widest]
+
+    def _fit_columns(self) -> None:
+        """Columns at their text's width, scaled down together when the table is narrower: all stay visible."""
+        widths = self._widths()
+        room = self.viewport().width() - 1  # the stretched last column's grid line
+        scale = min(1.0, room / sum(widths)) if room > 0 else 1.0
+        for col, w in enumerate(widths[:-1]):
+            if self.columnWidth(col) != int(w * scale):
+                self.setColumnWidth(col, int(w * scale))
+
+    def sizeHint(self) -> QtCore.QSize:  # Qt override: room for every column unscaled, with a vertical scroll bar
+        bar = self.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_ScrollBarExtent)
+        return QtCore.QSize(sum(self._widths()) + 2 * self.frameWidth() + bar + 2, super().sizeHint().height())
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def changeEvent(self, event: QtCore.QEvent) -> None:  # Qt override: presenter mode changes the font
+        super().changeEvent(event)
+        if event.type() == QtCore.QEvent.Type.FontChange:
+            self._fit_columns()
 
     def show_rows(self, rows: list[tuple[str, str, list[str], str, str]]) -> None:
         """``rows`` of (colour name, status, [name, status, f, ‖∇f‖], point text, status tooltip)."""

@@ -88,7 +88,8 @@ class VectorRows(QtWidgets.QGroupBox):
         fs = spec_of(VectorsState, "vectors")
         for i, name in enumerate(names):
             label = QtWidgets.QLabel(f"<b style='color:{theme.color(vector_color(i)).name()}'>{name}</b>")
-            self.rows_grid.addWidget(label, i, 0)
+            # x above y, not side by side: the column stays narrow enough for presenter fonts at 1280×720
+            self.rows_grid.addWidget(label, 2 * i, 0, 2, 1)
             pair = []
             for k, axis in enumerate("xy"):
                 spin = QtWidgets.QDoubleSpinBox()
@@ -98,7 +99,7 @@ class VectorRows(QtWidgets.QGroupBox):
                 spin.setPrefix(f"{axis} = ")
                 spin.setAccelerated(True)
                 spin.valueChanged.connect(lambda val, i=i, k=k: self.typed.emit(i, k, float(val)))
-                self.rows_grid.addWidget(spin, i, 1 + k)
+                self.rows_grid.addWidget(spin, 2 * i + k, 1)
                 pair.append(spin)
             self.spins.append((pair[0], pair[1]))
             if i >= 2:
@@ -108,7 +109,7 @@ class VectorRows(QtWidgets.QGroupBox):
                 rm.setToolTip(translate("Vectors", "Remove {0}").format(name))
                 rm.setAccessibleName(translate("Vectors", "Remove {0}").format(name))
                 rm.clicked.connect(lambda _=False, i=i: self.remove_requested.emit(i))
-                self.rows_grid.addWidget(rm, i, 3)
+                self.rows_grid.addWidget(rm, 2 * i, 2, 2, 1)
 
     def render(self, state: VectorsState) -> None:
         """Show ``state``'s vectors in the spin boxes without echoing edits back."""
