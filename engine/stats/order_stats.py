@@ -143,10 +143,10 @@ class _Sizes:
 
     @classmethod
     def for_n(cls, n: int, chunk: int | None, counters: int | None, gather: int | None) -> _Sizes:
-        """Defaults scaled to ``n``: about 1/256, 1/128 and 1/128 of it (floors for small inputs, caps for large)."""
+        """Defaults scaled to ``n``: about 1/256, 1/64 and 1/64 of it (floors for small inputs, caps for large)."""
         c = chunk or min(1 << 16, max(1 << 12, _pow2_at_most(n >> 8)))
-        m = counters or min(1 << 16, max(1 << 10, _pow2_at_most(n >> 7)))
-        g = gather if gather is not None else max(1 << 12, n >> 7)
+        m = counters or min(1 << 16, max(1 << 10, _pow2_at_most(n >> 6)))
+        g = gather if gather is not None else max(1 << 12, n >> 6)
         return cls(max(1, int(c)), max(2, int(m)), max(0, int(g)))
 
 
@@ -236,7 +236,7 @@ class _Select:
         self.span = self._key(hi, low=False) - self.lo_key  # offsets run 0 … span
         self.room = sizes.gather  # values that may still be copied out
         self.root = _Root.for_sample(x, lo, hi, sizes.counters)
-        self.found: dict[int, int] = {}  # rank -> offset u, settled without sorting
+        self.found: list[tuple[np.ndarray, np.ndarray]] = []  # (ranks, offsets u) settled without sorting
         self.planned: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (ranks, piece start u, values below it)
         self.copies: list[np.ndarray] = []
         self.copy = np.empty(0, np.uint64)
@@ -260,7 +260,7 @@ class _Select:
             counting = self._level(np.zeros(1, np.uint64), np.array([self.span + 1], np.uint64),
                                    np.zeros(1, np.int64), np.array([self.n]))  # fmt: skip
         while counting is not None or self.copy.size:
-            counts, low, high = self._pass(levels, counting)
+            tallies = self._pass(levels, counting)
             for table in [t.table for t in (self.root, *levels) if t is not None and t.table is not None]:
                 table[table == _GATHER] = _IGNORE  # copied out in the pass just made
             if self.copy.size:
@@ -269,10 +269,10 @@ class _Select:
             if counting is None:
                 break
             if isinstance(counting, _Root):
-                counting, pending, nodes = self._split_root(counts, low, high, pending)
+                counting, pending, nodes = self._split_root(tallies, pending)
             else:
                 levels.append(counting)
-                counting, pending, nodes = self._split(counting, counts, pending)
+                counting, pending, nodes = self._split(counting, tallies, pending)
         return self._answer(wanted)
 
     def _offsets(self, v: np.ndarray) -> np.ndarray:
@@ -280,12 +280,11 @@ class _Select:
         u -= self.lo_u
         return u
 
-    def _pass(
-        self, levels: list[_Level], counting: _Level | _Root | None
-    ) -> tuple[np.ndarray | None, np.ndarray | None, np.ndarray | None]:
+    def _pass(self, levels: list[_Level], counting: _Level | _Root | None) -> list[np.ndarray | None]:
         """One read of the data: count ``counting``'s pieces and copy out the values of pieces marked _GATHER.
 
-        Returns the counts, and for the value-space root each bucket's smallest and largest value.
+        Returns [counts, smallest, largest] (the last two, each bucket's extreme values, for the value-space root only),
+        as a list the split empties so that the counters are freed before the next level is built.
         """
         counts = low = high = None
         if counting is not None:
@@ -329,7 +328,7 @@ class _Select:
                 if not keep.all():
                     u, code = u[keep], code[keep]
                 node = code
-        return counts, low, high
+        return [counts, low, high]
 
     def _keep(self, u: np.ndarray) -> None:
         """Append copied-out offsets to this pass's preallocated copy."""
@@ -348,40 +347,53 @@ class _Select:
         return _Level(start, width, shift, base - first, offset.astype(np.int64), int(pieces.sum()))
 
     def _split_root(
-        self, counts: np.ndarray, low: np.ndarray, high: np.ndarray, pending: np.ndarray
+        self, tallies: list[np.ndarray | None], pending: np.ndarray
     ) -> tuple[_Level | None, np.ndarray, np.ndarray]:
         """After the first pass: each wanted rank's bucket, as the key range from its smallest to its largest value."""
-        ends = np.cumsum(counts)
+        ends, low, high = tallies
+        tallies.clear()
+        np.cumsum(ends, out=ends)
         piece = np.searchsorted(ends, pending, side="right")
         needed, which = np.unique(piece, return_inverse=True)
-        cnt = counts[needed]
-        small, large = low[needed].tolist(), high[needed].tolist()
-        # A bucket whose smallest and largest values agree holds one value (0/1 draws, counts): one key, settled now.
-        start = np.array([self._key(a, low=a != b) for a, b in zip(small, large, strict=True)]) - self.lo_key
-        stop = np.array([self._key(b, low=False) for b in large], np.int64) - self.lo_key
+        off = np.where(needed > 0, ends[needed - 1], 0)
+        cnt = ends[needed] - off
+        small, large = low[needed], high[needed]
+        del ends, low, high
+        start, stop = _keys(small), _keys(large)
+        one = small == large  # a bucket whose extremes agree holds one value (0/1 draws, counts): settled now
+        start[(small == 0.0) & ~one] = -1  # a zero end covers both signs of zero (−0.0 keys lower than 0.0)
+        start[(small == 0.0) & one] = 0
+        stop[large == 0.0] = 0
+        start -= self.lo_key
+        stop -= self.lo_key
         self.root.table = np.full(self.root.size, _IGNORE, np.int32)
         start_u, width = start.view(np.uint64), (stop - start).view(np.uint64) + np.uint64(1)
-        return self._decide(self.root.table, needed, cnt, ends[needed] - cnt, start_u, width, pending, which)
+        return self._decide(self.root.table, needed, cnt, off, start_u, width, pending, which)
 
     def _split(
-        self, level: _Level, counts: np.ndarray, pending: np.ndarray
+        self, level: _Level, tallies: list[np.ndarray | None], pending: np.ndarray
     ) -> tuple[_Level | None, np.ndarray, np.ndarray]:
         """After counting ``level``: the piece of each still-open wanted rank."""
+        ends = tallies[0]
+        tallies.clear()
         first = level.first()
-        ends = np.cumsum(counts)
-        before = np.concatenate([[0], ends])[first]  # running count at each node's first counter
+        np.cumsum(ends, out=ends)
+        before = np.concatenate([[0], ends[first[1:] - 1]])  # running count before each node's first counter
         ends += np.repeat(level.offset - before, level.pieces())  # values up to each piece's end, in the whole sample
         piece = np.searchsorted(ends, pending, side="right")
         needed, which = np.unique(piece, return_inverse=True)
         node = np.searchsorted(first, needed, side="right") - 1
-        cnt = counts[needed]
+        off = np.where(needed > first[node], ends[needed - 1], level.offset[node])
+        cnt = ends[needed] - off
+        del ends
         shift = level.shift[node]
         aligned = (needed - level.lead[node]).view(np.uint64) << shift
         start = np.maximum(aligned, level.start[node])
         room = (np.uint64(1) << shift) - (start - aligned)  # differences only: a sum could pass 2**64
         width = np.minimum(room, level.start[node] + level.width[node] - start)
         level.table = np.full(level.size, _IGNORE, np.int32)
-        return self._decide(level.table, needed, cnt, ends[needed] - cnt, start, width, pending, which)
+        level.start = level.width = level.offset = level.offset[:0]  # routing needs only shift, lead and table now
+        return self._decide(level.table, needed, cnt, off, start, width, pending, which)
 
     def _decide(
         self, table: np.ndarray, needed: np.ndarray, cnt: np.ndarray, off: np.ndarray, start: np.ndarray,
@@ -412,13 +424,14 @@ class _Select:
         return nxt, pending[mine], table[needed[which[mine]]].astype(np.int64)
 
     def _settle(self, ranks: np.ndarray, u: np.ndarray) -> None:
-        self.found.update(zip(ranks.tolist(), u.tolist(), strict=True))
+        if ranks.size:
+            self.found.append((ranks, u.astype(np.uint64)))
 
     def _answer(self, wanted: np.ndarray) -> np.ndarray:
         """Signed keys of the wanted ranks, from the settled ones and the sorted copies."""
         out = np.empty(wanted.size, np.uint64)
-        where = np.searchsorted(wanted, np.fromiter(self.found, np.int64, len(self.found)))
-        out[where] = np.fromiter(self.found.values(), np.uint64, len(self.found))
+        for ranks, u in self.found:
+            out[np.searchsorted(wanted, ranks)] = u
         if self.planned:
             values = self.copies[0] if len(self.copies) == 1 else np.concatenate(self.copies)
             self.copies.clear()
