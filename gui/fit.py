@@ -172,7 +172,7 @@ class _ColumnResizer(QtCore.QObject):
             forms = _forms(area)
             _wrap(forms, False, area.widget())
             need = column_need(area)
-            if need > most and forms:  # too little room for label and field side by side: the field goes under
+            if need > preferred and forms:  # a long row puts its field under its label rather than take the plots' room
                 _wrap(forms, True, area.widget())
                 need = column_need(area)
             width = max(COLUMN_MIN, min(max(preferred, need), most))

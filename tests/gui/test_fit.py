@@ -44,10 +44,21 @@ TOLERANCE = 1  # px: rounding of fractional layouts
 
 @pytest.fixture
 def themed(request):
-    """Switch presenter mode on for the test (before the window is built) and back afterwards."""
+    """Switch presenter mode on for the test (before the window is built) and back afterwards.
+
+    With the application's style sheet, as the window's Presenter action does: it carries the larger font size (the
+    theme alone scales only the fixed widths, and the test would pass on columns a projector shows cut off).
+    """
     before = theme.current()
-    yield lambda presenter: theme.set_theme(before.with_(presenter=presenter))
+    app = QtWidgets.QApplication.instance()
+
+    def switch(presenter: bool) -> None:
+        theme.set_theme(before.with_(presenter=presenter))
+        app.setStyleSheet(theme.stylesheet())
+
+    yield switch
     theme.set_theme(before)
+    app.setStyleSheet(theme.stylesheet())
 
 
 def _controls(root: QtWidgets.QWidget) -> list[QtWidgets.QWidget]:
@@ -178,6 +189,7 @@ def _sideways(area: QtWidgets.QScrollArea) -> str:
 def test_lab_fits(lab_window, qtbot, themed, lab_name, width, height, presenter, lessons) -> None:
     themed(presenter)
     win = lab_window(lab_name)
+    assert win.font().pointSizeF() == pytest.approx(theme.current().font_pt, abs=0.5)  # presenter fonts reached it
     if lessons:
         win.lessons_dock.show()
     win.resize(width, height)
