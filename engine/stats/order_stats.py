@@ -183,8 +183,9 @@ class _Level:
 
 @dataclass
 class _Root:
-    """The first pass's buckets, in value space: equal widths over a window holding the bulk of a sample, and one
-    bucket each for the values below and above it (heavy tails then do not crowd the bulk into one bucket)."""
+    """The first pass's buckets, in value space: equal widths over the middle 96 % of a sample, and one bucket each
+    for the values below and above (so heavy tails do not crowd the bulk into one bucket; a 2 % trim measured best
+    for normal, Cauchy, t₂, exponential and log-normal draws)."""
 
     low: float  # window start, halved (halves keep every difference finite, even between ±1e308)
     scale: float
@@ -198,7 +199,7 @@ class _Root:
             return None
         sample = np.sort(x[:: max(1, x.size // 4096)])
         m = sample.size
-        for wl, wh in ((float(sample[m // 200]), float(sample[m - 1 - m // 200])), (lo, hi)):
+        for wl, wh in ((float(sample[m // 50]), float(sample[m - 1 - m // 50])), (lo, hi)):
             span = wh * 0.5 - wl * 0.5
             with np.errstate(over="ignore", divide="ignore"):
                 scale = float(np.float64(size - 2) / np.float64(span)) if span > 0 else math.inf
