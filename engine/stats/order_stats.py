@@ -284,14 +284,16 @@ class _Select:
     def _pass(self, levels: list[_Level], counting: _Level | _Root | None) -> list[np.ndarray | None]:
         """One read of the data: count ``counting``'s pieces and copy out the values of pieces marked _GATHER.
 
-        Returns [counts, smallest, largest] (the last two, each bucket's extreme values, for the value-space root only),
-        as a list the split empties so that the counters are freed before the next level is built.
+        Returns [counts, smallest, largest] (values in the value-space root, offsets u in a level), as a list the split
+        empties so that the counters are freed before the next level is built.
         """
         counts = low = high = None
         if counting is not None:
             counts = np.zeros(counting.size, np.int64)
         if isinstance(counting, _Root):
             low, high = np.full(counting.size, np.inf), np.full(counting.size, -np.inf)
+        elif counting is not None:  # extremes of each piece: tight ranges, and a piece of one repeated value is seen
+            low, high = np.full(counting.size, np.iinfo(np.uint64).max, np.uint64), np.zeros(counting.size, np.uint64)
         chain = levels + ([counting] if isinstance(counting, _Level) else [])
         copying = bool(self.copy.size)
         root = self.root
@@ -319,6 +321,8 @@ class _Select:
                 idx = level.index(u, node)
                 if level is counting:
                     counts += np.bincount(idx, minlength=level.size)
+                    np.minimum.at(low, idx, u)
+                    np.maximum.at(high, idx, u)
                     break
                 code = level.table[idx]
                 if copying and level is levels[-1]:
@@ -375,7 +379,7 @@ class _Select:
         self, level: _Level, tallies: list[np.ndarray | None], pending: np.ndarray
     ) -> tuple[_Level | None, np.ndarray, np.ndarray]:
         """After counting ``level``: the piece of each still-open wanted rank."""
-        ends = tallies[0]
+        ends, low, high = tallies
         tallies.clear()
         first = level.first()
         np.cumsum(ends, out=ends)
@@ -386,12 +390,9 @@ class _Select:
         node = np.searchsorted(first, needed, side="right") - 1
         off = np.where(needed > first[node], ends[needed - 1], level.offset[node])
         cnt = ends[needed] - off
-        del ends
-        shift = level.shift[node]
-        aligned = (needed - level.lead[node]).view(np.uint64) << shift
-        start = np.maximum(aligned, level.start[node])
-        room = (np.uint64(1) << shift) - (start - aligned)  # differences only: a sum could pass 2**64
-        width = np.minimum(room, level.start[node] + level.width[node] - start)
+        start = low[needed]
+        width = high[needed] - start + np.uint64(1)
+        del ends, low, high
         level.table = np.full(level.size, _IGNORE, np.int32)
         level.start = level.width = level.offset = level.offset[:0]  # routing needs only shift, lead and table now
         return self._decide(level.table, needed, cnt, off, start, width, pending, which)
