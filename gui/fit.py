@@ -13,6 +13,8 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gui import theme
+
 __all__ = [
     "fit_lab",
     "COLUMN_SHARE",
@@ -36,6 +38,8 @@ PLOT_MIN = (180, 140)
 """The smallest a plot may be squeezed to (its own minimum is lowered to this when larger)."""
 OTHER_MIN_WIDTH = 240
 """Any other explicit minimum width above this is lowered to it (tables and text scroll by themselves)."""
+SLIDER_MIN_EMS = 4
+"""A slider in a control column is at least this many line heights long (shorter ones cannot be aimed)."""
 _NO_LIMIT = 16777215  # QWIDGETSIZE_MAX
 _NOMINAL = "fitNominalWidth"
 
@@ -90,6 +94,17 @@ def _fit_column(area: QtWidgets.QScrollArea) -> None:
         inner.setMaximumWidth(_NO_LIMIT)  # it follows the column's width instead
     area.setMinimumWidth(COLUMN_MIN)
     area.setMaximumWidth(nominal)
+
+
+def _usable_sliders(area: QtWidgets.QScrollArea) -> None:
+    """Sliders in a column shrink with it, but not below a usable length (``SLIDER_MIN_EMS`` of the theme's font)."""
+    inner = area.widget()
+    if inner is None:
+        return
+    least = QtGui.QFontMetrics(theme.font()).height() * SLIDER_MIN_EMS
+    for slider in inner.findChildren(QtWidgets.QSlider):
+        if slider.orientation() == QtCore.Qt.Orientation.Horizontal and slider.minimumWidth() < least:
+            slider.setMinimumWidth(least)
 
 
 def _forms(area: QtWidgets.QScrollArea) -> list[QtWidgets.QFormLayout]:
@@ -148,6 +163,7 @@ class _ColumnResizer(QtCore.QObject):
         self._columns = column_areas(self._lab)
         for area in self._columns:
             _fit_column(area)
+            _usable_sliders(area)
             if area.widget() is not None:
                 area.widget().installEventFilter(self)  # its contents changed width (a readout, a page shown)
         _lower_minimums(self._lab, self._columns)
