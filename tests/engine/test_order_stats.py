@@ -85,6 +85,8 @@ def test_bad_input_is_named() -> None:
         quantiles([1.0, 2.0], [np.nan])
     with pytest.raises(StatsError, match="ranks"):
         order_statistics([1.0, 2.0], [2])
+    with pytest.raises(StatsError, match="non-finite"):  # the large-sample QQ path checks through min/max, no mask
+        qq_points(np.r_[np.arange(5000.0), np.nan])
 
 
 @pytest.mark.parametrize("kind", ["normal", "cauchy", "bernoulli", "poisson", "lognormal"])
