@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from engine.stats.order_stats import order_statistics, quantiles
 from engine.stats.registry import StatsError
 
 __all__ = ["CHUNK", "COMPRESS_ABOVE", "COMPRESS_BINS", "Observations", "observations"]
@@ -22,7 +23,6 @@ __all__ = ["CHUNK", "COMPRESS_ABOVE", "COMPRESS_BINS", "Observations", "observat
 CHUNK = 1 << 16  # 512 kB of float64: numpy's per-call overhead is still small, scipy's temporaries stay ~3 MB
 COMPRESS_ABOVE = 20_000
 COMPRESS_BINS = 4096
-_SELECT_BINS = 4096
 _DIRECT_COUNTS = 1 << 18  # whole numbers spanning at most this many values are tallied (a 2 MB tally) by bincount
 
 
@@ -135,80 +135,17 @@ class Observations:
         return self.kept("binned", make)
 
     def order_stats(self, ranks: list[int]) -> list[float]:
-        """The values at 0-based positions ``ranks`` of the sorted sample, exactly, without sorting a copy of it.
-
-        Each round counts the values of the current window in 4096 equal bins, keeps the bin holding the rank and
-        stops when that bin holds at most one slice of values (then they are sorted) or one value only.
-        """
-        if self.n <= self.chunk or not math.isfinite(self.hi() - self.lo()):  # ±1e308 together: bins would overflow
+        """The values at 0-based positions ``ranks`` of the sorted sample, exactly, without sorting a copy of it."""
+        if self.n <= self.chunk:
             part = np.partition(self.x, ranks)
             return [float(part[r]) for r in ranks]
-        out = {}
-        windows = {r: (self.lo(), self.hi(), 0, self.n) for r in set(ranks)}  # lo, hi, values below lo, values in
-        while windows:
-            for key in set(windows.values()):
-                group = [r for r, w in windows.items() if w == key]
-                lo, hi, below, inside = key
-                if lo == hi or inside <= self.chunk:
-                    got = np.sort(self._inside(lo, hi)) if lo < hi else None
-                    for r in group:
-                        out[r] = lo if got is None else float(got[r - below])
-                        del windows[r]
-                    continue
-                edges = np.linspace(lo, hi, _SELECT_BINS + 1)
-                tally = self._tally(lo, hi, edges)
-                cum = below + np.cumsum(tally)
-                for r in group:
-                    b = int(np.searchsorted(cum, r, side="right"))
-                    new_lo = float(edges[b])
-                    new_hi = hi if b == _SELECT_BINS - 1 else float(np.nextafter(edges[b + 1], -math.inf))
-                    if (new_lo, new_hi) == (lo, hi):  # two neighbouring floats: the bin cannot narrow further
-                        n_lo = self.count_of(lo)
-                        out[r] = lo if r - below < n_lo else hi
-                        del windows[r]
-                        continue
-                    windows[r] = (new_lo, new_hi, int(cum[b] - tally[b]), int(tally[b]))
-        return [out[r] for r in ranks]
-
-    def _tally(self, lo: float, hi: float, edges: np.ndarray) -> np.ndarray:
-        """Counts of the values in [edges[i], edges[i + 1]) (the last bin closed), as np.histogram bins them."""
-        tally = np.zeros(_SELECT_BINS, dtype=np.int64)
-        # numpy's equal-width binning (arithmetic, then corrected against the edges) when the edges are distinct
-        if np.all(edges[1:] > edges[:-1]) and math.isfinite(_SELECT_BINS / (hi - lo)):
-            for _, part in self.parts():
-                tally += np.histogram(part, bins=_SELECT_BINS, range=(lo, hi))[0]
-            return tally
-        for _, part in self.parts():  # a window a few floats wide: repeated edges, so bin by search
-            sel = part[(part >= lo) & (part <= hi)]
-            idx = np.minimum(np.searchsorted(edges, sel, side="right") - 1, _SELECT_BINS - 1)
-            tally += np.bincount(idx, minlength=_SELECT_BINS)
-        return tally
-
-    def count_of(self, value: float) -> int:
-        """How many values equal ``value``."""
-        return sum(int(np.count_nonzero(part == value)) for _, part in self.parts())
-
-    def _inside(self, lo: float, hi: float) -> np.ndarray:
-        return np.concatenate([part[(part >= lo) & (part <= hi)] for _, part in self.parts()])
+        return [float(v) for v in order_statistics(self.x, np.asarray(ranks, dtype=np.int64))]
 
     def percentiles(self, q: list[float]) -> list[float]:
         """``np.percentile(x, q)`` (linear method) bit for bit, from exact order statistics."""
         if self.n <= self.chunk:
             return [float(v) for v in np.percentile(self.x, q)]
-        virtual = (self.n - 1) * np.true_divide(np.asarray(q, dtype=np.float64), 100)
-        prev = np.floor(virtual)
-        nxt = prev + 1
-        top = virtual >= self.n - 1
-        prev[top] = nxt[top] = self.n - 1
-        gamma = virtual - prev
-        ranks = sorted({int(i) for i in prev} | {int(i) for i in nxt})
-        at = dict(zip(ranks, self.order_stats(ranks), strict=True))
-        a = np.array([at[int(i)] for i in prev])
-        b = np.array([at[int(i)] for i in nxt])
-        diff = b - a
-        res = a + diff * gamma
-        np.subtract(b, diff * (1 - gamma), out=res, where=gamma >= 0.5)  # numpy's _lerp: exact at both ends
-        return [float(v) for v in res]
+        return [float(v) for v in quantiles(self.x, np.true_divide(np.asarray(q, dtype=np.float64), 100))]
 
     def median(self) -> float:
         """``np.median(x)`` exactly."""

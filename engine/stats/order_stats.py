@@ -216,7 +216,8 @@ class _Root:
         """Bucket of each value: a monotone map (so a bucket holds consecutive values), clipped before any overflow."""
         t = v * 0.5
         t -= self.low
-        t *= self.scale
+        with np.errstate(over="ignore"):  # far outside the window (±1e308 beside 1e-300): ±inf, clipped just below
+            t *= self.scale
         t += 1.0
         np.clip(t, 0.0, self.size - 1.0, out=t)
         np.floor(t, out=t)
