@@ -3,9 +3,11 @@
 Labs build their control columns as fixed-width scroll areas sized for a 1280×800 desktop; presenter fonts widen them
 by half. :func:`fit_lab` sizes every such column from the room the window gives the lab: its designed width while that
 is at most ``COLUMN_SHARE`` of the lab, and never narrower than its contents need — a teacher at a projector must see
-every field whole, so the column does not scroll sideways — up to ``COLUMN_MAX_SHARE``. The plots take the rest: at
-least half the lab, which is at least ``MAIN_PLOT_MIN`` px for the main plot at 1280×720 presenter with the Lessons
-panel open and at 1024×768. Columns scroll vertically, and sideways only as a last resort (zoom 200 %), never clip.
+every field whole, so the column does not scroll sideways — up to ``COLUMN_MAX_SHARE`` and never so wide that the
+rest of the lab no longer fits. Before a column widens past its share, its long form rows put the field under the
+label; its sliders keep a usable length. The plots take the rest: at least half the lab, and the main plot at least
+``MAIN_PLOT_MIN`` px at 1280×720 presenter with the Lessons panel open, 1280×800, 1920×1080 and 1024×768 (tested).
+Columns scroll vertically, and sideways only as a last resort (zoom 200 %): never clip.
 """
 
 from __future__ import annotations
@@ -154,6 +156,7 @@ class _ColumnResizer(QtCore.QObject):
         super().__init__(lab)
         self._lab = lab
         self._columns: list[QtWidgets.QScrollArea] = []
+        self._decided: dict[QtWidgets.QScrollArea, int] = {}  # the room each column's row wrapping was decided for
         self._later = QtCore.QTimer(self)
         self._later.setSingleShot(True)
         self._later.timeout.connect(lambda: self.apply(self._room()))
@@ -186,7 +189,10 @@ class _ColumnResizer(QtCore.QObject):
             preferred = min(nominal, int(lab_width * COLUMN_SHARE))
             most = min(int(lab_width * COLUMN_MAX_SHARE), lab_width - self._rest(area))  # the lab must not scroll
             forms = _forms(area)
-            _wrap(forms, False, area.widget())
+            if self._decided.get(area) != lab_width:  # a new room: try the rows side by side again
+                self._decided[area] = lab_width
+                _wrap(forms, False, area.widget())
+            # (in the same room the rows stay as they are: unwrapping to measure would re-lay the column in a loop)
             need = column_need(area)
             if need > preferred and forms:  # a long row puts its field under its label rather than take the plots' room
                 _wrap(forms, True, area.widget())

@@ -270,3 +270,37 @@ def test_high_contrast_at_200_percent_leaves_nothing_clipped(lab_window, qtbot, 
     finally:
         theme.set_theme(before)
         app.setStyleSheet(theme.stylesheet())
+
+
+class _LayoutRequests(QtCore.QObject):
+    """Counts the layout passes a widget asks for."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # Qt override
+        if event.type() == QtCore.QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+@pytest.mark.parametrize("lab_name", ["classifier", "network"])  # columns whose form rows wrap at this size
+def test_wrapped_columns_settle(lab_window, themed, lab_name) -> None:
+    """Deciding whether rows wrap must not re-lay the column for ever (measuring unwrapped rows asks for a pass)."""
+    themed(True)
+    win = lab_window(lab_name)
+    win.lessons_dock.show()
+    win.resize(1280, 720)
+    _settle()
+    lab = win.current_lab()
+    columns = [a for a in column_areas(lab) if a.isVisible()]
+    forms = [f for a in columns for f in a.widget().findChildren(QtWidgets.QFormLayout)]
+    wrap = QtWidgets.QFormLayout.RowWrapPolicy.WrapLongRows
+    assert any(f.rowWrapPolicy() == wrap for f in forms), "no wrapped row: the test would pass vacuously"
+    counter = _LayoutRequests()
+    for area in columns:
+        area.widget().installEventFilter(counter)
+    for _ in range(10):
+        QtWidgets.QApplication.processEvents()
+    assert counter.count == 0, f"{counter.count} layout passes in a window nobody touched"
