@@ -16,6 +16,7 @@ from gui.fit import MAIN_PLOT_MIN, LabFrame, column_areas
 SIZES = [  # presenter fonts are the wide case, the Lessons panel the narrow room
     pytest.param(1280, 720, True, True, id="1280x720-presenter-lessons"),
     pytest.param(1024, 768, False, False, id="1024x768"),
+    pytest.param(1024, 768, False, True, id="1024x768-lessons"),
     pytest.param(1280, 800, True, True, id="1280x800-presenter-lessons"),
     pytest.param(1920, 1080, True, True, id="1920x1080-presenter-lessons"),
 ]
@@ -31,6 +32,13 @@ CONTROL_TYPES = (
     QtWidgets.QTextEdit,
     pg.GraphicsView,
 )
+# Labs that do not fit 1024×768 with the Lessons panel open (a 760 px lab) without a plot under MAIN_PLOT_MIN or a
+# column that scrolls; measured, and strict: the day one fits, its entry must go.
+TOO_NARROW = {
+    ("optimizer", "1024x768-lessons"): "column needs 305 px, surface + playback bar >= 288, loss/table pane >= 183",
+    ("classifier", "1024x768-lessons"): "Threshold: sigmoid 292 px beside the ROC; Evaluation: two plots of ~218 px",
+    ("network", "1024x768-lessons"): "boundary plane 242 px beside the loss/weights pane; backprop diagram ~180 px",
+}
 INPUT_TYPES = (
     QtWidgets.QLineEdit,
     QtWidgets.QAbstractSpinBox,
@@ -186,7 +194,10 @@ def _sideways(area: QtWidgets.QScrollArea) -> str:
 
 @pytest.mark.parametrize("width,height,presenter,lessons", SIZES)
 @pytest.mark.parametrize("lab_name", lab_registry.available())
-def test_lab_fits(lab_window, qtbot, themed, lab_name, width, height, presenter, lessons) -> None:
+def test_lab_fits(request, lab_window, qtbot, themed, lab_name, width, height, presenter, lessons) -> None:
+    size = request.node.callspec.id.split("-", 1)[1]
+    if (lab_name, size) in TOO_NARROW:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=TOO_NARROW[lab_name, size]))
     themed(presenter)
     win = lab_window(lab_name)
     assert win.font().pointSizeF() == pytest.approx(theme.current().font_pt, abs=0.5)  # presenter fonts reached it
