@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import numpy as np
@@ -68,23 +69,43 @@ def pca_view(data: PcaData, state: DecompositionsState) -> tuple[PcaResult, np.n
     return result, reconstruct(result, row, min(state.pca_k, data.x.shape[1]))
 
 
-def derive(state: DecompositionsState) -> DecompositionsResults:
-    """Fit, SVD, PCA and PageRank of ``state`` (each well under a frame for the sizes the state allows)."""
-    fit = fit_polynomial(np.array(state.points, dtype=float).reshape(-1, 2), state.degree)
-    a = svd_matrix_of(state)
+@functools.lru_cache(maxsize=8)
+def _pca_part(dataset: str, standardise: bool, row: int, k: int) -> tuple[PcaData, PcaResult, np.ndarray]:
+    data = load_pca_dataset(dataset)
+    result = pca(data.x, standardise)
+    return data, result, reconstruct(result, min(row, len(data.x) - 1), min(k, data.x.shape[1]))
+
+
+@functools.lru_cache(maxsize=8)
+def _svd_part(matrix: tuple, size: int) -> tuple[SvdFacts, np.ndarray, np.ndarray, CubeAction]:
+    a = np.array(matrix, dtype=float)[:size, :size]
     circle = unit_circle()
-    data = load_pca_dataset(state.pca_dataset)
-    result, rebuilt = pca_view(data, state)
-    cube = cube_action(np.array(state.svd_matrix, dtype=float))
+    return svd_facts(a), circle, (a @ _lift(circle, len(a)))[:2], cube_action(np.array(matrix, dtype=float))
+
+
+@functools.lru_cache(maxsize=8)
+def _markov_part(n: int, edges: tuple, damping: float, steps: int) -> MarkovResult:
+    return pagerank(n, edges, damping, steps)
+
+
+def derive(state: DecompositionsState) -> DecompositionsResults:
+    """Fit, SVD, PCA and PageRank of ``state`` (each well under a frame for the sizes the state allows).
+
+    The parts a drag on one tab leaves alone (a least-squares point moves: PCA, SVD, PageRank stay) come from small
+    caches keyed on the fields they read, so a drag recomputes only its own tab's maths.
+    """
+    fit = fit_polynomial(np.array(state.points, dtype=float).reshape(-1, 2), state.degree)
+    svd, circle, ellipse, cube = _svd_part(tuple(map(tuple, state.svd_matrix)), state.svd_size)
+    data, result, rebuilt = _pca_part(state.pca_dataset, state.pca_standardise, state.pca_row, state.pca_k)
 
     def view(points: np.ndarray) -> np.ndarray:
         return project(points, state.azimuth, state.elevation)
 
     edges = tuple((i, j) for i, j in state.edges if i < len(state.nodes) and j < len(state.nodes))
     return DecompositionsResults(
-        fit=fit, curve=fit_curve(fit), svd=svd_facts(a), circle=circle, ellipse=(a @ _lift(circle, len(a)))[:2],
+        fit=fit, curve=fit_curve(fit), svd=svd, circle=circle, ellipse=ellipse,
         pca_data=data, pca=result, reconstruction=rebuilt,
-        markov=pagerank(len(state.nodes), edges, state.damping, state.power_steps),
+        markov=_markov_part(len(state.nodes), edges, state.damping, state.power_steps),
         cube=cube, cube_2d=(view(cube.vertices), view(cube.images)), axes_2d=view(1.5 * np.eye(3)),
         eigen_2d=tuple((lam, view(2.0 * v)[0]) for lam, v in cube.eigenvectors),
     )  # fmt: skip
