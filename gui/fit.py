@@ -42,7 +42,10 @@ OTHER_MIN_WIDTH = 240
 """Any other explicit minimum width above this is lowered to it (tables and text scroll by themselves)."""
 SLIDER_MIN_EMS = 4
 """A slider in a control column is at least this many line heights long (shorter ones cannot be aimed)."""
+COMBO_MIN_CHARS = 14
+"""A drop-down menu in a control column is at least this many characters wide (longer entries elide when closed)."""
 _NO_LIMIT = 16777215  # QWIDGETSIZE_MAX
+_PAGED = "fitPagedByShown"
 _NOMINAL = "fitNominalWidth"
 
 
@@ -109,6 +112,35 @@ def _usable_sliders(area: QtWidgets.QScrollArea) -> None:
             slider.setMinimumWidth(least)
 
 
+def _narrow_contents(area: QtWidgets.QScrollArea) -> None:
+    """What widens a column for nothing: pages of a stack not shown, menus as wide as their longest entry."""
+    inner = area.widget()
+    if inner is None:
+        return
+    for stack in inner.findChildren(QtWidgets.QStackedWidget):
+        if not stack.property(_PAGED):
+            stack.setProperty(_PAGED, True)
+            stack.currentChanged.connect(lambda _i, s=stack: _size_by_shown_page(s))
+        _size_by_shown_page(stack)
+    shrink = QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+    long_menu = QtGui.QFontMetrics(theme.font()).horizontalAdvance("x" * COMBO_MIN_CHARS) * 1.2
+    for combo in inner.findChildren(QtWidgets.QComboBox):
+        if combo.sizeAdjustPolicy() != shrink and combo.minimumSizeHint().width() > long_menu:
+            # the closed menu may elide a long entry on a narrow screen; the open list shows it whole
+            combo.setSizeAdjustPolicy(shrink)
+            combo.setMinimumContentsLength(max(combo.minimumContentsLength(), COMBO_MIN_CHARS))
+
+
+def _size_by_shown_page(stack: QtWidgets.QStackedWidget) -> None:
+    """Only the shown page of ``stack`` counts towards its width (Qt takes the widest of all pages)."""
+    ignored, preferred = QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Preferred
+    for i in range(stack.count()):
+        page = stack.widget(i)
+        want = preferred if page is stack.currentWidget() else ignored
+        if page.sizePolicy().horizontalPolicy() != want:
+            page.setSizePolicy(want, page.sizePolicy().verticalPolicy())
+
+
 def _forms(area: QtWidgets.QScrollArea) -> list[QtWidgets.QFormLayout]:
     """The form layouts inside a column (their rows may wrap when the column has too little room)."""
     inner = area.widget()
@@ -167,6 +199,7 @@ class _ColumnResizer(QtCore.QObject):
         for area in self._columns:
             _fit_column(area)
             _usable_sliders(area)
+            _narrow_contents(area)
             if area.widget() is not None:
                 area.widget().installEventFilter(self)  # its contents changed width (a readout, a page shown)
         _lower_minimums(self._lab, self._columns)
