@@ -5789,6 +5789,22 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <source>no data loaded</source>
         <translation>no hay datos cargados</translation>
     </message>
+    <message>
+        <source>Beta: the likelihood equations could not be solved ({0})</source>
+        <translation>Beta: no se pudieron resolver las ecuaciones de verosimilitud ({0})</translation>
+    </message>
+    <message>
+        <source>Chi-square: the fit converged outside k &gt; 0</source>
+        <translation>Chi cuadrado: el ajuste convergió fuera de k &gt; 0</translation>
+    </message>
+    <message>
+        <source>Student t: the fit converged outside ν &gt; 0, σ &gt; 0</source>
+        <translation>t de Student: el ajuste convergió fuera de ν &gt; 0, σ &gt; 0</translation>
+    </message>
+    <message>
+        <source>Cauchy: the fit converged outside γ &gt; 0</source>
+        <translation>Cauchy: el ajuste convergió fuera de γ &gt; 0</translation>
+    </message>
 </context>
 <context>
     <name>vectors</name>
