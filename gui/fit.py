@@ -16,6 +16,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui import theme
+from gui.widgets.live_quality import LiveQuality
 
 __all__ = [
     "fit_lab",
@@ -216,7 +217,13 @@ class _ColumnResizer(QtCore.QObject):
         QtCore.QTimer.singleShot(0, self, self.refit)  # after the lazy page has built itself
 
     def apply(self, lab_width: int) -> None:
-        """Give each column its designed width within ``COLUMN_SHARE``, widened to its contents within the most."""
+        """Give each column its designed width within ``COLUMN_SHARE``, widened to its contents within the most.
+
+        Not during a gesture: :class:`LiveQuality` holds the labels at their size meanwhile, and measured so a column
+        would grow by its margins at every drag (and the plots re-lay out at its first move); the end re-fits.
+        """
+        if any(live.live for live in self._lab.findChildren(LiveQuality)):
+            return
         for area in self._columns:
             nominal = int(area.property(_NOMINAL) or COLUMN_MIN)
             preferred = min(nominal, int(lab_width * COLUMN_SHARE))

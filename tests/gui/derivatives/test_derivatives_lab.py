@@ -4,7 +4,7 @@ import dataclasses
 
 import numpy as np
 import pytest
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 
 from engine.calculus import DerivativesState, metrics
 from gui.widgets.expression_edit import ExpressionEdit
@@ -192,3 +192,25 @@ def test_a_drag_derives_once_per_state(lab, qtbot):
     lab.preview(dataclasses.replace(lab.state(), x0=0.25))
     assert lab.results.computed == before + 1
     assert lab.read_slope.text() == lab.results.get(lab.state()).readouts["slope"]
+
+
+def test_repeated_gestures_leave_the_plots_their_width(lab, qtbot):
+    """Labels held at their size during a gesture once made the control column grow by its margins at every gesture
+    (the plots shrank 14 px a drag and re-laid out at its first move): the layout must be the same after each."""
+    from gui.widgets.live_quality import LiveQuality
+
+    win, lab = lab
+    s = lab.state()
+    fx = metrics(s)["f_x0"]
+    vb = lab.plot.getPlotItem().getViewBox()
+    drag_in_view(qtbot, lab.plot, (s.x0, fx), (-2.0, fx), steps=6, viewbox=vb)  # a real drag first
+    (live,) = lab.findChildren(LiveQuality)
+    widths = []
+    for _ in range(3):  # what every drag does: begin at its first move, end at its release (or after SETTLE_MS)
+        live.begin()
+        qtbot.wait(5)
+        live.end()
+        qtbot.wait(5)
+        widths.append((lab.plot.width(), *(c.width() for c in lab.findChildren(QtWidgets.QScrollArea))))
+    assert lab.state().x0 == pytest.approx(-2.0, abs=0.1)
+    assert widths == [widths[0]] * 3
