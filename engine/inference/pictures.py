@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.i18n import QT_TRANSLATE_NOOP, translate
 from engine.inference.intervals import IntervalSimulation, PowerResult, power_density
 from engine.inference.parametric import null_density
 from engine.inference.result import Region, TestResult
@@ -227,13 +228,14 @@ def null_picture(res: TestResult) -> NullPicture:
         p_pieces, p_fills = _fills(x, y, visible_pieces(res.p_region, x[0], hi))
     s = res.statistic
     shown = f"{s:.0f}" if discrete else f"{s:.3f}"
+    QT_TRANSLATE_NOOP("inference", "probability under H₀"), QT_TRANSLATE_NOOP("inference", "density under H₀")
     return NullPicture(
         null=res.null, discrete=discrete, lo=lo, hi=hi, ymax=ymax, x=x, y=y,
         reject_pieces=reject_pieces, p_pieces=p_pieces, reject_fills=reject_fills, p_fills=p_fills,
         ks=ks, pmf=pmf, in_reject=in_reject, in_p=in_p,
         observed_x=min(max(s, lo), hi) if math.isfinite(s) else 0.0,
-        observed_text=f"observed {res.symbol} = {shown}",
-        y_label=f"{'probability' if discrete else 'density'} under H₀",
+        observed_text=translate("inference", "observed {0} = {1}").format(res.symbol, shown),
+        y_label=translate("inference", "probability under H₀" if discrete else "density under H₀"),
         critical=res.critical,
     )  # fmt: skip
 

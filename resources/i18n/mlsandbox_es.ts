@@ -923,6 +923,10 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Cambiar de pestaña</translation>
     </message>
     <message>
+        <source>secant</source>
+        <translation>secante</translation>
+    </message>
+    <message>
         <source>Drag me along the curve</source>
         <translation>Arrástrame a lo largo de la curva</translation>
     </message>
@@ -933,6 +937,18 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>|error|</source>
         <translation>|error|</translation>
+    </message>
+    <message>
+        <source>Finite-difference error: round-off ← | → truncation</source>
+        <translation>Error de diferencias finitas: redondeo ← | → truncamiento</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>progresiva</translation>
+    </message>
+    <message>
+        <source>central</source>
+        <translation>centrada</translation>
     </message>
     <message>
         <source>log-loss</source>
@@ -1313,6 +1329,14 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>probabilidad</translation>
     </message>
     <message>
+        <source>samples (histogram)</source>
+        <translation>muestras (histograma)</translation>
+    </message>
+    <message>
+        <source>theory (pdf / pmf)</source>
+        <translation>teoría (fdp / fmp)</translation>
+    </message>
+    <message>
         <source>number of draws k</source>
         <translation>número de extracciones k</translation>
     </message>
@@ -1321,12 +1345,24 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>media de k extracciones</translation>
     </message>
     <message>
+        <source>running mean x̄ₖ</source>
+        <translation>media acumulada x̄ₖ</translation>
+    </message>
+    <message>
+        <source>theoretical mean μ</source>
+        <translation>media teórica μ</translation>
+    </message>
+    <message>
         <source>Central limit theorem: means of n draws</source>
         <translation>Teorema central del límite: medias de n extracciones</translation>
     </message>
     <message>
         <source>sample mean</source>
         <translation>media muestral</translation>
+    </message>
+    <message>
+        <source>means of n draws</source>
+        <translation>medias de n extracciones</translation>
     </message>
     <message>
         <source>normal quantile z</source>
@@ -1349,8 +1385,28 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>p = P(cara)</translation>
     </message>
     <message>
+        <source>prior Beta(α, β)</source>
+        <translation>a priori Beta(α, β)</translation>
+    </message>
+    <message>
+        <source>posterior</source>
+        <translation>a posteriori</translation>
+    </message>
+    <message>
         <source>Data and fitted distributions</source>
         <translation>Datos y distribuciones ajustadas</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>datos</translation>
+    </message>
+    <message>
+        <source>maximum likelihood</source>
+        <translation>máxima verosimilitud</translation>
+    </message>
+    <message>
+        <source>method of moments</source>
+        <translation>método de los momentos</translation>
     </message>
     <message>
         <source>Log-likelihood</source>
@@ -2126,6 +2182,10 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>densidad bajo H₀</translation>
     </message>
     <message>
+        <source>null distribution (H₀ true)</source>
+        <translation>distribución nula (H₀ cierta)</translation>
+    </message>
+    <message>
         <source>rejection region (area α)</source>
         <translation>región de rechazo (área α)</translation>
     </message>
@@ -2150,6 +2210,10 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>igual o más extremo</translation>
     </message>
     <message>
+        <source>observed difference</source>
+        <translation>diferencia observada</translation>
+    </message>
+    <message>
         <source>statistic of a resample</source>
         <translation>estadístico de una remuestra</translation>
     </message>
@@ -2162,12 +2226,28 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>intervalo de confianza</translation>
     </message>
     <message>
+        <source>sample statistic</source>
+        <translation>estadístico muestral</translation>
+    </message>
+    <message>
         <source>value</source>
         <translation>valor</translation>
     </message>
     <message>
         <source>sample number</source>
         <translation>número de muestra</translation>
+    </message>
+    <message>
+        <source>covers μ</source>
+        <translation>cubre μ</translation>
+    </message>
+    <message>
+        <source>misses μ</source>
+        <translation>no cubre μ</translation>
+    </message>
+    <message>
+        <source>true mean μ</source>
+        <translation>media verdadera μ</translation>
     </message>
     <message>
         <source>density</source>
@@ -2184,6 +2264,14 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>α: false alarm (type I)</source>
         <translation>α: falsa alarma (tipo I)</translation>
+    </message>
+    <message>
+        <source>under H₀</source>
+        <translation>bajo H₀</translation>
+    </message>
+    <message>
+        <source>under H₁</source>
+        <translation>bajo H₁</translation>
     </message>
 </context>
 <context>
@@ -3381,6 +3469,14 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>pérdida (escala logarítmica)</translation>
     </message>
     <message>
+        <source>training</source>
+        <translation>entrenamiento</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>prueba</translation>
+    </message>
+    <message>
         <source>Boundary, loss &amp;&amp; weights</source>
         <translation>Frontera, pérdida y pesos</translation>
     </message>
@@ -3749,6 +3845,14 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>Explanation of the step</source>
         <translation>Explicación del paso</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>iteración</translation>
+    </message>
+    <message>
+        <source>Loss (log scale)</source>
+        <translation>Pérdida (escala log)</translation>
     </message>
 </context>
 <context>
@@ -5286,6 +5390,18 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source> (the nearer tail, doubled)</source>
         <translation> (la cola más cercana, duplicada)</translation>
+    </message>
+    <message>
+        <source>probability under H₀</source>
+        <translation>probabilidad bajo H₀</translation>
+    </message>
+    <message>
+        <source>density under H₀</source>
+        <translation>densidad bajo H₀</translation>
+    </message>
+    <message>
+        <source>observed {0} = {1}</source>
+        <translation>{0} observado = {1}</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ import sys
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 ENGLISH_WORDS = (
@@ -49,7 +50,21 @@ def texts_of(root: QtWidgets.QWidget) -> list[str]:
             out += [w.tabText(i) for i in range(w.count())]
         if isinstance(w, QtWidgets.QLineEdit) and w.placeholderText():
             out.append(w.placeholderText())
+        if isinstance(w, pg.GraphicsView):  # plot titles, axis labels and legend entries are text too
+            out += _plot_texts(w)
     return [t.replace("&", "") for t in out if t.strip()]
+
+
+def _plot_texts(view) -> list[str]:
+    out = []
+    for item in view.scene().items():
+        if not item.isVisible():
+            continue
+        if isinstance(item, pg.LabelItem) and item.text:
+            out.append(re.sub(r"<[^>]+>", " ", item.text))
+        elif isinstance(item, pg.AxisItem) and item.labelText:
+            out.append(item.labelText)
+    return out
 
 
 def english_in(text: str) -> bool:

@@ -41,8 +41,8 @@ class FunctionPlot:
         self.d2f_curve = item.plot(pen=theme.pen("purple", 0.7, "dot"), connect="finite")
         for curve in (self.f_curve, self.df_curve, self.d2f_curve):  # static while dragging: blit, don't re-stroke
             curve.curve.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.tangent_line = item.plot(pen=theme.pen("orange", 0.9), name="tangent")
-        self.secant_line = item.plot(pen=theme.pen("green", 0.8), name="secant")
+        self.tangent_line = item.plot(pen=theme.pen("orange", 0.9), name=translate("Derivatives", "tangent"))
+        self.secant_line = item.plot(pen=theme.pen("green", 0.8), name=translate("Derivatives", "secant"))
         self.secant_end = pg.ScatterPlotItem(size=11, brush=theme.brush("green", 255), pen=theme.pen("bg", 0.3))
         item.addItem(self.secant_end)
         self.point = KeyTargetItem(
@@ -138,12 +138,17 @@ class ErrorPlot:
         item.setLabel("bottom", translate("Derivatives", "step h"))
         item.setLabel("left", translate("Derivatives", "|error|"))
         item.setTitle(
-            "Finite-difference error: truncation (right) vs round-off (left)", size=f"{theme.current().font_pt}pt"
+            translate("Derivatives", "Finite-difference error: round-off ← | → truncation"),
+            size=f"{theme.current().font_pt}pt",
         )
         item.addLegend(offset=(10, -10), labelTextSize=f"{theme.current().font_pt - 1}pt")
         item.getViewBox().setMouseEnabled(False, False)
-        self.fwd_err = item.plot(pen=theme.pen("vermillion", 0.8), name="forward", connect="finite")
-        self.cen_err = item.plot(pen=theme.pen("green", 0.8), name="central", connect="finite")
+        self.fwd_err = item.plot(
+            pen=theme.pen("vermillion", 0.8), name=translate("Derivatives", "forward"), connect="finite"
+        )
+        self.cen_err = item.plot(
+            pen=theme.pen("green", 0.8), name=translate("Derivatives", "central"), connect="finite"
+        )
         self.h_line = pg.InfiniteLine(angle=90, pen=theme.pen("orange", 0.6, "dash"), movable=False)
         item.addItem(self.h_line, ignoreBounds=True)
         item.setXRange(-16, 0, padding=0.02)

@@ -68,7 +68,7 @@ class NullView(QtWidgets.QWidget):
             translate("Hypothesis", "test statistic"), translate("Hypothesis", "density under H₀")
         )
         plot = self.plot_widget.getPlotItem()
-        self.curve = pg.PlotDataItem(pen=theme.pen("blue"), name="null distribution (H₀ true)")
+        self.curve = pg.PlotDataItem(pen=theme.pen("blue"), name=translate("Hypothesis", "null distribution (H₀ true)"))
         self.bars = pg.BarGraphItem(
             x=[0], height=[0], width=0.9, brush=theme.brush("blue", 60), pen=theme.pen("blue", 0.4)
         )
@@ -185,7 +185,7 @@ class PermutationView(QtWidgets.QWidget):
         plot.addItem(self.observed, ignoreBounds=True)
         plot.legend.addItem(self.bars, translate("Hypothesis", "shuffled-label differences"))
         plot.legend.addItem(self.extreme, translate("Hypothesis", "as or more extreme"))
-        plot.legend.addItem(pg.PlotDataItem(pen=theme.pen("fg", 1.2)), "observed difference")
+        plot.legend.addItem(pg.PlotDataItem(pen=theme.pen("fg", 1.2)), translate("Hypothesis", "observed difference"))
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget, 1)
@@ -220,7 +220,7 @@ class BootstrapView(QtWidgets.QWidget):
         plot.legend.addItem(self.bars, translate("Hypothesis", "bootstrap resamples"))
         plot.legend.addItem(pg.BarGraphItem(x=[0], height=[0], width=1, brush=theme.brush("green", 80)),
                             translate("Hypothesis", "confidence interval"))  # fmt: skip
-        plot.legend.addItem(pg.PlotDataItem(pen=theme.pen("fg", 1.2)), "sample statistic")
+        plot.legend.addItem(pg.PlotDataItem(pen=theme.pen("fg", 1.2)), translate("Hypothesis", "sample statistic"))
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget, 1)
@@ -240,14 +240,20 @@ class IntervalsView(QtWidgets.QWidget):
         super().__init__(parent)
         self.plot_widget = make_plot(translate("Hypothesis", "value"), translate("Hypothesis", "sample number"))
         plot = self.plot_widget.getPlotItem()
-        self.hits = pg.PlotDataItem(pen=theme.pen("blue", 0.8), connect="pairs", name="covers μ")
-        self.misses = pg.PlotDataItem(pen=theme.pen("vermillion", 1.2), connect="pairs", name="misses μ")
+        self.hits = pg.PlotDataItem(
+            pen=theme.pen("blue", 0.8), connect="pairs", name=translate("Hypothesis", "covers μ")
+        )
+        self.misses = pg.PlotDataItem(
+            pen=theme.pen("vermillion", 1.2), connect="pairs", name=translate("Hypothesis", "misses μ")
+        )
         self.means = pg.ScatterPlotItem(size=5, brush=theme.brush("fg", 200), pen=None)
         self.true_mu = pg.InfiniteLine(angle=90, pen=theme.pen("green", 1.0, "dash"))
         for item in (self.hits, self.misses, self.means):
             plot.addItem(item)
         plot.addItem(self.true_mu, ignoreBounds=True)
-        plot.legend.addItem(pg.PlotDataItem(pen=theme.pen("green", 1.0, "dash")), "true mean μ")
+        plot.legend.addItem(
+            pg.PlotDataItem(pen=theme.pen("green", 1.0, "dash")), translate("Hypothesis", "true mean μ")
+        )
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot_widget, 1)
@@ -276,8 +282,8 @@ class PowerView(QtWidgets.QWidget):
             fill_item("vermillion", translate("Hypothesis", "α: false alarm (type I)") if i == 0 else None)
             for i in range(2)
         ]
-        self.null_curve = pg.PlotDataItem(pen=theme.pen("blue"), name="under H₀")
-        self.alt_curve = pg.PlotDataItem(pen=theme.pen("orange"), name="under H₁")
+        self.null_curve = pg.PlotDataItem(pen=theme.pen("blue"), name=translate("Hypothesis", "under H₀"))
+        self.alt_curve = pg.PlotDataItem(pen=theme.pen("orange"), name=translate("Hypothesis", "under H₁"))
         self.critical = [pg.InfiniteLine(angle=90, pen=theme.pen("vermillion", 0.6, "dash")) for _ in range(2)]
         for item in (self.beta_fill, self.power_fill, *self.alpha_fills, self.null_curve, self.alt_curve):
             plot.addItem(item)

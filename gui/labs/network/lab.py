@@ -96,8 +96,12 @@ class NetworkLab(Lab):
         loss_item.getAxis("bottom").enableAutoSIPrefix(False)
         loss_item.getAxis("left").enableAutoSIPrefix(False)
         loss_item.addLegend(offset=(-10, 10), labelTextSize=f"{theme.current().font_pt}pt")
-        self.train_curve = loss_item.plot(pen=theme.pen("blue"), name="training", connect="finite")
-        self.test_curve = loss_item.plot(pen=theme.pen("vermillion", style="dash"), name="test", connect="finite")
+        self.train_curve = loss_item.plot(
+            pen=theme.pen("blue"), name=translate("Network", "training"), connect="finite"
+        )
+        self.test_curve = loss_item.plot(
+            pen=theme.pen("vermillion", style="dash"), name=translate("Network", "test"), connect="finite"
+        )
         for curve in (self.train_curve, self.test_curve):
             curve.setDownsampling(auto=True, method="peak")
             curve.setClipToView(True)

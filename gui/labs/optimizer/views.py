@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from gui import theme
+from gui.i18n import translate
 from gui.labs.optimizer.lines import Line, RunLines
 from gui.labs.optimizer.markers import MarkerSet, PixelMarker
 from gui.widgets.key_mover import KeyMover
@@ -303,9 +304,9 @@ class LossPlot(pg.PlotWidget):
         self.plot_item = self.getPlotItem()
         configure_plot(self.plot_item)
         self.plot_item.getAxis("left").setLogMode(False, True)
-        self.plot_item.setLabel("bottom", "iteration")
+        self.plot_item.setLabel("bottom", translate("Optimizer", "iteration"))
         self.plot_item.setLabel("left", "f − f*")
-        self.plot_item.setTitle("Loss (log scale)")
+        self.plot_item.setTitle(translate("Optimizer", "Loss (log scale)"))
         self.curves: dict[str, PixelCurveItem] = {}
         for name in names:
             curve = PixelCurveItem(pen=theme.pen(COLORS[name], 0.8), skipFiniteCheck=True)  # stroked in pixels
