@@ -931,16 +931,16 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Arrástrame a lo largo de la curva</translation>
     </message>
     <message>
-        <source>step h</source>
-        <translation>paso h</translation>
+        <source>step h   (round-off ← | → truncation)</source>
+        <translation>paso h   (redondeo ← | → truncamiento)</translation>
+    </message>
+    <message>
+        <source>Finite-difference error</source>
+        <translation>Error de diferencias finitas</translation>
     </message>
     <message>
         <source>|error|</source>
         <translation>|error|</translation>
-    </message>
-    <message>
-        <source>Finite-difference error: round-off ← | → truncation</source>
-        <translation>Error de diferencias finitas: redondeo ← | → truncamiento</translation>
     </message>
     <message>
         <source>forward</source>

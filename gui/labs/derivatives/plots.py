@@ -135,10 +135,10 @@ class ErrorPlot:
         configure_plot(item)
         _cache_axes(item)
         item.setLogMode(x=True, y=True)
-        item.setLabel("bottom", translate("Derivatives", "step h"))
+        item.setLabel("bottom", translate("Derivatives", "step h   (round-off ← | → truncation)"))
         item.setLabel("left", translate("Derivatives", "|error|"))
         item.setTitle(
-            translate("Derivatives", "Finite-difference error: round-off ← | → truncation"),
+            translate("Derivatives", "Finite-difference error"),
             size=f"{theme.current().font_pt}pt",
         )
         item.addLegend(offset=(10, -10), labelTextSize=f"{theme.current().font_pt - 1}pt")
