@@ -258,8 +258,11 @@ def format_markdown(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
         if r.get("unit") in ("error", "missing"):
             out.append(f"| `{r['name']}` | {r['unit']}: {r.get('error', '')} | | {r['unit']} |")
             continue
-        figure = r.get("value") if "value" in r else r.get("max")
-        out.append(f"| `{r['name']}` | {_fmt(figure)} {r['unit']} | {_target_text(r)} | {verdict(r)} |")
+        if "value" in r:
+            figure = f"{_fmt(r['value'])} {r['unit']}"
+        else:  # a sampled row: the statistics its target names
+            figure = f"p95 {_fmt(r.get('p95'))}, max {_fmt(r.get('max'))} {r['unit']}"
+        out.append(f"| `{r['name']}` | {figure} | {_target_text(r)} | {verdict(r)} |")
     return "\n".join(out) + "\n"
 
 

@@ -190,6 +190,7 @@ def test_markdown_gives_each_interaction_row_as_cpu_ms_and_times_the_floor():
         harness.interaction("matrices.drag.presenter_1920", [20.0] * 20, cpu_ms=[12.0] * 20),
         harness.measurement("startup.first_paint", "s", value=0.5, target={"value": 0.8}),
         harness.measurement("startup.import.numpy", "s", value=0.05),
+        harness.measurement("network.frame_ms", "ms", samples=[1.0] * 19 + [30.0], target={"p95": 10.0}),
         {"name": "network.error", "unit": "error", "value": None, "error": "ImportError: no lab"},
     ]
     meta = {"mode": "quick", "cpus": 2, "python": "3.11", "loadavg_start": [1, 1, 1], "loadavg_end": [2, 1, 1],
@@ -197,10 +198,11 @@ def test_markdown_gives_each_interaction_row_as_cpu_ms_and_times_the_floor():
     meta["floor_cpu_p95_ms"] = bench_main.apply_floor(rows)
     text = bench_main.format_markdown(rows, meta)
     assert "**0.50 ms**" in text and "CPU p95 ≤ 8.0 ms" in text
-    assert "| `vectors.drag_tip` | 2.00 | 4.0× | 2.00 |" in text and text.count("| pass |") == 3  # floor, drag, paint
+    assert "| `vectors.drag_tip` | 2.00 | 4.0× | 2.00 |" in text and text.count("| pass |") == 4  # floor, drag, paint, frame
     assert "| `matrices.drag.presenter_1920` | 12.0 | 24.0× | 12.0 | 20.0 | FAIL |" in text
     assert "startup.import.numpy" not in text  # context rows without a target stay in the JSON
     assert "| `network.error` | error: ImportError: no lab |" in text
+    assert "| `network.frame_ms` | p95 " in text and "max 30.0 ms | p95<=10.0 | pass |" in text  # judged on its p95
 
 
 def test_quick_smoke_run_writes_well_formed_json(tmp_path):
