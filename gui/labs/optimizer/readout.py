@@ -39,6 +39,7 @@ class ReadoutTable(QtWidgets.QTableWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(0, len(HEADERS), parent)
+        self._measured: tuple[str, list[int]] | None = None  # (font key, column widths): every layout pass asks
         self.setHorizontalHeaderLabels([translate("Optimizer", h) if h else h for h in HEADERS])
         self.verticalHeader().hide()
         self.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -67,10 +68,14 @@ class ReadoutTable(QtWidgets.QTableWidget):
         self._shown: dict[tuple[int, int], tuple[str, str, str]] = {}
 
     def _widths(self) -> list[int]:
-        """Each column's width for its widest text in the current font (presenter mode changes it)."""
-        fm = QtGui.QFontMetrics(self.font())
-        widest = zip(_WIDEST, HEADERS, strict=True)
-        return [max(fm.horizontalAdvance(t) for t in (*texts, head)) + _PAD for texts, head in widest]
+        """Each column's width for its widest text in the current font (presenter mode changes it), measured once."""
+        key = self.font().key()
+        if self._measured is None or self._measured[0] != key:
+            fm = QtGui.QFontMetrics(self.font())
+            widest = zip(_WIDEST, HEADERS, strict=True)
+            widths = [max(fm.horizontalAdvance(t) for t in (*texts, head)) + _PAD for texts, head in widest]
+            self._measured = (key, widths)
+        return self._measured[1]
 
     def _fit_columns(self) -> None:
         """Columns at their text's width, scaled down together when the table is narrower: all stay visible."""

@@ -362,3 +362,17 @@ def test_star_and_heads_are_drawn_where_the_runs_are(lab, qtbot):
     assert c.red() > 200 and c.green() > 180 and c.blue() < 120
     view.heads.place({"gd": (float("nan"), 0.0)})  # a point that is not finite is hidden, not drawn at 0
     assert "gd" not in view.heads.positions() and "adam" not in view.heads.positions()
+
+
+def test_readout_columns_are_measured_again_when_the_font_grows(qtbot):
+    """The column widths are measured once per font (every layout pass asks): presenter mode's font re-measures."""
+    from gui.labs.optimizer.readout import ReadoutTable
+
+    table = ReadoutTable()
+    qtbot.addWidget(table)
+    narrow = table.sizeHint().width()
+    assert table.sizeHint().width() == narrow
+    font = table.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    table.setFont(font)
+    assert table.sizeHint().width() > narrow * 1.3
