@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from engine.stats.order_stats import order_statistics, quantiles
-from engine.stats.registry import StatsError
+from engine.stats.samples import as_data
 
 __all__ = ["CHUNK", "COMPRESS_ABOVE", "COMPRESS_BINS", "Observations", "observations"]
 
@@ -165,14 +165,4 @@ def observations(data: Any, chunk: int = CHUNK) -> Observations:
     """The data as checked :class:`Observations` (returned as is when already one); StatsError for unusable data."""
     if isinstance(data, Observations):
         return data
-    try:
-        arr = np.asarray(data, dtype=np.float64).reshape(-1)
-    except (TypeError, ValueError):
-        raise StatsError("the data must be numbers") from None
-    if arr.size == 0:
-        raise StatsError("the data is empty: load or draw some values first")
-    obs = Observations(arr, chunk)
-    i = obs.first(lambda p: ~np.isfinite(p))
-    if i >= 0:
-        raise StatsError(f"the data contains a non-finite value ({arr[i]}) at position {i + 1}")
-    return obs
+    return Observations(as_data(data, "the data"), chunk)  # the one check every statistic uses: named bad entry
