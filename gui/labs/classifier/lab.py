@@ -21,6 +21,7 @@ from gui.labs.classifier.data import CsvLoader
 from gui.labs.classifier.evaluation import EvaluationView
 from gui.labs.classifier.plane import FeaturePlane
 from gui.labs.classifier.threshold import ConfusionView, CurveView, SigmoidView
+from gui.widgets.control_column import control_column
 from gui.widgets.results_cache import ResultsCache
 
 __all__ = ["ClassifierLab"]
@@ -88,11 +89,8 @@ class ClassifierLab(Lab):
         left = QtWidgets.QVBoxLayout()
         left.addWidget(self.tabs, 1)
         left.addWidget(self.summary)
-        scroll = QtWidgets.QScrollArea()
-        scroll.setWidget(self.controls)
-        scroll.setWidgetResizable(True)
+        scroll = control_column(self.controls)
         scroll.setFixedWidth(330)
-        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QtWidgets.QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addWidget(scroll)

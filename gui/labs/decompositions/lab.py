@@ -13,6 +13,7 @@ from gui.labs.decompositions.markov_page import MarkovPage
 from gui.labs.decompositions.pca_page import PcaPage
 from gui.labs.decompositions.readout import fmt, vec
 from gui.labs.decompositions.svd_page import SvdPage
+from gui.widgets.control_column import control_column
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.results_cache import ResultsCache
 
@@ -84,11 +85,8 @@ class DecompositionsLab(Lab):
         for combo in column.findChildren(QtWidgets.QComboBox):  # may shrink (elided) in a narrow presenter column
             combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(8)
-        scroll = QtWidgets.QScrollArea()
-        scroll.setWidget(column)
-        scroll.setWidgetResizable(True)
+        scroll = control_column(column)
         scroll.setMinimumWidth(SIDE_WIDTH)  # a floor, not a fixed width: presenter mode and the window may widen it
-        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         return scroll
 
     def _start_image(self) -> None:

@@ -25,6 +25,7 @@ from gui.labs.base import Lab
 from gui.labs.derivatives.chain_view import ChainRulePanel
 from gui.labs.derivatives.controls import DerivativesControls
 from gui.labs.derivatives.plots import ErrorPlot, FunctionPlot
+from gui.widgets.control_column import control_column
 from gui.widgets.jobs import LatestJob
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.module_loader import ModuleLoader
@@ -69,11 +70,8 @@ class DerivativesLab(Lab):
         self.tabs.addTab(self.graphs, translate("Derivatives", "Graphs"))
         self.tabs.addTab(self.chain_page, translate("Derivatives", "Chain rule"))
         self.controls = DerivativesControls()
-        scroll = QtWidgets.QScrollArea()
-        scroll.setWidget(self.controls)
-        scroll.setWidgetResizable(True)
+        scroll = control_column(self.controls)
         scroll.setFixedWidth(340)
-        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lay = QtWidgets.QHBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.tabs, 1)

@@ -35,6 +35,7 @@ from gui.labs.distributions.views import (
     SamplerView,
     fit_view,
 )
+from gui.widgets.control_column import control_column
 from gui.widgets.field_controls import spec_of
 from gui.widgets.jobs import LatestJob
 from gui.widgets.lazy_page import LazyPage
@@ -122,12 +123,9 @@ class DistributionsLab(Lab):
             index = self.tabs.addTab(page, translate("Distributions", TAB_TITLES[key]))
             self.tabs.setTabToolTip(index, translate("Distributions", TAB_TIPS[key]))
         self.controls = DistributionsControls()
-        scroll = QtWidgets.QScrollArea()
-        scroll.setWidget(self.controls)
-        scroll.setWidgetResizable(True)
+        scroll = control_column(self.controls)
         scroll.setMinimumWidth(350)
         scroll.setMaximumWidth(420)
-        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lay = QtWidgets.QHBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.tabs, 1)

@@ -32,6 +32,7 @@ from gui.labs.hypothesis.data import CsvLoader
 from gui.labs.hypothesis.permutation import PermutationPlayback
 from gui.labs.hypothesis.render import InputsView, VerdictView, set_text
 from gui.labs.hypothesis.views import BootstrapView, IntervalsView, NullView, PermutationView, PowerView
+from gui.widgets.control_column import control_column
 from gui.widgets.field_controls import spec_of
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.module_loader import ModuleLoader
@@ -75,11 +76,8 @@ class HypothesisLab(Lab):
         left = QtWidgets.QVBoxLayout()
         left.addWidget(self.tabs, 1)
         left.addWidget(self.verdict)
-        scroll = QtWidgets.QScrollArea()
-        scroll.setWidget(self.controls)
-        scroll.setWidgetResizable(True)
+        scroll = control_column(self.controls)
         scroll.setFixedWidth(360)
-        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QtWidgets.QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addWidget(scroll)

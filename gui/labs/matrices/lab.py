@@ -16,6 +16,7 @@ from gui.labs.base import Lab
 from gui.labs.matrices.rref_panel import RrefPanel
 from gui.labs.matrices.system_view import SolutionsBox, SystemPlot
 from gui.labs.matrices.transform_view import FactsBox, TransformPlot
+from gui.widgets.control_column import control_column
 from gui.widgets.fast_grid import FastGrid
 from gui.widgets.field_controls import configure_spin, spec_of, value_slider
 from gui.widgets.matrix_table import MatrixTable
@@ -87,11 +88,8 @@ class MatricesLab(Lab):
     @staticmethod
     def _page(plane: QtWidgets.QWidget, column: QtWidgets.QWidget) -> QtWidgets.QWidget:
         page = QtWidgets.QWidget()
-        scroll = QtWidgets.QScrollArea()
-        scroll.setWidget(column)
-        scroll.setWidgetResizable(True)
+        scroll = control_column(column)
         scroll.setFixedWidth(350)
-        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lay = QtWidgets.QHBoxLayout(page)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(plane, 1)

@@ -44,6 +44,7 @@ from gui.labs.network.points import PointsController
 from gui.labs.network.render import DRAG_GRID_RES, NetworkDisplay
 from gui.labs.network.training import TrainingController
 from gui.labs.network.weights import WeightTables
+from gui.widgets.control_column import control_column
 from gui.widgets.field_controls import spec_of
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.plane import configure_plot
@@ -129,11 +130,8 @@ class NetworkLab(Lab):
         self.tabs.addTab(self.layers_page, translate("Network", "Layers transform the plane"))
         self.tabs.addTab(self.backprop_page, translate("Network", "Backpropagation"))
         self.controls = NetworkControls()
-        scroll = QtWidgets.QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.controls)
+        scroll = control_column(self.controls)
         scroll.setFixedWidth(340)
-        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         lay = QtWidgets.QHBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.tabs, 1)

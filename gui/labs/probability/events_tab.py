@@ -8,6 +8,7 @@ from PySide6 import QtCore, QtWidgets
 from engine.prob import EventProbs, ProbabilityResults, ProbabilityState, nice_fraction
 from gui import theme
 from gui.labs.probability.square import EVENT_COLORS, SquareView
+from gui.widgets.control_column import control_column
 from gui.widgets.field_controls import configure_spin, next_seed, spec_of
 
 __all__ = ["EventsTab", "Readouts", "TRIAL_PRESETS", "fmt", "view_and_column"]
@@ -32,11 +33,8 @@ def view_and_column(page: QtWidgets.QWidget, left: QtWidgets.QLayout, parts: tup
     for part in parts:
         col.addWidget(part)
     col.addStretch(1)
-    scroll = QtWidgets.QScrollArea()
-    scroll.setWidget(column)
-    scroll.setWidgetResizable(True)
+    scroll = control_column(column)
     scroll.setMinimumWidth(470)
-    scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     layout = QtWidgets.QHBoxLayout(page)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addLayout(left, 1)

@@ -11,6 +11,7 @@ from engine.vectors import MAX_VECTORS, VectorsResults, VectorsState, derive, sn
 from gui.labs.base import Lab
 from gui.labs.vectors.overlays import OperationsView
 from gui.labs.vectors.panel import Readouts, ShowControls, VectorRows, vector_color
+from gui.widgets.control_column import control_column
 from gui.widgets.fast_grid import FastGrid
 from gui.widgets.field_controls import spec_of
 from gui.widgets.plane import PlaneWidget
@@ -64,11 +65,8 @@ class VectorsLab(Lab):
         for part in (self.rows, self.show_controls, self.readouts):
             lay.addWidget(part)
         lay.addStretch(1)
-        scroll = QtWidgets.QScrollArea()
-        scroll.setWidget(column)
-        scroll.setWidgetResizable(True)
+        scroll = control_column(column)
         scroll.setFixedWidth(350)
-        scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QtWidgets.QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plane, 1)
