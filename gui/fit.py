@@ -189,6 +189,7 @@ class _ColumnResizer(QtCore.QObject):
         super().__init__(lab)
         self._lab = lab
         self._columns: list[QtWidgets.QScrollArea] = []
+        self._gestures: list[LiveQuality] = []
         self._decided: dict[QtWidgets.QScrollArea, int] = {}  # the room each column's row wrapping was decided for
         self._later = QtCore.QTimer(self)
         self._later.setSingleShot(True)
@@ -197,6 +198,7 @@ class _ColumnResizer(QtCore.QObject):
     def refit(self) -> None:
         """Fit every column and minimum under the lab, including pages built since the last time."""
         self._columns = column_areas(self._lab)
+        self._gestures = self._lab.findChildren(LiveQuality)  # looked up here, not on every layout pass of a drag
         for area in self._columns:
             _fit_column(area)
             _usable_sliders(area)
@@ -222,7 +224,7 @@ class _ColumnResizer(QtCore.QObject):
         Not during a gesture: :class:`LiveQuality` holds the labels at their size meanwhile, and measured so a column
         would grow by its margins at every drag (and the plots re-lay out at its first move); the end re-fits.
         """
-        if any(live.live for live in self._lab.findChildren(LiveQuality)):
+        if any(live.live for live in self._gestures):
             return
         for area in self._columns:
             nominal = int(area.property(_NOMINAL) or COLUMN_MIN)
