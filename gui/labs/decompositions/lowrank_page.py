@@ -22,7 +22,7 @@ from gui import theme
 from gui.labs.decompositions.readout import Readout, fmt, message_label
 from gui.widgets.field_controls import value_slider
 from gui.widgets.jobs import LatestJob
-from gui.widgets.plane import configure_plot
+from gui.widgets.plane import configure_plot, decade_axes
 
 __all__ = ["LowRankPage", "image_to_array", "to_pixels"]
 
@@ -75,6 +75,7 @@ class LowRankPage(QtWidgets.QWidget):
             box.addItem(item)
             self.images.append((box, item))
         self.spectrum_plot = self.view.addPlot(row=2, col=0, colspan=2)
+        decade_axes(self.spectrum_plot, "left")
         configure_plot(self.spectrum_plot)
         self.spectrum_plot.setLogMode(y=True)
         self.spectrum_plot.setLabel("bottom", self.tr("index i"))

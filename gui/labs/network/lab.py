@@ -47,7 +47,7 @@ from gui.labs.network.weights import WeightTables
 from gui.widgets.control_column import control_column
 from gui.widgets.field_controls import spec_of
 from gui.widgets.lazy_page import LazyPage
-from gui.widgets.plane import configure_plot
+from gui.widgets.plane import configure_plot, decade_axes
 from gui.widgets.words import plain
 
 
@@ -89,6 +89,7 @@ class NetworkLab(Lab):
         self.plane.getPlotItem().addItem(self.error_text, ignoreBounds=True)
         self.loss_plot = pg.PlotWidget()
         loss_item = self.loss_plot.getPlotItem()
+        decade_axes(loss_item, "left")
         configure_plot(loss_item)
         loss_item.setLogMode(y=True)
         label_style = {"color": theme.color("fg").name(), "font-size": f"{theme.current().font_pt}pt"}

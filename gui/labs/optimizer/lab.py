@@ -29,11 +29,26 @@ from gui.labs.optimizer.runs import INLINE_STEPS, RunScheduler, run_cost
 from gui.labs.optimizer.view_3d import Surface3D
 from gui.labs.optimizer.views import LossPlot, SurfaceView, arrow_segments
 from gui.widgets.field_controls import spec_of
+from gui.widgets.lazy_page import LazyPage
 from gui.widgets.playback import PlaybackBar
 from gui.widgets.results_cache import ResultsCache
 from gui.widgets.words import pair
 
 __all__ = ["OptimizerLab"]
+
+
+class FitPage(QtWidgets.QSplitter):
+    """The "Fit a line" tab: the data with every optimizer's current line over the (m, b) loss surface."""
+
+    def __init__(self) -> None:
+        super().__init__(QtCore.Qt.Orientation.Vertical)  # stacked: the column is tall, not wide
+        self.data_view = DataView(OPTIMIZERS)
+        self.fit_surface = SurfaceView(OPTIMIZERS)
+        self.fit_surface.plot_item.setLabel("bottom", translate("Optimizer", "slope m"))
+        self.fit_surface.plot_item.setLabel("left", translate("Optimizer", "intercept b"))
+        self.addWidget(self.data_view)
+        self.addWidget(self.fit_surface)
+        self.setChildrenCollapsible(False)
 
 
 class OptimizerLab(Lab):
@@ -71,18 +86,13 @@ class OptimizerLab(Lab):
     def _build(self) -> None:
         self.surface_view = SurfaceView(OPTIMIZERS)
         self.loss_plot = LossPlot(OPTIMIZERS)
-        self.data_view = DataView(OPTIMIZERS)
-        self.fit_surface = SurfaceView(OPTIMIZERS)
-        self.fit_surface.plot_item.setLabel("bottom", translate("Optimizer", "slope m"))
-        self.fit_surface.plot_item.setLabel("left", translate("Optimizer", "intercept b"))
         self.view3d = Surface3D()
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.addTab(self.surface_view, translate("Optimizer", "Surface"))
-        fit = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)  # stacked: the column is tall, not wide
-        fit.addWidget(self.data_view)
-        fit.addWidget(self.fit_surface)
-        fit.setChildrenCollapsible(False)
-        self.tabs.addTab(fit, translate("Optimizer", "Fit a line"))
+        # "Fit a line" (two more plots, ~30 ms) is built the first time it is shown or asked for
+        self._fit_page = LazyPage(FitPage)
+        self._fit_page.built.connect(self._on_fit_page_built)
+        self.tabs.addTab(self._fit_page, translate("Optimizer", "Fit a line"))
         self.tabs.addTab(self.view3d, "3-D")
         self.tabs.currentChanged.connect(self.inputs.on_tab)
         self.playback = PlaybackBar()
@@ -130,6 +140,34 @@ class OptimizerLab(Lab):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.split, 1)
         lay.addWidget(self._build_controls())
+
+    def _on_fit_page_built(self, page: FitPage) -> None:
+        """Wire the new line-fit views like the surface view and draw the current state into them."""
+        view = page.fit_surface
+        view.viewbox.pointed.connect(self.set_start)
+        view.start_keys.step = spec_of(OptimizerState, "start").step or 0.1
+        view.start_keys.moved.connect(self.set_start)
+        view.viewbox.view_edited.connect(self.inputs.on_view_edited)
+        page.data_view.viewbox.point_dragged.connect(self.inputs.on_point_dragged)
+        view.set_antialias(not self._live)
+        if self._results is not None and not self._results.error:
+            self._position_shown = None
+            self._show_surface(self._state)
+            self._show_position(self._state)
+
+    @property
+    def data_view(self) -> DataView:
+        """The line-fit data plot (built now if its tab was never shown)."""
+        return self._fit_page.view().data_view
+
+    @property
+    def fit_surface(self) -> SurfaceView:
+        """The line-fit (m, b) loss surface (built now if its tab was never shown)."""
+        return self._fit_page.view().fit_surface
+
+    def _surface_views(self) -> list[SurfaceView]:
+        """The surface views that exist: the line-fit one only once its tab was built."""
+        return [self.surface_view, self.fit_surface] if self._fit_page.is_built() else [self.surface_view]
 
     def _build_controls(self) -> OptimizerPanel:
         panel = self.panel = OptimizerPanel()
@@ -239,7 +277,7 @@ class OptimizerLab(Lab):
             self._show_position(self._state)  # the paths again at full detail
 
     def _views(self, state: OptimizerState) -> list[SurfaceView]:
-        return [self.surface_view, self.fit_surface] if state.surface == "line_fit" else [self.surface_view]
+        return self._surface_views() if state.surface == "line_fit" else [self.surface_view]
 
     def _picture(self, state: OptimizerState, contours: bool = True) -> SurfacePicture:
         res = self._results
@@ -322,7 +360,7 @@ class OptimizerLab(Lab):
         if live == self._live:
             return
         self._live = live
-        for v in (self.surface_view, self.fit_surface):
+        for v in self._surface_views():
             v.set_antialias(not live)
         if not live:
             self._throttle.cancel()
@@ -372,7 +410,7 @@ class OptimizerLab(Lab):
         for v in views:
             v.draw_hessian_axes(p, vecs if state.show_hessian else None, span)
         self._later("readouts") if self._live else self._show_readouts()
-        if state.surface == "line_fit" and res.line_points is not None:
+        if state.surface == "line_fit" and res.line_points is not None and self._fit_page.is_built():
             self.data_view.set_points(res.line_points, res.best_line)
             self.data_view.set_lines(line_params)
 
@@ -438,14 +476,11 @@ class OptimizerLab(Lab):
         super().showEvent(event)
         if not getattr(self, "_wired", False):
             self._wired = True
-            self.surface_view.viewbox.pointed.connect(self.set_start)
-            self.fit_surface.viewbox.pointed.connect(self.set_start)
-            for view in (self.surface_view, self.fit_surface):  # the keyboard's way to move the start
-                view.start_keys.step = spec_of(OptimizerState, "start").step or 0.1
-                view.start_keys.moved.connect(self.set_start)
-            self.surface_view.viewbox.view_edited.connect(self.inputs.on_view_edited)
-            self.fit_surface.viewbox.view_edited.connect(self.inputs.on_view_edited)
-            self.data_view.viewbox.point_dragged.connect(self.inputs.on_point_dragged)
+            view = self.surface_view  # (the line-fit views are wired when their tab is built)
+            view.viewbox.pointed.connect(self.set_start)
+            view.start_keys.step = spec_of(OptimizerState, "start").step or 0.1  # the keyboard's way to move it
+            view.start_keys.moved.connect(self.set_start)
+            view.viewbox.view_edited.connect(self.inputs.on_view_edited)
 
     def describe(self) -> str:
         """E.g. "Surface f = (1 − x)² + …; start (−1.5, 2). gd: (−1.246, 1.56) after 300 steps, stopped at …"."""

@@ -16,7 +16,7 @@ from gui.labs.optimizer.lines import Line, RunLines
 from gui.labs.optimizer.markers import MarkerSet, PixelMarker
 from gui.widgets.key_mover import KeyMover
 from gui.widgets.pixel_curve import PixelCurveItem
-from gui.widgets.plane import configure_plot
+from gui.widgets.plane import configure_plot, decade_axes
 
 __all__ = [
     "SurfaceView",
@@ -302,6 +302,7 @@ class LossPlot(pg.PlotWidget):
     def __init__(self, names: tuple[str, ...], parent=None) -> None:
         super().__init__(parent)
         self.plot_item = self.getPlotItem()
+        decade_axes(self.plot_item, "left")
         configure_plot(self.plot_item)
         self.plot_item.getAxis("left").setLogMode(False, True)
         self.plot_item.setLabel("bottom", translate("Optimizer", "iteration"))

@@ -376,3 +376,19 @@ def test_readout_columns_are_measured_again_when_the_font_grows(qtbot):
     font.setPointSizeF(font.pointSizeF() * 1.5)
     table.setFont(font)
     assert table.sizeHint().width() > narrow * 1.3
+
+
+def test_fit_a_line_page_is_built_when_first_shown_and_draws_a_line_fit_state_set_before(lab, qtbot):
+    """The "Fit a line" plots are built lazily (a faster first open); a scene's line-fit state still reaches them."""
+    assert not lab._fit_page.is_built()
+    lab.set_state(dataclasses.replace(with_surface(lab.state(), "line_fit"), start=(0.5, -0.5)))
+    assert not lab._fit_page.is_built()  # the state alone does not build a hidden tab
+    qtbot.mouseClick(lab.tabs.tabBar(), QtCore.Qt.MouseButton.LeftButton, pos=lab.tabs.tabBar().tabRect(1).center())
+    assert lab._fit_page.is_built()
+    QtWidgets.QApplication.processEvents()
+    assert lab.fit_surface.start.position() == pytest.approx((0.5, -0.5))  # the new views show the earlier state
+    xs, _ys = lab.data_view.scatter.getData()
+    assert len(xs) == len(lab.state().line_points)
+    # clicking on the new (m, b) surface moves the start, like the main surface
+    click_in_view(qtbot, lab.fit_surface, (1.0, 1.0), viewbox=lab.fit_surface.viewbox)
+    assert lab.state().start == pytest.approx((1.0, 1.0), abs=0.1)
