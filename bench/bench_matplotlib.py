@@ -5,8 +5,9 @@ so the ratio compares drawing alone, at the same pixel size (800×600) and the s
 
 * Ours mirrors what the labs do on an interaction: items built once and updated in place (``setData``); what does
   not move (the surface image, its contour lines, the axes) repainted from a cached pixmap
-  (``DeviceCoordinateCache``); optimizer paths thinned to one point per screen pixel and drawn without antialiasing
-  while the start point is dragged (the Optimizer lab's live mode); histogram bars without antialiasing (the
+  (``DeviceCoordinateCache``); optimizer paths drawn by the lab's own ``RunLines`` item, thinned to one point per
+  2 screen pixels and without antialiasing while the start point is dragged (the Optimizer lab's live mode; the
+  ``_smooth`` rows: one point per pixel, antialiased, as at rest); histogram bars without antialiasing (the
   Distributions lab); the grid as one ``connect="finite"`` line item (the Matrices lab). Each frame ends with a
   synchronous repaint of the viewport.
 * Theirs is the course-notebook way, already the kind version of it: the figure's artists updated in place
@@ -112,17 +113,6 @@ def _pg_finish(w: Any) -> None:
     w.viewport().repaint()
 
 
-def thin_path(pts: np.ndarray, cell: tuple[float, float]) -> np.ndarray:
-    """Drop points in the same screen pixel as the one before (the Optimizer lab's ``optimizer_views.thin_path``)."""
-    if len(pts) <= 2 or not (cell[0] > 0 and cell[1] > 0):
-        return pts
-    q = np.floor(pts / np.asarray(cell, dtype=np.float64))
-    keep = np.empty(len(pts), dtype=bool)
-    keep[0] = keep[-1] = True
-    np.any(q[1:-1] != q[:-2], axis=1, out=keep[1:-1])
-    return pts[keep]
-
-
 def contour_lines(scene: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
     """Every contour level of the scene as one NaN-separated polyline in data coordinates (computed once)."""
     import pyqtgraph as pg
@@ -159,13 +149,18 @@ def pg_optimizer(scene: dict[str, Any], antialias: bool = False) -> tuple[Any, C
     contours = pg.PlotCurveItem(*contour_lines(scene), pen=pg.mkPen("w", width=1), connect="finite")
     contours.setCacheMode(cache)
     plot.addItem(contours)
-    curves = []
+    from gui.labs.optimizer.lines import RunLines  # the lab's own path drawing: all paths in one item
+    from gui.labs.optimizer.views import thin_path as lab_thin_path
+
+    runs = RunLines()
+    runs.set_antialias(antialias)
+    plot.addItem(runs)
+    paths = []
     for c in OKABE_ITO:
         pen = pg.mkPen(c, width=LINE_PX)
         pen.setCosmetic(True)
-        curve = pg.PlotCurveItem(pen=pen, skipFiniteCheck=True, antialias=antialias)  # off: the lab's drag mode
-        plot.addItem(curve)
-        curves.append(curve)
+        paths.append(runs.line(pen))
+    grain = 1.0 if antialias else 2.0  # as SurfaceView.set_path: one point per 2 px while a drag redraws them
     plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
     plot.disableAutoRange()
     for side in ("left", "bottom"):
@@ -173,10 +168,10 @@ def pg_optimizer(scene: dict[str, Any], antialias: bool = False) -> tuple[Any, C
     vb = plot.getViewBox()
 
     def update(i: int) -> None:
-        cell = vb.viewPixelSize()
-        for curve, pts in zip(curves, scene["frames"][i % len(scene["frames"])], strict=True):
-            shown = thin_path(pts, cell)
-            curve.setData(shown[:, 0], shown[:, 1])
+        px, py = vb.viewPixelSize()
+        for line, pts in zip(paths, scene["frames"][i % len(scene["frames"])], strict=True):
+            shown = lab_thin_path(pts, (grain * px, grain * py))
+            line.setData(shown[:, 0], shown[:, 1])
 
     update(0)
     _pg_finish(w)

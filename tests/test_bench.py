@@ -373,26 +373,19 @@ def test_optimizer_scene_uses_seven_real_trajectories(qapp):
     assert len(scene["frames"][1]) == len(optim.OPTIMIZERS) == 7
     w, update = bm.pg_optimizer(scene)
     try:
+        from gui.labs.optimizer.lines import RunLines
+
         update(1)
-        contours, *paths = w.getPlotItem().curves
+        (contours,) = w.getPlotItem().curves
         assert np.isnan(contours.xData).any() and np.isfinite(contours.xData).sum() > 20  # levels, NaN-separated
-        for curve, pts in zip(paths, scene["frames"][1], strict=True):
+        (runs,) = [item for item in w.getPlotItem().items if isinstance(item, RunLines)]  # the lab's own path item
+        for curve, pts in zip(runs.lines, scene["frames"][1], strict=True):
             # thinned to one point per pixel, as the Optimizer lab draws it: a subset keeping both ends
             assert 2 <= len(curve.xData) <= len(pts)
             assert (curve.xData[0], curve.xData[-1]) == (pts[0, 0], pts[-1, 0])
             assert np.isin(curve.xData, pts[:, 0]).all()
     finally:
         w.close()
-
-
-def test_thin_path_keeps_one_point_per_pixel_cell():
-    from bench import bench_matplotlib as bm
-
-    pts = np.array([[0.0, 0.0], [0.1, 0.1], [0.2, 0.05], [1.5, 0.0], [1.6, 0.2], [3.0, 3.0]])
-    got = bm.thin_path(pts, (1.0, 1.0))
-    # (0.1, 0.1) and (0.2, 0.05) share (0, 0)'s pixel, (1.6, 0.2) shares (1.5, 0)'s; the ends always stay
-    assert got.tolist() == [[0.0, 0.0], [1.5, 0.0], [3.0, 3.0]]
-    assert bm.thin_path(pts[:2], (1.0, 1.0)).tolist() == pts[:2].tolist()
 
 
 def test_matplotlib_scenes_draw_the_same_data():

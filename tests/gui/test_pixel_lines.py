@@ -62,17 +62,19 @@ def test_pixel_curve_leaves_fills_and_gaps_to_pyqtgraph(qtbot):
     assert c._simple()
 
 
-def test_run_lines_draw_what_plot_curve_items_draw(qtbot):
+@pytest.mark.parametrize("antialias", [False, True])
+def test_run_lines_draw_what_plot_curve_items_draw(qtbot, antialias):
+    """Solid lines are stroked as segments, smooth or not: the same pixels as pyqtgraph's polyline."""
     pen_a, pen_b = pg.mkPen("#0072B2", width=2.25), pg.mkPen("#D55E00", width=2.0)
     pairs_x, pairs_y = np.array([-2.0, -1.0, 1.0, 2.0]), np.array([0.5, 0.9, -0.9, -0.5])
 
     def reference(p):
-        p.addItem(pg.PlotCurveItem(X, Y, pen=pen_a, antialias=False))
-        p.addItem(pg.PlotCurveItem(pairs_x, pairs_y, pen=pen_b, connect="pairs", antialias=False))
+        p.addItem(pg.PlotCurveItem(X, Y, pen=pen_a, antialias=antialias))
+        p.addItem(pg.PlotCurveItem(pairs_x, pairs_y, pen=pen_b, connect="pairs", antialias=antialias))
 
     def ours(p):
         lines = RunLines()
-        lines.set_antialias(False)
+        lines.set_antialias(antialias)
         p.addItem(lines)
         lines.line(pen_a).setData(X, Y)
         lines.line(pen_b, pairs=True).setData(pairs_x, pairs_y)
@@ -81,6 +83,23 @@ def test_run_lines_draw_what_plot_curve_items_draw(qtbot):
     got = _ink(qtbot, ours)
     assert ref.sum() > 1000
     assert _overlap(ref, got) > 0.9
+
+
+def test_run_lines_keep_a_dotted_pattern_running_across_points(qtbot):
+    """A dotted line is one polyline: its dots are spaced along the whole curve."""
+    pen = pg.mkPen("#009E73", width=2.0)
+    pen.setDashPattern([1.0, 4.0])  # a dot, then four pen widths of gap
+    x = np.linspace(-3.0, 3.0, 600)  # points closer together than a dot's period
+    y = 0.5 * np.sin(x)
+    def ours(p):
+        lines = RunLines()
+        p.addItem(lines)
+        lines.line(pen).setData(x, y)
+
+    got = _ink(qtbot, ours)
+    solid = _ink(qtbot, lambda p: p.addItem(pg.PlotCurveItem(x, y, pen=pg.mkPen("#009E73", width=2.0))))
+    # gaps between the dots: segments would restart the pattern at every point and draw it nearly solid
+    assert 0.1 * solid.sum() < got.sum() < 0.6 * solid.sum()
 
 
 def test_run_lines_bounds_and_bad_points():
