@@ -18,7 +18,14 @@ from engine.stats.distributions import Moments, moments, pdf, sample
 from engine.stats.lab import CLT_REPS, DistributionsState
 from engine.stats.mle_view import MleResults, mle_results
 from engine.stats.registry import distribution_spec
-from engine.stats.samples import Histogram, SampleSummary, goodness_of_fit, histogram, summarize
+from engine.stats.samples import (
+    Histogram,
+    SampleSummary,
+    goodness_of_fit,
+    histogram,
+    histogram_of_checked,
+    summarize,
+)
 
 __all__ = [
     "GOF_LIMIT",
@@ -169,9 +176,10 @@ def sample_results(s: DistributionsState, samples: np.ndarray | None = None, wit
     if samples is None:
         samples = sample(s.distribution, s.params, s.n_samples, s.seed)
     discrete = distribution_spec(s.distribution).discrete
-    summary = summarize(samples)
+    summary = summarize(samples)  # (which checks the draws: the histogram need not check them again)
     extent = (summary.minimum, summary.maximum)
-    hist = histogram(samples, bins=s.bins or "auto", discrete=discrete, extent=extent)
+    hist = histogram_of_checked(np.asarray(samples, dtype=np.float64), bins=s.bins or "auto", discrete=discrete,
+                                extent=extent)  # fmt: skip
     run_gof = with_gof and samples.size <= GOF_LIMIT
     gof = goodness_of_fit(s.distribution, s.params, samples) if run_gof else None
     mom = moments(s.distribution, s.params)

@@ -174,6 +174,30 @@ def test_histogram_is_a_density_and_counts_add_up():
         S.histogram(x, bins=0)
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    n=hs.integers(1, 400),
+    bins=hs.integers(1, 60),
+    slices=hs.sampled_from([1, 2, 3, 4]),
+    values=hs.lists(hs.floats(-1e6, 1e6, allow_nan=False), min_size=1, max_size=5),
+)
+def test_histogram_counted_in_slices_gives_numpys_counts_exactly(n, bins, slices, values):
+    """Big samples are binned on several cores: slice counts must add up to np.histogram's, edges included."""
+    from unittest import mock
+
+    import engine.stats.samples as samples
+
+    rng = np.random.default_rng(n)
+    x = np.concatenate([rng.normal(0, 3, n), values, np.round(rng.normal(0, 3, n))])  # ties on bin edges too
+    # slice even these small samples, into as many slices as drawn
+    with mock.patch.object(samples, "PARALLEL_MIN", 1), mock.patch.object(samples, "_cores", lambda: slices):
+        h = S.histogram(x, bins=bins)
+    ref_counts, ref_edges = np.histogram(x, bins=bins, range=(h.edges[0], h.edges[-1]))
+    np.testing.assert_array_equal(h.edges, ref_edges)
+    np.testing.assert_array_equal(h.counts, ref_counts)
+    assert h.counts.sum() + h.n_outside == x.size
+
+
 def test_discrete_histogram_has_unit_bins_matching_frequencies():
     x = S.sample("binomial", {"n": 10, "p": 0.4}, 5000, 2)
     h = S.histogram(x, discrete=True)
