@@ -88,6 +88,7 @@ class HypothesisLab(Lab):
         self.permutation = PermutationPlayback(self, self.controls, self.verdict_view, lambda: self.perm_view)
         self.bootstrap = BootstrapRunner(self, self.controls, self.verdict_view, lambda: self.boot_view)
         self.results = ResultsCache(derive)  # one derive per state, however often it is re-rendered
+        self._live = False  # a power slider is held: its plot's axes only grow until the release
         self._connect()
         # Opened on screen before scipy.stats is imported (~1 s): show the inputs now and draw when it has loaded.
         self._loader = ModuleLoader(("scipy.stats",), self)
@@ -174,8 +175,8 @@ class HypothesisLab(Lab):
             lambda v: self._on_slider(c.power_effect, power_effect=from_tick(effect, v))
         )
         c.power_n.valueChanged.connect(lambda v: self._on_slider(c.power_n, power_n=from_tick(power_n, v)))
-        c.power_effect.sliderReleased.connect(lambda: self.commit(translate("Hypothesis", "Change effect size")))
-        c.power_n.sliderReleased.connect(lambda: self.commit(translate("Hypothesis", "Change n")))
+        c.power_effect.sliderReleased.connect(lambda: self._on_released(translate("Hypothesis", "Change effect size")))
+        c.power_n.sliderReleased.connect(lambda: self._on_released(translate("Hypothesis", "Change n")))
         self.tabs.currentChanged.connect(lambda i: self.set_fields(translate("Hypothesis", "Switch tab"), tab=TABS[i]))
 
     def set_fields(self, text: str, **changes: Any) -> None:
@@ -213,10 +214,19 @@ class HypothesisLab(Lab):
         # The slider is passed in: sender() is not the slider for a lambda slot, which made every step of a drag
         # its own undo step (and the window's undo bookkeeping ran per step).
         new = dataclasses.replace(self._state, **changes)
-        if slider.isSliderDown():
-            self.preview(new)
-        else:
-            self.edit(new, translate("Hypothesis", "Change power settings"))
+        self._live = slider.isSliderDown()
+        try:
+            if self._live:
+                self.preview(new)
+            else:
+                self.edit(new, translate("Hypothesis", "Change power settings"))
+        finally:
+            self._live = False
+
+    def _on_released(self, text: str) -> None:
+        """A power slider let go: one undo step, and the plot's axes fit the curves again (they only grew)."""
+        self.commit(text)
+        self.render(self._state)
 
     def _on_typed(self, edit: QtWidgets.QLineEdit, field: str, label: str) -> None:
         """Apply typed numbers; a bad token is selected and named, and the last good state stays."""
@@ -272,7 +282,7 @@ class HypothesisLab(Lab):
         elif tab == "intervals":
             view.show_result(res.intervals_picture)
         else:
-            view.show_result(res.power_picture)
+            view.show_result(res.power_picture, live=self._live)
         set_text(label, res.label_text)
         self.verdict_view.show(res.verdict, res.reject)
 

@@ -1,0 +1,73 @@
+"""Power tab during a slider drag: the axes only grow while the slider is held (each range change re-renders both
+axes, the slowest frame of a drag) and fit the curves again, exactly, when it is released."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+
+@pytest.fixture
+def lab(lab_window):
+    win = lab_window("hypothesis")
+    lab = win.current_lab()
+    lab.tabs.setCurrentIndex(5)
+    return lab
+
+
+def _view_range(lab) -> tuple[float, float, float, float]:
+    (x0, x1), (y0, y1) = lab.power_view.plot_widget.getPlotItem().getViewBox().viewRange()
+    return x0, x1, y0, y1
+
+
+def _drag(lab, slider, ticks) -> list[tuple[float, float, float, float]]:
+    """Hold ``slider``, step it through ``ticks``; the range shown after each step (the slider stays held)."""
+    slider.setSliderDown(True)
+    shown = []
+    for tick in ticks:
+        slider.setValue(int(tick))
+        shown.append(_view_range(lab))
+    return shown
+
+
+def _at_rest(lab) -> tuple[float, float]:
+    pic = lab.results.get(lab.state()).power_picture
+    return pic.lo, pic.hi
+
+
+def test_effect_drag_grows_the_x_range_at_most_twice_and_the_release_refits(lab):
+    slider = lab.controls.power_effect
+    sweep = np.concatenate([np.linspace(-300, 300, 50), np.linspace(300, -300, 50)]).astype(int)
+    shown = _drag(lab, slider, sweep)
+    changes = sum(a != b for a, b in zip(shown[:-1], shown[1:], strict=True))
+    assert changes <= 2  # the H₁ curve crosses four x steps each way: 6 re-renders when the range followed it
+    assert all(b[0] <= a[0] and b[1] >= a[1] for a, b in zip(shown[:-1], shown[1:], strict=True))  # it only ever grew
+    lo, hi = _at_rest(lab)
+    assert shown[-1][:2] != (lo, hi)  # held wide while the hand is on the slider …
+    slider.setSliderDown(False)  # … the release (sliderReleased) fits the curves again
+    assert _view_range(lab)[:2] == pytest.approx((lo, hi))
+    assert lab.state().power_effect == pytest.approx(-3.0)
+
+
+def test_n_drag_release_shows_what_the_same_state_shows_at_rest(lab, lab_window):
+    slider = lab.controls.power_n
+    _drag(lab, slider, np.concatenate([np.arange(2, 401, 8), np.arange(400, 40, -8)]))
+    slider.setSliderDown(False)
+    released = _view_range(lab)
+    # the same state reached by one edit (no gesture) is drawn with the same range
+    other = lab_window("hypothesis").current_lab()
+    other.tabs.setCurrentIndex(5)
+    other.set_state(lab.state())
+    assert released == pytest.approx(_view_range(other))
+    assert released[:2] == pytest.approx(_at_rest(lab))
+
+
+def test_a_keyboard_step_is_not_a_drag_the_range_follows_at_once(lab, qtbot):
+    from PySide6 import QtCore
+
+    slider = lab.controls.power_effect
+    slider.setFocus()
+    qtbot.keyClick(slider, QtCore.Qt.Key.Key_End)  # d = 3: the H₁ curve sits right of the default range
+    assert _view_range(lab)[:2] == pytest.approx(_at_rest(lab))
+    qtbot.keyClick(slider, QtCore.Qt.Key.Key_Home)  # d = −3: the range moves left, it does not just grow
+    assert _view_range(lab)[:2] == pytest.approx(_at_rest(lab))
