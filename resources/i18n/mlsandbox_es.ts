@@ -3691,10 +3691,6 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
 <context>
     <name>Optimizer</name>
     <message>
-        <source>Data (drag a point) · lines: each optimizer&apos;s (m, b)</source>
-        <translation>Datos (arrastra un punto) · rectas: el (m, b) de cada optimizador</translation>
-    </message>
-    <message>
         <source>Fit a line</source>
         <translation>Ajustar una recta</translation>
     </message>
@@ -3853,6 +3849,14 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>Loss (log scale)</source>
         <translation>Pérdida (escala log)</translation>
+    </message>
+    <message>
+        <source>Data (drag a point)</source>
+        <translation>Datos (arrastra un punto)</translation>
+    </message>
+    <message>
+        <source>lines: each optimizer&apos;s (m, b)</source>
+        <translation>rectas: el (m, b) de cada optimizador</translation>
     </message>
 </context>
 <context>

@@ -59,7 +59,10 @@ class DataView(pg.PlotWidget):
         self.viewbox = _DataViewBox()
         super().__init__(parent, viewBox=self.viewbox)
         configure_plot(self.getPlotItem())
-        self.getPlotItem().setTitle(translate("Optimizer", "Data (drag a point) · lines: each optimizer's (m, b)"))
+        # two short lines: one long line was cut off in the narrow column at 1280×720 presenter
+        first = translate("Optimizer", "Data (drag a point)")
+        second = translate("Optimizer", "lines: each optimizer's (m, b)")
+        self.getPlotItem().setTitle(f"{first}<br>{second}")
         self.getPlotItem().setLabel("bottom", "x")
         self.getPlotItem().setLabel("left", "y")
         self.scatter = pg.ScatterPlotItem(size=10, pen=theme.pen("fg", 0.4), brush=theme.color("grey", 200))
