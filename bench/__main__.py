@@ -188,6 +188,7 @@ def format_table(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
     head = (
         f"ML Math Sandbox benchmarks  {meta['mode']}  {meta['cpus']} CPUs  python {meta['python']}  "
         f"load avg at start {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}"
+        + (f"  with {meta['busy']} busy process(es) beside it" if meta.get("busy") else "")
     )
     cols = ("name", "unit", "p50", "p95", "max / value", "cpu p95", "× floor", "target", "result")
     lines = []
@@ -235,7 +236,8 @@ def format_markdown(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
     floor = meta.get("floor_cpu_p95_ms")
     out = [
         f"`python -m bench{' --quick' if meta['mode'] == 'quick' else ''}` run of {meta['started']}, {meta['cpus']} "
-        f"CPUs, Python {meta['python']}, load average {load0:.2f} → {load1:.2f}, {meta['seconds']:.0f} s.",
+        f"CPUs, Python {meta['python']}, load average {load0:.2f} → {load1:.2f}, {meta['seconds']:.0f} s"
+        + (f", with {meta['busy']} busy process(es) beside it (`--busy {meta['busy']}`)." if meta.get("busy") else "."),
         "",
     ]
     if _number(floor):
@@ -266,6 +268,15 @@ def format_markdown(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
+BURNER = "import numpy as np\na = np.ones(4_000_000)\nwhile True:\n    a *= 1.0000001\n    a /= 1.0000001\n"
+"""What ``--busy`` runs in each other process: a core kept busy and memory bandwidth shared, like a browser tab."""
+
+
+def start_burner() -> subprocess.Popen:
+    """One busy background process (:data:`BURNER`); the caller kills it."""
+    return subprocess.Popen([sys.executable, "-c", BURNER], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
 def _loadavg() -> list[float] | None:
     try:
         return [round(v, 2) for v in os.getloadavg()]
@@ -283,8 +294,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--list", action="store_true", help="list the benchmark modules and exit")
     p.add_argument("--in-process", action="store_true", help="run modules in this process (faster, less isolated)")
     p.add_argument("--timeout", type=float, default=None, help="seconds allowed per module (default 45 quick, 600)")
+    p.add_argument("--busy", type=int, default=0, metavar="N",
+                   help="keep N other processes busy (arithmetic over a 32 MB array) during the run: the figures on "
+                   "a busy machine")  # fmt: skip
     p.add_argument("--child", metavar="NAME", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
+    if args.busy < 0:
+        p.error("--busy must be 0 or more")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if args.child:
         rows = run_module(_key(args.child), args.quick)
@@ -306,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     meta: dict[str, Any] = {
         "mode": "quick" if args.quick else "full",
+        "busy": args.busy,
         "cpus": os.cpu_count(),
         "python": platform.python_version(),
         "platform": platform.platform(),
@@ -318,14 +335,21 @@ def main(argv: list[str] | None = None) -> int:
         missing = [lab for lab in LAB_NAMES if lab not in names]
         for lab in missing:
             rows.append(_error_row(lab, f"no bench/bench_{lab}.py yet: this lab is not measured", "missing"))
-    for short in names:
-        t0 = time.perf_counter()
-        print(f"running {short} …", file=sys.stderr, flush=True)
-        module_rows = run_module(short, args.quick) if args.in_process else run_isolated(short, args.quick, timeout)
-        rows.extend(module_rows)
-        took = time.perf_counter() - t0
-        meta.setdefault("module_seconds", {})[short] = round(took, 2)
-        print(f"  {short}: {len(module_rows)} rows in {took:.1f} s", file=sys.stderr, flush=True)
+    burners = [start_burner() for _ in range(args.busy)]
+    try:
+        for short in names:
+            t0 = time.perf_counter()
+            print(f"running {short} …", file=sys.stderr, flush=True)
+            isolated = not args.in_process
+            module_rows = run_isolated(short, args.quick, timeout) if isolated else run_module(short, args.quick)
+            rows.extend(module_rows)
+            took = time.perf_counter() - t0
+            meta.setdefault("module_seconds", {})[short] = round(took, 2)
+            print(f"  {short}: {len(module_rows)} rows in {took:.1f} s", file=sys.stderr, flush=True)
+    finally:
+        for proc in burners:
+            proc.kill()
+            proc.wait()
     meta["floor_cpu_p95_ms"] = apply_floor(rows)
     meta["seconds"] = round(time.perf_counter() - started, 2)
     meta["loadavg_end"] = _loadavg()

@@ -231,6 +231,31 @@ def test_quick_smoke_run_writes_well_formed_json(tmp_path):
     assert rows["harness.bare_plane_drag_distance"]["value"] > 4.0  # (2, 1) -> (-3, 4) is 5.8 away
 
 
+def test_busy_runs_other_processes_during_the_run_and_stops_them(tmp_path, monkeypatch):
+    """``--busy N``: the figures of a busy machine; the N burners run while modules run and are gone after."""
+    started = []
+
+    def burner():
+        proc = subprocess.Popen([sys.executable, "-c", bench_main.BURNER])
+        started.append(proc)
+        return proc
+
+    seen_running = []
+    monkeypatch.setattr(bench_main, "start_burner", burner)
+    monkeypatch.setattr(bench_main, "run_module", lambda short, quick: seen_running.append(
+        [p.poll() is None for p in started]) or [harness.measurement(f"{short}.x", "ms", value=1.0)])  # fmt: skip
+    out, md = tmp_path / "b.json", tmp_path / "b.md"
+    rc = bench_main.main(["--quick", "--in-process", "--only", "vectors", "--busy", "2", "--json", str(out),
+                          "--markdown", str(md)])  # fmt: skip
+    assert rc == 0
+    assert len(started) == 2 and seen_running and all(all(r) and len(r) == 2 for r in seen_running)
+    assert all(p.poll() is not None for p in started)  # killed when the run ended
+    assert json.loads(out.read_text())["meta"]["busy"] == 2
+    assert "with 2 busy process(es) beside it (`--busy 2`)" in md.read_text()
+    with pytest.raises(SystemExit):
+        bench_main.main(["--busy", "-1"])
+
+
 def test_every_interaction_bench_has_presenter_rows():
     # Issue 13: at least the vectors, matrices, derivatives, optimizer, distributions and network drags at 1080p.
     for lab in ("vectors", "matrices", "derivatives", "optimizer", "distributions", "network"):
