@@ -236,6 +236,28 @@ def test_power_t_agrees_with_simulated_t_tests():
     assert pw.alt == ("nct", 14.0, d * math.sqrt(n))
 
 
+@given(
+    st.floats(-3, 3),
+    st.integers(2, 400),
+    st.floats(0.001, 0.3),
+    st.sampled_from(["two-sided", "less", "greater"]),
+    st.sampled_from(["z", "t"]),
+)
+def test_power_gives_exactly_scipy_stats_numbers(d, n, alpha, alternative, kind):
+    # power() calls scipy.special (z) and caches the t quantiles, for speed: the numbers must not move by one bit
+    pw = inf.power(d, n, alpha=alpha, alternative=alternative, kind=kind)
+    shift, df = d * math.sqrt(n), n - 1
+    null = stats.norm() if kind == "z" else stats.t(df)
+    c = {"less": null.ppf(alpha), "greater": null.isf(alpha), "two-sided": null.isf(alpha / 2)}[alternative]
+    assert float(c) in pw.critical
+    if kind == "z":
+        tails = {"less": stats.norm.cdf(c - shift), "greater": stats.norm.sf(c - shift),
+                 "two-sided": stats.norm.cdf(-c - shift) + stats.norm.sf(c - shift)}  # fmt: skip
+        assert pw.power == min(max(float(tails[alternative]), 0.0), 1.0)
+        x = np.linspace(-20.0, 40.0, 400)
+        assert np.array_equal(inf.power_density(pw.alt, x), stats.norm.pdf(x, loc=shift))
+
+
 def test_power_density_is_the_two_curves():
     pw = inf.power(1.0, 4, kind="z")
     assert inf.power_density(pw.alt, [2.0])[0] == pytest.approx(stats.norm.pdf(0.0))
