@@ -17,10 +17,11 @@ from engine.nn import NetworkError, NetworkState, TrainingRun, network_params, t
 from gui.i18n import translate
 from gui.labs.base import Lab
 
-__all__ = ["TrainingController", "FRAME_S", "TRAIN_SLICE_S", "SLOW_FRAME_S"]
+__all__ = ["TrainingController", "FRAME_S", "TRAIN_SLICE_S", "DRAG_SLICE_S", "SLOW_FRAME_S"]
 
 FRAME_S = 0.033  # the boundary redraws at most ~30 times a second
 TRAIN_SLICE_S = 0.005  # training per timer tick: short, so a tick plus a repaint stays well inside a 16 ms frame
+DRAG_SLICE_S = 0.002  # ... shorter while a point is dragged: a mouse move never waits behind more than this
 SLOW_FRAME_S = 0.2  # "slow" speed: 5 epochs a second
 STEP_NOW_BATCHES = 400  # Step trains an epoch of at most this many mini-batches at once; a bigger one in slices
 
@@ -105,7 +106,8 @@ class TrainingController(QtCore.QObject):
     def _advance(self, run: TrainingRun, max_epochs: int | None = None) -> str:
         if self.slice_steps is not None:
             return run.advance(None, max_epochs=max_epochs, max_steps=self.slice_steps)
-        return run.advance(TRAIN_SLICE_S, max_epochs=max_epochs)
+        budget = DRAG_SLICE_S if self.lab.point_edits.dragging else TRAIN_SLICE_S
+        return run.advance(budget, max_epochs=max_epochs)
 
     def tick(self) -> None:
         """One timer tick: either a short slice of training or a redraw, never both (each stays within ~10 ms)."""

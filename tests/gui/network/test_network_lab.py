@@ -314,3 +314,34 @@ def test_drag_refit_trains_an_exact_number_of_steps(qtbot, lab):
     lab.point_edits.drag_target = (7, x + 0.4, y)
     lab.point_edits.refit_drag()
     assert lab.state().epoch == 1 and not lab.training.run.partial  # finishes that epoch, then stops (one per refit)
+
+
+def test_training_slices_are_shorter_while_a_point_is_dragged(qtbot, lab):
+    """Playing while a point is dragged: each training tick asks for the short budget, so a move waits less."""
+    from gui.labs.network import training as training_module
+
+    lab.point_edits.on_dataset("custom")
+    budgets = []
+    run = lab.training.run
+    real_advance = run.advance
+
+    def advance(budget, **kw):
+        budgets.append(budget)
+        return real_advance(budget, **kw)
+
+    run.advance = advance
+    lab.training.tick()  # at rest: the normal slice
+    assert budgets == [training_module.TRAIN_SLICE_S]
+    plane, vp = lab.plane, lab.plane.viewport()
+    from tests.gui.helpers import prepare_view, view_to_widget
+
+    prepare_view(plane)
+    start = lab.state().points[3][:2]
+    qtbot.mouseMove(vp, view_to_widget(plane, *start))
+    qtbot.mousePress(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(plane, *start))
+    qtbot.mouseMove(vp, view_to_widget(plane, start[0] + 0.2, start[1]))
+    assert lab.point_edits.dragging
+    lab.training._trained_since_frame = False  # the tick trains (not a redraw)
+    lab.training.tick()
+    assert budgets[-1] == training_module.DRAG_SLICE_S < training_module.TRAIN_SLICE_S
+    qtbot.mouseRelease(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(plane, start[0] + 0.2, start[1]))
