@@ -136,7 +136,7 @@ class CubePage(QtWidgets.QWidget):
         reach = float(np.abs(np.vstack([after, axes, seg if len(seg) else axes])).max()) or 1.0
         self.plot_widget.getPlotItem().getViewBox().setRange(xRange=(-reach, reach), yRange=(-reach, reach))
         self.message.show_text(results.cube.message)
-        self.readout.show_text(self.readout_text(results))
+        self.readout.show_live(lambda: self.readout_text(results), self.lab.live_quality.live)
 
     def readout_text(self, results: DecompositionsResults) -> str:
         c = results.cube

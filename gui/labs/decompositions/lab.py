@@ -112,6 +112,13 @@ class DecompositionsLab(Lab):
         else:
             self.page(tab).render(state, self.results.get(state))
 
+    def commit(self, text: str) -> None:
+        """End of a gesture: the readouts held back during it (10 Hz) show the final state at once."""
+        for lazy in self._pages.values():
+            if lazy.is_built():
+                lazy.view().readout.flush()
+        super().commit(text)
+
     def describe(self) -> str:
         s, r = self._state, self.results.get(self._state)
         if s.tab == "least_squares":

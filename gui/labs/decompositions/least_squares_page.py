@@ -153,8 +153,9 @@ class LeastSquaresPage(QtWidgets.QWidget):
 
     def render_editor(self, state: DecompositionsState) -> None:
         n = len(state.points)
-        with QtCore.QSignalBlocker(self.which):
-            self.which.setRange(0, max(0, n - 1))
+        if self.which.maximum() != max(0, n - 1):  # setRange re-lays out the column even when nothing changed
+            with QtCore.QSignalBlocker(self.which):
+                self.which.setRange(0, max(0, n - 1))
         k = self.which.value()
         for box, value in zip(self.xy, state.points[k] if k < n else (0.0, 0.0), strict=True):
             box.setEnabled(k < n)
@@ -186,7 +187,7 @@ class LeastSquaresPage(QtWidgets.QWidget):
                 item.setData([], [])
         self._draw_triangle(fit.triangle)
         self.message.show_text(fit.message)
-        self.readout.show_text(self.readout_text(state, results))
+        self.readout.show_live(lambda: self.readout_text(state, results), self.lab.live_quality.live)
 
     def _draw_triangle(self, triangle: tuple[float, float, float]) -> None:
         """b along the hypotenuse, Ax* along the base, r straight up: scaled so ‖b‖ = 1."""

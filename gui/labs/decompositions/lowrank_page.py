@@ -188,7 +188,7 @@ class LowRankPage(QtWidgets.QWidget):
         self.kept.setData(idx[: lr.k], np.maximum(s[: lr.k], floor))
         self.dropped.setData(idx[lr.k :], np.maximum(s[lr.k :], floor))
         self.k_line.setValue(lr.k + 0.5)
-        self.readout.show_text(self.readout_text(lr))
+        self.readout.show_live(lambda: self.readout_text(lr), self.lab.live_quality.live)
 
     def _rebuild(self, k: int) -> LowRank:
         """The rank-k image: from the last one by adding or removing the few rank-one terms between (a slider step

@@ -38,6 +38,7 @@ class MarkovPage(QtWidgets.QWidget):
         self.node_items: list[VectorItem] = []
         self._walk_key: tuple | None = None
         self._walk_counts: np.ndarray | None = None
+        self._shown_error: np.ndarray | None = None
 
         self.damping = value_slider(DecompositionsState, "damping", self.tr("d"))
         self.damping.slider.setAccessibleName(self.tr("Damping factor d"))
@@ -159,7 +160,8 @@ class MarkovPage(QtWidgets.QWidget):
         for w, field in ((self.damping, "damping"), (self.steps, "power_steps"), (self.walk_steps, "walk_steps")):
             w.set_value(getattr(state, field))
         for box in (self.src, self.dst):
-            box.setRange(0, len(nodes) - 1)
+            if box.maximum() != len(nodes) - 1:  # setRange re-lays out the column even when nothing changed
+                box.setRange(0, len(nodes) - 1)
         seg, heads = [], []
         for i, j in state.edges:
             if i == j or max(i, j) >= len(nodes):
@@ -176,10 +178,12 @@ class MarkovPage(QtWidgets.QWidget):
         head_arr = np.array(heads).reshape(-1, 2)
         self.heads.setData(head_arr[:, 0], head_arr[:, 1], size=9, symbol="o")
         self.halo.setData(nodes[:, 0], nodes[:, 1], size=20 + 160 * m.stationary)
-        err = np.log10(np.maximum(m.power_error, 1e-16))  # an exact 0 has no logarithm
-        self.error_curve.setData(np.arange(len(err)), err)
+        if m.power_error is not self._shown_error:  # a node drag leaves the chain (a cached result) alone
+            self._shown_error = m.power_error
+            err = np.log10(np.maximum(m.power_error, 1e-16))  # an exact 0 has no logarithm
+            self.error_curve.setData(np.arange(len(err)), err)
         self.message.show_text(m.message)
-        self.readout.show_text(self.readout_text(state, results))
+        self.readout.show_live(lambda: self.readout_text(state, results), self.lab.live_quality.live)
 
     def readout_text(self, state: DecompositionsState, results: DecompositionsResults) -> str:
         m = results.markov

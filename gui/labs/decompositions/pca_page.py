@@ -220,7 +220,7 @@ class PcaPage(QtWidgets.QWidget):
         for label in self.arrow_labels[len(ends) :]:
             label.setText("")
         self.message.show_text(p.message)
-        self.readout.show_text(self.readout_text(state, results))
+        self.readout.show_live(lambda: self.readout_text(state, results), self.lab.live_quality.live)
 
     def readout_text(self, state: DecompositionsState, results: DecompositionsResults) -> str:
         data, p = results.pca_data, results.pca

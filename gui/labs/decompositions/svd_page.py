@@ -107,7 +107,7 @@ class SvdPage(QtWidgets.QWidget):
             self.v_items[i].set_tip((float(v[0]), float(v[1])))
             self.u_items[i].set_tip((float(u[0]), float(u[1])))
         self.message.show_text(f.message)
-        self.readout.show_text(self.readout_text(results))
+        self.readout.show_live(lambda: self.readout_text(results), self.lab.live_quality.live)
 
     def readout_text(self, results: DecompositionsResults) -> str:
         f = results.svd

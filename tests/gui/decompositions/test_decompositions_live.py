@@ -1,0 +1,129 @@
+"""What a drag or a slider step of the Decompositions lab redraws: the cheap frame path (issue 13), same final look."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from gui.labs.decompositions.readout import Readout
+from tests.gui.helpers import prepare_view, view_to_widget
+
+
+def _lab(lab_window, tab: str):
+    win = lab_window("decompositions")
+    lab = win.show_lab("decompositions")
+    lab.set_state(replace(lab.state_type(), tab=tab))
+    win.undo_stack.clear()
+    return win, lab
+
+
+class _Counter(QtCore.QObject):
+    """Counts events of one type that ``widget`` receives."""
+
+    def __init__(self, widget: QtWidgets.QWidget, kind: QtCore.QEvent.Type) -> None:
+        super().__init__(widget)
+        self.kind, self.count, self.on = kind, 0, False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, _obj: QtCore.QObject, event: QtCore.QEvent) -> bool:
+        if self.on and event.type() == self.kind:
+            self.count += 1
+        return False
+
+
+def _mouse(view, kind: QtCore.QEvent.Type, xy: tuple[float, float], buttons: QtCore.Qt.MouseButton) -> None:
+    """One real mouse event on ``view``'s viewport at data point ``xy``, delivered now (no event processing)."""
+    vp = view.viewport()
+    pos = QtCore.QPointF(view_to_widget(view, *xy))
+    left = QtCore.Qt.MouseButton.LeftButton
+    button = QtCore.Qt.MouseButton.NoButton if kind == QtCore.QEvent.Type.MouseMove else left
+    event = QtGui.QMouseEvent(kind, pos, QtCore.QPointF(vp.mapToGlobal(pos.toPoint())), button, buttons,
+                              QtCore.Qt.KeyboardModifier.NoModifier)  # fmt: skip
+    QtWidgets.QApplication.sendEvent(vp, event)
+
+
+def _drag(view, path: list[tuple[float, float]], counters=(), between=lambda: None) -> None:
+    """Press at ``path[0]``, move through the rest (``between()`` after each move), release at the end; the
+    ``counters`` count the moves' events only (from after the press to before the release)."""
+    prepare_view(view)
+    QtWidgets.QApplication.processEvents()
+    ev, left, none = QtCore.QEvent.Type, QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.MouseButton.NoButton
+    _mouse(view, ev.MouseMove, path[0], none)
+    _mouse(view, ev.MouseButtonPress, path[0], left)
+    QtWidgets.QApplication.processEvents()
+    for counter in counters:
+        counter.count, counter.on = 0, True
+    for xy in path[1:]:
+        _mouse(view, ev.MouseMove, xy, left)
+        between()
+        QtWidgets.QApplication.processEvents()
+    for counter in counters:
+        counter.on = False
+    _mouse(view, ev.MouseButtonRelease, path[-1], none)
+    QtWidgets.QApplication.processEvents()
+
+
+def test_a_readout_shows_the_newest_live_text_once_and_at_once_when_flushed(qtbot):
+    label = Readout("results")
+    qtbot.addWidget(label)
+    written: list[str] = []
+    label.setText = lambda text: (written.append(text), QtWidgets.QLabel.setText(label, text))
+    asked: list[int] = []
+    for i in range(5):
+        label.show_live(lambda i=i: (asked.append(i), f"step {i}")[1], live=True)
+    assert written == [] and label.pending()  # nothing laid out during the gesture's frames
+    qtbot.waitUntil(lambda: not label.pending(), timeout=2000)  # at most LIVE_MS later, by itself
+    assert written == ["step 4"] and asked == [4]  # only the newest text is even built
+    label.show_live(lambda: "moved", live=True)
+    label.flush()  # the gesture ends: the final text now, not a frame later
+    assert label.text() == "moved" and not label.pending()
+    label.show_live(lambda: "typed", live=False)
+    assert label.text() == "typed"
+
+
+def test_a_point_drag_holds_the_readout_and_the_column_still_and_releases_the_exact_text(qtbot, lab_window):
+    _win, lab = _lab(lab_window, "least_squares")
+    page = lab.least_squares
+    before = page.readout.text()
+    column = page.readout.parentWidget()
+    layouts = _Counter(column, QtCore.QEvent.Type.LayoutRequest)
+    states = []
+    path = [(3.0, 3.0), *[(3.0 - 0.25 * i, 3.0 - 0.4 * i) for i in range(1, 13)]]
+
+    def after_move() -> None:
+        states.append(lab.state())
+        if len(states) == 1:  # the fit moved at once, its rich-text readout waits for its 10 Hz turn
+            assert lab.state().points[-1] != (3.0, 3.0) and page.readout.text() == before
+            assert page.readout.pending()
+
+    _drag(page.plane, path, [layouts], after_move)
+    assert len(set(states)) > 10
+    # one for LiveQuality holding the labels at their size at the first move; the point box's range was set again
+    # on every move: a re-layout of the column each
+    assert layouts.count <= 1
+    final = lab.state()
+    assert not page.readout.pending()
+    assert page.readout.text() == page.readout_text(final, lab.results.get(final))  # exact on release
+
+
+def test_a_node_drag_redraws_neither_the_power_iteration_plot_nor_the_column(qtbot, lab_window):
+    _win, lab = _lab(lab_window, "markov")
+    page = lab.markov
+    QtWidgets.QApplication.processEvents()
+    calls = []
+    page.error_curve.setData = lambda *a, **k: calls.append(a)
+    paints = _Counter(page.convergence.viewport(), QtCore.QEvent.Type.Paint)
+    layouts = _Counter(page.readout.parentWidget(), QtCore.QEvent.Type.LayoutRequest)
+    path = [(2.0, 0.5), *[(2.0 + 0.1 * i, 0.5 - 0.25 * i) for i in range(1, 9)]]
+    _drag(page.plane, path, [paints, layouts])
+    assert lab.state().nodes[1] != (2.0, 0.5)
+    assert calls == [] and paints.count == 0  # moving a node leaves the chain, so its error curve, alone
+    assert layouts.count <= 1  # (the labels held at their size) the edge boxes' ranges were set again every move
+    page.src.setValue(0)
+    page.dst.setValue(3)
+    qtbot.mouseClick(page.toggle_edge, QtCore.Qt.MouseButton.LeftButton)  # a new chain: a new curve
+    err = lab.results.get(lab.state()).markov.power_error
+    assert len(calls) == 1
+    np.testing.assert_allclose(calls[0][1], np.log10(np.maximum(err, 1e-16)))
