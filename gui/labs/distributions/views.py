@@ -72,6 +72,7 @@ def fit_view(plot: pg.PlotWidget, x0: float, x1: float, top: float, live: bool) 
     Growing in 25 % steps means most slider steps leave the axes alone, so their cached pixmaps are reused instead
     of re-rendering every tick label; fixed axes also let a learner see a curve widen or narrow. The release refits.
     """
+    _hold_axis_width(plot, live)
     vb = plot.getPlotItem().getViewBox()
     (cx0, cx1), (cy0, cy1) = vb.viewRange()
     if live:
@@ -84,6 +85,23 @@ def fit_view(plot: pg.PlotWidget, x0: float, x1: float, top: float, live: bool) 
     if np.allclose(want, (cx0, cx1, cy0, cy1), rtol=1e-9, atol=1e-12):
         return
     vb.setRange(xRange=want[:2], yRange=want[2:], padding=0)
+
+
+def _hold_axis_width(plot: pg.PlotWidget, live: bool) -> None:
+    """While ``live`` the y axis keeps its width; after it, the width fits the tick labels again.
+
+    pyqtgraph sizes the axis to its widest tick label (shrinking once it is 10 px narrower): during a drag that
+    re-lays out the plot, and the plot's new size re-renders both axes, two of the slowest frames of the drag.
+    The tick labels are still measured meanwhile, so the release gives the axis the width it would have had.
+    """
+    axis = plot.getPlotItem().getAxis("left")
+    held = getattr(axis, "held_width", False)
+    if live and not held:
+        axis.held_width = True
+        axis.setWidth(axis.width())
+    elif held and not live:
+        axis.held_width = False
+        axis.setWidth(None)
 
 
 def _hist_item(color: str) -> pg.PlotDataItem:
