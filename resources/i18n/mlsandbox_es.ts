@@ -441,6 +441,10 @@
         <translation>Elige dos variables distintas (o «solo una variable»).</translation>
     </message>
     <message>
+        <source>coefficient</source>
+        <translation>coeficiente</translation>
+    </message>
+    <message>
         <source>estimate</source>
         <translation>estimación</translation>
     </message>
@@ -455,6 +459,10 @@
     <message>
         <source>p (Wald)</source>
         <translation>p (Wald)</translation>
+    </message>
+    <message>
+        <source>Fit note</source>
+        <translation>Nota del ajuste</translation>
     </message>
     <message>
         <source>{0} point(s) moved by hand.</source>

@@ -8,7 +8,6 @@ views. The Evaluation tab's resampling runs off the GUI thread.
 from __future__ import annotations
 
 import dataclasses
-import html
 from typing import Any
 
 from PySide6 import QtCore, QtWidgets
@@ -16,6 +15,7 @@ from PySide6 import QtCore, QtWidgets
 from engine.classify import CURVES, TABS, ClassifierResults, ClassifierState, code, derive
 from gui import theme
 from gui.labs.base import Lab
+from gui.labs.classifier.coefficients import CoefficientTable
 from gui.labs.classifier.controls import ClassifierControls
 from gui.labs.classifier.data import CsvLoader
 from gui.labs.classifier.evaluation import EvaluationView
@@ -38,11 +38,7 @@ class ClassifierLab(Lab):
         super().__init__(parent)
         self.controls = ClassifierControls()
         self.plane = FeaturePlane()
-        self.coef = QtWidgets.QLabel()
-        self.coef.setWordWrap(True)
-        self.coef.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        self.coef.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.coef.setAccessibleName(self.tr("Coefficients with standard errors and Wald p-values"))
+        self.coef = CoefficientTable()
         model = QtWidgets.QWidget()
         lay = QtWidgets.QVBoxLayout(model)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -187,7 +183,7 @@ class ClassifierLab(Lab):
         if res.error:
             self.plane.clear_all()
             self.summary.setText(res.error)
-            self.coef.setText("")
+            self.coef.clear()
             return
         self._show(state, res)
 
@@ -206,19 +202,7 @@ class ClassifierLab(Lab):
 
     def _show_coefficients(self, res: ClassifierResults) -> None:
         """The coefficient table (estimate, SE, z, Wald p) and the log-loss / fit note under it."""
-        head = "".join(f"<th align='right'>&nbsp;{h}&nbsp;</th>" for h in
-                       (self.tr("estimate"), self.tr("SE"), self.tr("z"), self.tr("p (Wald)")))  # fmt: skip
-        rows = "".join(
-            f"<tr><td>{html.escape(r[0])}</td>" + "".join(f"<td align='right'>&nbsp;{html.escape(c)}&nbsp;</td>"
-                                                         for c in r[1:]) + "</tr>"
-            for r in res.coef_rows
-        )  # fmt: skip
-        note = html.escape(res.fit_note).replace("\n", "<br>")
-        text = (
-            f"<table cellspacing='0'><tr><th align='left'>{self.tr('coefficient')}</th>{head}</tr>{rows}</table>{note}"
-        )
-        if self.coef.text() != text:
-            self.coef.setText(text)
+        self.coef.set_rows(res.coef_rows, res.fit_note)
 
     # --- the shared lab surface ------------------------------------------------------------------------------------
     def describe(self) -> str:

@@ -205,3 +205,30 @@ def test_bad_csv_files_name_the_problem_and_keep_the_state(win, tmp_path, name, 
     text = lab.controls.data_error.text()
     assert text.startswith(f"Cannot use {name}:") and said in text
     assert "Traceback" not in text and "nan" not in text.lower()
+
+
+def test_coefficient_table_shows_the_fit_and_copies_cells(win, qtbot):
+    """The coefficients are table cells (estimate, SE, z, Wald p) written from the fit; Ctrl+C copies a selection."""
+    from PySide6 import QtWidgets
+
+    lab = win.current_lab()
+    res = lab.results.get(lab.state())
+    table = lab.coef.table
+    assert table.rowCount() == len(res.coef_rows) >= 2
+    for r, row in enumerate(res.coef_rows):
+        assert tuple(table.item(r, c).text() for c in range(5)) == row
+    assert res.fit_note.splitlines()[0] in lab.coef.text()
+    assert table.accessibleName() and lab.coef.note.accessibleName()
+    # rewriting the same fit touches no cell (a drag rewrites only what changed)
+    changed = []
+    table.itemChanged.connect(changed.append)
+    lab.coef.set_rows(res.coef_rows, res.fit_note)
+    assert changed == []
+    # select the intercept's estimate and SE with the mouse, copy with the keyboard
+    first = table.visualItemRect(table.item(0, 1)).center()
+    second = table.visualItemRect(table.item(0, 2)).center()
+    qtbot.mouseClick(table.viewport(), QtCore.Qt.MouseButton.LeftButton, pos=first)
+    qtbot.mouseClick(table.viewport(), QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.KeyboardModifier.ShiftModifier,
+                     pos=second)  # fmt: skip
+    qtbot.keyClick(table, QtCore.Qt.Key.Key_C, QtCore.Qt.KeyboardModifier.ControlModifier)
+    assert QtWidgets.QApplication.clipboard().text() == f"{res.coef_rows[0][1]}\t{res.coef_rows[0][2]}"
