@@ -15,7 +15,6 @@ from engine.decomp import (
     bundled_image,
     bundled_svd,
     image_svd,
-    low_rank,
     low_rank_summary,
 )
 from gui import theme
@@ -27,6 +26,9 @@ from gui.widgets.plane import configure_plot, decade_axes
 __all__ = ["LowRankPage", "image_to_array", "to_pixels"]
 
 MAX_SIDE = 512
+REFRESH_STEPS = 32
+"""A float32 rank-k picture built step by step is built afresh after this many steps: rounding (~1e-7 a step) never
+piles up, so the shown 8-bit pixels are float64's but for a rare one a level off."""
 
 
 def image_to_array(image: QtGui.QImage) -> np.ndarray:
@@ -42,7 +44,38 @@ def image_to_array(image: QtGui.QImage) -> np.ndarray:
 
 def to_pixels(image: np.ndarray) -> np.ndarray:
     """Grayscale values 0..1 as 8-bit pixels (a rank-k image may stray a little outside 0..1: clipped for display)."""
-    return np.clip(np.rint(image * 255.0), 0, 255).astype(np.uint8)
+    scaled = image * 255.0  # one temporary, rounded and clipped in place (float32 stays float32)
+    np.rint(scaled, out=scaled)
+    np.clip(scaled, 0, 255, out=scaled)
+    return scaled.astype(np.uint8)
+
+
+class SteadyLabel(pg.LabelItem):
+    """A layout title whose size only grows: a new text re-lays out the whole ``GraphicsLayout`` (both images and the
+    spectrum plot, ~1 ms) only when it is wider or taller than any before, not on every slider step.
+
+    The text is centred in its cell as a ``LabelItem``'s is; the cell is as wide as its column, far wider than the
+    title, so keeping the widest size seen changes nothing on screen.
+    """
+
+    _held: tuple[float, float] = (0.0, 0.0)
+    _laid_out: tuple[float, float] | None = None
+
+    def updateMin(self) -> None:  # pyqtgraph override: the size hints never shrink
+        bounds = self.itemRect()
+        w, h = max(self._held[0], bounds.width()), max(self._held[1], bounds.height())
+        self._held = (w, h)
+        self.setMinimumWidth(w)
+        self.setMinimumHeight(h)
+        hint = QtCore.Qt.SizeHint
+        self._sizeHint = {hint.MinimumSize: (w, h), hint.PreferredSize: (w, h), hint.MaximumSize: (-1, -1),
+                          hint.MinimumDescent: (0, 0)}  # fmt: skip
+        self.updateGeometry()
+
+    def updateGeometry(self) -> None:  # Qt override: LabelItem.setText asks for a re-layout even at the same size
+        if self._laid_out != self._held:
+            self._laid_out = self._held
+            super().updateGeometry()
 
 
 class LowRankPage(QtWidgets.QWidget):
@@ -59,6 +92,8 @@ class LowRankPage(QtWidgets.QWidget):
         self.own_name = ""
         self._shown_k = -1
         self.current: LowRank | None = None
+        self._us = self._vt = self._original32 = np.zeros((0, 0), dtype=np.float32)
+        self._steps = 0
         self.job = LatestJob(self)
         self.job.finished.connect(self._on_svd)
         self.job.failed.connect(lambda exc: self.lab.error_message(str(exc)))
@@ -68,7 +103,8 @@ class LowRankPage(QtWidgets.QWidget):
         self.view.setAccessibleName(self.tr("Original image, rank-k approximation and singular values"))
         self.view.setMinimumSize(420, 320)
         self.images = []
-        self.titles = [self.view.addLabel(self.tr("original"), row=0, col=0), self.view.addLabel("", row=0, col=1)]
+        self.titles = [self.view.addLabel(self.tr("original"), row=0, col=0), SteadyLabel("")]
+        self.view.addItem(self.titles[1], row=0, col=1)
         for col in range(2):
             box = self.view.addViewBox(row=1, col=col, lockAspect=True, invertY=True, enableMouse=False)
             item = pg.ImageItem(axisOrder="row-major")
@@ -155,6 +191,11 @@ class LowRankPage(QtWidgets.QWidget):
     def _on_svd(self, result: tuple[np.ndarray, ImageSvd]) -> None:
         self.original, self.svd = result
         self.current = None
+        # float32 factors: a rank step is a third of float64's work and the picture is shown in 8 bits anyway
+        self._us = (self.svd.u * self.svd.s).astype(np.float32)
+        self._vt = self.svd.vt.astype(np.float32)
+        self._original32 = self.original.astype(np.float32)
+        self._steps = 0
         self.message.show_text("")
         self.images[0][1].setImage(to_pixels(self.original), levels=(0, 255))
         s = self.svd.s
@@ -166,9 +207,11 @@ class LowRankPage(QtWidgets.QWidget):
 
     # --- user actions -----------------------------------------------------------------------------------------------
     def _on_k(self, value: float, final: bool) -> None:
-        self.lab.preview(replace(self.lab.state(), rank_k=int(round(value))))
-        if final:
-            self.lab.commit(self.tr("Rank k"))
+        state = replace(self.lab.state(), rank_k=int(round(value)))
+        if final:  # a key, a click or the release of a drag
+            self.lab.edit(state, self.tr("Rank k"))
+        else:
+            self.lab.preview(state)
 
     # --- showing a state --------------------------------------------------------------------------------------------
     def render(self, state: DecompositionsState) -> None:
@@ -191,16 +234,27 @@ class LowRankPage(QtWidgets.QWidget):
         self.readout.show_live(lambda: self.readout_text(lr), self.lab.live_quality.live)
 
     def _rebuild(self, k: int) -> LowRank:
-        """The rank-k image: from the last one by adding or removing the few rank-one terms between (a slider step
-        costs |Δk| outer products instead of k); from scratch when that is cheaper."""
-        last = self.current
-        full = low_rank(self.svd, k) if last is None or abs(k - last.k) >= k else None
-        if full is not None:
-            return full
-        lo, hi = sorted((last.k, min(max(k, 1), len(self.svd.s))))
-        delta = (self.svd.u[:, lo:hi] * self.svd.s[lo:hi]) @ self.svd.vt[lo:hi]
-        image = last.image + delta if k > last.k else last.image - delta
+        """The rank-k image in float32: from the last one by adding or removing the few rank-one terms between (a
+        slider step costs |Δk| outer products instead of k), else afresh from whichever end is nearer — the first k
+        terms, or the picture less its last n − k — and afresh every :data:`REFRESH_STEPS` steps."""
+        n = len(self.svd.s)
+        k = min(max(k, 1), n)
         summary = low_rank_summary(self.svd, k)
+        last = self.current
+        if last is not None and self._steps < REFRESH_STEPS and abs(k - last.k) < min(k, n - k):
+            lo, hi = sorted((last.k, k))
+            image = self._us[:, lo:hi] @ self._vt[lo:hi]
+            if k > last.k:
+                image += last.image
+            else:
+                np.subtract(last.image, image, out=image)
+            self._steps += 1
+        elif k <= n - k:
+            image = self._us[:, :k] @ self._vt[:k]
+            self._steps = 0
+        else:
+            image = self._original32 - self._us[:, k:] @ self._vt[k:]
+            self._steps = 0
         return replace(summary, image=image)
 
     def readout_text(self, lr: LowRank) -> str:

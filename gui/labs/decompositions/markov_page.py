@@ -102,9 +102,11 @@ class MarkovPage(QtWidgets.QWidget):
 
     # --- user actions -----------------------------------------------------------------------------------------------
     def _slide(self, field: str, value: float, final: bool) -> None:
-        self.lab.preview(replace(self.lab.state(), **{field: value}))
-        if final:
-            self.lab.commit(self.tr("Change {0}").format(field))
+        state = replace(self.lab.state(), **{field: value})
+        if final:  # a key, a click or the release of a drag
+            self.lab.edit(state, self.tr("Change {0}").format(field))
+        else:
+            self.lab.preview(state)
 
     def _on_drag(self, k: int, pos: tuple[float, float]) -> None:
         nodes = list(self.lab.state().nodes)

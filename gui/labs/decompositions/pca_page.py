@@ -173,9 +173,11 @@ class PcaPage(QtWidgets.QWidget):
         self.lab.edit(replace(self.lab.state(), pca_dataset=key, pca_row=0), self.tr("Data set"))
 
     def _on_k(self, value: float, final: bool) -> None:
-        self.lab.preview(replace(self.lab.state(), pca_k=int(round(value))))
-        if final:
-            self.lab.commit(self.tr("Components kept"))
+        state = replace(self.lab.state(), pca_k=int(round(value)))
+        if final:  # a key, a click or the release of a drag
+            self.lab.edit(state, self.tr("Components kept"))
+        else:
+            self.lab.preview(state)
 
     def render(self, state: DecompositionsState, results: DecompositionsResults) -> None:
         bundled_rows = len(results.pca_data.x)

@@ -127,3 +127,56 @@ def test_a_node_drag_redraws_neither_the_power_iteration_plot_nor_the_column(qtb
     err = lab.results.get(lab.state()).markov.power_error
     assert len(calls) == 1
     np.testing.assert_allclose(calls[0][1], np.log10(np.maximum(err, 1e-16)))
+
+
+def _image_page(qtbot, lab_window):
+    win, lab = _lab(lab_window, "lowrank")
+    if lab.lowrank.svd is None:
+        with qtbot.waitSignal(lab.lowrank.svd_ready, timeout=30_000):
+            pass
+    QtWidgets.QApplication.processEvents()
+    return win, lab, lab.lowrank
+
+
+def test_rank_steps_by_key_neither_re_lay_out_the_pictures_nor_switch_the_live_look(qtbot, lab_window):
+    win, lab, page = _image_page(qtbot, lab_window)
+    slider = page.k_slider.slider
+    slider.setFocus()
+    slider.setValue(19)  # k = 20: the steps below keep two digits
+    for key in [QtCore.Qt.Key.Key_Up] * 5 + [QtCore.Qt.Key.Key_Down] * 5:  # every title width seen once
+        qtbot.keyClick(slider, key)
+    QtWidgets.QApplication.processEvents()
+    layouts = _Counter(page.view.ci, QtCore.QEvent.Type.LayoutRequest)
+    layouts.on = True
+    began = []
+    begin = lab.live_quality.begin
+    lab.live_quality.begin = lambda: (began.append(1), begin())
+    start = win.undo_stack.count()
+    for _ in range(5):
+        qtbot.keyClick(slider, QtCore.Qt.Key.Key_Up)
+        QtWidgets.QApplication.processEvents()
+    assert lab.state().rank_k == 25 and win.undo_stack.count() == start + 5  # five steps, five undo steps
+    assert page.titles[1].text == "rank 25"
+    assert layouts.count == 0  # a new title text re-laid out both pictures and the spectrum plot
+    assert began == []  # a key step is no gesture: the labels were frozen and released again on each one
+    cell = page.titles[1].mapRectToScene(page.titles[1].boundingRect())
+    text = page.titles[1].item.mapRectToScene(page.titles[1].item.boundingRect())
+    assert abs(cell.center().x() - text.center().x()) < 1.0  # still centred over its picture
+
+
+def test_the_shown_rank_k_picture_is_the_truncated_svd_after_many_steps(qtbot, lab_window):
+    from engine import decomp as D
+    from gui.labs.decompositions.lowrank_page import REFRESH_STEPS, to_pixels
+
+    _win, lab, page = _image_page(qtbot, lab_window)
+    rng = np.random.default_rng(3)
+    ks = [int(k) for k in rng.integers(1, len(page.svd.s) + 1, size=3 * REFRESH_STEPS)]
+    ks += [200, 210, 205, 1, 2, len(page.svd.s), len(page.svd.s) - 3]  # small steps, both ends
+    for k in ks:
+        page.k_slider.slider.setValue(k - 1)
+        want = D.low_rank(page.svd, k).image
+        assert page.current.k == k
+        np.testing.assert_allclose(page.current.image, want, atol=1e-5)  # float32 steps, refreshed: no drift
+        shown = page.images[1][1].image.astype(int)
+        off = np.abs(shown - to_pixels(want))
+        assert off.max() <= 1 and np.count_nonzero(off) <= 1e-3 * off.size  # 8-bit pixels as float64 gives them
