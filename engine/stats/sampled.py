@@ -104,6 +104,8 @@ class SampleResults:
     qq: QQPlot | None = None
     clt: CltPlot | None = None
     mle: MleResults | None = None
+    bins: int = 0
+    """The state's ``bins`` the histogram was made with (0: automatic)."""
 
 
 def sample_key(s: DistributionsState) -> tuple:
@@ -157,32 +159,43 @@ def _clt(s: DistributionsState, discrete: bool) -> CltPlot:
     return CltPlot(clt, h, x, y, top, note)
 
 
-def sample_results(s: DistributionsState, samples: np.ndarray | None = None, with_gof: bool = True) -> SampleResults:
+def sample_results(
+    s: DistributionsState,
+    samples: np.ndarray | None = None,
+    with_gof: bool = True,
+    previous: SampleResults | None = None,
+) -> SampleResults:
     """Draws, histogram, statistics and the visible tab's sample-based view for a state (pure; safe off the GUI thread).
 
     Parameters
     ----------
     s : DistributionsState
     samples : numpy.ndarray, optional
-        The state's draws when already made (same :func:`sample_key`): only the tab's view is recomputed.
+        The state's draws when already made (same :func:`sample_key`).
     with_gof : bool
         False skips the goodness-of-fit test (it sorts the sample: most of a held slider's step); :func:`with_gof`
         adds it when the slider is released.
+    previous : SampleResults, optional
+        Earlier results of the same draws (same :func:`sample_key`): the statistics, histogram (same bins), ECDF and
+        fit test are the same numbers, so only the tab's view is computed (a CLT n or a tab change).
 
     Returns
     -------
     SampleResults
     """
+    discrete = distribution_spec(s.distribution).discrete
+    mom = moments(s.distribution, s.params)
+    if previous is not None and previous.key == sample_key(s) and previous.bins == s.bins:
+        res = dataclasses.replace(previous, tab=s.tab, **_tab_views(s, previous.samples, discrete, mom))
+        return _with_gof(res, s) if with_gof else res
     if samples is None:
         samples = sample(s.distribution, s.params, s.n_samples, s.seed)
-    discrete = distribution_spec(s.distribution).discrete
     summary = summarize(samples)  # (which checks the draws: the histogram need not check them again)
     extent = (summary.minimum, summary.maximum)
     hist = histogram_of_checked(np.asarray(samples, dtype=np.float64), bins=s.bins or "auto", discrete=discrete,
                                 extent=extent)  # fmt: skip
     run_gof = with_gof and samples.size <= GOF_LIMIT
     gof = goodness_of_fit(s.distribution, s.params, samples) if run_gof else None
-    mom = moments(s.distribution, s.params)
     n_show = min(samples.size, ECDF_POINTS)
     ecdf_x = np.sort(samples[:: max(1, samples.size // n_show)])
     return SampleResults(
@@ -196,15 +209,27 @@ def sample_results(s: DistributionsState, samples: np.ndarray | None = None, wit
         footer=footer_html(mom, gof, summary.n, hist.n_outside),
         ecdf_x=ecdf_x,
         ecdf_y=np.arange(1, ecdf_x.size + 1) / ecdf_x.size,
-        lln=_lln(samples, mom) if s.tab == "lln" else None,
-        qq=_qq(samples) if s.tab == "qq" else None,
-        clt=_clt(s, discrete) if s.tab == "clt" else None,
-        mle=mle_results(s, samples) if s.tab == "mle" else None,
+        bins=s.bins,
+        **_tab_views(s, samples, discrete, mom),
     )
+
+
+def _tab_views(s: DistributionsState, samples: np.ndarray, discrete: bool, mom: Moments) -> dict[str, object]:
+    """The sample-based view of the visible tab (the others stay None until their tab is shown)."""
+    return {
+        "lln": _lln(samples, mom) if s.tab == "lln" else None,
+        "qq": _qq(samples) if s.tab == "qq" else None,
+        "clt": _clt(s, discrete) if s.tab == "clt" else None,
+        "mle": mle_results(s, samples) if s.tab == "mle" else None,
+    }
 
 
 def with_gof(res: SampleResults, s: DistributionsState) -> SampleResults:
     """``res`` with the goodness-of-fit test a live :func:`sample_results` skipped (``res`` itself when not needed)."""
+    return _with_gof(res, s)
+
+
+def _with_gof(res: SampleResults, s: DistributionsState) -> SampleResults:
     if res.gof is not None or res.samples.size > GOF_LIMIT or res.key != sample_key(s):
         return res
     gof = goodness_of_fit(s.distribution, s.params, res.samples)

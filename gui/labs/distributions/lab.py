@@ -297,15 +297,16 @@ class DistributionsLab(Lab):
             return
         self._deferred = False
         reuse = cached.samples if same_samples else None
+        previous = cached if same_samples else None  # the same draws: only the tab's view is new (a CLT n, a tab)
         if heavy:
             self._pending = state
             self.controls.busy.setText(
                 translate("Distributions", "Working on {0} samples…").format(f"{state.n_samples:,}".replace(",", " "))
             )
-            self._job.submit(stats.sample_results, state, reuse)
+            self._job.submit(stats.sample_results, state, reuse, True, previous)
             return
         try:
-            self.sampled = stats.sample_results(state, reuse, with_gof=not self._live)
+            self.sampled = stats.sample_results(state, reuse, with_gof=not self._live, previous=previous)
         except StatsError as exc:
             self._show_error(str(exc))
             return
@@ -417,10 +418,13 @@ class DistributionsLab(Lab):
             return
         if not self._pages["sampler"].is_built():  # a hidden, never shown sampler is drawn when it is built
             return
-        shown = stats.reveal(comp, self.classroom.shown)
-        self.controls.reveal_label.setText(shown.label)
-        self.sampler.show_sample(comp.hist.edges, shown.density, shown.mean)
-        self._hist_top = shown.top
+        last = self._drawn.get("sample")
+        if last is None or last[0] is not comp.hist or last[1] != self.classroom.shown:  # (a CLT n step: same draws)
+            shown = stats.reveal(comp, self.classroom.shown)
+            self.controls.reveal_label.setText(shown.label)
+            self.sampler.show_sample(comp.hist.edges, shown.density, shown.mean)
+            self._hist_top = shown.top
+            self._drawn["sample"] = (comp.hist, self.classroom.shown)
         if self._drawn.get("ecdf") is not comp.ecdf_x:
             self.sampler.ecdf.setData(comp.ecdf_x, comp.ecdf_y)
             self._drawn["ecdf"] = comp.ecdf_x

@@ -104,6 +104,23 @@ def test_lln_clt_qq_views() -> None:
     assert qq.note.startswith(f"Correlation of the points r = {qq.r:.4f}")
 
 
+def test_results_of_the_same_draws_are_reused_and_only_the_tab_view_is_new() -> None:
+    first = S.sample_results(_state(tab="clt", clt_n=4, n_samples=3000))
+    step = _state(tab="clt", clt_n=9, n_samples=3000)  # a CLT n step: the same draws
+    again = S.sample_results(step, with_gof=False, previous=first)
+    assert again.hist is first.hist and again.summary is first.summary and again.ecdf_x is first.ecdf_x
+    assert again.gof == first.gof  # the fit test of these draws already ran: kept, not dropped
+    fresh = S.sample_results(step)  # what computing everything gives
+    np.testing.assert_array_equal(again.clt.clt.means, fresh.clt.clt.means)
+    np.testing.assert_array_equal(again.clt.hist.density, fresh.clt.hist.density)
+    assert (again.tab, again.footer, again.sample_text) == (fresh.tab, fresh.footer, fresh.sample_text)
+    # other bins or other draws: the histogram (or everything) is made again
+    rebinned = S.sample_results(_state(tab="clt", clt_n=9, n_samples=3000, bins=7), previous=first)
+    assert rebinned.hist.counts.size == 7 and rebinned.bins == 7
+    other = S.sample_results(_state(tab="clt", clt_n=9, n_samples=3000, seed=5), previous=first)
+    assert not np.array_equal(other.samples, first.samples)
+
+
 def test_degenerate_samples_give_named_messages_not_errors() -> None:
     one = S.sample_results(_state(tab="qq", n_samples=1))
     assert one.qq.note == S.sampled.QQ_TOO_FEW and one.qq.z.size == 0

@@ -359,6 +359,17 @@ def test_clt_means_have_the_promised_spread():
         S.clt_means("normal", {}, n=0)
 
 
+@pytest.mark.parametrize("name", list(PARAMS))
+def test_clt_means_are_one_scipy_call_whatever_the_chunks(name, monkeypatch):
+    # the means are drawn in chunks of rows (small temporaries, a faster slider step): the same numbers as one call
+    import engine.stats.distributions as distributions
+
+    monkeypatch.setattr(distributions, "SAMPLE_CHUNK", 70)  # 7 rows of 10 per call, the last call shorter
+    res = S.clt_means(name, PARAMS[name], n=10, reps=250, seed=3)
+    ref = REFERENCE[name].rvs(size=(250, 10), random_state=np.random.default_rng(3)).mean(axis=1)
+    np.testing.assert_array_equal(res.means, ref)
+
+
 def test_qq_points_match_scipy_probplot_for_normal_data():
     x = S.sample("normal", {"mu": 3.0, "sigma": 2.0}, 300, 5)
     qq = S.qq_points(x)

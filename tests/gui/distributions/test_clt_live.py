@@ -1,0 +1,36 @@
+"""CLT tab: a step of the n slider keeps the draws, so their statistics and histogram are neither recomputed nor
+redrawn (in the hidden sampler tab); only the means of n draws are."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6 import QtCore
+
+
+@pytest.fixture
+def lab(lab_window):
+    win = lab_window("distributions")
+    lab = win.current_lab()
+    yield lab
+    lab.shutdown()
+
+
+def test_clt_n_steps_reuse_the_draws_results_and_leave_the_sampler_alone(lab, qtbot):
+    bar = lab.tabs.tabBar()
+    qtbot.mouseClick(bar, QtCore.Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    assert lab.state().tab == "clt"
+    before = lab.sampled
+    redraws = []
+    lab.sampler.hist.sigPlotChanged.connect(lambda *_: redraws.append(1))
+    slider = lab.controls.clt_n.slider
+    slider.setSliderDown(True)
+    for tick in (5, 12, 30):
+        slider.setValue(tick)
+        assert lab.sampled.clt.clt.n == lab.state().clt_n  # the means follow the slider …
+        assert lab.sampled.hist is before.hist and lab.sampled.summary is before.summary  # … the draws' do not move
+    slider.setSliderDown(False)
+    assert redraws == []  # the sampler's histogram was not set again: the same bars
+    edges, dens = lab.sampler.hist.getData()
+    np.testing.assert_array_equal(dens, before.hist.density)
+    assert lab.sampled.gof is not None and "KS test" in lab.controls.readout.text()
