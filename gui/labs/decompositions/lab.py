@@ -11,7 +11,7 @@ from gui.labs.decompositions.least_squares_page import LeastSquaresPage
 from gui.labs.decompositions.lowrank_page import LowRankPage
 from gui.labs.decompositions.markov_page import MarkovPage
 from gui.labs.decompositions.pca_page import PcaPage
-from gui.labs.decompositions.readout import fmt, vec
+from gui.labs.decompositions.readout import CatchUp, fmt, vec
 from gui.labs.decompositions.svd_page import SvdPage
 from gui.widgets.control_column import control_column
 from gui.widgets.lazy_page import LazyPage
@@ -124,9 +124,8 @@ class DecompositionsLab(Lab):
 
     def commit(self, text: str) -> None:
         """End of a gesture: the readouts held back during it (10 Hz) show the final state at once."""
-        for lazy in self._pages.values():
-            if lazy.is_built():
-                lazy.view().readout.flush()
+        for catch_up in self.findChildren(CatchUp):
+            catch_up.flush()
         super().commit(text)
 
     def describe(self) -> str:

@@ -10,7 +10,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.decomp import MAX_POINTS, DecompositionsResults, DecompositionsState
 from gui import theme
-from gui.labs.decompositions.readout import Readout, fmt, message_label, vec
+from gui.labs.decompositions.readout import CatchUp, Readout, fmt, message_label, vec
 from gui.widgets.field_controls import configure_spin, spec_of
 from gui.widgets.plane import PlaneWidget, configure_plot
 from gui.widgets.vector_item import VectorItem
@@ -51,6 +51,8 @@ class LeastSquaresPage(QtWidgets.QWidget):
         self.tri_corner = pg.PlotDataItem([], [], pen=theme.pen("fg", 0.6))
         for item in (self.tri_corner, self.tri_p, self.tri_r, self.tri_b):
             pplot.addItem(item, ignoreBounds=True)
+        self.triangle_catch_up = CatchUp(self)
+        """The triangle is a readout of the fit beside the plot: redrawn at 10 Hz during a drag, exactly on release."""
         pplot.getViewBox().setRange(xRange=(-0.1, 1.25), yRange=(-0.1, 1.05), padding=0)  # ‖b‖ is scaled to 1
         pplot.getViewBox().setMouseEnabled(False, False)
 
@@ -185,7 +187,7 @@ class LeastSquaresPage(QtWidgets.QWidget):
         else:
             for item in (self.residuals, self.fitted, self.halo):
                 item.setData([], [])
-        self._draw_triangle(fit.triangle)
+        self.triangle_catch_up.run(lambda: self._draw_triangle(fit.triangle), self.lab.live_quality.live)
         self.message.show_text(fit.message)
         self.readout.show_live(lambda: self.readout_text(state, results), self.lab.live_quality.live)
 

@@ -8,18 +8,56 @@ from PySide6 import QtCore, QtWidgets
 
 from gui import theme
 
-__all__ = ["Readout", "message_label", "fmt", "vec", "LIVE_MS"]
+__all__ = ["Readout", "CatchUp", "message_label", "fmt", "vec", "LIVE_MS"]
 
 LIVE_MS = 100
-"""During a gesture a readout is rewritten at most this often (10 Hz); its final text shows on release."""
+"""During a gesture a secondary readout is redrawn at most this often (10 Hz); its final look shows on release."""
+
+
+class CatchUp(QtCore.QObject):
+    """Runs the newest update of a secondary readout at most every :data:`LIVE_MS` while a gesture runs, at once
+    otherwise; :meth:`flush` runs a waiting one now (the lab calls it when the gesture is committed)."""
+
+    def __init__(self, parent: QtCore.QObject) -> None:
+        super().__init__(parent)
+        self._pending: Callable[[], object] | None = None
+        self._timer = QtCore.QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(LIVE_MS)
+        self._timer.timeout.connect(self.flush)
+
+    def run(self, update: Callable[[], object], live: bool) -> None:
+        """``update()`` now, or while ``live`` within :data:`LIVE_MS` (the newest one wins, the older are dropped)."""
+        if live:
+            self._pending = update
+            if not self._timer.isActive():
+                self._timer.start()
+            return
+        self.cancel()
+        update()
+
+    def pending(self) -> bool:
+        """True while an update waits for its turn."""
+        return self._pending is not None
+
+    def cancel(self) -> None:
+        """Drop the waiting update."""
+        self._timer.stop()
+        self._pending = None
+
+    def flush(self) -> None:
+        """Run the waiting update now, if there is one."""
+        self._timer.stop()
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            pending()
 
 
 class Readout(QtWidgets.QLabel):
     """Selectable, word-wrapped rich text; ``show_text`` skips unchanged text (a drag renders many times).
 
     A rich-text label costs ~1 ms a change (text layout, the column's re-layout, its repaint) — an eighth of a drag's
-    frame — so :meth:`show_live` folds the changes of a gesture into one per :data:`LIVE_MS`; :meth:`flush` shows the
-    last one at once (the lab calls it when the gesture is committed).
+    frame — so :meth:`show_live` folds the changes of a gesture into one per :data:`LIVE_MS` (a :class:`CatchUp`).
     """
 
     def __init__(self, name: str, parent: QtWidgets.QWidget | None = None) -> None:
@@ -28,41 +66,29 @@ class Readout(QtWidgets.QLabel):
         self.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setAccessibleName(name)
-        self._pending: Callable[[], str] | None = None
-        self._timer = QtCore.QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(LIVE_MS)
-        self._timer.timeout.connect(self.flush)
+        self.catch_up = CatchUp(self)
 
     def show_text(self, text: str) -> None:
         """Show ``text`` now (dropping a live text still waiting)."""
-        self._timer.stop()
-        self._pending = None
-        if self.text() != text:
-            self.setText(text)
+        self.catch_up.cancel()
+        self._set(text)
 
     def show_live(self, text: Callable[[], str], live: bool) -> None:
         """Show ``text()`` now, or while ``live`` (a gesture runs) within :data:`LIVE_MS`: the newest one wins and
         ``text`` is called only when it is shown."""
-        if not live:
-            self.show_text(text())
-            return
-        self._pending = text
-        if not self._timer.isActive():
-            self._timer.start()
+        self.catch_up.run(lambda: self._set(text()), live)
 
     def pending(self) -> bool:
         """True while a live text waits to be shown."""
-        return self._pending is not None
+        return self.catch_up.pending()
 
     def flush(self) -> None:
         """Show the waiting live text now, if there is one."""
-        self._timer.stop()
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            text = pending()
-            if self.text() != text:
-                self.setText(text)
+        self.catch_up.flush()
+
+    def _set(self, text: str) -> None:
+        if self.text() != text:
+            self.setText(text)
 
 
 def message_label(name: str) -> Readout:

@@ -83,10 +83,11 @@ def test_a_readout_shows_the_newest_live_text_once_and_at_once_when_flushed(qtbo
     assert label.text() == "typed"
 
 
-def test_a_point_drag_holds_the_readout_and_the_column_still_and_releases_the_exact_text(qtbot, lab_window):
+def test_a_point_drag_holds_the_readouts_and_the_column_still_and_releases_the_exact_ones(qtbot, lab_window):
     _win, lab = _lab(lab_window, "least_squares")
     page = lab.least_squares
     before = page.readout.text()
+    corner = page.tri_r.tip()
     column = page.readout.parentWidget()
     layouts = _Counter(column, QtCore.QEvent.Type.LayoutRequest)
     states = []
@@ -97,6 +98,7 @@ def test_a_point_drag_holds_the_readout_and_the_column_still_and_releases_the_ex
         if len(states) == 1:  # the fit moved at once, its rich-text readout waits for its 10 Hz turn
             assert lab.state().points[-1] != (3.0, 3.0) and page.readout.text() == before
             assert page.readout.pending()
+            assert page.tri_r.tip() == corner and page.triangle_catch_up.pending()  # the b = Ax* + r triangle too
 
     _drag(page.plane, path, [layouts], after_move)
     assert len(set(states)) > 10
@@ -106,6 +108,9 @@ def test_a_point_drag_holds_the_readout_and_the_column_still_and_releases_the_ex
     final = lab.state()
     assert not page.readout.pending()
     assert page.readout.text() == page.readout_text(final, lab.results.get(final))  # exact on release
+    nb, n_ax, nr = lab.results.get(final).fit.triangle
+    assert not page.triangle_catch_up.pending()
+    assert page.tri_r.tip() == (n_ax / nb, nr / nb) and page.tri_b.tip() == (n_ax / nb, nr / nb)
 
 
 def test_a_node_drag_redraws_neither_the_power_iteration_plot_nor_the_column(qtbot, lab_window):
