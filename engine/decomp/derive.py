@@ -84,6 +84,20 @@ def _svd_part(matrix: tuple, size: int) -> tuple[SvdFacts, np.ndarray, np.ndarra
 
 
 @functools.lru_cache(maxsize=8)
+def _cube_view(
+    matrix: tuple, size: int, azimuth: float, elevation: float
+) -> tuple[tuple[np.ndarray, np.ndarray], np.ndarray, tuple[tuple[float, np.ndarray], ...]]:
+    """The cube, its image, the axes and the eigenvectors projected for one view (a drag elsewhere keeps them)."""
+    cube = _svd_part(matrix, size)[3]
+
+    def view(points: np.ndarray) -> np.ndarray:
+        return project(points, azimuth, elevation)
+
+    eigen = tuple((lam, view(2.0 * v)[0]) for lam, v in cube.eigenvectors)
+    return (view(cube.vertices), view(cube.images)), view(1.5 * np.eye(3)), eigen
+
+
+@functools.lru_cache(maxsize=8)
 def _markov_part(n: int, edges: tuple, damping: float, steps: int) -> MarkovResult:
     return pagerank(n, edges, damping, steps)
 
@@ -91,23 +105,20 @@ def _markov_part(n: int, edges: tuple, damping: float, steps: int) -> MarkovResu
 def derive(state: DecompositionsState) -> DecompositionsResults:
     """Fit, SVD, PCA and PageRank of ``state`` (each well under a frame for the sizes the state allows).
 
-    The parts a drag on one tab leaves alone (a least-squares point moves: PCA, SVD, PageRank stay) come from small
-    caches keyed on the fields they read, so a drag recomputes only its own tab's maths.
+    The parts a drag on one tab leaves alone (a least-squares point moves: PCA, SVD, PageRank, the projected cube
+    stay) come from small caches keyed on the fields they read, so a drag recomputes only its own tab's maths.
     """
     fit = fit_polynomial(np.array(state.points, dtype=float).reshape(-1, 2), state.degree)
-    svd, circle, ellipse, cube = _svd_part(tuple(map(tuple, state.svd_matrix)), state.svd_size)
+    matrix = tuple(map(tuple, state.svd_matrix))
+    svd, circle, ellipse, cube = _svd_part(matrix, state.svd_size)
     data, result, rebuilt = _pca_part(state.pca_dataset, state.pca_standardise, state.pca_row, state.pca_k)
-
-    def view(points: np.ndarray) -> np.ndarray:
-        return project(points, state.azimuth, state.elevation)
-
+    cube_2d, axes_2d, eigen_2d = _cube_view(matrix, state.svd_size, state.azimuth, state.elevation)
     edges = tuple((i, j) for i, j in state.edges if i < len(state.nodes) and j < len(state.nodes))
     return DecompositionsResults(
         fit=fit, curve=fit_curve(fit), svd=svd, circle=circle, ellipse=ellipse,
         pca_data=data, pca=result, reconstruction=rebuilt,
         markov=_markov_part(len(state.nodes), edges, state.damping, state.power_steps),
-        cube=cube, cube_2d=(view(cube.vertices), view(cube.images)), axes_2d=view(1.5 * np.eye(3)),
-        eigen_2d=tuple((lam, view(2.0 * v)[0]) for lam, v in cube.eigenvectors),
+        cube=cube, cube_2d=cube_2d, axes_2d=axes_2d, eigen_2d=eigen_2d,
     )  # fmt: skip
 
 
