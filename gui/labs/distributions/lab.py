@@ -196,6 +196,7 @@ class DistributionsLab(Lab):
         # While a slider is held only the cheap theory curves follow; big draws wait for the release, so the
         # background job never competes with the repaint for the interpreter.
         self._live = not final
+        self.controls.readout.set_live(self._live)  # the table catches up at 10 Hz while held, at once on release
         self.preview(dataclasses.replace(self._state, **changes))
         if final:
             self.commit(text)

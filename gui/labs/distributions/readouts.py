@@ -1,7 +1,8 @@
 """The Distributions lab's readouts: theory-vs-sample table, Bayes coin and bivariate/PCA panels.
 
 The table's value cells have a fixed size, so rewriting them on every slider step repaints two labels instead of
-re-laying out the whole control column.
+re-laying out the whole control column; while a slider is held they catch up at most every :data:`LIVE_MS` (and at
+once when it is released), so a step repaints the plot and the slider, not six cells and the group box behind them.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from gui.labs.distributions.views import BivariateView, CoinView
 __all__ = ["SamplerReadout", "draw_coin", "draw_bivariate"]
 
 ROWS = stats.MOMENT_ROWS
+LIVE_MS = 100
+"""While a slider is held the table is rewritten at most this often (10 Hz)."""
 _WIDEST = ("−8.888e+88", "undefined", "−0.0008888")
 
 
@@ -50,6 +53,13 @@ class SamplerReadout(QtWidgets.QWidget):
         self.footer.setWordWrap(True)
         self.footer.setTextFormat(QtCore.Qt.TextFormat.RichText)
         grid.addWidget(self.footer, len(ROWS) + 1, 0, 1, 4)
+        self.live = False
+        """A slider is held: new values wait for the next catch-up (see :meth:`set_live`)."""
+        self._pending: dict[str, tuple] = {}
+        self._catch_up = QtCore.QTimer(self)
+        self._catch_up.setSingleShot(True)
+        self._catch_up.setInterval(LIVE_MS)
+        self._catch_up.timeout.connect(self.catch_up)
 
     def _fix_cell_sizes(self) -> None:
         """Size every value cell for the widest text in its (stylesheet-applied) font; fixed, so a new value never
@@ -69,20 +79,55 @@ class SamplerReadout(QtWidgets.QWidget):
             self._fix_cell_sizes()
         super().changeEvent(event)
 
+    def set_live(self, live: bool) -> None:
+        """A slider is held (values catch up at most every :data:`LIVE_MS`) or was let go (they are shown now)."""
+        self.live = live
+        if not live:
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        """Show the newest values that waited."""
+        self._catch_up.stop()
+        pending, self._pending = self._pending, {}
+        for show, args in pending.items():
+            getattr(self, show)(*args)
+
+    def _later(self, show: str, *args: object) -> bool:
+        """While live, keep ``show(*args)`` for the next catch-up (True); else forget an older one (False)."""
+        if self.live:
+            self._pending[show] = args
+            if not self._catch_up.isActive():
+                self._catch_up.start()
+            return True
+        self._pending.pop(show, None)
+        return False
+
     def set_theory(self, texts: dict[str, str]) -> None:
         """The family's moments, as derive wrote them (∞ / undefined spelled out)."""
-        for name in ROWS:
-            self.theory[name].setText(texts[name])
+        if not self._later("_show_theory", texts):
+            self._show_theory(texts)
 
     def set_sample(self, texts: dict[str, str] | None, stale: bool = False) -> None:
         """The sample's statistics; greyed while they belong to draws from other parameters (slider held)."""
+        if not self._later("_show_sample", texts, stale):
+            self._show_sample(texts, stale)
+
+    def set_footer(self, html: str) -> None:
+        """Goodness of fit, out-of-range draws and the theory's note."""
+        if not self._later("_show_footer", html):
+            self._show_footer(html)
+
+    def _show_theory(self, texts: dict[str, str]) -> None:
+        for name in ROWS:
+            self.theory[name].setText(texts[name])
+
+    def _show_sample(self, texts: dict[str, str] | None, stale: bool) -> None:
         for name in ROWS:
             cell = self.sample[name]
             cell.setText("—" if texts is None else texts[name])
             cell.setEnabled(not stale)
 
-    def set_footer(self, html: str) -> None:
-        """Goodness of fit, out-of-range draws and the theory's note."""
+    def _show_footer(self, html: str) -> None:
         self.footer.setText(html)
         self.footer.setVisible(bool(html))
 

@@ -1,6 +1,6 @@
-"""Distributions lab during a slider drag: the y axis keeps its width while the slider is held (a narrower tick
-label re-laid out the plot and re-rendered both axes, two of the slowest frames of a drag) and fits its labels on
-the release exactly as it does at rest."""
+"""Distributions lab during a slider drag: the readout table catches up at 10 Hz, and the y axis keeps its width
+while the slider is held (a narrower tick label re-laid out the plot and re-rendered both axes, two of the slowest
+frames of a drag); the release shows the exact values and fits the axis to its labels as it does at rest."""
 
 from __future__ import annotations
 
@@ -39,3 +39,20 @@ def test_sigma_drag_keeps_the_y_axis_width_and_the_release_fits_it(lab):
     axis.setWidth(None)
     QtWidgets.QApplication.processEvents()
     assert released == _axis_width(lab)
+
+
+def test_the_readout_table_catches_up_while_held_and_is_exact_on_release(lab, qtbot):
+    readout = lab.controls.readout
+    slider = lab.controls.sliders["sigma"].slider
+    before = readout.theory["variance"].text()
+    slider.setSliderDown(True)
+    slider.setValue(300)  # a step: the plot follows now, the six cells (and the group box behind them) wait
+    sigma = dict(lab.state().params)["sigma"]
+    assert readout.theory["variance"].text() == before != f"{sigma**2:.4g}"
+    qtbot.waitUntil(lambda: readout.theory["variance"].text() == f"{sigma**2:.4g}", timeout=2000)  # ≤ 10 Hz
+    slider.setValue(420)
+    sigma = dict(lab.state().params)["sigma"]
+    slider.setSliderDown(False)  # the release shows the exact values at once
+    assert readout.theory["variance"].text() == f"{sigma**2:.4g}"
+    assert float(readout.sample["variance"].text()) == pytest.approx(lab.sampled.samples.var(ddof=1), rel=1e-3)
+    assert "KS test" in readout.text()
