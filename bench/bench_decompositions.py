@@ -36,7 +36,24 @@ def run(quick: bool) -> list[dict[str, Any]]:
             "decompositions.low_rank_k256",
             "ms",
             samples=harness.time_calls(lambda: D.low_rank(svd, 256), n_calls),
-            note="one rank-256 rebuild of the 512×512 picture (the worst slider position on the frame path)",
+            note="one float64 rank-256 rebuild of the 512×512 picture (the reference; the slider uses rank_image)",
+        )
+    )
+    out.append(
+        harness.measurement(
+            "decompositions.rank_steps_512",
+            "ms",
+            samples=harness.time_calls(lambda: D.rank_steps(svd), 3 if quick else 10),
+            note="the one-off partial sums at every 32nd rank (in the background, with the SVD, cached per image)",
+        )
+    )
+    steps = D.bundled_steps("hills")
+    out.append(
+        harness.measurement(
+            "decompositions.rank_image_k48",
+            "ms",
+            samples=harness.time_calls(lambda: D.rank_image(steps, 48), n_calls),
+            note="the rank-48 picture a slider step shows: a kept sum and 16 rank-one terms (the most any k needs)",
         )
     )
 

@@ -12,10 +12,14 @@ from engine.decomp import (
     DecompositionsState,
     ImageSvd,
     LowRank,
+    RankSteps,
     bundled_image,
+    bundled_steps,
     bundled_svd,
     image_svd,
     low_rank_summary,
+    rank_image,
+    rank_steps,
 )
 from gui import theme
 from gui.labs.decompositions.readout import Readout, fmt, message_label
@@ -26,9 +30,6 @@ from gui.widgets.plane import configure_plot, decade_axes
 __all__ = ["LowRankPage", "image_to_array", "to_pixels"]
 
 MAX_SIDE = 512
-REFRESH_STEPS = 32
-"""A float32 rank-k picture built step by step is built afresh after this many steps: rounding (~1e-7 a step) never
-piles up, so the shown 8-bit pixels are float64's but for a rare one a level off."""
 
 
 def image_to_array(image: QtGui.QImage) -> np.ndarray:
@@ -48,6 +49,12 @@ def to_pixels(image: np.ndarray) -> np.ndarray:
     np.rint(scaled, out=scaled)
     np.clip(scaled, 0, 255, out=scaled)
     return scaled.astype(np.uint8)
+
+
+def _decompose(pixels: np.ndarray) -> tuple[np.ndarray, ImageSvd, RankSteps]:
+    """The picture, its SVD and its kept partial sums (run in the background)."""
+    svd = image_svd(pixels)
+    return pixels, svd, rank_steps(svd)
 
 
 class SteadyLabel(pg.LabelItem):
@@ -92,8 +99,7 @@ class LowRankPage(QtWidgets.QWidget):
         self.own_name = ""
         self._shown_k = -1
         self.current: LowRank | None = None
-        self._us = self._vt = self._original32 = np.zeros((0, 0), dtype=np.float32)
-        self._steps = 0
+        self.steps: RankSteps | None = None
         self.job = LatestJob(self)
         self.job.finished.connect(self._on_svd)
         self.job.failed.connect(lambda exc: self.lab.error_message(str(exc)))
@@ -158,7 +164,7 @@ class LowRankPage(QtWidgets.QWidget):
             return
         self.source = name
         self.message.show_text(self.tr("Computing the SVD of the image…"))
-        self.job.submit(lambda: (bundled_image(name), bundled_svd(name)))
+        self.job.submit(lambda: (bundled_image(name), bundled_svd(name), bundled_steps(name)))
 
     def use_bundled(self) -> None:
         self.own_name = ""
@@ -178,7 +184,7 @@ class LowRankPage(QtWidgets.QWidget):
         self.own_name = QtCore.QFileInfo(path).fileName()
         self.source = self.own_name
         self.message.show_text(self.tr("Computing the SVD of the image…"))
-        self.job.submit(lambda: (pixels, image_svd(pixels)))
+        self.job.submit(lambda: _decompose(pixels))
         return True
 
     def _open_dialog(self) -> None:
@@ -188,14 +194,9 @@ class LowRankPage(QtWidgets.QWidget):
         if path:
             self.load_image(path)
 
-    def _on_svd(self, result: tuple[np.ndarray, ImageSvd]) -> None:
-        self.original, self.svd = result
+    def _on_svd(self, result: tuple[np.ndarray, ImageSvd, RankSteps]) -> None:
+        self.original, self.svd, self.steps = result
         self.current = None
-        # float32 factors: a rank step is a third of float64's work and the picture is shown in 8 bits anyway
-        self._us = (self.svd.u * self.svd.s).astype(np.float32)
-        self._vt = self.svd.vt.astype(np.float32)
-        self._original32 = self.original.astype(np.float32)
-        self._steps = 0
         self.message.show_text("")
         self.images[0][1].setImage(to_pixels(self.original), levels=(0, 255))
         s = self.svd.s
@@ -234,28 +235,8 @@ class LowRankPage(QtWidgets.QWidget):
         self.readout.show_live(lambda: self.readout_text(lr), self.lab.live_quality.live)
 
     def _rebuild(self, k: int) -> LowRank:
-        """The rank-k image in float32: from the last one by adding or removing the few rank-one terms between (a
-        slider step costs |Δk| outer products instead of k), else afresh from whichever end is nearer — the first k
-        terms, or the picture less its last n − k — and afresh every :data:`REFRESH_STEPS` steps."""
-        n = len(self.svd.s)
-        k = min(max(k, 1), n)
-        summary = low_rank_summary(self.svd, k)
-        last = self.current
-        if last is not None and self._steps < REFRESH_STEPS and abs(k - last.k) < min(k, n - k):
-            lo, hi = sorted((last.k, k))
-            image = self._us[:, lo:hi] @ self._vt[lo:hi]
-            if k > last.k:
-                image += last.image
-            else:
-                np.subtract(last.image, image, out=image)
-            self._steps += 1
-        elif k <= n - k:
-            image = self._us[:, :k] @ self._vt[:k]
-            self._steps = 0
-        else:
-            image = self._original32 - self._us[:, k:] @ self._vt[k:]
-            self._steps = 0
-        return replace(summary, image=image)
+        """The rank-k picture from the nearest kept partial sum (at most 16 rank-one terms whatever k is)."""
+        return replace(low_rank_summary(self.svd, k), image=rank_image(self.steps, k))
 
     def readout_text(self, lr: LowRank) -> str:
         m, n = self.svd.shape

@@ -149,6 +149,28 @@ def test_eckart_young_the_error_is_the_discarded_spectrum(k):
     assert lr.storage == k * (512 + 512 + 1)
 
 
+@settings(max_examples=25, deadline=None)
+@given(st.integers(1, 60), st.integers(1, 60), st.integers(1, 9), st.data())
+def test_a_rank_k_picture_from_the_kept_partial_sums_is_the_truncated_svd(m, n, every, data):
+    img = np.random.default_rng(m * 100 + n).random((m, n))
+    svd = D.image_svd(img)
+    steps = D.rank_steps(svd, every)
+    r = len(svd.s)
+    assert steps.marks[0] == 0 and steps.marks[-1] == r and np.all(np.diff(steps.marks) <= every)
+    for k in data.draw(st.lists(st.integers(-2, r + 3), min_size=1, max_size=6)):  # clamped like low_rank
+        got = D.rank_image(steps, k)
+        assert got.dtype == np.float32
+        np.testing.assert_allclose(got, D.low_rank(svd, k).image, atol=1e-5)
+
+
+def test_the_bundled_picture_at_any_rank_is_at_most_half_a_checkpoint_of_terms_away():
+    steps = D.bundled_steps("hills")
+    assert np.all(np.diff(steps.marks) == 32) and steps.partial.dtype == np.float32
+    svd = D.bundled_svd("hills")
+    for k in (1, 16, 17, 250, 495, 512):
+        np.testing.assert_allclose(D.rank_image(steps, k), D.low_rank(svd, k).image, atol=2e-6)
+
+
 def test_a_random_rank_k_matrix_is_never_closer_than_the_truncated_svd():
     rng = np.random.default_rng(0)
     img = rng.random((40, 30))
