@@ -427,7 +427,7 @@ class DistributionsLab(Lab):
             self._hist_top = shown.top
             self._drawn["sample"] = (comp.hist, self.classroom.shown)
         if self._drawn.get("ecdf") is not comp.ecdf_x:
-            self.sampler.ecdf.setData(comp.ecdf_x, comp.ecdf_y)
+            self.sampler.show_ecdf(comp.ecdf_x, comp.ecdf_y)
             self._drawn["ecdf"] = comp.ecdf_x
         if self._state.tab == "sampler":
             self._fit_density_view(self._state)
@@ -455,6 +455,7 @@ class DistributionsLab(Lab):
         """The plots File → Export can save (every one brought up to date first); the open tab's first."""
         self._finish_loading()
         self._draw_tab_theory(self._state, self.results.get(self._state), every_tab=True)
+        self.sampler.draw_cdf()  # (hidden, it waited)
         views = {"density": self.sampler.density_plot.getPlotItem(), "cdf": self.sampler.cdf_plot.getPlotItem(),
                  "lln": self.lln.plot.getPlotItem(), "clt": self.clt.plot.getPlotItem(),
                  "qq": self.qq.plot.getPlotItem(), "bivariate": self.bivariate.plot.getPlotItem(),

@@ -153,6 +153,10 @@ class SamplerView(QtWidgets.QWidget):
         self.cdf_plot.getPlotItem().addItem(self.ecdf)
         self.cdf_plot.setYRange(0, 1.02, padding=0)
         self.cdf_plot.setXLink(self.density_plot)
+        self._discrete = True  # stems and sticks shown until a family says otherwise
+        self._pdf = True
+        self._pdf_only = False  # the CDF plot is hidden: its curves wait in _cdf_pending
+        self._cdf_pending: dict[str, tuple] = {}
         self.split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         self.split.addWidget(self.density_plot)
         self.split.addWidget(self.cdf_plot)
@@ -171,13 +175,44 @@ class SamplerView(QtWidgets.QWidget):
             self.curve.setData(curves.x, curves.density)
             self.stems.setData([], [])
             self.sticks.setData([], [])
-        self.cdf_curve.setData(curves.cdf_x, curves.cdf)
+        if self._discrete != curves.discrete:
+            self._discrete = curves.discrete
+            for item in (self.stems, self.sticks):
+                item.setVisible(self._pdf and self._discrete)
+        self._set_cdf("cdf", self.cdf_curve, curves.cdf_x, curves.cdf)
         _set_line(self.mean_line, mean)
 
+    def show_ecdf(self, x: np.ndarray, y: np.ndarray) -> None:
+        """The empirical CDF of the draws (in the CDF plot)."""
+        self._set_cdf("ecdf", self.ecdf, x, y)
+
+    def _set_cdf(self, key: str, item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray) -> None:
+        # The CDF plot is hidden by default: its curves are set when it is shown (or exported), not on every step.
+        if self._pdf_only:
+            self._cdf_pending[key] = (item, x, y)
+        else:
+            item.setData(x, y)
+
+    def draw_cdf(self) -> None:
+        """Bring the CDF plot's curves up to date (it is being shown or exported)."""
+        pending, self._cdf_pending = self._cdf_pending, {}
+        for item, x, y in pending.values():
+            item.setData(x, y)
+
     def show_layers(self, pdf: bool, cdf: bool, hist: bool) -> None:
-        """Which layers are visible: the PDF/PMF, the CDF plot, the histogram."""
-        for item in (self.curve, self.stems, self.sticks):
-            item.setVisible(pdf)
+        """Which layers are visible: the PDF/PMF, the CDF plot, the histogram.
+
+        The PMF's stems and sticks are hidden under a PDF: even empty, the scatter item painted itself on every
+        frame of a slider drag (~0.2 ms). The curve stays shown under a PMF, empty, as its legend entry says
+        "pdf / pmf" (a hidden item is crossed out in the legend).
+        """
+        self._pdf = pdf
+        self.curve.setVisible(pdf)
+        for item in (self.stems, self.sticks):
+            item.setVisible(pdf and self._discrete)
+        self._pdf_only = not cdf
+        if cdf:
+            self.draw_cdf()
         self.cdf_plot.setVisible(cdf)
         self.hist.setVisible(hist)
 

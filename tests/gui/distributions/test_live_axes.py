@@ -4,6 +4,7 @@ frames of a drag); the release shows the exact values and fits the axis to its l
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 
@@ -56,3 +57,48 @@ def test_the_readout_table_catches_up_while_held_and_is_exact_on_release(lab, qt
     assert readout.theory["variance"].text() == f"{sigma**2:.4g}"
     assert float(readout.sample["variance"].text()) == pytest.approx(lab.sampled.samples.var(ddof=1), rel=1e-3)
     assert "KS test" in readout.text()
+
+
+def test_the_hidden_cdf_plot_waits_and_is_right_when_shown_or_exported(lab, qtbot):
+    from scipy import stats as st
+
+    v = lab.sampler
+    assert not lab.state().show_cdf and not v.cdf_plot.isVisible()  # the default: density only
+    changes = []
+    v.cdf_curve.sigPlotChanged.connect(lambda *_: changes.append("cdf"))
+    v.ecdf.sigPlotChanged.connect(lambda *_: changes.append("ecdf"))
+    slider = lab.controls.sliders["sigma"].slider
+    slider.setSliderDown(True)
+    for tick in (250, 300, 350):
+        slider.setValue(tick)
+    slider.setSliderDown(False)
+    assert changes == []  # hidden: neither curve was set on the steps
+    lab.export_views()  # File → Export draws it first
+    sigma = dict(lab.state().params)["sigma"]
+    x, y = v.cdf_curve.getData()
+    np.testing.assert_allclose(y, st.norm(0, sigma).cdf(x), rtol=1e-10)
+    ex, ey = v.ecdf.getData()
+    np.testing.assert_array_equal(ex, lab.sampled.ecdf_x)
+    slider.setSliderDown(True)
+    slider.setValue(200)
+    slider.setSliderDown(False)
+    lab.controls.show_cdf.setChecked(True)  # shown: the current σ's curves
+    assert v.cdf_plot.isVisible()
+    sigma = dict(lab.state().params)["sigma"]
+    x, y = v.cdf_curve.getData()
+    np.testing.assert_allclose(y, st.norm(0, sigma).cdf(x), rtol=1e-10)
+    np.testing.assert_array_equal(v.ecdf.getData()[0], lab.sampled.ecdf_x)
+
+
+def test_pmf_stems_are_hidden_under_a_pdf_and_shown_for_a_pmf(lab):
+    v = lab.sampler
+    assert not v.stems.isVisible() and not v.sticks.isVisible()  # empty, it still painted itself every frame
+    assert v.curve.isVisible()
+    combo = lab.controls.family
+    combo.setCurrentIndex(combo.findData("poisson"))
+    assert v.stems.isVisible() and v.sticks.isVisible() and len(v.stems.data) > 0
+    lab.controls.show_pdf.setChecked(False)
+    assert not v.stems.isVisible() and not v.curve.isVisible()
+    lab.controls.show_pdf.setChecked(True)
+    combo.setCurrentIndex(combo.findData("normal"))
+    assert not v.stems.isVisible() and v.curve.isVisible()
