@@ -30,7 +30,7 @@ from gui.labs.hypothesis.bootstrap import BootstrapRunner
 from gui.labs.hypothesis.controls import HypothesisControls, from_tick
 from gui.labs.hypothesis.data import CsvLoader
 from gui.labs.hypothesis.permutation import PermutationPlayback
-from gui.labs.hypothesis.render import InputsView, VerdictView, set_text
+from gui.labs.hypothesis.render import InputsView, LiveText, VerdictView
 from gui.labs.hypothesis.views import BootstrapView, IntervalsView, NullView, PermutationView, PowerView
 from gui.widgets.control_column import control_column
 from gui.widgets.field_controls import spec_of
@@ -88,7 +88,8 @@ class HypothesisLab(Lab):
         self.permutation = PermutationPlayback(self, self.controls, self.verdict_view, lambda: self.perm_view)
         self.bootstrap = BootstrapRunner(self, self.controls, self.verdict_view, lambda: self.boot_view)
         self.results = ResultsCache(derive)  # one derive per state, however often it is re-rendered
-        self._live = False  # a power slider is held: its plot's axes only grow until the release
+        self._live = False  # a slider is held: the power plot's axes only grow, side readouts catch up at 10 Hz
+        self.live_text = LiveText(self)
         self._connect()
         # Opened on screen before scipy.stats is imported (~1 s): show the inputs now and draw when it has loaded.
         self._loader = ModuleLoader(("scipy.stats",), self)
@@ -122,7 +123,7 @@ class HypothesisLab(Lab):
             lambda _i: self.set_fields(translate("Hypothesis", "Choose data source"), source=c.source.currentData())
         )
         c.alpha.valueChanged.connect(self._on_alpha)
-        c.alpha.sliderReleased.connect(lambda: self.commit(translate("Hypothesis", "Change α")))
+        c.alpha.sliderReleased.connect(lambda: self._on_released(translate("Hypothesis", "Change α")))
         for box, field, text in (
             (c.mu0, "mu0", translate("Hypothesis", "Set μ₀")),
             (c.true_mu, "true_mu", translate("Hypothesis", "Set true μ_A")),
@@ -204,13 +205,10 @@ class HypothesisLab(Lab):
         self.set_fields(text, **{field: kind(value)})
 
     def _on_alpha(self, tick: int) -> None:
-        new = dataclasses.replace(self._state, alpha=from_tick(spec_of(HypothesisState, "alpha"), tick))
-        if self.controls.alpha.isSliderDown():
-            self.preview(new)
-        else:
-            self.edit(new, translate("Hypothesis", "Change α"))
+        alpha = from_tick(spec_of(HypothesisState, "alpha"), tick)
+        self._on_slider(self.controls.alpha, translate("Hypothesis", "Change α"), alpha=alpha)
 
-    def _on_slider(self, slider: QtWidgets.QSlider, **changes: Any) -> None:
+    def _on_slider(self, slider: QtWidgets.QSlider, text: str = "", **changes: Any) -> None:
         # The slider is passed in: sender() is not the slider for a lambda slot, which made every step of a drag
         # its own undo step (and the window's undo bookkeeping ran per step).
         new = dataclasses.replace(self._state, **changes)
@@ -219,13 +217,15 @@ class HypothesisLab(Lab):
             if self._live:
                 self.preview(new)
             else:
-                self.edit(new, translate("Hypothesis", "Change power settings"))
+                self.edit(new, text or translate("Hypothesis", "Change power settings"))
         finally:
             self._live = False
 
     def _on_released(self, text: str) -> None:
-        """A power slider let go: one undo step, and the plot's axes fit the curves again (they only grew)."""
+        """A slider let go: one undo step; the power plot's axes fit the curves again (they only grew) and the side
+        readouts show the final values."""
         self.commit(text)
+        self.live_text.flush()
         self.render(self._state)
 
     def _on_typed(self, edit: QtWidgets.QLineEdit, field: str, label: str) -> None:
@@ -283,7 +283,7 @@ class HypothesisLab(Lab):
             view.show_result(res.intervals_picture)
         else:
             view.show_result(res.power_picture, live=self._live)
-        set_text(label, res.label_text)
+        self.live_text.show(label, res.label_text, self._live)
         self.verdict_view.show(res.verdict, res.reject)
 
     def _finish_loading(self) -> None:

@@ -12,13 +12,50 @@ from gui.labs.hypothesis.controls import HypothesisControls, to_tick
 from gui.labs.hypothesis.data import CsvLoader
 from gui.widgets.field_controls import spec_of
 
-__all__ = ["InputsView", "VerdictView", "set_text"]
+__all__ = ["InputsView", "LiveText", "VerdictView", "set_text", "LIVE_MS"]
 
 
 def set_text(label: QtWidgets.QLabel, text: str) -> None:
     """Write a label only when its text changes: each setText re-lays out the column it sits in."""
     if label.text() != text:
         label.setText(text)
+
+
+LIVE_MS = 100
+"""While a slider is held a readout in the side column is rewritten at most this often (10 Hz)."""
+
+
+class LiveText(QtCore.QObject):
+    """Side-column readouts that catch up at most every :data:`LIVE_MS` while a slider is held, at once otherwise.
+
+    A rich-text label lays its text out again on every change (~0.3 ms with the repaint of the column behind it):
+    the plot and the verdict under it follow every step of a drag, the summary beside them 10 times a second.
+    """
+
+    def __init__(self, parent: QtCore.QObject) -> None:
+        super().__init__(parent)
+        self._pending: dict[QtWidgets.QLabel, str] = {}
+        self._timer = QtCore.QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(LIVE_MS)
+        self._timer.timeout.connect(self.flush)
+
+    def show(self, label: QtWidgets.QLabel, text: str, live: bool) -> None:
+        """``text`` in ``label``: now, or while ``live`` at the next catch-up."""
+        if live:
+            self._pending[label] = text
+            if not self._timer.isActive():
+                self._timer.start()
+            return
+        self._pending.pop(label, None)
+        set_text(label, text)
+
+    def flush(self) -> None:
+        """Write every waiting text now (the slider was let go, or the interval is over)."""
+        self._timer.stop()
+        pending, self._pending = self._pending, {}
+        for label, text in pending.items():
+            set_text(label, text)
 
 
 class VerdictView:

@@ -1,5 +1,6 @@
-"""Power tab during a slider drag: the axes only grow while the slider is held (each range change re-renders both
-axes, the slowest frame of a drag) and fit the curves again, exactly, when it is released."""
+"""Slider drags: on the power tab the axes only grow while the slider is held (each range change re-renders both
+axes, the slowest frame of a drag) and fit the curves again, exactly, when it is released; the side summary
+catches up at 10 Hz while held and shows the final text on release."""
 
 from __future__ import annotations
 
@@ -71,3 +72,18 @@ def test_a_keyboard_step_is_not_a_drag_the_range_follows_at_once(lab, qtbot):
     assert _view_range(lab)[:2] == pytest.approx(_at_rest(lab))
     qtbot.keyClick(slider, QtCore.Qt.Key.Key_Home)  # d = −3: the range moves left, it does not just grow
     assert _view_range(lab)[:2] == pytest.approx(_at_rest(lab))
+
+
+def test_side_readout_catches_up_while_alpha_is_held_and_is_exact_on_release(lab, qtbot):
+    lab.tabs.setCurrentIndex(0)
+    label, slider = lab.controls.result_label, lab.controls.alpha
+    before = label.text()
+    slider.setSliderDown(True)
+    slider.setValue(slider.value() + 40)  # α 0.05 → 0.09: the critical value in the summary moves …
+    assert "α = 0.09:" in lab.verdict.text() and lab.controls.alpha_label.text() == "α = 0.090"  # … at once …
+    assert label.text() == before  # … the side summary (rich text, laid out again per change) waits its turn
+    qtbot.waitUntil(lambda: label.text() != before, timeout=2000)  # ≤ 10 Hz
+    slider.setValue(slider.value() + 30)
+    slider.setSliderDown(False)  # the release writes the final text at once
+    res = lab.results.get(lab.state())
+    assert label.text() == res.label_text and lab.state().alpha == pytest.approx(0.12)
