@@ -34,3 +34,20 @@ def test_clt_n_steps_reuse_the_draws_results_and_leave_the_sampler_alone(lab, qt
     edges, dens = lab.sampler.hist.getData()
     np.testing.assert_array_equal(dens, before.hist.density)
     assert lab.sampled.gof is not None and "KS test" in lab.controls.readout.text()
+
+
+def test_clt_drag_from_1_to_50_grows_the_y_axis_at_most_three_times(lab, qtbot):
+    bar = lab.tabs.tabBar()
+    qtbot.mouseClick(bar, QtCore.Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    vb = lab.clt.plot.getPlotItem().getViewBox()
+    slider = lab.controls.clt_n.slider
+    slider.setSliderDown(True)
+    slider.setValue(1)
+    tops = [vb.viewRange()[1][1]]
+    for n in range(2, 51):
+        slider.setValue(n)
+        tops.append(vb.viewRange()[1][1])
+        assert tops[-1] >= lab.sampled.clt.hist.density.max()  # the bars always fit
+    assert sum(b != a for a, b in zip(tops[:-1], tops[1:], strict=True)) <= 3  # the peak grows ~7×: 5 re-renders at 25 %
+    slider.setSliderDown(False)
+    assert vb.viewRange()[1][1] < 1.3 * lab.sampled.clt.top  # released: fitted to the bars again
