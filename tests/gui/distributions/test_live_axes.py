@@ -102,3 +102,19 @@ def test_pmf_stems_are_hidden_under_a_pdf_and_shown_for_a_pmf(lab):
     lab.controls.show_pdf.setChecked(True)
     combo.setCurrentIndex(combo.findData("normal"))
     assert not v.stems.isVisible() and v.curve.isVisible()
+
+
+def test_a_sigma_drag_from_0_6_to_2_6_regrids_the_x_axis_twice(lab):
+    slider = lab.controls.sliders["sigma"].slider
+    vb = lab.sampler.density_plot.getPlotItem().getViewBox()
+    slider.setSliderDown(True)
+    shown = []
+    for tick in range(100, 500, 7):  # σ ≈ 0.59 … 2.6, the bench's sweep
+        slider.setValue(tick)
+        shown.append(tuple(vb.viewRange()[0]))
+        x, _ = lab.sampler.curve.getData()
+        assert shown[-1][0] <= x[0] and shown[-1][1] >= x[-1]  # the curve always fits
+    assert sum(b != a for a, b in zip(shown[:-1], shown[1:], strict=True)) <= 2  # growing by 50 %: 3
+    slider.setSliderDown(False)
+    x, _ = lab.sampler.curve.getData()
+    assert vb.viewRange()[0] == pytest.approx((x[0], x[-1]))  # released: the curve's own range again
