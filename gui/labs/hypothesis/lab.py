@@ -226,7 +226,8 @@ class HypothesisLab(Lab):
         readouts show the final values."""
         self.commit(text)
         self.live_text.flush()
-        self.render(self._state)
+        if self._state.tab not in ("permutation", "bootstrap"):  # (those two draw their own background runs)
+            self.render(self._state)
 
     def _on_typed(self, edit: QtWidgets.QLineEdit, field: str, label: str) -> None:
         """Apply typed numbers; a bad token is selected and named, and the last good state stays."""
