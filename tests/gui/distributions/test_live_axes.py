@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from PySide6 import QtCore, QtWidgets
 
 
 @pytest.fixture
@@ -21,7 +22,6 @@ def _axis_width(lab) -> float:
 
 
 def test_sigma_drag_keeps_the_y_axis_width_and_the_release_fits_it(lab):
-    from PySide6 import QtWidgets
 
     slider = lab.controls.sliders["sigma"].slider
     start = _axis_width(lab)
@@ -118,3 +118,33 @@ def test_a_sigma_drag_from_0_6_to_2_6_regrids_the_x_axis_twice(lab):
     slider.setSliderDown(False)
     x, _ = lab.sampler.curve.getData()
     assert vb.viewRange()[0] == pytest.approx((x[0], x[-1]))  # released: the curve's own range again
+
+
+class _LayoutRequests(QtCore.QObject):
+    """Counts the layout requests the application delivers."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+        QtWidgets.QApplication.instance().installEventFilter(self)
+
+    def eventFilter(self, _obj, event) -> bool:
+        if event.type() == QtCore.QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def test_the_first_step_of_a_drag_settles_the_column_layout_at_once(lab):
+    slider = lab.controls.sliders["sigma"].slider
+    QtWidgets.QApplication.processEvents()
+    slider.setSliderDown(True)
+    slider.setValue(300)  # the first live step holds every shown label at its size …
+    requests = _LayoutRequests()
+    try:
+        QtWidgets.QApplication.processEvents()
+        slider.setValue(310)
+        QtWidgets.QApplication.processEvents()
+        assert requests.count == 0  # … and the layouts settled in that step: none left for the next ones
+    finally:
+        QtWidgets.QApplication.instance().removeEventFilter(requests)
+        slider.setSliderDown(False)

@@ -87,3 +87,30 @@ def test_side_readout_catches_up_while_alpha_is_held_and_is_exact_on_release(lab
     slider.setSliderDown(False)  # the release writes the final text at once
     res = lab.results.get(lab.state())
     assert label.text() == res.label_text and lab.state().alpha == pytest.approx(0.12)
+
+
+def test_the_first_step_of_a_drag_settles_the_column_layout_at_once(lab):
+    from PySide6 import QtCore, QtWidgets
+
+    class LayoutRequests(QtCore.QObject):
+        count = 0
+
+        def eventFilter(self, _obj, event) -> bool:
+            if event.type() == QtCore.QEvent.Type.LayoutRequest:
+                self.count += 1
+            return False
+
+    slider = lab.controls.power_n
+    QtWidgets.QApplication.processEvents()
+    slider.setSliderDown(True)
+    slider.setValue(slider.value() + 10)  # the first live step holds every shown label at its size …
+    requests = LayoutRequests()
+    QtWidgets.QApplication.instance().installEventFilter(requests)
+    try:
+        QtWidgets.QApplication.processEvents()
+        slider.setValue(slider.value() + 10)
+        QtWidgets.QApplication.processEvents()
+        assert requests.count == 0  # … and the layouts settled in that step: none left for the next ones
+    finally:
+        QtWidgets.QApplication.instance().removeEventFilter(requests)
+        slider.setSliderDown(False)
