@@ -5,6 +5,7 @@ Re-exported by :mod:`engine.inference.parametric`; the numbers come from ``scipy
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Iterable
 
@@ -23,7 +24,7 @@ from engine.inference.result import (
     normal_p_value,
 )
 
-__all__ = ["proportion_test", "chi2_gof", "two_proportion_test"]
+__all__ = ["proportion_test", "chi2_gof", "two_proportion_test", "binomial_reject_region"]
 
 
 def _check_count(k, field: str, lo: int = 0, hi: int | None = None) -> int:
@@ -106,6 +107,42 @@ def _binomial_regions(n: int, p0: float, k: int, alternative: str, alpha: float)
     """
     from scipy import stats
 
+    lo, hi, ks, _pvals = _binomial_weights(n, p0, alternative)
+    reject = binomial_reject_region(n, p0, alternative, alpha)
+    if alternative == "less":
+        extreme = ((-0.5, k + 0.5),)
+    elif alternative == "greater":
+        extreme = ((k - 0.5, n + 0.5),)
+    elif not lo <= k <= hi:  # k lies far out in a tail: that tail from k outward
+        extreme = ((k - 0.5, INF),) if k > hi else ((-INF, k + 0.5),)
+    else:
+        dist = stats.binom(n, p0)
+        extreme = _runs(ks[dist.pmf(ks) <= dist.pmf(k) * (1 + 1e-7)])
+        extreme = _open_ends(extreme, lo if lo > 0 else -1, hi if hi < n else n + 1)  # open only a truncated end
+    return reject, extreme
+
+
+def binomial_reject_region(n: int, p0: float, alternative: str, alpha: float) -> Region:
+    """The exact binomial test's rejection region at level ``alpha`` (the counts whose p-value is at most α).
+
+    Parameters
+    ----------
+    n, p0, alternative : as for :func:`proportion_test`.
+    alpha : significance level in (0, 1).
+
+    Returns
+    -------
+    Half-integer-padded intervals of counts (±inf at an open end of the weighed window).
+    """
+    lo, hi, ks, pvals = _binomial_weights(n, p0, alternative)
+    return _open_ends(_runs(ks[pvals <= alpha]), lo, hi)
+
+
+@functools.lru_cache(maxsize=16)
+def _binomial_weights(n: int, p0: float, alternative: str) -> tuple[int, int, np.ndarray, np.ndarray]:
+    """The weighed window of counts and each count's p-value: the same for every α (an α drag reads them again)."""
+    from scipy import stats
+
     half = BINOM_WINDOW_SD * math.sqrt(n * p0 * (1 - p0)) + 50
     lo, hi = max(0, math.floor(n * p0 - half)), min(n, math.ceil(n * p0 + half))
     ks = np.arange(lo, hi + 1)
@@ -120,17 +157,8 @@ def _binomial_regions(n: int, p0: float, k: int, alternative: str, alpha: float)
         order = np.sort(pmf)
         cum = np.cumsum(order)
         pvals = np.minimum(1.0, cum[np.searchsorted(order, pmf * (1 + 1e-7), side="right") - 1])
-    reject = _open_ends(_runs(ks[pvals <= alpha]), lo, hi)
-    if alternative == "less":
-        extreme = ((-0.5, k + 0.5),)
-    elif alternative == "greater":
-        extreme = ((k - 0.5, n + 0.5),)
-    elif not lo <= k <= hi:  # k lies far out in a tail: that tail from k outward
-        extreme = ((k - 0.5, INF),) if k > hi else ((-INF, k + 0.5),)
-    else:
-        extreme = _runs(ks[dist.pmf(ks) <= dist.pmf(k) * (1 + 1e-7)])
-        extreme = _open_ends(extreme, lo if lo > 0 else -1, hi if hi < n else n + 1)  # open only a truncated end
-    return reject, extreme
+    ks.flags.writeable = pvals.flags.writeable = False  # shared by every α: nobody may change them
+    return lo, hi, ks, pvals
 
 
 def _open_ends(region: Region, lo: int, hi: int) -> Region:

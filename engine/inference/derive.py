@@ -8,9 +8,12 @@ and :mod:`engine.inference.readouts`.
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from dataclasses import dataclass
 
-from engine.inference.inputs import InferenceError
+from engine.inference.counts import binomial_reject_region
+from engine.inference.inputs import InferenceError, check_alpha
 from engine.inference.intervals import IntervalSimulation, PowerResult
 from engine.inference.lab import HypothesisState, run_ab, run_intervals, run_power, run_test, samples
 from engine.inference.pictures import (
@@ -29,7 +32,7 @@ from engine.inference.readouts import (
     power_verdict,
     result_text,
 )
-from engine.inference.result import TestResult
+from engine.inference.result import TestResult, continuous_regions, make_result
 
 __all__ = ["HypothesisResults", "derive"]
 
@@ -72,10 +75,10 @@ def derive(state: HypothesisState) -> HypothesisResults:
     tab = state.tab
     try:
         if tab == "test":
-            res = run_test(state)
+            res = _at_alpha(_test_at_reference(_reference(state)), state.alpha)
             return HypothesisResults(tab, "", result_text(res), res.verdict, res.reject, res, null_picture(res))
         if tab == "ab":
-            res = run_ab(state)
+            res = _at_alpha(_ab_at_reference(_reference(state)), state.alpha)
             text = ab_text(res, state.ab_x1, state.ab_n1, state.ab_x2, state.ab_n2)
             return HypothesisResults(tab, "", text, res.verdict, res.reject, res, null_picture(res))
         if tab == "intervals":
@@ -98,3 +101,43 @@ def derive(state: HypothesisState) -> HypothesisResults:
 def _cannot(tab: str, message: str) -> str:
     name = {"test": "the test", "ab": "the A/B test", "intervals": "the simulation", "power": "the power"}
     return f"Cannot run {name.get(tab, f'the {tab} test')}: {message}"
+
+
+# --- an α drag: the test is run once per data, only its rejection region follows α ---------------------------------
+REFERENCE_ALPHA = 0.05
+
+
+def _reference(state: HypothesisState) -> HypothesisState:
+    """``state`` with the fields a test's statistic and p-value do not read set to fixed values (one cache entry)."""
+    return dataclasses.replace(state, alpha=REFERENCE_ALPHA, view=(0.0, 0.0, 0.0, 0.0))
+
+
+@functools.lru_cache(maxsize=8)
+def _test_at_reference(state: HypothesisState) -> TestResult:
+    return run_test(state)
+
+
+@functools.lru_cache(maxsize=8)
+def _ab_at_reference(state: HypothesisState) -> TestResult:
+    return run_ab(state)
+
+
+def _at_alpha(res: TestResult, alpha: float) -> TestResult:
+    """``res`` at level ``alpha``: the statistic, p-value and as-extreme region stay; the rejection region, verdict
+    and rule are made for ``alpha`` exactly as the test function makes them (scipy quantiles; the exact binomial
+    test's p-value of every count, read from a cache)."""
+    if alpha == res.alpha:
+        return res
+    from scipy import stats
+
+    alpha = check_alpha(alpha)
+    kind = res.null[0]
+    if kind == "binom":
+        reject = binomial_reject_region(int(res.null[1]), res.null[2], res.alternative, alpha)
+    else:
+        dist = {"t": stats.t, "norm": stats.norm, "chi2": stats.chi2}[kind]
+        reject = continuous_regions(dist, res.statistic, res.alternative, alpha, *res.null[1:])[0]
+    return make_result(
+        res.name, res.symbol, res.statistic, res.df, res.p_value, res.alternative, alpha, res.null,
+        (reject, res.p_region), res.h0, res.h1, res.estimate, res.estimate_label, res.notes,
+    )  # fmt: skip

@@ -181,3 +181,32 @@ def test_every_field_spec_holds_its_default_and_slider_ranges_lie_in_the_domain(
             assert fs.lo <= lo < hi <= fs.hi and fs.step > 0, fs.name
     alpha = field_specs(HypothesisState)["alpha"]
     assert (alpha.lo, alpha.hi, alpha.slider_range) == (0.001, 0.5, (0.001, 0.2))  # the domain kept, the slider 0.2
+
+
+@pytest.mark.parametrize("test", ["one_sample_t", "z", "welch_t", "pooled_t", "proportion", "binomial", "chi2"])
+@pytest.mark.parametrize("alternative", ["two-sided", "less", "greater"])
+def test_an_alpha_step_gives_exactly_what_running_the_test_at_that_alpha_gives(test, alternative):
+    # derive runs a test once per data and re-derives only its rejection region for a new α (an α drag's steps)
+    from engine.inference import run_ab, run_test
+
+    for trials, successes in ((40, 27), (1000, 530)):
+        for alpha in (0.05, 0.001, 0.0137, 0.05, 0.2, 0.499):
+            s = dataclasses.replace(HypothesisState(), test=test, alternative=alternative, alpha=alpha,
+                                    trials=trials, successes=successes)  # fmt: skip
+            got = derive(s).test
+            assert dataclasses.asdict(got) == dataclasses.asdict(run_test(s)), (test, alternative, alpha)
+            ab = derive(dataclasses.replace(s, tab="ab")).test
+            assert dataclasses.asdict(ab) == dataclasses.asdict(run_ab(s))
+
+
+def test_an_alpha_drag_runs_the_test_once(monkeypatch):
+    import sys
+
+    derive_module = sys.modules["engine.inference.derive"]  # (the package's name `derive` is the function)
+    calls = []
+    real = derive_module.run_test
+    monkeypatch.setattr(derive_module, "run_test", lambda s: calls.append(s.alpha) or real(s))
+    derive_module._test_at_reference.cache_clear()
+    base = dataclasses.replace(HypothesisState(), test="binomial", trials=60, successes=38)
+    verdicts = {derive(dataclasses.replace(base, alpha=a)).verdict for a in np.linspace(0.001, 0.3, 40)}
+    assert len(calls) == 1 and len(verdicts) > 1  # one exact binomial test for 40 α steps, and the verdict flipped
