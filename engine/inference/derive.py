@@ -75,10 +75,10 @@ def derive(state: HypothesisState) -> HypothesisResults:
     tab = state.tab
     try:
         if tab == "test":
-            res = _at_alpha(_test_at_reference(_reference(state)), state.alpha)
+            res = _at_alpha(_at_reference(run_test, _test_at_reference, state), state.alpha)
             return HypothesisResults(tab, "", result_text(res), res.verdict, res.reject, res, null_picture(res))
         if tab == "ab":
-            res = _at_alpha(_ab_at_reference(_reference(state)), state.alpha)
+            res = _at_alpha(_at_reference(run_ab, _ab_at_reference, state), state.alpha)
             text = ab_text(res, state.ab_x1, state.ab_n1, state.ab_x2, state.ab_n2)
             return HypothesisResults(tab, "", text, res.verdict, res.reject, res, null_picture(res))
         if tab == "intervals":
@@ -107,9 +107,15 @@ def _cannot(tab: str, message: str) -> str:
 REFERENCE_ALPHA = 0.05
 
 
-def _reference(state: HypothesisState) -> HypothesisState:
-    """``state`` with the fields a test's statistic and p-value do not read set to fixed values (one cache entry)."""
-    return dataclasses.replace(state, alpha=REFERENCE_ALPHA, view=(0.0, 0.0, 0.0, 0.0))
+def _at_reference(run, cached, state: HypothesisState) -> TestResult:
+    """The test of ``state`` at the reference α: from ``cached`` (keyed on the fields it reads), or run afresh for
+    a state that cannot be a key (a list where a tuple belongs, as a notebook may write)."""
+    ref = dataclasses.replace(state, alpha=REFERENCE_ALPHA, view=(0.0, 0.0, 0.0, 0.0))
+    try:
+        hash(ref)
+    except TypeError:
+        return run(ref)
+    return cached(ref)
 
 
 @functools.lru_cache(maxsize=8)

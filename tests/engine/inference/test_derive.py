@@ -210,3 +210,9 @@ def test_an_alpha_drag_runs_the_test_once(monkeypatch):
     base = dataclasses.replace(HypothesisState(), test="binomial", trials=60, successes=38)
     verdicts = {derive(dataclasses.replace(base, alpha=a)).verdict for a in np.linspace(0.001, 0.3, 40)}
     assert len(calls) == 1 and len(verdicts) > 1  # one exact binomial test for 40 α steps, and the verdict flipped
+
+
+def test_a_state_holding_lists_is_derived_too():
+    s = dataclasses.replace(HypothesisState(), source="csv", csv_a=[0.3, 1.2, -0.4, 0.9], alpha=0.1)  # a notebook's
+    res = derive(s)
+    assert res.error == "" and res.test.alpha == 0.1 and math.isfinite(res.test.p_value)
