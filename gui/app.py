@@ -737,6 +737,10 @@ def install_exception_hook(window_getter=lambda: None) -> None:
     sys.excepthook = hook
 
 
+PIXMAP_CACHE_KB = 96 * 1024
+"""Qt's pixmap cache for the app: room for the cached axes and surfaces of every visible plot at 1920×1080."""
+
+
 def make_application(argv: list[str] | None = None) -> QtWidgets.QApplication:
     """The QApplication with the app's name, version, icon and theme."""
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(argv or [sys.argv[0]])
@@ -744,6 +748,9 @@ def make_application(argv: list[str] | None = None) -> QtWidgets.QApplication:
     app.setOrganizationName("ML Math Sandbox")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("mlsandbox")  # lets the desktop match windows to packaging/mlsandbox.desktop
+    # Every plot axis keeps its picture (grid included: a plot-sized pixmap, ~4 MB at 1920×1080) in QPixmapCache.
+    # At Qt's default 10 MB two visible plots evicted each other's axes and re-rendered them on every frame.
+    QtGui.QPixmapCache.setCacheLimit(max(QtGui.QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
     from engine.resources import resource_path  # deferred: loaded on first use, not before the first paint
 
     icon = resource_path("icons/app.png")

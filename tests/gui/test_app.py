@@ -109,3 +109,15 @@ def test_undo_redo_after_theme_rebuild(lab_window) -> None:
         assert win.current_lab().state() == start
     finally:
         win.dark_action.setChecked(False)
+
+
+def test_pixmap_cache_holds_the_cached_axes_of_two_1080p_plots(lab_window) -> None:
+    """Axes cache plot-sized pixmaps; at Qt's 10 MB default two visible plots at 1920×1080 evicted each other's."""
+    from PySide6 import QtGui
+
+    from gui.app import PIXMAP_CACHE_KB, make_application
+
+    make_application()
+    assert QtGui.QPixmapCache.cacheLimit() >= PIXMAP_CACHE_KB
+    two_plots_axes_kb = 2 * 2 * (1920 * 1080 * 4) // 1024  # two plots, two axes each, ARGB32 at full screen
+    assert QtGui.QPixmapCache.cacheLimit() >= two_plots_axes_kb
