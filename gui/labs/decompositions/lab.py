@@ -11,8 +11,9 @@ from gui.labs.decompositions.least_squares_page import LeastSquaresPage
 from gui.labs.decompositions.lowrank_page import LowRankPage
 from gui.labs.decompositions.markov_page import MarkovPage
 from gui.labs.decompositions.pca_page import PcaPage
-from gui.labs.decompositions.readout import CatchUp, fmt, vec
+from gui.labs.decompositions.readout import fmt, vec
 from gui.labs.decompositions.svd_page import SvdPage
+from gui.widgets.catch_up import CatchUp
 from gui.widgets.control_column import control_column
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.results_cache import ResultsCache

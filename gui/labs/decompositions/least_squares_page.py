@@ -10,7 +10,8 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.decomp import MAX_POINTS, DecompositionsResults, DecompositionsState
 from gui import theme
-from gui.labs.decompositions.readout import CatchUp, Readout, fmt, message_label, vec
+from gui.labs.decompositions.readout import Readout, fmt, message_label, vec
+from gui.widgets.catch_up import CatchUp
 from gui.widgets.field_controls import configure_spin, spec_of
 from gui.widgets.plane import PlaneWidget, configure_plot
 from gui.widgets.vector_item import VectorItem

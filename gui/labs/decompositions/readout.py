@@ -7,51 +7,9 @@ from collections.abc import Callable
 from PySide6 import QtCore, QtWidgets
 
 from gui import theme
+from gui.widgets.catch_up import CatchUp
 
-__all__ = ["Readout", "CatchUp", "message_label", "fmt", "vec", "LIVE_MS"]
-
-LIVE_MS = 100
-"""During a gesture a secondary readout is redrawn at most this often (10 Hz); its final look shows on release."""
-
-
-class CatchUp(QtCore.QObject):
-    """Runs the newest update of a secondary readout at most every :data:`LIVE_MS` while a gesture runs, at once
-    otherwise; :meth:`flush` runs a waiting one now (the lab calls it when the gesture is committed)."""
-
-    def __init__(self, parent: QtCore.QObject) -> None:
-        super().__init__(parent)
-        self._pending: Callable[[], object] | None = None
-        self._timer = QtCore.QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(LIVE_MS)
-        self._timer.timeout.connect(self.flush)
-
-    def run(self, update: Callable[[], object], live: bool) -> None:
-        """``update()`` now, or while ``live`` within :data:`LIVE_MS` (the newest one wins, the older are dropped)."""
-        if live:
-            self._pending = update
-            if not self._timer.isActive():
-                self._timer.start()
-            return
-        self.cancel()
-        update()
-
-    def pending(self) -> bool:
-        """True while an update waits for its turn."""
-        return self._pending is not None
-
-    def cancel(self) -> None:
-        """Drop the waiting update."""
-        self._timer.stop()
-        self._pending = None
-
-    def flush(self) -> None:
-        """Run the waiting update now, if there is one."""
-        self._timer.stop()
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            pending()
-
+__all__ = ["Readout", "message_label", "fmt", "vec"]
 
 class Readout(QtWidgets.QLabel):
     """Selectable, word-wrapped rich text; ``show_text`` skips unchanged text (a drag renders many times).

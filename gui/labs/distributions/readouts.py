@@ -1,7 +1,7 @@
 """The Distributions lab's readouts: theory-vs-sample table, Bayes coin and bivariate/PCA panels.
 
 The table's value cells have a fixed size, so rewriting them on every slider step repaints two labels instead of
-re-laying out the whole control column; while a slider is held they catch up at most every :data:`LIVE_MS` (and at
+re-laying out the whole control column; while a slider is held they catch up at most every 100 ms (and at
 once when it is released), so a step repaints the plot and the slider, not six cells and the group box behind them.
 """
 
@@ -15,12 +15,11 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from engine import stats
 from gui.i18n import translate
 from gui.labs.distributions.views import BivariateView, CoinView
+from gui.widgets.catch_up import CatchUp
 
 __all__ = ["SamplerReadout", "draw_coin", "draw_bivariate"]
 
 ROWS = stats.MOMENT_ROWS
-LIVE_MS = 100
-"""While a slider is held the table is rewritten at most this often (10 Hz)."""
 _WIDEST = ("−8.888e+88", "undefined", "−0.0008888")
 
 
@@ -55,11 +54,7 @@ class SamplerReadout(QtWidgets.QWidget):
         grid.addWidget(self.footer, len(ROWS) + 1, 0, 1, 4)
         self.live = False
         """A slider is held: new values wait for the next catch-up (see :meth:`set_live`)."""
-        self._pending: dict[str, tuple] = {}
-        self._catch_up = QtCore.QTimer(self)
-        self._catch_up.setSingleShot(True)
-        self._catch_up.setInterval(LIVE_MS)
-        self._catch_up.timeout.connect(self.catch_up)
+        self._catch_up = CatchUp(self)
 
     def _fix_cell_sizes(self) -> None:
         """Size every value cell for the widest text in its (stylesheet-applied) font; fixed, so a new value never
@@ -80,26 +75,21 @@ class SamplerReadout(QtWidgets.QWidget):
         super().changeEvent(event)
 
     def set_live(self, live: bool) -> None:
-        """A slider is held (values catch up at most every :data:`LIVE_MS`) or was let go (they are shown now)."""
+        """A slider is held (values catch up at most every 100 ms) or was let go (they are shown now)."""
         self.live = live
         if not live:
             self.catch_up()
 
     def catch_up(self) -> None:
         """Show the newest values that waited."""
-        self._catch_up.stop()
-        pending, self._pending = self._pending, {}
-        for show, args in pending.items():
-            getattr(self, show)(*args)
+        self._catch_up.flush()
 
     def _later(self, show: str, *args: object) -> bool:
         """While live, keep ``show(*args)`` for the next catch-up (True); else forget an older one (False)."""
         if self.live:
-            self._pending[show] = args
-            if not self._catch_up.isActive():
-                self._catch_up.start()
+            self._catch_up.run(lambda: getattr(self, show)(*args), True, key=show)
             return True
-        self._pending.pop(show, None)
+        self._catch_up.cancel(show)
         return False
 
     def set_theory(self, texts: dict[str, str]) -> None:

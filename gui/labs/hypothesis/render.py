@@ -10,9 +10,10 @@ from gui import theme
 from gui.i18n import translate
 from gui.labs.hypothesis.controls import HypothesisControls, to_tick
 from gui.labs.hypothesis.data import CsvLoader
+from gui.widgets.catch_up import CatchUp
 from gui.widgets.field_controls import spec_of
 
-__all__ = ["InputsView", "LiveText", "VerdictView", "set_text", "LIVE_MS"]
+__all__ = ["InputsView", "LiveText", "VerdictView", "set_text"]
 
 
 def set_text(label: QtWidgets.QLabel, text: str) -> None:
@@ -21,41 +22,22 @@ def set_text(label: QtWidgets.QLabel, text: str) -> None:
         label.setText(text)
 
 
-LIVE_MS = 100
-"""While a slider is held a readout in the side column is rewritten at most this often (10 Hz)."""
-
-
 class LiveText(QtCore.QObject):
-    """Side-column readouts that catch up at most every :data:`LIVE_MS` while a slider is held, at once otherwise.
-
-    A rich-text label lays its text out again on every change (~0.3 ms with the repaint of the column behind it):
-    the plot and the verdict under it follow every step of a drag, the summary beside them 10 times a second.
+    """Side-column readouts that catch up at most every :data:`~gui.widgets.catch_up.LIVE_MS` while a slider is held,
+    at once otherwise: the plot and the verdict under it follow every step of a drag, the summary 10 times a second.
     """
 
     def __init__(self, parent: QtCore.QObject) -> None:
         super().__init__(parent)
-        self._pending: dict[QtWidgets.QLabel, str] = {}
-        self._timer = QtCore.QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(LIVE_MS)
-        self._timer.timeout.connect(self.flush)
+        self._catch_up = CatchUp(self)
 
     def show(self, label: QtWidgets.QLabel, text: str, live: bool) -> None:
         """``text`` in ``label``: now, or while ``live`` at the next catch-up."""
-        if live:
-            self._pending[label] = text
-            if not self._timer.isActive():
-                self._timer.start()
-            return
-        self._pending.pop(label, None)
-        set_text(label, text)
+        self._catch_up.run(lambda: set_text(label, text), live, key=label)
 
     def flush(self) -> None:
         """Write every waiting text now (the slider was let go, or the interval is over)."""
-        self._timer.stop()
-        pending, self._pending = self._pending, {}
-        for label, text in pending.items():
-            set_text(label, text)
+        self._catch_up.flush()
 
 
 class VerdictView:
