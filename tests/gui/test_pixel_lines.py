@@ -91,6 +91,7 @@ def test_run_lines_keep_a_dotted_pattern_running_across_points(qtbot):
     pen.setDashPattern([1.0, 4.0])  # a dot, then four pen widths of gap
     x = np.linspace(-3.0, 3.0, 600)  # points closer together than a dot's period
     y = 0.5 * np.sin(x)
+
     def ours(p):
         lines = RunLines()
         p.addItem(lines)

@@ -11,6 +11,7 @@ from gui.widgets.catch_up import CatchUp
 
 __all__ = ["Readout", "message_label", "fmt", "vec"]
 
+
 class Readout(QtWidgets.QLabel):
     """Selectable, word-wrapped rich text; ``show_text`` skips unchanged text (a drag renders many times).
 
