@@ -47,9 +47,10 @@ def _plot(title: str, x: str = "", y: str = "") -> pg.PlotWidget:
 
 
 def _legend(w: pg.PlotWidget) -> pg.LegendItem:
-    # A translucent backing keeps the entries readable where they sit over a curve (presenter mode, narrow plots).
-    legend = w.getPlotItem().addLegend(offset=(-10, 10), brush=theme.brush("bg", 200))
+    # An opaque backing keeps the entries readable where they sit over a curve or a line label (narrow plots).
+    legend = w.getPlotItem().addLegend(offset=(-10, 10), brush=theme.brush("bg", 255))
     legend.setLabelTextSize(f"{theme.current().font_pt}pt")
+    legend.setZValue(1000)  # above the μ / x̄ line labels, which reach under it in a narrow plot
     return legend
 
 
