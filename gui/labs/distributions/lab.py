@@ -46,17 +46,6 @@ from gui.widgets.words import fmt
 __all__ = ["DistributionsLab"]
 
 
-def settle_layouts() -> None:
-    """Run the layout passes a gesture's first step asked for now, in one go.
-
-    The first live step holds every shown label at its size (:class:`LiveQuality`); each layout then asks its
-    parent's to run again, one level per pass of the event loop: three steps of the drag each re-laid out and
-    repainted most of the control column. Settled here, the first step pays once and the next ones nothing.
-    """
-    for _ in range(6):  # (the column is a handful of layouts deep)
-        QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.LayoutRequest)
-
-
 SYNC_LIMIT = 200_000  # draws cheaper than ~10 ms are computed on the GUI thread; bigger ones in the background
 LIVE_LIMIT = 20_000  # while a slider is held, redraw samples only below this (sample + histogram ≲ 3 ms)
 MLE_SYNC_LIMIT = 2_000  # the MLE tab's likelihood contour is ~50 µs per draw: above this it runs in the background
@@ -209,10 +198,7 @@ class DistributionsLab(Lab):
         # background job never competes with the repaint for the interpreter.
         self._live = not final
         self.controls.readout.set_live(self._live)  # the table catches up at 10 Hz while held, at once on release
-        starting = self._live and not self.live_quality.live
         self.preview(dataclasses.replace(self._state, **changes))
-        if starting:
-            settle_layouts()
         if final:
             self.commit(text)
             self.render(self._state)  # the gesture is over: deferred draws run and the axes fit the curve again

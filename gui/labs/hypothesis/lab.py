@@ -42,17 +42,6 @@ from gui.widgets.words import plain
 __all__ = ["HypothesisLab"]
 
 
-def settle_layouts() -> None:
-    """Run the layout passes a gesture's first step asked for now, in one go.
-
-    The first live step holds every shown label at its size (:class:`LiveQuality`); each layout then asks its
-    parent's to run again, one level per pass of the event loop, so the first two or three steps of a drag each
-    re-laid out and repainted the control column. Settled here, the first step pays once.
-    """
-    for _ in range(6):  # (the column is a handful of layouts deep)
-        QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.LayoutRequest)
-
-
 TAB_TITLES = {
     "test": QT_TRANSLATE_NOOP("Hypothesis", "Test"),
     "permutation": QT_TRANSLATE_NOOP("Hypothesis", "Permutation"),
@@ -227,10 +216,7 @@ class HypothesisLab(Lab):
         self._live = slider.isSliderDown()
         try:
             if self._live:
-                starting = not self.live_quality.live
                 self.preview(new)
-                if starting:
-                    settle_layouts()
             else:
                 self.edit(new, text or translate("Hypothesis", "Change power settings"))
         finally:

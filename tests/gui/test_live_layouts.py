@@ -1,0 +1,43 @@
+"""A gesture's first step settles the layouts that freezing the labels asked for: later steps re-lay out nothing."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from tests.gui.helpers import prepare_view, view_to_widget
+
+
+class LayoutRequests(QtCore.QObject):
+    """Counts LayoutRequest events anywhere in the application."""
+
+    count = 0
+
+    def eventFilter(self, _obj, event) -> bool:  # Qt override
+        if event.type() == QtCore.QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def test_vectors_drag_relays_out_nothing_after_its_first_move(lab_window, qtbot):
+    """LiveQuality.begin settles the cascade itself, for every lab (it was settled by hand in two labs only)."""
+    lab = lab_window("vectors").current_lab()
+    plane, vp = lab.plane, lab.plane.viewport()
+    prepare_view(plane)
+    x, y = lab.state().vectors[0]
+    qtbot.mouseMove(vp, view_to_widget(plane, x, y))
+    qtbot.mousePress(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(plane, x, y))
+    qtbot.mouseMove(vp, view_to_widget(plane, x + 0.3, y + 0.2))  # the first live step freezes the labels …
+    assert lab.live_quality.live
+    requests = LayoutRequests()
+    app = QtWidgets.QApplication.instance()
+    app.installEventFilter(requests)
+    try:
+        for i in range(1, 4):  # … and the next moves (and passes of the event loop) lay out nothing
+            QtWidgets.QApplication.processEvents()
+            qtbot.mouseMove(vp, view_to_widget(plane, x + 0.3 + 0.2 * i, y + 0.2))
+        QtWidgets.QApplication.processEvents()
+        assert requests.count == 0
+    finally:
+        app.removeEventFilter(requests)
+        qtbot.mouseRelease(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(plane, x + 0.9, y + 0.2))
+    assert lab.state().vectors[0][0] > x  # the drag really moved u
