@@ -70,8 +70,15 @@ class Lab(QtWidgets.QWidget):
             self.edit_committed.emit(before, self._state, text)
 
     def edit(self, state: Any, text: str) -> None:
-        """A one-shot edit (cell typed, button pressed): preview and commit together."""
-        self.preview(state)
+        """A one-shot edit (cell typed, button pressed, a key on a slider): shown and committed at once.
+
+        No gesture runs, so the live look (:class:`LiveQuality`) is not switched on and straight off again: that froze
+        and released every shown label, a re-layout of the side column per key press.
+        """
+        if state != self._state:
+            self._state = state
+            self.render(state)
+            self.state_changed.emit(state)
         self.commit(text)
 
     def update_view(self, view: Any) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from PySide6 import QtCore, QtWidgets
 
 from tests.gui.helpers import prepare_view, view_to_widget
@@ -41,3 +43,16 @@ def test_vectors_drag_relays_out_nothing_after_its_first_move(lab_window, qtbot)
         app.removeEventFilter(requests)
         qtbot.mouseRelease(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(plane, x + 0.9, y + 0.2))
     assert lab.state().vectors[0][0] > x  # the drag really moved u
+
+
+def test_a_one_shot_edit_never_switches_the_live_look_on(lab_window, qtbot):
+    """A typed value or a key on a slider is an edit, not a gesture: no label freeze, no aliased curves, one step."""
+    lab = lab_window("vectors").current_lab()
+    began = []
+    lab.live_quality.begin = lambda: began.append(1)
+    commits = []
+    lab.edit_committed.connect(lambda _b, _a, text: commits.append(text))
+    u = lab.state().vectors[0]
+    lab.edit(dataclasses.replace(lab.state(), vectors=((u[0] + 1.0, u[1]), *lab.state().vectors[1:])), "Move u")
+    assert began == [] and commits == ["Move u"]
+    assert lab.state().vectors[0][0] == u[0] + 1.0

@@ -113,16 +113,6 @@ class DecompositionsLab(Lab):
         else:
             self.page(tab).render(state, self.results.get(state))
 
-    def edit(self, state: DecompositionsState, text: str) -> None:
-        """A one-shot edit (a key or click on a slider, a typed cell): shown and committed at once. No gesture runs,
-        so the live look is not switched on and straight off again — that froze and released every label, a
-        re-layout of the side column on each step of the rank slider."""
-        if state != self._state:
-            self._state = state
-            self.render(state)
-            self.state_changed.emit(state)
-        self.commit(text)
-
     def commit(self, text: str) -> None:
         """End of a gesture: the readouts held back during it (10 Hz) show the final state at once."""
         for catch_up in self.findChildren(CatchUp):
