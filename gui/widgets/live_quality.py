@@ -67,7 +67,6 @@ class LiveQuality(QtCore.QObject):
                 label.setFixedSize(label.size())
         settle_layouts()
 
-
     def end(self) -> None:
         """The gesture is over: curves antialiased again, repainted at the next frame."""
         self._timer.stop()
