@@ -4,16 +4,7 @@ redrawn (in the hidden sampler tab); only the means of n draws are."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 from PySide6 import QtCore
-
-
-@pytest.fixture
-def lab(lab_window):
-    win = lab_window("distributions")
-    lab = win.current_lab()
-    yield lab
-    lab.shutdown()
 
 
 def test_clt_n_steps_reuse_the_draws_results_and_leave_the_sampler_alone(lab, qtbot):

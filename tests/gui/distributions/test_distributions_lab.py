@@ -27,15 +27,6 @@ def _click_tab(qtbot, lab, key: str) -> None:
     assert lab.state().tab == key
 
 
-@pytest.fixture
-def lab(lab_window):
-    win = lab_window("distributions")
-    lab = win.current_lab()
-    assert lab.name == "distributions"
-    yield lab
-    lab.shutdown()
-
-
 def test_typing_sigma_reshapes_the_pdf_and_is_one_undo_step(lab, qtbot):
     _, y0 = lab.sampler.curve.getData()
     assert y0.max() == pytest.approx(st.norm.pdf(0), rel=1e-3)

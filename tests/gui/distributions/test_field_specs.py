@@ -11,14 +11,6 @@ from engine.stats import DistributionsState, distribution_spec
 from gui.widgets.field_controls import INT_LIMIT, decimals_for
 
 
-@pytest.fixture
-def lab(lab_window):
-    win = lab_window("distributions")
-    lab = win.current_lab()
-    yield lab
-    lab.shutdown()
-
-
 def _assert_slider_spans(slider, lo: float, hi: float) -> None:
     """The slider's ends sit at the spec's teaching range (set_value emits nothing, so the state stays)."""
     slider.set_value(lo)

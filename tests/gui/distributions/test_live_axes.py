@@ -9,14 +9,6 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 
 
-@pytest.fixture
-def lab(lab_window):
-    win = lab_window("distributions")
-    lab = win.current_lab()
-    yield lab
-    lab.shutdown()
-
-
 def _axis_width(lab) -> float:
     return lab.sampler.density_plot.getPlotItem().getAxis("left").width()
 
