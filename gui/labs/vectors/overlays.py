@@ -20,11 +20,31 @@ def _polygon(points) -> QtGui.QPolygonF:
     return QtGui.QPolygonF([QtCore.QPointF(float(x), float(y)) for x, y in points])
 
 
+def _unchanged(item: QtWidgets.QGraphicsItem, points: np.ndarray | None) -> bool:
+    """True when ``item`` already shows ``points``; else remembers them as shown.
+
+    A drag moves one vector: the unit ball, the span's fill and whatever is switched off stay as they are, and each
+    setData/setPolygon would still re-scan bounds and repaint its item (~0.3 ms a move in all).
+    """
+    last = getattr(item, "_shown_points", False)
+    if last is not False and (last is None) == (points is None) and (last is None or np.array_equal(last, points)):
+        return True
+    item._shown_points = None if points is None else np.array(points, dtype=float)
+    return False
+
+
 def _set_xy(item: pg.PlotDataItem, points: np.ndarray | None) -> None:
+    if _unchanged(item, points):
+        return
     if points is None:
         item.setData(*EMPTY)
     else:
         item.setData(points[:, 0], points[:, 1])
+
+
+def _set_polygon(item: QtWidgets.QGraphicsPolygonItem, points: np.ndarray) -> None:
+    if not _unchanged(item, points):
+        item.setPolygon(_polygon(points))
 
 
 class OperationsView:
@@ -67,7 +87,7 @@ class OperationsView:
         self.parallelogram.setVisible(s.show_sum)
         if s.show_sum:
             self.sum_item.set_points(r.sum)
-            self.parallelogram.setPolygon(_polygon(r.parallelogram))
+            _set_polygon(self.parallelogram, r.parallelogram)
         self.diff_item.setVisible(s.show_diff)
         if s.show_diff:
             self.diff_item.set_points(u, v)  # u − v drawn from the tip of v to the tip of u
@@ -103,13 +123,13 @@ class OperationsView:
         self.span_fill.setVisible(on and r.span_fill is not None)
         self.span_line.setVisible(on and r.span_line_deg is not None)
         if not on:
-            self.combo_path.setData(*EMPTY)
+            _set_xy(self.combo_path, None)
             self.span_label.setText("")
             return
         self.combo_item.set_points(r.combo)
         _set_xy(self.combo_path, r.combo_path)
         if r.span_fill is not None:
-            self.span_fill.setPolygon(_polygon(r.span_fill))
+            _set_polygon(self.span_fill, r.span_fill)
         if r.span_line_deg is not None:
             self.span_line.setAngle(r.span_line_deg)
         self.span_label.setText(r.span_label)

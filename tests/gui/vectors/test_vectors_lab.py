@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
@@ -155,3 +157,53 @@ def test_one_derive_per_state(qtbot, lab_window):
     assert lab.results.computed == before  # the same state is never derived twice
     drag_in_view(qtbot, lab.plane, start=lab.state().vectors[0], end=(2.0, -1.0), steps=6)
     assert lab.results.computed - before <= 7
+
+
+def test_a_drag_holds_the_column_and_releases_the_exact_readouts(qtbot, lab_window):
+    """The spin boxes and readouts catch up at 10 Hz while a tip is dragged (the plane follows every move) and show
+    the released state exactly."""
+    from tests.gui.helpers import view_to_widget
+
+    _win, lab = _lab(lab_window)
+    QtWidgets.QApplication.processEvents()
+    before = lab.readouts.labels["u_dot_v"].text()
+    spin = lab.findChild(QtWidgets.QDoubleSpinBox, "spin_u_x")
+    spin_before = spin.value()
+    vp = lab.plane.viewport()
+    start = lab.state().vectors[0]
+    qtbot.mouseMove(vp, view_to_widget(lab.plane, *start))
+    qtbot.mousePress(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(lab.plane, *start))
+    for i in range(1, 7):
+        at = (start[0] + 0.3 * i, start[1] - 0.5 * i)
+        qtbot.mouseMove(vp, view_to_widget(lab.plane, *at))
+        assert lab.vector_items[0].tip() == lab.state().vectors[0] != start  # the arrow follows every move
+        assert lab.readouts.labels["u_dot_v"].text() == before and spin.value() == spin_before
+        assert lab.catch_up.pending()
+    qtbot.mouseRelease(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(lab.plane, *at))
+    assert not lab.catch_up.pending()
+    u, v = lab.state().vectors
+    assert lab.readouts.labels["u_dot_v"].text() == format_number(V.dot(u, v), 4)
+    assert lab.readouts.labels["sum"].text() == lab.results.get(lab.state()).readouts["sum"]
+    assert spin.value() == pytest.approx(u[0])
+
+
+def test_a_drag_sets_only_the_overlays_whose_data_changed(qtbot, lab_window, monkeypatch):
+    _win, lab = _lab(lab_window)
+    lab.edit(replace(lab.state(), norm_ball="l1", show_combo=True), "setup")
+    ops = lab.operations
+    calls = {"ball_unit": 0, "span_fill": 0, "ball_u": 0}
+    for name, method in (("ball_unit", "setData"), ("ball_u", "setData"), ("span_fill", "setPolygon")):
+        item = getattr(ops, name)
+        original = getattr(item, method)
+
+        def counted(*args, name=name, original=original):
+            calls[name] += 1
+            return original(*args)
+
+        monkeypatch.setattr(item, method, counted)
+    drag_in_view(qtbot, lab.plane, start=lab.state().vectors[0], end=(2.0, -1.0), steps=6)
+    assert calls["ball_unit"] == 0 and calls["span_fill"] == 0  # the unit ball and the span's fill did not move
+    assert calls["ball_u"] >= 6  # the ball through u's tip did, at every move
+    xs, _ys = ops.ball_u.getData()
+    u = lab.state().vectors[0]
+    assert max(xs) == pytest.approx(abs(u[0]) + abs(u[1]))
