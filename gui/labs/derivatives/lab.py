@@ -25,6 +25,7 @@ from gui.labs.base import Lab
 from gui.labs.derivatives.chain_view import ChainRulePanel
 from gui.labs.derivatives.controls import DerivativesControls
 from gui.labs.derivatives.plots import ErrorPlot, FunctionPlot
+from gui.widgets.catch_up import CatchUp
 from gui.widgets.control_column import control_column
 from gui.widgets.jobs import LatestJob
 from gui.widgets.lazy_page import LazyPage
@@ -70,6 +71,10 @@ class DerivativesLab(Lab):
         self.tabs.addTab(self.graphs, translate("Derivatives", "Graphs"))
         self.tabs.addTab(self.chain_page, translate("Derivatives", "Chain rule"))
         self.controls = DerivativesControls()
+        self.catch_up = CatchUp(self)
+        """The side column (x₀'s box, the readouts) and the error curve follow a drag at 10 Hz: re-laying out and
+        repainting the column, and redrawing the error plot, were two fifths of every move's frame; the point, tangent,
+        secant and slope label and the h marker follow every move."""
         scroll = control_column(self.controls)
         scroll.setFixedWidth(340)
         lay = QtWidgets.QHBoxLayout(self)
@@ -200,7 +205,8 @@ class DerivativesLab(Lab):
         """Show ``state`` everywhere; each view redraws only the parts of the results that changed."""
         self._rendering = True
         try:
-            self.controls.show_inputs(state)
+            live = self.live_quality.live
+            self.catch_up.run(lambda: self.controls.show_inputs(state), live, key="inputs")
             with QtCore.QSignalBlocker(self.tabs):
                 self.tabs.setCurrentIndex(1 if state.tab == "chain" else 0)
             self.function_plot.set_view(state.view)
@@ -213,14 +219,21 @@ class DerivativesLab(Lab):
                 self.error_message(f"f(x): {err}")
                 return
             self.function_plot.show(r)
-            self.error_plot.show(r)
-            self.controls.show_results(r)
+            self.error_plot.show_h(r)
+            self.catch_up.run(lambda: self.error_plot.show(r), live, key="error")
+            self.catch_up.run(lambda: self.controls.show_results(r), live, key="results")
             self._render_formulas(state, r)
             self._render_chain(state)
         finally:
             self._rendering = False
 
+    def commit(self, text: str) -> None:
+        """End of a gesture: the column held back during it shows the final state at once."""
+        self.catch_up.flush()
+        super().commit(text)
+
     def _render_sketch(self, state: DerivativesState) -> None:
+        self.catch_up.cancel("results")  # the sketch's "…" readouts must not be overwritten by older results
         try:
             s = sketch(state)
         except ExpressionError as err:

@@ -152,9 +152,13 @@ class ErrorPlot:
         """Redraw the error curve on the next :meth:`show`."""
         self._curve = None
 
+    def show_h(self, r: DerivativesResults) -> None:
+        """Move the h marker (an h drag moves only it)."""
+        self.h_line.setValue(r.log_h)
+
     def show(self, r: DerivativesResults) -> None:
         """Move the h marker; redraw the curve only when it changed (it depends on f and x₀, not on h)."""
-        self.h_line.setValue(r.log_h)
+        self.show_h(r)
         if r.error is self._curve:
             return
         self._curve = r.error

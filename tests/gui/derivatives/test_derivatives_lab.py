@@ -191,7 +191,42 @@ def test_a_drag_derives_once_per_state(lab, qtbot):
     assert lab.results.computed == before
     lab.preview(dataclasses.replace(lab.state(), x0=0.25))
     assert lab.results.computed == before + 1
+    lab.commit("Move point")  # the readouts held back during the gesture show its end at once
     assert lab.read_slope.text() == lab.results.get(lab.state()).readouts["slope"]
+    assert lab.results.computed == before + 1
+
+
+def test_a_point_drag_holds_the_column_and_the_error_curve_and_releases_the_exact_ones(lab, qtbot):
+    """The readouts, x₀'s box and the error curve catch up at 10 Hz while the point is dragged (the point, tangent,
+    secant and slope label follow every move) and show the released state exactly."""
+    from tests.gui.helpers import view_to_widget
+
+    win, lab = lab
+    QtWidgets.QApplication.processEvents()
+    s = lab.state()
+    fx = metrics(s)["f_x0"]
+    slope_before, x0_before = lab.read_slope.text(), lab.controls.x0.value()
+    error_before = lab.error_plot.fwd_err.getData()[1].copy()
+    widget, vb = lab.plot, lab.function_plot.viewbox
+    vp = widget.viewport()
+    qtbot.mouseMove(vp, view_to_widget(widget, s.x0, fx, viewbox=vb))
+    qtbot.mousePress(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(widget, s.x0, fx, viewbox=vb))
+    for i in range(1, 7):
+        qtbot.mouseMove(vp, view_to_widget(widget, s.x0 - 0.3 * i, fx, viewbox=vb))
+        new = lab.state()
+        assert new.x0 != s.x0
+        assert lab.function_plot.point.pos().y() == pytest.approx(metrics(new)["f_x0"])  # the point follows
+        assert lab.function_plot.slope_text.toPlainText() == lab.results.get(new).slope_label
+        assert lab.read_slope.text() == slope_before and lab.controls.x0.value() == x0_before
+        assert np.array_equal(lab.error_plot.fwd_err.getData()[1], error_before, equal_nan=True)
+        assert lab.catch_up.pending()
+    qtbot.mouseRelease(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(widget, s.x0 - 1.8, fx, viewbox=vb))
+    new = lab.state()
+    r = lab.results.get(new)
+    assert not lab.catch_up.pending()
+    assert lab.read_slope.text() == r.readouts["slope"]
+    assert lab.controls.x0.value() == pytest.approx(new.x0, abs=10 ** -lab.controls.x0.decimals())
+    assert np.array_equal(lab.error_plot.fwd_err.yData, r.error.forward, equal_nan=True)
 
 
 def test_repeated_gestures_leave_the_plots_their_width(lab, qtbot):
