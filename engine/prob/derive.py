@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,8 +50,37 @@ class ProbabilityResults:
     metrics: dict[str, Any]
 
 
+@functools.lru_cache(maxsize=8)
+def _bayes_part(
+    prevalence: float, sensitivity: float, specificity: float
+) -> tuple[BayesTest, BayesTest | None, dict[str, int], tuple[np.ndarray, np.ndarray]]:
+    first = bayes_test(prevalence, sensitivity, specificity)
+    second = None if first.posterior is None else bayes_test(first.posterior, sensitivity, specificity)
+    people = natural_frequencies(first)
+    return first, second, people, icon_array(people)
+
+
+@functools.lru_cache(maxsize=8)
+def _naive_bayes_part(message: str, alpha: float) -> tuple[WordCounts, Score, int | None]:
+    model = count_words(bundled_corpus())
+    score = score_message(model, message, alpha)
+    underflow = None
+    if score.words:
+        n = np.array(score.word_counts, dtype=float)
+        underflow = underflow_length(float(np.log(score.p_word).mean(axis=0) @ n / n.sum()))
+    return model, score, underflow
+
+
+@functools.lru_cache(maxsize=8)
+def _space_part(space: str, a: str, b: str, n_trials: int, seed: int) -> tuple[EventProbs, Roll]:
+    return space_probs(space, a, b), roll(space, a, b, n_trials, seed)
+
+
 def derive(state: ProbabilityState) -> ProbabilityResults:
     """Areas, simulation counts, the medical test and the naive Bayes score of ``state`` (all cheap: one frame).
+
+    The parts a gesture on one tab leaves alone (an event dragged: the medical test, the message's score, the rolled
+    dice) come from small caches keyed on the fields they read, so a drag recomputes only its own tab's maths.
 
     Parameters
     ----------
@@ -62,17 +92,9 @@ def derive(state: ProbabilityState) -> ProbabilityResults:
     """
     ev = event_probs(state.event_a, state.event_b)
     throw = throw_points(state.event_a, state.event_b, state.n_trials, state.seed)
-    first = bayes_test(state.prevalence, state.sensitivity, state.specificity)
-    second = None if first.posterior is None else bayes_test(first.posterior, state.sensitivity, state.specificity)
-    people = natural_frequencies(first)
-    model = count_words(bundled_corpus())
-    score = score_message(model, state.message, state.alpha)
-    space = space_probs(state.space, state.space_a, state.space_b)
-    rolled = roll(state.space, state.space_a, state.space_b, state.n_trials, state.seed)
-    underflow = None
-    if score.words:
-        n = np.array(score.word_counts, dtype=float)
-        underflow = underflow_length(float(np.log(score.p_word).mean(axis=0) @ n / n.sum()))
+    first, second, people, icons = _bayes_part(state.prevalence, state.sensitivity, state.specificity)
+    model, score, underflow = _naive_bayes_part(state.message, state.alpha)
+    space, rolled = _space_part(state.space, state.space_a, state.space_b, state.n_trials, state.seed)
     return ProbabilityResults(
         events=ev,
         overlap=intersection(state.event_a, state.event_b),
@@ -86,7 +108,7 @@ def derive(state: ProbabilityState) -> ProbabilityResults:
         first=first,
         second=second,
         people=people,
-        icons=icon_array(people),
+        icons=icons,
         model=model,
         score=score,
         underflow_words=underflow,

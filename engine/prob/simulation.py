@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -56,9 +57,8 @@ def throw_points(a: Rect, b: Rect, n: int, seed: int) -> Throw:
     n = int(n)
     if n < 0:
         raise ValueError(f"the number of throws must be 0 or more, got {n}")
-    rng = np.random.default_rng(int(seed))
     k = min(n, SHOWN_POINTS)
-    pts = rng.random((k, 2))
+    pts, rng = _first_throws(k, int(seed))
     in_a, in_b = _inside(pts, a), _inside(pts, b)
     n_ab = int(np.sum(in_a & in_b))
     n_a_only = int(np.sum(in_a & ~in_b))
@@ -85,6 +85,22 @@ def throw_points(a: Rect, b: Rect, n: int, seed: int) -> Throw:
         n_ab=n_ab,
         n_union=n_ab + n_a_only + n_b_only,
     )
+
+
+@functools.lru_cache(maxsize=4)
+def _first_points(k: int, seed: int) -> tuple[np.ndarray, dict]:
+    rng = np.random.default_rng(seed)
+    pts = rng.random((k, 2))
+    pts.flags.writeable = False  # shared by every Throw of this seed: a drag of A or B keeps the same points
+    return pts, rng.bit_generator.state
+
+
+def _first_throws(k: int, seed: int) -> tuple[np.ndarray, np.random.Generator]:
+    """The first ``k`` points of ``seed`` and a generator at the state drawing them left it in."""
+    pts, after = _first_points(k, seed)
+    bits = np.random.PCG64(0)
+    bits.state = after
+    return pts, np.random.Generator(bits)
 
 
 def binomial_bounds(n: int, p: float, z: float = 3.89) -> tuple[float, float]:

@@ -8,6 +8,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.prob import ProbabilityResults, ProbabilityState
 from gui import theme
+from gui.widgets.catch_up import CatchUp
 from gui.widgets.field_controls import value_slider
 from gui.widgets.plane import configure_plot
 
@@ -191,15 +192,20 @@ class BayesTab(QtWidgets.QWidget):
         layout.addLayout(pictures, 1)
         layout.addWidget(self.legend)
         layout.addWidget(self.posterior)
+        self.catch_up = CatchUp(self)
 
-    def render(self, state: ProbabilityState, results: ProbabilityResults) -> None:
-        """Sliders, pictures and the posterior in words and numbers."""
+    def render(self, state: ProbabilityState, results: ProbabilityResults, live: bool = False) -> None:
+        """Sliders, pictures and the posterior in words and numbers (at 10 Hz while ``live``: a slider held)."""
         for name, slider in self.sliders.items():
             slider.set_value(getattr(state, name))
         with QtCore.QSignalBlocker(self.second_check):
             self.second_check.setChecked(state.second_test)
         self.icons.render(results)
         self.tree.render(results)
+        self.catch_up.run(lambda: self._render_words(state, results), live)
+
+    def _render_words(self, state: ProbabilityState, results: ProbabilityResults) -> None:
+        # two wrapped rich-text paragraphs laid out again per change
         f = results.people
         swatch = "<span style='color:{0}'>■</span>".format
         self.legend.setText(

@@ -8,6 +8,7 @@ from PySide6 import QtCore, QtWidgets
 from engine.prob import EventProbs, ProbabilityResults, ProbabilityState, nice_fraction
 from gui import theme
 from gui.labs.probability.square import EVENT_COLORS, SquareView
+from gui.widgets.catch_up import CatchUp
 from gui.widgets.control_column import control_column
 from gui.widgets.field_controls import configure_spin, next_seed, spec_of
 
@@ -306,12 +307,17 @@ class EventsTab(QtWidgets.QWidget):
         left.addWidget(self.square, 1)
         left.addLayout(pick)
         view_and_column(self, left, (self.readouts, self.simulation, self.compare))
+        self.catch_up = CatchUp(self)
 
-    def render(self, state: ProbabilityState, results: ProbabilityResults) -> None:
-        """Every part of the tab for one state."""
+    def render(self, state: ProbabilityState, results: ProbabilityResults, live: bool = False) -> None:
+        """Every part of the tab for one state; while ``live`` (an event dragged) the column catches up at 10 Hz."""
         self.square.render(state, results)
+        self.catch_up.run(lambda: self._render_column(state, results), live)
+        with QtCore.QSignalBlocker(self.snap_check):
+            self.snap_check.setChecked(state.snap)
+
+    def _render_column(self, state: ProbabilityState, results: ProbabilityResults) -> None:
+        # ~0.8 ms a change: sixteen readouts and three wrapped sentences laid out again, the column repainted
         self.readouts.render(state, results)
         self.simulation.render(state, results)
         self.compare.render(results)
-        with QtCore.QSignalBlocker(self.snap_check):
-            self.snap_check.setChecked(state.snap)

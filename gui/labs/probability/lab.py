@@ -24,10 +24,14 @@ from gui.labs.probability.bayes_tab import BayesTab
 from gui.labs.probability.events_tab import EventsTab, fmt
 from gui.labs.probability.naive_bayes_tab import NaiveBayesTab
 from gui.labs.probability.outcomes_tab import OutcomesTab
+from gui.widgets.catch_up import CatchUp
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.results_cache import ResultsCache
 
 __all__ = ["ProbabilityLab"]
+
+LIVE_TABS = ("events", "bayes")
+"""Tabs whose side readouts catch up at 10 Hz during a gesture (their render takes ``live``)."""
 
 
 class ProbabilityLab(Lab):
@@ -41,6 +45,8 @@ class ProbabilityLab(Lab):
         super().__init__(parent)
         self.results = ResultsCache(derive)
         self._key_text = ""  # the undo text of the keyboard move under way ("Move A", "Resize B")
+        self._held = False
+        """A mouse holds an event or a slider: side readouts catch up at 10 Hz (an arrow key's step shows at once)."""
         self._pages = {
             "events": LazyPage(self._make_events),
             "outcomes": LazyPage(self._make_outcomes),
@@ -105,6 +111,7 @@ class ProbabilityLab(Lab):
         self.preview(replace(self._state, **{f"event_{key}": clamp_rect(rect, step=self._grid())}))
 
     def _on_event_dragged(self, key: str, rect: tuple, finished: bool) -> None:
+        self._held = not finished
         self._change_event(key, rect)
         if finished:
             self.commit(self.tr("Drag {0}").format(key.upper()))
@@ -125,6 +132,7 @@ class ProbabilityLab(Lab):
         self.commit(self._key_text)
 
     def _on_slider(self, field: str, value: float, final: bool) -> None:
+        self._held = not final
         self.preview(replace(self._state, **{field: float(value)}))
         if final:
             self.commit(self.tr("Set {0}").format(field))
@@ -142,8 +150,19 @@ class ProbabilityLab(Lab):
     def _render_tab(self, tab: str, state: ProbabilityState) -> None:
         if self._shown.get(tab) is state:
             return
-        self._pages[tab].view().render(state, self.results.get(state))
+        view = self._pages[tab].view()
+        if tab in LIVE_TABS:
+            view.render(state, self.results.get(state), live=self._held)
+        else:
+            view.render(state, self.results.get(state))
         self._shown[tab] = state
+
+    def commit(self, text: str) -> None:
+        """End of a gesture: the readouts held back during it (10 Hz) show the final state at once."""
+        self._held = False
+        for catch_up in self.findChildren(CatchUp):
+            catch_up.flush()
+        super().commit(text)
 
     def render(self, state: ProbabilityState) -> None:
         index = TABS.index(state.tab)

@@ -10,7 +10,7 @@ from gui import theme
 from gui.labs.probability.points import PointCloud
 from gui.widgets.plane import configure_plot
 
-__all__ = ["EVENT_COLORS", "EventRect", "SquareView"]
+__all__ = ["EVENT_COLORS", "EventRect", "OverlapRect", "SquareView"]
 
 EVENT_COLORS = {"a": "blue", "b": "vermillion"}
 POINT_COLORS = ("purple", "blue", "vermillion", "grey")
@@ -61,6 +61,42 @@ class EventRect(pg.ROI):
             self.setSize((r[2], r[3]))
 
 
+class OverlapRect(pg.GraphicsObject):
+    """A rectangle drawn with a cosmetic pen whose bounds reach its pen's width in pixels.
+
+    A ``QGraphicsRectItem`` grows its bounds by half its pen's width in *data* units whatever the pen: with the 2.5-px
+    dashed outline of A∩B they were 2.5 units wider than the unit square, so every move of the overlap repainted the
+    whole plot and everything in it.
+    """
+
+    def __init__(self, pen: QtGui.QPen, brush: QtGui.QBrush) -> None:
+        super().__init__()
+        self._pen, self._brush = pen, brush
+        self._rect = QtCore.QRectF()
+
+    def rect(self) -> QtCore.QRectF:
+        return QtCore.QRectF(self._rect)
+
+    def setRect(self, rect: QtCore.QRectF) -> None:
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = QtCore.QRectF(rect)
+            self.update()
+
+    def boundingRect(self) -> QtCore.QRectF:  # Qt override
+        reach = 0.5 * self._pen.widthF() + 1.0
+        mx, my = reach * self.pixelWidth(), reach * self.pixelHeight()
+        return self._rect.adjusted(-mx, -my, mx, my)
+
+    def viewTransformChanged(self) -> None:  # pyqtgraph hook: a pixel is another size in data units now
+        self.prepareGeometryChange()
+
+    def paint(self, p: QtGui.QPainter, *_args) -> None:  # Qt override: what QGraphicsRectItem paints
+        p.setPen(self._pen)
+        p.setBrush(self._brush)
+        p.drawRect(self._rect)
+
+
 class SquareView(pg.PlotWidget):
     """The sample space [0, 1]²: keyboard-focusable; arrows move the selected event, Shift+arrows resize it."""
 
@@ -97,11 +133,12 @@ class SquareView(pg.PlotWidget):
         outline.setPen(theme.pen("fg", 1.5))
         plot.addItem(outline)
         self.points = PointCloud(POINT_COLORS)
+        self._drawn: tuple | None = None  # (points, event A, event B) the cloud last showed
         self.points.setZValue(5)
         plot.addItem(self.points)
-        self.overlap = QtWidgets.QGraphicsRectItem(0, 0, 0, 0)
-        self.overlap.setPen(theme.pen("purple", 2.5, "dash"))
-        self.overlap.setBrush(QtGui.QBrush(theme.color("purple", 90), QtCore.Qt.BrushStyle.BDiagPattern))
+        self.overlap = OverlapRect(
+            theme.pen("purple", 2.5, "dash"), QtGui.QBrush(theme.color("purple", 90), QtCore.Qt.BrushStyle.BDiagPattern)
+        )
         self.overlap.setZValue(8)
         plot.addItem(self.overlap)
         self.events: dict[str, EventRect] = {}
@@ -173,8 +210,27 @@ class SquareView(pg.PlotWidget):
         self.points.setVisible(state.show_points)
         if state.show_points:
             t = results.throw
+            drawn = (t.points, state.event_a, state.event_b)
+            if self._drawn is not None and self._drawn[0] is t.points and self._drawn[1:] == drawn[1:]:
+                return
             masks = (t.in_a & t.in_b, t.in_a & ~t.in_b, t.in_b & ~t.in_a, ~(t.in_a | t.in_b))
-            self.points.set_groups([t.points[m] for m in masks])
+            self.points.set_groups([t.points[m] for m in masks], self._recoloured(drawn))
+            self._drawn = drawn
+
+    def _recoloured(self, drawn: tuple) -> QtCore.QRectF | None:
+        """Where points may have changed colour since the last drawing: around the events that moved (None: anywhere).
+
+        A point changes colour only when it enters or leaves A or B, so only inside an event's old or new rectangle;
+        the same thrown points (a drag keeps n and the seed) need no other repaint.
+        """
+        last = self._drawn
+        if last is None or last[0] is not drawn[0]:
+            return None
+        area = QtCore.QRectF()
+        for old, new in zip(last[1:], drawn[1:], strict=True):
+            if old != new:
+                area = area.united(QtCore.QRectF(*old)).united(QtCore.QRectF(*new))
+        return area
 
     def shown_points(self) -> int:
         """How many points are drawn (tests read it)."""

@@ -1,0 +1,84 @@
+"""What a drag on the events square repaints and writes per move, and what its release shows."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6 import QtCore, QtWidgets
+
+from engine import prob as P
+from tests.gui.helpers import prepare_view, view_to_widget
+
+
+def _events_lab(lab_window, **changes):
+    win = lab_window("probability")
+    lab = win.show_lab("probability")
+    lab.set_state(replace(P.ProbabilityState(), **changes))
+    QtWidgets.QApplication.processEvents()
+    return win, lab
+
+
+def test_the_readouts_catch_up_during_a_drag_and_show_the_release_at_once(qtbot, lab_window):
+    _win, lab = _events_lab(lab_window, snap=False)
+    square, readouts = lab.square, lab.events_tab.readouts
+    before = readouts.exact["p_b"].text()
+    prepare_view(square)
+    vp = square.viewport()
+    qtbot.mouseMove(vp, view_to_widget(square, 0.7, 0.35))
+    qtbot.mousePress(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(square, 0.7, 0.35))
+    for x in (0.68, 0.66, 0.64):
+        qtbot.mouseMove(vp, view_to_widget(square, x, 0.45))  # up and left: B's area changes at the edge
+    assert lab.state().event_b != P.ProbabilityState().event_b
+    assert lab.square.events["b"].rect() == lab.state().event_b  # the square follows every move …
+    assert readouts.exact["p_b"].text() == before and lab.events_tab.catch_up.pending()  # … the column at 10 Hz
+    qtbot.mouseRelease(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(square, 0.64, 0.45))
+    assert not lab.events_tab.catch_up.pending()
+    fresh = P.derive(lab.state())
+    assert readouts.exact["p_a_given_b"].text().startswith(f"{fresh.events.p_a_given_b:.4f}")
+
+
+def test_the_overlap_outline_is_bounded_by_its_pen_in_pixels(lab_window):
+    """Qt's rectangle item grew its bounds by the pen's width in data units: the whole plot repainted per move."""
+    _win, lab = _events_lab(lab_window)
+    square = lab.square
+    item = square.overlap
+    assert item.isVisible()
+    bounds = square.mapFromScene(item.sceneBoundingRect()).boundingRect()
+    drawn = square.mapFromScene(item.mapRectToScene(item.rect())).boundingRect()
+    assert bounds.width() <= drawn.width() + 12 and bounds.height() <= drawn.height() + 12
+
+
+def test_moving_b_repaints_the_points_near_it_not_the_whole_square(qtbot, lab_window, monkeypatch):
+    _win, lab = _events_lab(lab_window, snap=False, show_points=True, n_trials=1_000_000)
+    cloud = lab.square.points
+    exposed: list[QtCore.QRectF] = []
+    paint = type(cloud).paint
+
+    def record(item, p, opt, *args):
+        exposed.append(QtCore.QRectF(opt.exposedRect))
+        return paint(item, p, opt, *args)
+
+    qtbot.waitExposed(lab.square)
+    QtWidgets.QApplication.processEvents()
+    monkeypatch.setattr(type(cloud), "paint", record)
+    lab.preview(replace(lab.state(), event_b=(0.42, 0.1, 0.4, 0.5)))  # B 0.02 to the right
+    qtbot.waitUntil(lambda: bool(exposed))
+    lab.commit("test")
+    # old code: the whole square (1 × 1) on every move; now B's old and new place (0.42 × 0.5) and a few pixels
+    assert all(r.width() < 0.5 and r.height() < 0.6 for r in exposed), exposed
+
+
+def test_a_held_bayes_slider_moves_the_pictures_and_the_words_catch_up(qtbot, lab_window):
+    _win, lab = _events_lab(lab_window, tab="bayes")
+    tab = lab.bayes_tab
+    slider = tab.sliders["prevalence"].slider
+    before = tab.posterior.text()
+    codes = tab.icons._codes
+    slider.setSliderDown(True)  # as a mouse holding the handle
+    slider.setValue(slider.value() + 40)
+    assert lab.state().prevalence != P.ProbabilityState().prevalence
+    assert tab.icons._codes != codes  # the icon array follows every step …
+    assert tab.posterior.text() == before and tab.catch_up.pending()  # … the sentences at 10 Hz
+    slider.setSliderDown(False)  # emits sliderReleased: the release commits
+    assert not tab.catch_up.pending()
+    assert f"{P.derive(lab.state()).first.posterior:.4f}" in tab.posterior.text()
