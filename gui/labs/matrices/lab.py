@@ -16,6 +16,7 @@ from gui.labs.base import Lab
 from gui.labs.matrices.rref_panel import RrefPanel
 from gui.labs.matrices.system_view import SolutionsBox, SystemPlot
 from gui.labs.matrices.transform_view import FactsBox, TransformPlot
+from gui.widgets.catch_up import CatchUp
 from gui.widgets.control_column import control_column
 from gui.widgets.fast_grid import FastGrid
 from gui.widgets.field_controls import configure_spin, spec_of, value_slider
@@ -49,6 +50,9 @@ class MatricesLab(Lab):
         self._applied_view: tuple[float, ...] | None = None
         self._live = False  # inside preview(): pages that are not shown wait for the end of the gesture
         self._hidden_stale = False
+        self.catch_up = CatchUp(self)
+        """The matrix tables in the side column follow a drag at 10 Hz, like the facts (re-laying out and repainting
+        the column was a fifth of a move's frame); the plane follows every move."""
         self.tabs = QtWidgets.QTabWidget()
         self.tables: list[MatrixTable] = []
         self.tabs.addTab(self._build_transform_page(), translate("Matrices", "Transform the plane"))
@@ -223,8 +227,11 @@ class MatricesLab(Lab):
             self._live = False
 
     def commit(self, text: str) -> None:
+        """End of a gesture: hidden pages and the readouts held back during it show the final state at once."""
         if self._hidden_stale:
             self.render(self._state)
+        for catch_up in (self.catch_up, self.facts.catch_up):
+            catch_up.flush()
         super().commit(text)
 
     def _on_basis_drag_finished(self, k: int) -> None:
@@ -290,7 +297,7 @@ class MatricesLab(Lab):
         self._hidden_stale = self._live
         for page, table in zip(la.TABS, self.tables, strict=False):
             if (page == shown or not self._live) and (not table.errors() or table.values() != state.matrix):
-                table.set_matrix(state.matrix)
+                self.catch_up.run(lambda t=table: t.set_matrix(state.matrix), self._live, key=table)
         with QtCore.QSignalBlocker(self.snap_check):
             self.snap_check.setChecked(state.snap)
         with QtCore.QSignalBlocker(self.preset_combo):

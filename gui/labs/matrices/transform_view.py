@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import time
-
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine.linalg import MatricesResults, MatricesState
 from gui import theme
 from gui.i18n import translate
+from gui.widgets.catch_up import CatchUp
 from gui.widgets.vector_item import VectorItem
 
 __all__ = ["TransformPlot", "FactsBox"]
@@ -101,30 +100,14 @@ class FactsBox(QtWidgets.QGroupBox):
             label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
             lay.addWidget(label)
         # New wrapped rich texts re-flow the whole side column (~2 ms a time at 1080p): during a drag they follow
-        # at most every LIVE_MS, the newest texts winning; at rest they are written at once.
-        self._pending: MatricesResults | None = None
-        self._timer = QtCore.QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self._flush)
-        self._last_write = -1e9
-
-    LIVE_MS = 100
+        # at most every LIVE_MS (a CatchUp), the newest texts winning; at rest they are written at once.
+        self.catch_up = CatchUp(self)
 
     def render(self, r: MatricesResults, live: bool = False) -> None:
-        """Write derive's fact texts (``live``: during a drag, at most every :attr:`LIVE_MS`)."""
-        self._pending = r
-        now = time.perf_counter() * 1e3
-        if not live or now - self._last_write >= self.LIVE_MS:
-            self._flush()
-        elif not self._timer.isActive():
-            self._timer.start(int(self.LIVE_MS - (now - self._last_write)) + 1)
+        """Write derive's fact texts (``live``: during a drag, at most every :data:`~gui.widgets.catch_up.LIVE_MS`)."""
+        self.catch_up.run(lambda: self._write(r), live)
 
-    def _flush(self) -> None:
-        r, self._pending = self._pending, None
-        self._timer.stop()
-        if r is None:
-            return
-        self._last_write = time.perf_counter() * 1e3
+    def _write(self, r: MatricesResults) -> None:
         for label, text in ((self.det_text, r.det_text), (self.eigen_text, r.eigen_text),
                             (self.inverse_text, r.inverse_text)):  # fmt: skip
             if label.text() != text:

@@ -260,3 +260,30 @@ def test_curves_are_aliased_and_labels_keep_their_size_only_while_a_gesture_last
     assert not curve.opts["antialias"]
     qtbot.waitUntil(lambda: not quality.live, timeout=5000)
     assert curve.opts["antialias"] and (label.minimumSize(), label.maximumSize()) == (low, high)
+
+
+def test_a_basis_drag_holds_the_column_and_releases_the_exact_facts(qtbot, lab_window):
+    """The matrix table and the "What A does" facts catch up at 10 Hz (one CatchUp mechanism) while î is dragged; the
+    plane follows every move; the release shows the final matrix exactly."""
+    from tests.gui.helpers import view_to_widget
+
+    _win, lab = _lab(lab_window)
+    lab.set_state(replace(lab.state(), snap=False))
+    QtWidgets.QApplication.processEvents()
+    table, det_before = lab.tables[0], lab.facts.det_text.text()
+    vp = lab.plane.viewport()
+    start = lab.state().matrix[0][0], lab.state().matrix[1][0]
+    qtbot.mouseMove(vp, view_to_widget(lab.plane, *start))
+    qtbot.mousePress(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(lab.plane, *start))
+    for i in range(1, 7):
+        at = (start[0] + 0.2 * i, start[1] - 0.3 * i)
+        qtbot.mouseMove(vp, view_to_widget(lab.plane, *at))
+        m = lab.state().matrix
+        assert lab.transform.i_hat.tip() == (m[0][0], m[1][0]) != start  # the plane follows every move
+        assert table.item(0, 0).text() == "2" and lab.facts.det_text.text() == det_before
+        assert lab.catch_up.pending() and lab.facts.catch_up.pending()
+    qtbot.mouseRelease(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(lab.plane, *at))
+    assert not lab.catch_up.pending() and not lab.facts.catch_up.pending()
+    r = lab.results.get(lab.state())
+    assert table.values() == lab.state().matrix
+    assert lab.facts.det_text.text() == r.det_text and lab.facts.inverse_text.text() == r.inverse_text
