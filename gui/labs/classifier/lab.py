@@ -21,6 +21,7 @@ from gui.labs.classifier.data import CsvLoader
 from gui.labs.classifier.evaluation import EvaluationView
 from gui.labs.classifier.plane import FeaturePlane
 from gui.labs.classifier.threshold import ConfusionView, CurveView, SigmoidView
+from gui.widgets.catch_up import CatchUp
 from gui.widgets.control_column import control_column
 from gui.widgets.results_cache import ResultsCache
 
@@ -98,6 +99,9 @@ class ClassifierLab(Lab):
         self.csv = CsvLoader(self)
         self.results = ResultsCache(derive)
         self._drag_moved: tuple[tuple[float, float, float], ...] | None = None
+        self.catch_up = CatchUp(self)
+        self._held = False
+        """A mouse holds a point, the threshold line or a slider: the summary and tables catch up at 10 Hz."""
         self._connect()
         self.render(self._state)
 
@@ -148,6 +152,7 @@ class ClassifierLab(Lab):
         self.edit(new, text)
 
     def _on_slider(self, field: str, value: float, final: bool) -> None:
+        self._held = not final
         new = dataclasses.replace(self._state, **{field: value})
         if final:
             self.edit(new, f"Change {field}")
@@ -156,6 +161,7 @@ class ClassifierLab(Lab):
 
     def _on_threshold_line(self, value: float, final: bool) -> None:
         t = round(min(max(value, 0.0), 1.0), 4)
+        self._held = not final
         self.preview(dataclasses.replace(self._state, threshold=t))
         if final:
             self.commit("Drag threshold")
@@ -163,6 +169,7 @@ class ClassifierLab(Lab):
     def _on_point_moved(self, index: int, x: float, y: float) -> None:
         moved = [m for m in self._state.moved if int(m[0]) != index]
         moved.append((float(index), round(x, 6), round(y, 6)))
+        self._held = self.plane.drag.dragging is not None  # a mouse drag (an arrow key's step shows at once)
         self.preview(dataclasses.replace(self._state, moved=tuple(moved)))
 
     # --- render -------------------------------------------------------------------------------------------------------
@@ -182,23 +189,31 @@ class ClassifierLab(Lab):
         self.controls.data_error.setVisible(bool(res.error))
         if res.error:
             self.plane.clear_all()
-            self.summary.setText(res.error)
-            self.coef.clear()
+            self.catch_up.run(lambda: self.summary.setText(res.error), False, key=self.summary)
+            self.catch_up.run(self.coef.clear, False, key=self.coef)
             return
         self._show(state, res)
 
     def _show(self, state: ClassifierState, res: ClassifierResults) -> None:
-        self.summary.setText(res.summary)
+        # the plots follow every move; the text under them (~1 ms a change, laid out and repainted) at 10 Hz
+        held = self._held
+        self.catch_up.run(lambda: self.summary.setText(res.summary), held, key=self.summary)
         if state.tab == "model":
             self.plane.show_results(res)
-            self._show_coefficients(res)
+            self.catch_up.run(lambda: self._show_coefficients(res), held, key=self.coef)
         elif state.tab == "threshold":
             self.sigmoid.show_results(res, state.threshold)
             self.confusion.show_results(res, res.split.data.classes)
             self.curve_view.show_results(res, state.curve)
-            self.curve_text.setText(res.curve_text)
+            self.catch_up.run(lambda: self.curve_text.setText(res.curve_text), held, key=self.curve_text)
         else:
             self.evaluation.request(state)
+
+    def commit(self, text: str) -> None:
+        """End of a gesture: the text held back during it shows the final state at once."""
+        self._held = False
+        self.catch_up.flush()
+        super().commit(text)
 
     def _show_coefficients(self, res: ClassifierResults) -> None:
         """The coefficient table (estimate, SE, z, Wald p) and the log-loss / fit note under it."""

@@ -72,6 +72,7 @@ class FeaturePlane(pg.PlotWidget):
         self._bounds: tuple[float, float, float, float] | None = None
         self._split = None
         self._titles: tuple[str, str] = ("", "")
+        self._shown: dict[tuple[str, int], np.ndarray] = {}  # the points each scatter shows
 
     def show_results(self, res: ClassifierResults) -> None:
         """Draw ``res``: shading (two features) or the probability curve (one), boundary and points."""
@@ -99,8 +100,12 @@ class FeaturePlane(pg.PlotWidget):
         self.drag.step = float(10 ** np.floor(np.log10(x_span / 20))) if x_span > 0 else 0.1  # ~20-60 presses across
         for split, mask in (("train", ~res.test_mask), ("test", res.test_mask)):
             for cls in (0, 1):
-                sel = mask & ((res.y > 0.5) == bool(cls))
-                self.items[(split, cls)].setData(pos=xy[sel]) if sel.any() else self.items[(split, cls)].setData([], [])
+                pts = xy[mask & ((res.y > 0.5) == bool(cls))]
+                shown = self._shown.get((split, cls))
+                if shown is not None and shown.shape == pts.shape and np.array_equal(shown, pts):
+                    continue  # a drag moves one point: the other three groups keep their spots
+                self._shown[(split, cls)] = pts
+                self.items[(split, cls)].setData(pos=pts) if len(pts) else self.items[(split, cls)].setData([], [])
         if res.axis_titles != self._titles:  # a new label repaints the axis (and its grid cache): only when it changes
             self._titles = res.axis_titles
             label = {"color": theme.color("fg").name(), "font-size": f"{theme.current().font_pt}pt"}
@@ -115,6 +120,7 @@ class FeaturePlane(pg.PlotWidget):
         self.image.clear()
         for item in (*self.items.values(), self.boundary, self.prob_curve):
             item.setData([], [])
+        self._shown.clear()
         self.drag.set_points(np.zeros((0, 2)))
         self._split = None
 
