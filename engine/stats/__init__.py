@@ -97,6 +97,7 @@ from engine.stats.samples import (
     goodness_of_fit,
     histogram,
     summarize,
+    summary_and_histogram,
 )
 
 __all__ = [
@@ -129,6 +130,7 @@ __all__ = [
     "histogram",
     "SampleSummary",
     "summarize",
+    "summary_and_histogram",
     "support_range",
     "as_data",
     "MAX_CURVE_POINTS",

@@ -23,8 +23,7 @@ from engine.stats.samples import (
     SampleSummary,
     goodness_of_fit,
     histogram,
-    histogram_of_checked,
-    summarize,
+    summary_and_histogram,
 )
 
 __all__ = [
@@ -190,10 +189,7 @@ def sample_results(
         return _with_gof(res, s) if with_gof else res
     if samples is None:
         samples = sample(s.distribution, s.params, s.n_samples, s.seed)
-    summary = summarize(samples)  # (which checks the draws: the histogram need not check them again)
-    extent = (summary.minimum, summary.maximum)
-    hist = histogram_of_checked(np.asarray(samples, dtype=np.float64), bins=s.bins or "auto", discrete=discrete,
-                                extent=extent)  # fmt: skip
+    summary, hist = summary_and_histogram(samples, s.bins or "auto", discrete=discrete)
     run_gof = with_gof and samples.size <= GOF_LIMIT
     gof = goodness_of_fit(s.distribution, s.params, samples) if run_gof else None
     n_show = min(samples.size, ECDF_POINTS)

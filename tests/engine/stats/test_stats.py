@@ -570,3 +570,71 @@ def test_chunked_summary_matches_numpy_and_scipy(monkeypatch):
     assert summ.mean == pytest.approx(x.mean(), rel=1e-12)
     assert summ.variance == pytest.approx(x.var(ddof=1), rel=1e-12)
     assert summ.skewness == pytest.approx(st.skew(x), rel=1e-10)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    count=hs.integers(1, 1000),
+    lo=hs.floats(-1e12, 1e12, allow_nan=False),
+    log_width=hs.floats(-13, 8),
+    inside=hs.booleans(),
+    seed=hs.integers(0, 2**32 - 1),
+)
+def test_fast_bin_counting_gives_numpys_counts_on_and_beside_every_edge(count, lo, log_width, inside, seed):
+    """The counter places values by arithmetic and only near-edge ones by comparison: np.histogram's integers."""
+    import engine.stats.samples as samples
+
+    width = 10.0**log_width * max(1.0, abs(lo))
+    hi = lo + width
+    if not hi > lo:
+        return
+    rng = np.random.default_rng(seed)
+    edges = np.linspace(lo, hi, count + 1)
+    on_edges = np.concatenate([edges, np.nextafter(edges, np.inf), np.nextafter(edges, -np.inf)])
+    x = np.concatenate([on_edges, rng.uniform(lo, hi, 300)])
+    if inside:
+        x = np.clip(x, lo, hi)
+    else:
+        x = np.concatenate([x, rng.uniform(lo - width, hi + width, 100), [lo - width, hi + width]])
+    try:
+        ref_counts, ref_edges = np.histogram(x, bins=count, range=(lo, hi))
+    except ValueError:  # numpy refuses bins narrower than a float's resolution: no reference to hold us to
+        return
+    counts, got_edges = samples._counted(x, count, lo, hi, inside)
+    np.testing.assert_array_equal(got_edges, ref_edges)
+    np.testing.assert_array_equal(counts, ref_counts)
+
+
+def test_fast_bin_counting_of_millions_of_draws_is_numpys():
+    """A big normal sample through the public histogram: np.histogram's counts on the histogram's own edges."""
+    x = np.random.default_rng(11).standard_normal(3_000_000)
+    h = S.histogram(x, bins=317)
+    np.testing.assert_array_equal(h.counts, np.histogram(x, bins=317, range=(h.edges[0], h.edges[-1]))[0])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    values=hs.lists(hs.floats(-1e9, 1e9, allow_nan=False), min_size=1, max_size=300),
+    whole=hs.booleans(),
+    parallel=hs.booleans(),
+)
+def test_summary_and_histogram_are_summarize_and_histogram(values, whole, parallel):
+    """Side by side on two threads or one after the other: the very numbers of the two separate calls."""
+    from unittest import mock
+
+    import engine.stats.samples as samples
+
+    x = np.round(values) if whole else np.asarray(values)
+    with mock.patch.object(samples, "PARALLEL_MIN", 1 if parallel else 10**9), \
+            mock.patch.object(samples, "_cores", lambda: 2):  # fmt: skip
+        summary, hist = S.summary_and_histogram(x, discrete=whole)
+    assert summary == S.summarize(x)  # (nan fields are the one math.nan object: equal as tuple members)
+    ref = S.histogram(x, discrete=whole)
+    np.testing.assert_array_equal(hist.edges, ref.edges)
+    np.testing.assert_array_equal(hist.counts, ref.counts)
+    assert (hist.n_outside, hist.discrete) == (ref.n_outside, ref.discrete)
+
+
+def test_summary_and_histogram_name_a_bad_value():
+    with pytest.raises(S.StatsError, match="non-finite value .*position 3"):
+        S.summary_and_histogram([1.0, 2.0, math.inf])
