@@ -77,6 +77,7 @@ def derive(
     state: NetworkState,
     plane_view: tuple[float, float, float, float] | None = None,
     resolution: int = GRID_RES,
+    layers: bool = True,
 ) -> NetworkResults:
     """Every number, array and text the Network lab draws for ``state`` (pure; no training).
 
@@ -88,6 +89,9 @@ def derive(
         (x_min, x_max, y_min, y_max) the probability map covers; default ``state.view`` (a window may show more).
     resolution : int
         Map samples per axis, 2 to 512 (a coarser map keeps a drag smooth).
+    layers : bool
+        Push the plane through the layers (``stages``, ``separator``): False leaves ``stages`` empty, for a view that
+        does not show them (a third of a 2-8-8-1 refit's derive while a point is dragged).
 
     Returns
     -------
@@ -156,8 +160,8 @@ def derive(
     all_xy, all_cls = point_arrays(state)  # in data-set order: indices as a drag sees them
     grid = probability_grid(params, layout, state.activation, view, resolution)
     pts = np.concatenate([data.x_train, data.x_test])
-    stages = tuple(layer_stages(params, layout, state.activation, state.view, pts, state.projection))
-    stage = min(state.stage, len(stages) - 1)
+    stages = tuple(layer_stages(params, layout, state.activation, state.view, pts, state.projection)) if layers else ()
+    stage = max(0, min(state.stage, len(stages) - 1))
     probe = min(state.probe, len(data.y_train) - 1)
     probe_xy = (float(data.x_train[probe, 0]), float(data.x_train[probe, 1]))
     trace = backprop_trace(params, layout, state.activation, state.loss, probe_xy, data.y_train[probe])
@@ -181,7 +185,7 @@ def derive(
         stages=stages,
         stage=stage,
         stage_labels=_readonly(np.concatenate([data.y_train, data.y_test])),
-        separator=separator_line(stages[stage]),
+        separator=separator_line(stages[stage]) if stages else None,
         probe=probe,
         probe_xy=probe_xy,
         trace=trace,

@@ -74,9 +74,10 @@ class NetworkLab(Lab):
         """``derive(state)`` over the visible plane (coarser while dragging), computed once per state and view."""
         view = self.plane.current_view()
         resolution = DRAG_GRID_RES if self.point_edits.dragging else GRID_RES
-        key = (state, view, resolution)
+        layers = self.tabs.currentWidget() is self.layers_page  # the plane through the layers: only when shown
+        key = (state, view, resolution, layers)
         if key != self._results_key or self._results is None:
-            self._results = derive(state, view, resolution)
+            self._results = derive(state, view, resolution, layers=layers)
             self._results_key = key
         return self._results
 
@@ -278,9 +279,11 @@ class NetworkLab(Lab):
     def render(self, state: NetworkState) -> None:
         self.training.sync(state)
         self.display.show_view(state)
-        if training_config(state) != self._controls_shown:  # training only changes weights: leave the inputs alone
+        # training only changes weights, a point drag only the points: the inputs (which show no point) stay alone
+        controls = dataclasses.replace(training_config(state), points=())
+        if controls != self._controls_shown:
             self.display.show_controls(state, self.results(state))
-            self._controls_shown = training_config(state)
+            self._controls_shown = controls
         self.display.show(state)
 
     # --- surface for export, tests, lessons, shutdown -----------------------------------------------------------

@@ -99,6 +99,14 @@ def test_stages_start_with_the_input_plane_and_the_separator_lies_on_the_output_
     assert at.separator is not None and w1 * at.separator[:, 0] + w2 * at.separator[:, 1] + b == pytest.approx(0)
 
 
+def test_without_layers_derive_leaves_only_the_stages_out():
+    state = dataclasses.replace(NetworkState(), hidden=(2,), stage=2)
+    full, lean = derive(state), derive(state, layers=False)
+    assert lean.stages == () and lean.separator is None and lean.stage == 0
+    assert np.array_equal(lean.probability, full.probability) and np.array_equal(lean.boundary, full.boundary)
+    assert (lean.train_loss, lean.accuracy_text, lean.probe_xy) == (full.train_loss, full.accuracy_text, full.probe_xy)
+
+
 def test_degenerate_data_names_the_problem_and_keeps_the_points():
     state = dataclasses.replace(NetworkState(), dataset="custom", points=((0.0, 0.0, 1), (1.0, 1.0, 1)))
     r = derive(state)

@@ -345,3 +345,24 @@ def test_training_slices_are_shorter_while_a_point_is_dragged(qtbot, lab):
     lab.training.tick()
     assert budgets[-1] == training_module.DRAG_SLICE_S < training_module.TRAIN_SLICE_S
     qtbot.mouseRelease(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(plane, start[0] + 0.2, start[1]))
+
+
+def test_a_drag_refit_derives_what_is_shown_and_leaves_the_inputs_alone(qtbot, lab, monkeypatch):
+    """A refit's derive skips the Layers tab's stages while another tab is shown; the control column (which shows no
+    point) is not written again for new points; the Layers tab gets its stages when opened."""
+    import gui.labs.network.lab as lab_module
+
+    lab.point_edits.on_dataset("custom")
+    asked, controls = [], []
+    derive = lab_module.derive
+    monkeypatch.setattr(lab_module, "derive", lambda *a, **k: (asked.append(k.get("layers")), derive(*a, **k))[1])
+    show_controls = lab.display.show_controls
+    monkeypatch.setattr(lab.display, "show_controls", lambda *a: (controls.append(1), show_controls(*a)))
+    x, y, _ = lab.state().points[7]
+    for dx in (0.1, 0.2, 0.3):
+        lab.point_edits.drag_target = (7, x + dx, y)
+        lab.point_edits.refit_drag()
+    assert lab.state().points[7][0] == pytest.approx(x + 0.3)
+    assert asked and not any(asked) and controls == []
+    lab.tabs.setCurrentWidget(lab.layers_page)
+    assert asked[-1] is True and len(lab.results(lab.state()).stages) > 1
