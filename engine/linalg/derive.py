@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 
 import numpy as np
 
@@ -115,19 +115,72 @@ class MatricesResults:
     det_label_anchor: Point
     eigen_lines: tuple[tuple[float, str], ...]
     """(direction in degrees, "λ = …" at the morph time) per real eigen-line; empty when none is drawn."""
-    det_text: str
-    eigen_text: str
-    inverse_text: str
     matrix_text: str
     preset_slider: PresetSlider | None
-    equations: tuple[str, str]
-    system_segments: tuple[np.ndarray | None, np.ndarray | None]
-    system_label_points: tuple[Point | None, Point | None]
-    solution_point: Point | None
-    solution_label: str
-    system_kind: str
-    system_explain: str
     rref: RrefView
+    _state: MatricesState = field(repr=False)
+    _eigen: EigenResult = field(repr=False)
+
+    # The facts and the system are worked out when first read, once per results: a basis drag on the Transform page
+    # reads neither on most moves (the facts catch up at 10 Hz, the System page is hidden), and together they were
+    # 0.34 of derive's 0.55 ms a move (exact inverse, exact solve).
+    @cached_property
+    def _fact_texts(self) -> tuple[str, str, str]:
+        return _facts(self._state, self.det, self.det_t, self._eigen)
+
+    @cached_property
+    def _system_parts(self) -> dict:
+        return _system(self._state)
+
+    @property
+    def det_text(self) -> str:
+        """The determinant and what it does to areas and orientation (rich text, "What A does")."""
+        return self._fact_texts[0]
+
+    @property
+    def eigen_text(self) -> str:
+        """The eigenvalues in words (rich text, "What A does")."""
+        return self._fact_texts[1]
+
+    @property
+    def inverse_text(self) -> str:
+        """The inverse, or why there is none (rich text, "What A does")."""
+        return self._fact_texts[2]
+
+    @property
+    def equations(self) -> tuple[str, str]:
+        """The two equations of A x = b as text."""
+        return self._system_parts["equations"]
+
+    @property
+    def system_segments(self) -> tuple[np.ndarray | None, np.ndarray | None]:
+        """Each equation's line as a segment reaching a view's size beyond the view (None: no line)."""
+        return self._system_parts["system_segments"]
+
+    @property
+    def system_label_points(self) -> tuple[Point | None, Point | None]:
+        """Where each line's label sits, on its visible part."""
+        return self._system_parts["system_label_points"]
+
+    @property
+    def solution_point(self) -> Point | None:
+        """The single solution of A x = b, when there is one."""
+        return self._system_parts["solution_point"]
+
+    @property
+    def solution_label(self) -> str:
+        """The single solution as "(x, y)", exact where possible ("" when none)."""
+        return self._system_parts["solution_label"]
+
+    @property
+    def system_kind(self) -> str:
+        """One, no, or infinitely many solutions, in words."""
+        return self._system_parts["system_kind"]
+
+    @property
+    def system_explain(self) -> str:
+        """Why: the solution, or what det A = 0 means for these equations."""
+        return self._system_parts["system_explain"]
 
 
 def _num(x: float) -> str:
@@ -195,7 +248,6 @@ def derive(state: MatricesState) -> MatricesResults:
         centre = square[:4].mean(axis=0)
         pos, anchor = (float(centre[0]), float(centre[1])), (0.5, 0.5)
     eig = eigen(A)
-    facts = _facts(state, det, det_t, eig)
     return MatricesResults(
         morph=M,
         i_tip=(float(M[0, 0]), float(M[1, 0])),
@@ -212,13 +264,11 @@ def derive(state: MatricesState) -> MatricesResults:
         det_label_pos=pos,
         det_label_anchor=anchor,
         eigen_lines=_eigen_lines(eig, state.morph_t),
-        det_text=facts[0],
-        eigen_text=facts[1],
-        inverse_text=facts[2],
         matrix_text=matrix_text(A),
         preset_slider=preset_slider(state.preset),
         rref=_rref_view(state),
-        **_system(state),
+        _state=state,
+        _eigen=eig,
     )
 
 

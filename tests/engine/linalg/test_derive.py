@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import math
 from dataclasses import replace
 
@@ -134,3 +135,19 @@ def test_every_field_spec_default_lies_in_its_range() -> None:
         if fs.step is not None:
             assert 0 < fs.step < hi - lo
     assert math.isclose(field_specs(MatricesState)["morph_t"].step, 0.01)
+
+
+def test_facts_and_system_are_worked_out_once_when_first_read(monkeypatch) -> None:
+    """A basis drag on the Transform page reads neither the facts (they catch up at 10 Hz) nor the hidden System
+    page: derive leaves them (exact inverse, exact solve) until they are read, then works each out once."""
+    module = importlib.import_module("engine.linalg.derive")
+    calls = []
+    for name in ("_facts", "_system"):
+        original = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, _n=name, _f=original: calls.append(_n) or _f(*a))
+    r = derive(replace(MatricesState(), matrix=((2.0, 1.0), (1.0, 3.0)), system_b=(1.0, 2.0)))
+    assert calls == [] and r.det == 5.0
+    assert "det A = 5" in r.det_text and "Eigenvalues" in r.eigen_text and "A⁻¹" in r.inverse_text
+    assert r.system_kind.startswith("One solution") and r.solution_point == pytest.approx((0.2, 0.6))
+    assert r.equations[0].startswith("2·x") and r.solution_label and r.system_explain
+    assert calls == ["_facts", "_system"]  # each once, however often read
