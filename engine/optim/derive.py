@@ -6,6 +6,7 @@ the runs while only the playback position or the view moves) is taken from it in
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -88,7 +89,8 @@ class OptimizerResults:
     loss_label: str = "f − f*"
     last_step: int = 0
     position: int = 0
-    readouts: dict[str, RunReadout] = field(default_factory=dict)
+    readouts: Mapping[str, RunReadout] = field(default_factory=dict)
+    """Run name -> its readout at the position, each worked out when first read (:class:`Readouts`)."""
     start_text: str = ""
     start_curvature: str = ""
     start_axes: np.ndarray | None = None
@@ -130,6 +132,29 @@ def _narration(tr: Trajectory, k: int) -> str:
     if k == tr.steps:
         text += f"\n{tr.status}: {tr.message}"
     return text + "\n"
+
+
+class Readouts(Mapping[str, RunReadout]):
+    """The runs' readouts at step ``k_all``, each worked out the first time it is read, then kept.
+
+    A drag of the start derives the lab on every move, but its table and narration are redrawn at most 10 times a
+    second and the plane needs only the focused run's point: 7 Hessians and texts per move would be wasted.
+    """
+
+    def __init__(self, o: obj.Objective, runs: Mapping[str, Trajectory], k_all: int) -> None:
+        self._o, self._runs, self._k, self._done = o, runs, k_all, {}
+
+    def __getitem__(self, name: str) -> RunReadout:
+        r = self._done.get(name)
+        if r is None:
+            r = self._done[name] = _readout(self._o, self._runs[name], self._k)
+        return r
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._runs)
+
+    def __len__(self) -> int:
+        return len(self._runs)
 
 
 def _readout(o: obj.Objective, tr: Trajectory, k_all: int) -> RunReadout:
@@ -220,7 +245,7 @@ def derive(
         loss_label=label,
         last_step=last,
         position=k_all,
-        readouts={n: _readout(o, tr, k_all) for n, tr in found.items()},
+        readouts=Readouts(o, found, k_all),
         start_text=f"({state.start[0]:.4g}, {state.start[1]:.4g})",
         start_curvature=start_text,
         start_axes=start_axes,

@@ -142,3 +142,29 @@ def test_every_default_config_is_inside_the_one_lr_range():
             assert lo <= c.lr <= hi, (surface, c.name)
     assert math.isclose(lo, 1e-5) and math.isclose(hi, 10.0)
     assert tuple(c.name for c in OptimizerState().configs) == OPTIMIZERS
+
+
+def test_readouts_are_worked_out_when_read_and_only_once(monkeypatch):
+    """A drag derives the lab per move; only the readouts something reads (the focused run's point) cost a Hessian."""
+    import dataclasses
+    import importlib
+
+    from engine.optim import OptimizerState
+
+    derive_module = importlib.import_module("engine.optim.derive")  # (engine.optim.derive is also the function)
+
+    state = OptimizerState()
+    state = dataclasses.replace(state, configs=tuple(dataclasses.replace(c, enabled=True) for c in state.configs))
+    made = []
+    real = derive_module._readout
+    monkeypatch.setattr(derive_module, "_readout", lambda o, tr, k: made.append(tr.optimizer) or real(o, tr, k))
+    res = derive_module.derive(state)
+    assert made == [] and len(res.readouts) == len(res.trajectories) >= 2
+    first = next(iter(res.readouts))
+    focused = res.readouts.get(first)
+    assert made == [first] and res.readouts[first] is focused
+    eager = {n: real(res.objective, tr, res.position) for n, tr in res.trajectories.items()}
+    for name, r in res.readouts.items():  # the same readouts the eager derive made
+        for f in dataclasses.fields(r):
+            np.testing.assert_array_equal(getattr(r, f.name), getattr(eager[name], f.name))
+    assert sorted(made) == sorted(res.trajectories)
