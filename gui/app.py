@@ -20,6 +20,7 @@ from engine.labs import lab_spec
 from gui import labs as lab_registry
 from gui import theme
 from gui.access import add_access_actions, announce_goal, keyboard_moves
+from gui.blas import limit_blas_threads
 from gui.fit import LabFrame, fit_lab
 from gui.i18n import add_language_menu, apply_language, lab_title
 from gui.labs.base import Lab
@@ -752,6 +753,7 @@ def make_application(argv: list[str] | None = None) -> QtWidgets.QApplication:
     # Every plot axis keeps its picture (grid included: a plot-sized pixmap, ~4 MB at 1920×1080) in QPixmapCache.
     # At Qt's default 10 MB two visible plots at 1080p evicted each other's axes and re-rendered them every frame.
     QtGui.QPixmapCache.setCacheLimit(max(QtGui.QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
+    limit_blas_threads()  # extra BLAS threads spin on a busy 2-core machine and stall the GUI thread (gui/blas.py)
     from engine.resources import resource_path  # deferred: loaded on first use, not before the first paint
 
     icon = resource_path("icons/app.png")
