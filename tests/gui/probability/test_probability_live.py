@@ -82,3 +82,19 @@ def test_a_held_bayes_slider_moves_the_pictures_and_the_words_catch_up(qtbot, la
     slider.setSliderDown(False)  # emits sliderReleased: the release commits
     assert not tab.catch_up.pending()
     assert f"{P.derive(lab.state()).first.posterior:.4f}" in tab.posterior.text()
+
+
+def test_a_keystroke_that_leaves_the_known_words_alone_leaves_the_bars_alone(qtbot, lab_window, monkeypatch):
+    _win, lab = _events_lab(lab_window, tab="naive_bayes", message="")
+    tab = lab.nb_tab
+    set_opts = []
+    original = tab.bars.bars.setOpts
+    monkeypatch.setattr(tab.bars.bars, "setOpts", lambda **k: (set_opts.append(1), original(**k)))
+    tab.message.setFocus()
+    qtbot.keyClicks(tab.message, "free zq")
+    n = len(set_opts)
+    assert n >= 1
+    qtbot.keyClicks(tab.message, "xw")  # "zq" → "zqxw": still no word the corpus knows
+    assert len(set_opts) == n and tab.message.text() == "free zqxw"
+    qtbot.keyClicks(tab.message, " prize")
+    assert len(set_opts) > n and sorted(tab.bars.shown_labels()) == ["free", "prize"]
