@@ -109,7 +109,21 @@ def apply_floor(rows: list[dict[str, Any]]) -> float | None:
         r["floor_cpu_p95"] = base
         if _number(r.get("cpu_p95")):
             r["x_floor"] = r["cpu_p95"] / base
+            r["holds_to_floor_ms"] = holds_to_floor(r["x_floor"])
     return base
+
+
+def holds_to_floor(x_floor: float) -> float | None:
+    """The slowest machine, by its floor's CPU p95 in ms, on which a row ``x_floor`` × the floor still meets its p95
+    target if everything scales with the machine; None: every machine (the row is within 5 floors).
+
+    On a machine k× slower the floor and the row both take k× longer: the row passes while x · F ≤ max(8, 5 · F).
+    """
+    from bench import harness
+
+    if x_floor <= harness.FLOOR_FACTOR:
+        return None
+    return harness.FLOOR_MIN_MS / x_floor
 
 
 def run_module(short: str, quick: bool) -> list[dict[str, Any]]:
@@ -230,6 +244,10 @@ def format_table(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def _holds_text(ms: float | None) -> str:
+    return "any" if ms is None else f"{ms:.2f} ms"
+
+
 def format_markdown(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
     """The README's figures: every interaction row as CPU ms and × floor, then every other row that has a target."""
     load0, load1 = (meta.get("loadavg_start") or [math.nan])[0], (meta.get("loadavg_end") or [math.nan])[0]
@@ -246,12 +264,19 @@ def format_markdown(rows: list[dict[str, Any]], meta: dict[str, Any]) -> str:
             f"≤ {max(8.0, 5 * floor):.1f} ms and CPU max ≤ 33 ms.",
             "",
         ]
-    out += ["| interaction row | CPU p95 ms | × floor | CPU max ms | wall p95 ms | result |",
-            "| --- | --: | --: | --: | --: | --- |"]  # fmt: skip
+        out += [
+            "*Holds to floor*: the slowest machine, named by its own floor, on which the row would still pass if it "
+            'scaled with the machine (x · floor ≤ max(8 ms, 5 · floor)); "any" within 5 floors. The issue\'s slow '
+            "2-core laptop has a 1.5 ms floor.",
+            "",
+        ]
+    out += ["| interaction row | CPU p95 ms | × floor | holds to floor | CPU max ms | wall p95 ms | result |",
+            "| --- | --: | --: | --: | --: | --: | --- |"]  # fmt: skip
     for r in rows:
         if r.get("interaction") and r.get("unit") != "error":
             ratio = f"{r['x_floor']:.1f}×" if _number(r.get("x_floor")) else "-"
-            out.append(f"| `{r['name']}` | {_fmt(r.get('cpu_p95'))} | {ratio} | {_fmt(r.get('cpu_max'))} | "
+            holds = "-" if not _number(r.get("x_floor")) else _holds_text(r.get("holds_to_floor_ms"))
+            out.append(f"| `{r['name']}` | {_fmt(r.get('cpu_p95'))} | {ratio} | {holds} | {_fmt(r.get('cpu_max'))} | "
                        f"{_fmt(r.get('p95'))} | {verdict(r)} |")  # fmt: skip
     out += ["", "| other row with a target | figure | target | result |", "| --- | --: | --- | --- |"]
     for r in rows:

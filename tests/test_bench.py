@@ -198,9 +198,9 @@ def test_markdown_gives_each_interaction_row_as_cpu_ms_and_times_the_floor():
     meta["floor_cpu_p95_ms"] = bench_main.apply_floor(rows)
     text = bench_main.format_markdown(rows, meta)
     assert "**0.50 ms**" in text and "CPU p95 ≤ 8.0 ms" in text
-    assert "| `vectors.drag_tip` | 2.00 | 4.0× | 2.00 |" in text
+    assert "| `vectors.drag_tip` | 2.00 | 4.0× | any | 2.00 |" in text
     assert text.count("| pass |") == 4  # the floor, the drag, first paint, frame_ms
-    assert "| `matrices.drag.presenter_1920` | 12.0 | 24.0× | 12.0 | 20.0 | FAIL |" in text
+    assert "| `matrices.drag.presenter_1920` | 12.0 | 24.0× | 0.33 ms | 12.0 | 20.0 | FAIL |" in text
     assert "startup.import.numpy" not in text  # context rows without a target stay in the JSON
     assert "| `network.error` | error: ImportError: no lab |" in text
     assert "| `network.frame_ms` | p95 " in text and "max 30.0 ms | p95<=10.0 | pass |" in text  # judged on its p95
@@ -464,3 +464,17 @@ def test_memory_bench_can_find_the_distributions_sample_size():
         pytest.skip("the distributions lab's state is not there yet")
     names = {f.name for f in dataclasses.fields(state_cls)}
     assert names & set(bench_memory.SAMPLE_SIZE_FIELDS), f"DistributionsState fields: {sorted(names)}"
+
+
+def test_each_interaction_row_says_how_slow_a_machine_it_would_still_pass_on():
+    """x × floor scales with the machine: within 5 floors any machine; beyond, floors up to 8 ms / x."""
+    assert bench_main.holds_to_floor(4.9) is None
+    assert bench_main.holds_to_floor(10.0) == pytest.approx(0.8)
+    assert bench_main.holds_to_floor(5.3) == pytest.approx(8 / 5.3)
+    floor = harness.interaction(harness.FLOOR_ROW, [1.0] * 10, cpu_ms=[0.5] * 10)
+    row = harness.interaction("lab.drag", [3.0] * 20, cpu_ms=[4.0] * 20)  # 8 × floor
+    bench_main.apply_floor([floor, row])
+    assert row["holds_to_floor_ms"] == pytest.approx(1.0)
+    meta = {"mode": "quick", "cpus": 2, "python": "3.11", "seconds": 1.0, "floor_cpu_p95_ms": 0.5,
+            "started": "now", "loadavg_start": [0.0], "loadavg_end": [0.0]}  # fmt: skip
+    assert "| `lab.drag` | 4.00 | 8.0× | 1.00 ms |" in bench_main.format_markdown([floor, row], meta)
