@@ -73,6 +73,7 @@ class OverlapRect(pg.GraphicsObject):
         super().__init__()
         self._pen, self._brush = pen, brush
         self._rect = QtCore.QRectF()
+        self._bounds: QtCore.QRectF | None = None  # asked for several times a frame: kept until the rect or view change
 
     def rect(self) -> QtCore.QRectF:
         return QtCore.QRectF(self._rect)
@@ -81,15 +82,22 @@ class OverlapRect(pg.GraphicsObject):
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = QtCore.QRectF(rect)
+            self._bounds = None
             self.update()
 
     def boundingRect(self) -> QtCore.QRectF:  # Qt override
+        if self._bounds is not None:
+            return self._bounds
         reach = 0.5 * self._pen.widthF() + 1.0
         mx, my = reach * self.pixelWidth(), reach * self.pixelHeight()
-        return self._rect.adjusted(-mx, -my, mx, my)
+        bounds = self._rect.adjusted(-mx, -my, mx, my)
+        if mx > 0 and my > 0:  # not yet in a view: no pixel size to keep
+            self._bounds = bounds
+        return bounds
 
     def viewTransformChanged(self) -> None:  # pyqtgraph hook: a pixel is another size in data units now
         self.prepareGeometryChange()
+        self._bounds = None
 
     def paint(self, p: QtGui.QPainter, *_args) -> None:  # Qt override: what QGraphicsRectItem paints
         p.setPen(self._pen)

@@ -98,3 +98,14 @@ def test_a_keystroke_that_leaves_the_known_words_alone_leaves_the_bars_alone(qtb
     assert len(set_opts) == n and tab.message.text() == "free zqxw"
     qtbot.keyClicks(tab.message, " prize")
     assert len(set_opts) > n and sorted(tab.bars.shown_labels()) == ["free", "prize"]
+
+
+def test_the_overlap_bounds_follow_a_resize_of_the_plot(lab_window, qtbot):
+    _win, lab = _events_lab(lab_window)
+    square, item = lab.square, lab.square.overlap
+    before = square.mapFromScene(item.sceneBoundingRect()).boundingRect()
+    square.resize(square.width() - 100, square.height() - 100)
+    qtbot.waitUntil(lambda: square.mapFromScene(item.sceneBoundingRect()).boundingRect() != before)
+    bounds = square.mapFromScene(item.sceneBoundingRect()).boundingRect()
+    drawn = square.mapFromScene(item.mapRectToScene(item.rect())).boundingRect()
+    assert drawn.width() + 2 <= bounds.width() <= drawn.width() + 12
