@@ -287,3 +287,26 @@ def test_a_basis_drag_holds_the_column_and_releases_the_exact_facts(qtbot, lab_w
     r = lab.results.get(lab.state())
     assert table.values() == lab.state().matrix
     assert lab.facts.det_text.text() == r.det_text and lab.facts.inverse_text.text() == r.inverse_text
+
+
+def test_eigen_lines_are_aliased_only_while_a_tip_is_dragged(qtbot, lab_window):
+    """A thick dashed antialiased line is expensive to stroke: while î or ĵ is dragged the eigen-lines are drawn
+    aliased, and antialiased again (as pyqtgraph draws them) when the drag ends."""
+
+    def hints(line) -> bool:
+        image = QtGui.QImage(40, 40, QtGui.QImage.Format.Format_ARGB32)
+        painter = QtGui.QPainter(image)
+        line.paint(painter, None, None)
+        aa = painter.testRenderHint(QtGui.QPainter.RenderHint.Antialiasing)
+        painter.end()
+        return aa
+
+    _win, lab = _lab(lab_window)
+    lines = lab.transform.eigen_lines
+    assert all(line.isVisible() and line.angle % 90 != 0 for line in lines)  # A = [2 1; 1 2]: at ±45°
+    assert all(hints(line) for line in lines)
+    seen = []
+    lab.state_changed.connect(lambda _s: seen.append([hints(line) for line in lines]))
+    drag_in_view(qtbot, lab.plane, start=(2.0, 1.0), end=(3.1, -0.9), steps=8)
+    assert seen and all(not any(aa) for aa in seen)  # aliased at every move of the drag
+    assert all(hints(line) for line in lab.transform.eigen_lines if line.isVisible())  # fine again at rest
