@@ -124,6 +124,12 @@ class IconArray(pg.PlotWidget):
         plot.addItem(self.image)
         colors = [theme.color(c) for c in CELL_COLORS] + [theme.color("bg")]
         self._rgba = np.array([[c.red(), c.green(), c.blue(), 255] for c in colors], dtype=np.ubyte)
+        # which person (1000: the gap) each pixel of the image shows, row 0 at the bottom: one lookup per redraw
+        cell = np.arange(1000).reshape(25, 40)
+        pixels = np.repeat(np.repeat(cell, CELL_PX, axis=0), CELL_PX, axis=1)
+        pixels[CELL_PX - 1 :: CELL_PX, :] = 1000
+        pixels[:, CELL_PX - 1 :: CELL_PX] = 1000
+        self._pixels = np.ascontiguousarray(pixels[::-1])
         self._codes: bytes | None = None
 
     def render(self, results: ProbabilityResults) -> None:
@@ -133,13 +139,10 @@ class IconArray(pg.PlotWidget):
         if key == self._codes:
             return
         self._codes = key
-        grid = np.full(1000, len(CELL_COLORS) - 1, dtype=np.ubyte)
-        grid[: codes.size] = codes
-        cells = np.repeat(np.repeat(grid.reshape(25, 40), CELL_PX, axis=0), CELL_PX, axis=1)
-        gap = len(CELL_COLORS)  # the background colour's index
-        cells[CELL_PX - 1 :: CELL_PX, :] = gap
-        cells[:, CELL_PX - 1 :: CELL_PX] = gap
-        self.image.setImage(self._rgba[cells[::-1]], autoLevels=False, levels=(0, 255))
+        people = np.full(1001, len(CELL_COLORS) - 1, dtype=np.ubyte)
+        people[: codes.size] = codes
+        people[1000] = len(CELL_COLORS)  # the gap: the background colour's index
+        self.image.setImage(self._rgba[people][self._pixels], autoLevels=False, levels=(0, 255))
         self.image.setRect(QtCore.QRectF(-0.5, -0.5, 40, 25))  # after setImage: the rect scales the image's pixels
 
 

@@ -109,3 +109,21 @@ def test_the_overlap_bounds_follow_a_resize_of_the_plot(lab_window, qtbot):
     bounds = square.mapFromScene(item.sceneBoundingRect()).boundingRect()
     drawn = square.mapFromScene(item.mapRectToScene(item.rect())).boundingRect()
     assert drawn.width() + 2 <= bounds.width() <= drawn.width() + 12
+
+
+def test_the_icon_array_is_one_cell_per_person_with_gaps(lab_window):
+    """Each person is a CELL_PX − 1 square in their colour, the sick first from the top left; gaps are background."""
+    from gui.labs.probability.bayes_tab import CELL_PX
+
+    _win, lab = _events_lab(lab_window, tab="bayes")
+    icons = lab.bayes_tab.icons
+    image = icons.image.image  # rows from the bottom of the picture
+    _xy, codes = P.derive(lab.state()).icons
+    top = image[::-1]
+    assert image.shape == (25 * CELL_PX, 40 * CELL_PX, 4), image.shape
+    for person in (0, 1, 39, 40, int(codes[:-1].argmax()), 500, 999):  # corners, the first group boundary
+        row, col = divmod(person, 40)
+        block = top[row * CELL_PX : (row + 1) * CELL_PX, col * CELL_PX : (col + 1) * CELL_PX]
+        code = int(codes[person])
+        assert (block[: CELL_PX - 1, : CELL_PX - 1] == icons._rgba[code]).all()
+        assert (block[CELL_PX - 1, :] == icons._rgba[4]).all() and (block[:, CELL_PX - 1] == icons._rgba[4]).all()
