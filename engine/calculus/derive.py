@@ -85,10 +85,37 @@ class DerivativesResults:
     secant_end: tuple[float, float] | None
     log_h: float
     """Where the h marker sits on the error plot's log10 axis."""
-    error: ErrorCurve
     chain: ChainRule
-    readouts: dict[str, str]
-    """Readout key -> text: f slope second tangent secant fd_error central best."""
+    _expression: str = dataclasses.field(repr=False)
+    _values: tuple[float, float, float, float, float] = dataclasses.field(repr=False)
+    """f′(x₀), f″(x₀), the secant and central slopes and the tangent's intercept, for the readouts."""
+
+    # The error curve and the readout texts are worked out when first read, once per results: during a point drag
+    # the error plot and the side column catch up at 10 Hz, and the curve was half of derive's time a move.
+    @functools.cached_property
+    def error(self) -> ErrorCurve:
+        """|finite difference − f′(x₀)| against h at x₀ (the same object for the same formula and x₀)."""
+        return _error_curve(self._expression, self.x0)
+
+    @functools.cached_property
+    def readouts(self) -> dict[str, str]:
+        """Readout key -> text: f slope second tangent secant fd_error central best."""
+        fx = self.fx
+        slope, second, sec, central, intercept = self._values
+        return {
+            "f": _fmt(fx),
+            "slope": _fmt(slope),
+            "second": _fmt(second),
+            "tangent": (
+                f"y = {slope:.4g}·x {'+' if intercept >= 0 else '−'} {abs(intercept):.4g}"
+                if np.isfinite(intercept)
+                else "undefined here"
+            ),
+            "secant": _fmt(sec),
+            "fd_error": _fmt(abs(sec - slope)),
+            "central": f"{_fmt(central)} (error {_fmt(abs(central - slope))})",
+            "best": self.error.best_text,
+        }
 
 
 @dataclass(frozen=True, eq=False)
@@ -196,22 +223,7 @@ def derive(state: DerivativesState) -> DerivativesResults:
         undefined = " " + translate("calculus", "not differentiable here") + " "
         slope_label, slope_pos = (undefined if ok else ""), (x0, fx if ok else 0.0)
     show_secant = bool(state.show_secant and ok and np.isfinite(sec))
-    error = _error_curve(state.expression, x0)
     exprs = (f, df, d2f) if state.show_second else (f, df)
-    readouts = {
-        "f": _fmt(fx),
-        "slope": _fmt(slope),
-        "second": _fmt(second),
-        "tangent": (
-            f"y = {slope:.4g}·x {'+' if intercept >= 0 else '−'} {abs(intercept):.4g}"
-            if np.isfinite(intercept)
-            else "undefined here"
-        ),
-        "secant": _fmt(sec),
-        "fd_error": _fmt(abs(sec - slope)),
-        "central": f"{_fmt(central)} (error {_fmt(abs(central - slope))})",
-        "best": error.best_text,
-    }
     return DerivativesResults(
         curves=_curves(state.expression, vx0, vx1),
         show_second=state.show_second,
@@ -225,9 +237,9 @@ def derive(state: DerivativesState) -> DerivativesResults:
         secant=_line(ends, x0, fx, sec) if show_secant else None,
         secant_end=(x0 + h, f_end) if show_secant else None,
         log_h=float(np.log10(h)),
-        error=error,
         chain=_chain(state.chain_w, state.chain_x, state.chain_b, state.chain_y, state.chain_loss),
-        readouts=readouts,
+        _expression=state.expression,
+        _values=(slope, second, sec, central, intercept),
     )
 
 

@@ -1,6 +1,7 @@
 """derive(state) of the Derivatives lab against hand-worked values and plain numpy; the field specs are sane."""
 
 import dataclasses
+import importlib
 import math
 
 import numpy as np
@@ -185,3 +186,18 @@ def test_a_step_or_sign_is_not_differentiable_at_its_jump_never_a_name_error(exp
         assert m["second_derivative"] == pytest.approx(
             (float(f(x0 + h)) - 2 * float(f(x0)) + float(f(x0 - h))) / h**2, abs=1e-3
         )
+
+
+def test_error_curve_and_readouts_are_worked_out_once_when_first_read(monkeypatch) -> None:
+    """During a point drag the error plot and the side column catch up at 10 Hz: derive leaves the error curve (half
+    its time a move) and the readout texts until they are read, then works each out once."""
+    module = importlib.import_module("engine.calculus.derive")
+    calls = []
+    original = module._error_curve
+    monkeypatch.setattr(module, "_error_curve", lambda *a: calls.append(a) or original(*a))
+    s = DerivativesState(expression="x^2", x0=3.0, h=1.0, view=(-5.0, 5.0, -2.0, 20.0))
+    r = derive(s)
+    assert calls == [] and r.fx == 9.0
+    assert r.readouts["tangent"] == "y = 6·x − 9" and r.readouts["best"] == r.error.best_text
+    assert r.error is derive(s).error is original("x^2", 3.0)  # the same object while formula and x₀ stay
+    assert calls == [("x^2", 3.0)] * 2  # once per results, however often read
