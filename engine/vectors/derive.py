@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -63,9 +64,16 @@ class VectorsResults:
     """The ball of the norm through u's tip (radius ‖u‖)."""
     ball_label: str
     ball_label_pos: Point | None
-    readouts: dict[str, str]
-    """Readout key -> text: u_dot_v angle norms_u norms_v sum diff scaled combo proj cross span."""
     metrics: dict[str, float | bool | str]
+    _state: VectorsState = field(repr=False)
+
+    @cached_property
+    def readouts(self) -> dict[str, str]:
+        """Readout key -> text: u_dot_v angle norms_u norms_v sum diff scaled combo proj cross span.
+
+        Worked out when first read, once per results: during a drag the side column reads them at its 10 Hz catch-up.
+        """
+        return _readouts(self._state, self.metrics)
 
 
 def _num(x: float) -> str:
@@ -153,8 +161,8 @@ def derive(state: VectorsState) -> VectorsResults:
         u_ball=u_ball,
         ball_label=ball_label,
         ball_label_pos=ball_pos,
-        readouts=_readouts(state, m),
         metrics=m,
+        _state=state,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import math
 from dataclasses import replace
 
@@ -72,3 +73,15 @@ def test_every_field_spec_default_lies_in_its_range() -> None:
                 assert fs.hi is None or x <= fs.hi, name
         if fs.step is not None:
             assert fs.step > 0 and fs.lo is not None and fs.hi is not None and fs.step < fs.hi - fs.lo
+
+
+def test_readouts_are_worked_out_once_when_first_read(monkeypatch) -> None:
+    """During a drag the side column reads the readouts only at its 10 Hz catch-up: derive leaves them until read."""
+    module = importlib.import_module("engine.vectors.derive")
+    calls = []
+    original = module._readouts
+    monkeypatch.setattr(module, "_readouts", lambda *a: calls.append(1) or original(*a))
+    r = derive(VectorsState(vectors=((1.0, 3.0), (4.0, 1.0))))
+    assert calls == [] and r.sum == (5.0, 4.0)
+    assert r.readouts["u_dot_v"] == "7" and r.readouts["sum"] == "(5, 4)" and "independent" in r.readouts["span"]
+    assert calls == [1]  # once, however often read
