@@ -43,3 +43,17 @@ def test_clt_drag_from_1_to_50_grows_the_y_axis_at_most_three_times(lab, qtbot):
     assert changes <= 3  # the peak grows ~7×: 5 re-renders at 25 %
     slider.setSliderDown(False)
     assert vb.viewRange()[1][1] < 1.3 * lab.sampled.clt.top  # released: fitted to the bars again
+
+
+def test_the_clt_note_catches_up_while_n_is_held_and_shows_the_release_at_once(lab, qtbot):
+    bar = lab.tabs.tabBar()
+    qtbot.mouseClick(bar, QtCore.Qt.MouseButton.LeftButton, pos=bar.tabRect(2).center())
+    before = lab.clt.note.text()
+    slider = lab.controls.clt_n.slider
+    slider.setSliderDown(True)
+    slider.setValue(slider.value() + 7)
+    assert lab.sampled.clt.clt.n == lab.state().clt_n  # the histogram follows the step …
+    assert lab.clt.note.text() == before and lab.clt.catch_up.pending()  # … the sentence under it at 10 Hz
+    slider.setSliderDown(False)  # the release
+    assert not lab.clt.catch_up.pending()
+    assert lab.clt.note.text() == lab.sampled.clt.note and f"n = {lab.state().clt_n}:" in lab.clt.note.text()
