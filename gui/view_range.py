@@ -1,11 +1,12 @@
-"""Sane view ranges: what a pan/zoom or a file may hold is finite, not degenerate and not absurdly wide."""
+"""View ranges: what a pan/zoom or a file may hold (finite, not degenerate, not absurdly wide), and how a range grows
+while a slider is held."""
 
 from __future__ import annotations
 
 import math
 from typing import Any
 
-__all__ = ["sane_view", "MIN_SPAN", "MAX_ABS"]
+__all__ = ["sane_view", "grown", "MIN_SPAN", "MAX_ABS"]
 
 MIN_SPAN = 1e-9
 """The narrowest axis range kept (below it, pixels would stand for less than float rounding)."""
@@ -43,3 +44,24 @@ def sane_view(view: Any) -> tuple[tuple[float, ...], str | None]:
     if not problems:
         return tuple(values), None
     return tuple(fixed), "View range adjusted: " + "; ".join(problems) + "."
+
+
+def grown(
+    shown: tuple[float, float, float, float],
+    need: tuple[float, float, float, float],
+    x_margin: float = 0.25,
+    y_headroom: float = 1.0,
+) -> tuple[float, float, float, float]:
+    """``shown`` (x0, x1, y0, y1) grown to hold ``need``, never shrunk: the rule of a range while a slider is held.
+
+    Each range change re-renders both axes (the slowest frame of a drag), so a side of x that has to move goes
+    ``x_margin`` of the new width further and a top that has to rise goes to ``y_headroom`` × the needed top (tops
+    ≥ 0): a curve moving on the same way does not grow the range again at the next step. The release shows the
+    exact range.
+    """
+    x0, x1 = min(shown[0], need[0]), max(shown[1], need[1])
+    margin = x_margin * (x1 - x0)
+    x0 = x0 - margin if need[0] < shown[0] else shown[0]
+    x1 = x1 + margin if need[1] > shown[1] else shown[1]
+    y1 = max(shown[3], y_headroom * need[3]) if need[3] > shown[3] else shown[3]
+    return (x0, x1, min(shown[2], need[2]), y1)

@@ -7,11 +7,13 @@ import math
 from dataclasses import replace
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as hs
 from PySide6 import QtWidgets
 
 from engine import scene as scene_io
 from gui.document import autosave_origin, origin_file
-from gui.view_range import MAX_ABS, MIN_SPAN, sane_view
+from gui.view_range import MAX_ABS, MIN_SPAN, grown, sane_view
 from tests.gui.helpers import drag_in_view
 
 
@@ -151,3 +153,26 @@ def test_reset_this_lab_is_one_undo_step(lab_window) -> None:
     assert lab.state() == type(edited)()
     win.undo_stack.undo()
     assert lab.state() == edited
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    shown=hs.tuples(*[hs.floats(-100, 100)] * 2, *[hs.floats(0, 100)] * 2),  # the labs' ranges: tops ≥ 0
+    need=hs.tuples(*[hs.floats(-100, 100)] * 2, *[hs.floats(0, 100)] * 2),
+    x_margin=hs.sampled_from([0.25, 0.5]),
+    y_headroom=hs.sampled_from([1.0, 2.0]),
+)
+def test_a_held_range_only_grows_and_holds_what_is_needed(shown, need, x_margin, y_headroom) -> None:
+    """While a slider is held the shown range never shrinks, always holds the need, and is kept when it already does."""
+    shown = (min(shown[:2]), max(shown[:2]), min(shown[2:]), max(shown[2:]))
+    need = (min(need[:2]), max(need[:2]), min(need[2:]), max(need[2:]))
+    x0, x1, y0, y1 = grown(shown, need, x_margin, y_headroom)
+    assert x0 <= min(shown[0], need[0]) and x1 >= max(shown[1], need[1])
+    assert y0 == min(shown[2], need[2]) and y1 >= max(shown[3], need[3])
+    if need[0] >= shown[0] and need[1] <= shown[1] and need[3] <= shown[3] and need[2] >= shown[2]:
+        assert (x0, x1, y0, y1) == shown
+
+
+def test_a_held_range_grows_a_margin_beyond_the_side_that_moved() -> None:
+    assert grown((0, 10, 0, 1), (2, 14, 0, 1)) == (0, 14 + 0.25 * 14, 0, 1)  # only the right side moves
+    assert grown((0, 10, 0, 1), (0, 10, 0, 3), y_headroom=2.0) == (0, 10, 0, 6.0)

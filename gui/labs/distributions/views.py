@@ -11,6 +11,7 @@ from PySide6 import QtCore, QtWidgets
 from engine import stats
 from gui import theme
 from gui.i18n import translate
+from gui.view_range import grown
 from gui.widgets.catch_up import CatchUp
 from gui.widgets.pixel_curve import PixelCurveItem
 from gui.widgets.plane import configure_plot
@@ -83,9 +84,7 @@ def fit_view(plot: pg.PlotWidget, x0: float, x1: float, top: float, live: bool) 
     if live:
         if x0 >= cx0 and x1 <= cx1 and top <= cy1:
             return
-        grow = 0.5 * (max(x1, cx1) - min(x0, cx0))
-        x0, x1 = (min(cx0, x0 - grow) if x0 < cx0 else cx0), (max(cx1, x1 + grow) if x1 > cx1 else cx1)
-        top = max(cy1, 2.0 * top) if top > cy1 else cy1
+        x0, x1, _, top = grown((cx0, cx1, cy0, cy1), (x0, x1, cy0, top), x_margin=0.5, y_headroom=2.0)
     want = (x0, x1, -0.02 * top, top)
     if np.allclose(want, (cx0, cx1, cy0, cy1), rtol=1e-9, atol=1e-12):
         return

@@ -21,6 +21,7 @@ from engine.inference import (
 )
 from gui import theme
 from gui.i18n import translate
+from gui.view_range import grown
 from gui.widgets.plane import configure_plot
 
 __all__ = ["NullView", "PermutationView", "BootstrapView", "IntervalsView", "PowerView", "make_plot"]
@@ -321,16 +322,15 @@ class PowerView(QtWidgets.QWidget):
         At rest the y range is kept while the peak stays between 45 % and 95 % of it (each range change re-renders
         both axes, the slowest frame of a drag). During a drag that rule is followed on ``_rest``, the range the
         plot will show when the slider is released, while the plot shows a range holding every ``_rest`` so far
-        (see :func:`_grown`): the x range steps back and forth as the H₁ curve moves, the shown one grows once or
-        twice. The
-        release shows ``_rest``, exactly what stepping there at rest would have shown.
+        (:func:`gui.view_range.grown`): the x range steps back and forth as the H₁ curve moves, the shown one grows
+        once or twice. The release shows ``_rest``, exactly what stepping there at rest would have shown.
         """
         vb = self.plot_widget.getPlotItem().getViewBox()
         (x0, x1), (y0, y1) = vb.viewRange()
         shown = (x0, x1, y0, y1)
         rest = _steady_range(self._rest if self._rest is not None else shown, top, lo, hi)
         self._rest = rest if live else None
-        want = _grown(shown, rest) if live else rest
+        want = grown(shown, rest) if live else rest
         if want != shown:
             vb.setRange(xRange=want[:2], yRange=want[2:], padding=0)
 
@@ -344,13 +344,3 @@ def _steady_range(
         return shown
     ceiling = math.ceil(top * 1.15 * 20) / 20  # 0.05 steps, ~15 % headroom above the peak
     return (lo, hi, 0.0, ceiling)
-
-
-def _grown(shown: tuple[float, float, float, float], need: tuple[float, float, float, float]) -> tuple:
-    """``shown`` grown to hold ``need``; a side of x that has to move goes a quarter of the new width further, so
-    a curve moving on the same way does not grow it again at the next x step."""
-    x0, x1 = min(shown[0], need[0]), max(shown[1], need[1])
-    margin = 0.25 * (x1 - x0)
-    x0 = x0 - margin if x0 < shown[0] else x0
-    x1 = x1 + margin if x1 > shown[1] else x1
-    return (x0, x1, min(shown[2], need[2]), max(shown[3], need[3]))
