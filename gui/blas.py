@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 
+from threadpoolctl import threadpool_limits
+
 __all__ = ["BLAS_ENV", "limit_blas_threads"]
 
 BLAS_ENV = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -25,9 +27,5 @@ def limit_blas_threads() -> bool:
         return False  # the user's (or a test's) own choice wins
     for name in BLAS_ENV:
         os.environ[name] = "1"
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # (an optional speed-up: without it only libraries loaded from now on are limited)
-        return True
     threadpool_limits(limits=1, user_api="blas")
     return True
