@@ -11,6 +11,7 @@ from typing import Any, ClassVar
 
 from PySide6 import QtCore, QtWidgets
 
+from gui.widgets.catch_up import CatchUp
 from gui.widgets.live_quality import LiveQuality
 
 __all__ = ["Lab"]
@@ -63,7 +64,9 @@ class Lab(QtWidgets.QWidget):
         self.state_changed.emit(state)
 
     def commit(self, text: str) -> None:
-        """End of a gesture: one undo step from the state at its start to the current state."""
+        """End of a gesture: what caught up at 10 Hz during it shows the final state, one undo step is made."""
+        for catch_up in self.findChildren(CatchUp):  # readouts held back during the gesture (gui/widgets/catch_up.py)
+            catch_up.flush()
         self.live_quality.end()
         if self._state != self._committed:
             before, self._committed = self._committed, self._state

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 
 from gui.widgets.catch_up import LIVE_MS, CatchUp
 
@@ -38,3 +38,18 @@ def test_a_waiting_update_runs_by_itself_within_the_interval(qtbot):
     catch_up.run(lambda: shown.append(1), live=True)
     assert shown == []
     qtbot.waitUntil(lambda: shown == [1], timeout=20 * LIVE_MS)  # no timing assert: only that it comes
+
+
+def test_every_lab_shows_what_caught_up_at_10hz_the_moment_a_gesture_ends(qtbot):
+    """Lab.commit flushes every CatchUp under the lab (they once each had their own commit override)."""
+    from gui.labs.base import Lab
+
+    lab = Lab()
+    qtbot.addWidget(lab)
+    inner = QtWidgets.QWidget(lab)
+    shown = []
+    for parent in (lab, inner):
+        CatchUp(parent).run(lambda parent=parent: shown.append(parent), live=True)
+    assert shown == []
+    lab.commit("Move")
+    assert shown == [lab, inner] or shown == [inner, lab]

@@ -210,9 +210,8 @@ class ClassifierLab(Lab):
             self.evaluation.request(state)
 
     def commit(self, text: str) -> None:
-        """End of a gesture: the text held back during it shows the final state at once."""
+        """End of a gesture: nothing is held any more (the text held back catches up in the base)."""
         self._held = False
-        self.catch_up.flush()
         super().commit(text)
 
     def _show_coefficients(self, res: ClassifierResults) -> None:

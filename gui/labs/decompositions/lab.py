@@ -13,7 +13,6 @@ from gui.labs.decompositions.markov_page import MarkovPage
 from gui.labs.decompositions.pca_page import PcaPage
 from gui.labs.decompositions.readout import fmt, vec
 from gui.labs.decompositions.svd_page import SvdPage
-from gui.widgets.catch_up import CatchUp
 from gui.widgets.control_column import control_column
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.results_cache import ResultsCache
@@ -112,12 +111,6 @@ class DecompositionsLab(Lab):
             self.lowrank.render(state)
         else:
             self.page(tab).render(state, self.results.get(state))
-
-    def commit(self, text: str) -> None:
-        """End of a gesture: the readouts held back during it (10 Hz) show the final state at once."""
-        for catch_up in self.findChildren(CatchUp):
-            catch_up.flush()
-        super().commit(text)
 
     def describe(self) -> str:
         s, r = self._state, self.results.get(self._state)

@@ -227,11 +227,6 @@ class DerivativesLab(Lab):
         finally:
             self._rendering = False
 
-    def commit(self, text: str) -> None:
-        """End of a gesture: the column held back during it shows the final state at once."""
-        self.catch_up.flush()
-        super().commit(text)
-
     def _render_sketch(self, state: DerivativesState) -> None:
         self.catch_up.cancel("results")  # the sketch's "…" readouts must not be overwritten by older results
         try:

@@ -227,11 +227,9 @@ class MatricesLab(Lab):
             self._live = False
 
     def commit(self, text: str) -> None:
-        """End of a gesture: hidden pages and the readouts held back during it show the final state at once."""
+        """End of a gesture: hidden pages show the final state too (the readouts held back catch up in the base)."""
         if self._hidden_stale:
             self.render(self._state)
-        for catch_up in (self.catch_up, self.facts.catch_up):
-            catch_up.flush()
         super().commit(text)
 
     def _on_basis_drag_finished(self, k: int) -> None:

@@ -24,7 +24,6 @@ from gui.labs.probability.bayes_tab import BayesTab
 from gui.labs.probability.events_tab import EventsTab, fmt
 from gui.labs.probability.naive_bayes_tab import NaiveBayesTab
 from gui.labs.probability.outcomes_tab import OutcomesTab
-from gui.widgets.catch_up import CatchUp
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.results_cache import ResultsCache
 
@@ -158,10 +157,8 @@ class ProbabilityLab(Lab):
         self._shown[tab] = state
 
     def commit(self, text: str) -> None:
-        """End of a gesture: the readouts held back during it (10 Hz) show the final state at once."""
+        """End of a gesture: nothing is held any more (the readouts held back catch up in the base)."""
         self._held = False
-        for catch_up in self.findChildren(CatchUp):
-            catch_up.flush()
         super().commit(text)
 
     def render(self, state: ProbabilityState) -> None:

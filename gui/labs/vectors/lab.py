@@ -158,11 +158,6 @@ class VectorsLab(Lab):
         self.operations.render(state, results)
         self.catch_up.run(lambda: self.readouts.render(results), live, key="readouts")
 
-    def commit(self, text: str) -> None:
-        """End of a gesture: the column held back during it shows the final state at once."""
-        self.catch_up.flush()
-        super().commit(text)
-
     def describe(self) -> str:
         """E.g. "Vector u = (1, 3), v = (4, 1); angle 57.5°; u·v = 7; span{u, v} = the whole plane"."""
         s = self._state
