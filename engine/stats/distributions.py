@@ -22,6 +22,9 @@ __all__ = ["MAX_SAMPLES", "sample", "pdf", "pmf", "density", "cdf", "Moments", "
 
 MAX_SAMPLES = 10_000_000
 SAMPLE_CHUNK = 1 << 16  # draws per rvs call in sample(): scipy's temporaries stay small and in cache
+IN_PLACE_DRAWS = {"norm": "standard_normal", "expon": "standard_exponential", "uniform": "random"}
+"""scipy family -> the numpy Generator method its ``rvs`` draws with before ``× scale + loc``: numpy can fill the
+output array with these directly (no per-chunk scipy call, temporary or copy: ~25 ms of 10⁷ normal draws)."""
 
 Params = Mapping[str, Any] | Iterable[tuple[str, Any]] | None
 
@@ -85,6 +88,19 @@ def sample(name: str, params: Params = None, n: int = 1000, seed: int | None = N
     rng = np.random.default_rng(_check_seed(seed))
     if n <= SAMPLE_CHUNK:
         return np.asarray(dist.rvs(size=n, random_state=rng), dtype=np.float64)
+    spec = distribution_spec(name)
+    if spec.scipy_name in IN_PLACE_DRAWS:
+        # scipy's rvs is ``draw(size) * scale + loc``: the same operations in place give the same bits (tested)
+        kwds = spec.scipy_args(validate_params(name, params))
+        loc, scale = float(kwds.get("loc", 0.0)), float(kwds.get("scale", 1.0))
+        draw = getattr(rng, IN_PLACE_DRAWS[spec.scipy_name])
+        out = np.empty(n, dtype=np.float64)
+        for start in range(0, n, SAMPLE_CHUNK):
+            part = out[start : start + SAMPLE_CHUNK]
+            draw(out=part)
+            part *= scale
+            part += loc
+        return out
     # scipy's rvs makes two or three full-size temporaries (x·scale + loc): filling one array chunk by chunk keeps
     # 10 M draws near 80 MB instead of 240 MB. numpy's generators draw element after element, so the values are
     # the same as one big call (tested).

@@ -638,3 +638,27 @@ def test_summary_and_histogram_are_summarize_and_histogram(values, whole, parall
 def test_summary_and_histogram_name_a_bad_value():
     with pytest.raises(S.StatsError, match="non-finite value .*position 3"):
         S.summary_and_histogram([1.0, 2.0, math.inf])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    family=hs.sampled_from(["normal", "exponential", "uniform"]),
+    a=hs.floats(-50, 50),
+    b=hs.floats(0.01, 50),
+    n=hs.integers(1001, 4000),
+    seed=hs.integers(0, 2**32 - 1),
+)
+def test_draws_filled_in_place_are_scipys_bit_for_bit(family, a, b, n, seed):
+    """normal, exponential and uniform are drawn by numpy straight into the output: scipy's rvs values, every bit."""
+    from unittest import mock
+
+    import engine.stats.distributions as distributions
+
+    params, ref = {
+        "normal": ({"mu": a, "sigma": b}, st.norm(loc=a, scale=b)),
+        "exponential": ({"lam": b}, st.expon(scale=1.0 / b)),
+        "uniform": ({"a": a, "b": a + b}, st.uniform(loc=a, scale=(a + b) - a)),
+    }[family]
+    with mock.patch.object(distributions, "SAMPLE_CHUNK", 1000):  # several chunks, the last one shorter
+        x = S.sample(family, params, n, seed=seed)
+    np.testing.assert_array_equal(x, ref.rvs(size=n, random_state=np.random.default_rng(seed)))
