@@ -1,10 +1,11 @@
-"""A rich-text readout label that only repaints when its text changes, and a named-message label."""
+"""A rich-text readout that only repaints when its text changes (and re-lays out its column only when its shape does),
+and a named-message label."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui import theme
 from gui.widgets.catch_up import CatchUp
@@ -12,20 +13,33 @@ from gui.widgets.catch_up import CatchUp
 __all__ = ["Readout", "message_label", "fmt", "vec"]
 
 
-class Readout(QtWidgets.QLabel):
+class Readout(QtWidgets.QWidget):
     """Selectable, word-wrapped rich text; ``show_text`` skips unchanged text (a drag renders many times).
 
     A rich-text label costs ~1 ms a change (text layout, the column's re-layout, its repaint) — an eighth of a drag's
     frame — so :meth:`show_live` folds the changes of a gesture into one per :data:`LIVE_MS` (a :class:`CatchUp`).
+
+    The label sits in this box rather than in the column's layout: a new text asks its parent to re-lay out, and a
+    word-wrapped rich-text label answers the layout's questions by laying its text out again (~1.2 ms a step of the
+    rank slider, its sizeHint and six heightForWidth calls, plus the column fitted again). The box passes the request
+    on only when the label's height at its width or its least width changed, so a text of the same shape is repainted
+    and nothing else moves: the geometry of every widget is what the full re-layout gives.
     """
 
     def __init__(self, name: str, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        self.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setAccessibleName(name)
+        self.label = QtWidgets.QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.label.setAccessibleName(name)
+        self.setSizePolicy(self.label.sizePolicy())
+        self._shape = (-1, -1, -1)
         self.catch_up = CatchUp(self)
+
+    def text(self) -> str:
+        """The text shown."""
+        return self.label.text()
 
     def show_text(self, text: str) -> None:
         """Show ``text`` now (dropping a live text still waiting)."""
@@ -46,8 +60,39 @@ class Readout(QtWidgets.QLabel):
         self.catch_up.flush()
 
     def _set(self, text: str) -> None:
-        if self.text() != text:
-            self.setText(text)
+        if self.label.text() != text:
+            self.label.setText(text)
+
+    # --- the box's layout: the label's own answers, passed on only when they change ----------------------------------
+    def sizeHint(self) -> QtCore.QSize:  # Qt override
+        return self.label.sizeHint()
+
+    def minimumSizeHint(self) -> QtCore.QSize:  # Qt override
+        return self.label.minimumSizeHint()
+
+    def hasHeightForWidth(self) -> bool:  # Qt override
+        return self.label.hasHeightForWidth()
+
+    def heightForWidth(self, width: int) -> int:  # Qt override
+        return self.label.heightForWidth(width)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # Qt override
+        self.label.setGeometry(self.rect())
+        self._shape = self._measure()
+
+    def event(self, event: QtCore.QEvent) -> bool:  # Qt override
+        if event.type() == QtCore.QEvent.Type.LayoutRequest:  # the label's text or font changed
+            shape = self._measure()
+            if shape != self._shape:
+                self._shape = shape
+                self.updateGeometry()
+            return True
+        return super().event(event)
+
+    def _measure(self) -> tuple[int, int, int]:
+        """What the column's layout reads of the label at the box's width: its height, least width and height."""
+        least = self.label.minimumSizeHint()
+        return self.label.heightForWidth(self.width()), least.width(), least.height()
 
 
 def message_label(name: str) -> Readout:

@@ -69,7 +69,7 @@ def test_a_readout_shows_the_newest_live_text_once_and_at_once_when_flushed(qtbo
     label = Readout("results")
     qtbot.addWidget(label)
     written: list[str] = []
-    label.setText = lambda text: (written.append(text), QtWidgets.QLabel.setText(label, text))
+    label.label.setText = lambda text: (written.append(text), QtWidgets.QLabel.setText(label.label, text))
     asked: list[int] = []
     for i in range(5):
         label.show_live(lambda i=i: (asked.append(i), f"step {i}")[1], live=True)
@@ -188,3 +188,36 @@ def test_the_shown_rank_k_picture_is_the_truncated_svd_after_many_steps(qtbot, l
         shown = page.images[1][1].image.astype(int)
         off = np.abs(shown - to_pixels(want))
         assert off.max() <= 1 and np.count_nonzero(off) <= 1e-3 * off.size  # 8-bit pixels as float64 gives them
+
+
+def test_a_readout_of_the_same_shape_leaves_its_column_alone_and_a_new_shape_lays_it_out_as_a_label_would(qtbot):
+    column = QtWidgets.QWidget()
+    qtbot.addWidget(column)
+    lay = QtWidgets.QVBoxLayout(column)
+    readout, plain = Readout("results"), QtWidgets.QLabel()
+    plain.setWordWrap(True)
+    plain.setTextFormat(QtCore.Qt.TextFormat.RichText)
+    lay.addWidget(readout)
+    lay.addWidget(plain)
+    lay.addStretch(1)
+    column.resize(300, 600)
+    column.show()
+    text = "<b>k = {0}</b>: stores {0}0 numbers<br>Relative error 0.{0} % — no rank-{0} image is closer"
+    readout.show_text(text.format(10))
+    for _ in range(3):  # the first text's layout runs one level per pass
+        QtWidgets.QApplication.processEvents()
+    layouts = _Counter(column, QtCore.QEvent.Type.LayoutRequest)
+    layouts.on = True
+    for k in range(11, 20):  # a slider's steps: new numbers, the same lines
+        readout.show_text(text.format(k))
+        QtWidgets.QApplication.processEvents()
+    assert layouts.count == 0 and readout.text() == text.format(19)
+    longer = "<br>".join([text.format(20)] * 3)  # more lines: the column makes room, exactly as for a plain label
+    readout.show_text(longer)
+    plain.setText(longer)
+    for _ in range(3):
+        QtWidgets.QApplication.processEvents()
+    assert layouts.count >= 1
+    assert readout.height() == plain.height() == plain.heightForWidth(plain.width())
+    assert readout.width() == plain.width()
+    assert readout.label.geometry() == readout.rect()
