@@ -35,6 +35,7 @@ from engine.optim.lab import (
 )
 from engine.optim.objectives import Objective
 from engine.optim.picture import SurfacePicture, contour_paths, surface_display, surface_picture
+from engine.optim.race_worker import serve_races
 from engine.optim.rules import (
     DEFAULTS,
     DIVERGENCE_BOUND,
@@ -97,6 +98,7 @@ __all__ = [
     "run",
     "run_many",
     "run_many_iter",
+    "serve_races",
     "INTERNAL_KEYS",
     "gd_rule",
     "momentum_rule",

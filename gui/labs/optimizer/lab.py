@@ -231,7 +231,10 @@ class OptimizerLab(Lab):
         """Show ``state``: surface (cached), runs (recomputed when inputs change), playback position."""
         shown = self._results
         key = runs_key(state)
-        sliced = self._live and run_cost(state) > INLINE_STEPS and shown is not None and shown.runs_key != key
+        long_race = run_cost(state) > INLINE_STEPS
+        if long_race:
+            self._scheduler.warm_up()  # the worker process starts in the background before the first drag needs it
+        sliced = self._live and long_race and shown is not None and shown.runs_key != key
         if sliced:  # the star follows the mouse now; the paths when the slices are done
             res = derive(state, shown, trajectories=(shown.runs_key, shown.trajectories))
         else:
@@ -264,8 +267,13 @@ class OptimizerLab(Lab):
 
     @property
     def computing(self) -> bool:
-        """True while runs for a drag are still being computed in slices (tests and benchmarks wait on it)."""
+        """True while runs for a drag are still being computed (tests and benchmarks wait on it)."""
         return self._scheduler.computing
+
+    @property
+    def races_starting(self) -> bool:
+        """True while the worker process for long races starts (~0.2 s; the benchmark waits, as a user would)."""
+        return self._scheduler.starting
 
     def gesture(self, state: OptimizerState, final: bool) -> None:
         """One step of a drag or slider move: live while it lasts, exact and complete when it ends."""
@@ -517,4 +525,4 @@ class OptimizerLab(Lab):
     def shutdown(self) -> None:
         """Stop playback and background runs before closing."""
         self.playback.stop()
-        self._scheduler.cancel()
+        self._scheduler.shutdown()
