@@ -99,6 +99,7 @@ def _run_checks(report: SelfTestReport, work: Path) -> None:
         return  # nothing below can run without a QApplication
     report.run("resources", _check_resources)
     report.run("spanish", _check_spanish)
+    report.run("optimizer race process", _check_race_process)
 
     import pyqtgraph as pg  # deferred: a module missing from a frozen build becomes a FAIL line
 
@@ -223,6 +224,13 @@ def _check_spanish() -> str:
     if "," not in number:
         raise RuntimeError(f"no decimal comma in Spanish: 0.5 -> {number!r}")
     return f"'Describe' -> {word!r}, 0.5 -> {number!r}"
+
+
+def _check_race_process() -> str:
+    """The Optimizer lab's worker process starts (in the frozen app: through freeze_support) and computes."""
+    from gui.labs.optimizer.race_process import check_race_process  # deferred: missing in a frozen build = FAIL line
+
+    return check_race_process()
 
 
 def _check_resources() -> str:

@@ -208,3 +208,42 @@ def _end(process, conn) -> None:
         process.close()
     if conn is not None:
         conn.close()
+
+
+def check_race_process(timeout_s: float = 120.0) -> str:
+    """Self-test: a worker process starts, answers a race in Spanish with run_many's numbers and texts, and ends."""
+    import dataclasses  # here: only the self-test needs these
+    import time
+
+    import numpy as np
+
+    from engine.optim import runs
+    from gui.i18n import apply_language
+
+    state = dataclasses.replace(OptimizerState(), steps=200)
+    process = RaceProcess()
+    got: list[dict] = []
+    process.answered.connect(lambda _seq, trajectories: got.append(trajectories))
+    apply_language("es")
+    try:
+        process.start()
+        pid, sent, deadline = process.pid, False, time.monotonic() + timeout_s
+        while not got:
+            if process.broken:
+                raise RuntimeError("the worker process could not start, or died")
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"no answer from the worker process in {timeout_s:g} s")
+            if process.ready and not sent:
+                sent = process.send(1, state)
+            QtCore.QCoreApplication.processEvents()
+            time.sleep(0.005)
+        want = runs(state)
+        same = list(got[0]) == list(want) and all(
+            np.array_equal(got[0][k].points, tr.points) and got[0][k].message == tr.message for k, tr in want.items()
+        )
+        if not same:
+            raise RuntimeError("the worker process's runs differ from run_many's")
+    finally:
+        apply_language()  # back to the saved choice
+        process.stop()
+    return f"pid {pid}: {len(want)} runs identical, texts in Spanish"
