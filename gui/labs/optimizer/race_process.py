@@ -193,7 +193,8 @@ class _FrameReader:
                 (size,), head = struct.unpack("!Q", self._buf[4:12]), 12
             if len(self._buf) < head + size:
                 break
-            out.append(pickle.loads(self._buf[head : head + size]))
+            with memoryview(self._buf) as whole:  # unpickled in place: a slice of a bytearray is a copy
+                out.append(pickle.loads(whole[head : head + size]))
             del self._buf[: head + size]
         return out
 

@@ -9,6 +9,7 @@ the trajectories, the same numbers as :func:`engine.optim.run_many`.
 
 from __future__ import annotations
 
+import os
 import time
 
 from PySide6 import QtCore
@@ -26,6 +27,14 @@ _SLICE_STEPS = 200  # optimizer steps between looks at the clock (~0.25 ms)
 _SLICE_S = 0.002  # then back to the event loop: the star's next move waits at most this long
 
 
+def _cores() -> int:
+    """CPU cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def run_cost(state: OptimizerState) -> int:
     """Rough work of recomputing every run, in preset-surface optimizer steps."""
     per_step = 3 if state.surface == "expression" else 1
@@ -37,13 +46,14 @@ class RunScheduler(QtCore.QObject):
 
     While one computation runs, further requests only replace the one waiting (no restart on every mouse move,
     which would never finish during a steady drag): the paths follow the star at most two computations behind.
-    Results of cancelled requests are dropped. ``use_process=False``: slices only (as when the process is broken).
+    Results of cancelled requests are dropped. ``use_process=False`` (the default on one core): slices only, as
+    when the process cannot start or dies.
     """
 
     ready = QtCore.Signal(object, object)
     failed = QtCore.Signal(str)
 
-    def __init__(self, parent: QtCore.QObject | None = None, use_process: bool = True) -> None:
+    def __init__(self, parent: QtCore.QObject | None = None, use_process: bool | None = None) -> None:
         super().__init__(parent)
         self._task = None  # (key, generator) being sliced
         self._pending = None  # (state, objective, key)
@@ -52,6 +62,8 @@ class RunScheduler(QtCore.QObject):
         self._timer.timeout.connect(self._advance)
         self._seq = 0
         self._sent: dict[int, tuple] = {}  # seq -> (state, objective, key) asked of the process, not yet answered
+        if use_process is None:  # on one core the process would take its time from the GUI thread anyway
+            use_process = _cores() > 1
         self.process = RaceProcess(self) if use_process else None
         if self.process is not None:
             self.process.answered.connect(self._on_answered)

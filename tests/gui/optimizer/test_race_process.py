@@ -130,3 +130,19 @@ def test_the_process_ends_when_the_window_closes(lab_window, qtbot):
     assert pid not in [c.pid for c in multiprocessing.active_children()]
     with pytest.raises(ProcessLookupError):
         os.kill(pid, 0)
+
+
+def test_on_one_core_races_are_sliced_without_a_process(qtbot, monkeypatch):
+    from gui.labs.optimizer import runs as runs_module
+
+    monkeypatch.setattr(runs_module, "_cores", lambda: 1)
+    one_core = RunScheduler()
+    assert one_core.process is None
+    got = []
+    one_core.ready.connect(lambda key, result: got.append(result))
+    one_core.warm_up()
+    state = race_state(2500)
+    one_core.request(state, objective_of(state), "key")
+    assert one_core._task is not None and not one_core.starting
+    qtbot.waitUntil(lambda: not one_core.computing, timeout=WAIT_MS)
+    assert_same_runs(got[0], runs(state))
