@@ -10,19 +10,22 @@ start, dies or fails, :attr:`broken` turns True and ``lost`` is emitted: the cal
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import pickle
 import struct
+import time
 
 if os.name == "posix":
     import fcntl
     import termios
 
+import numpy as np
 from PySide6 import QtCore
 
 from engine import i18n as engine_i18n
-from engine.optim import OptimizerState, serve_races
-from gui.i18n import I18N_DIR
+from engine.optim import OptimizerState, runs, serve_races
+from gui.i18n import I18N_DIR, apply_language
 from gui.qm_translator import QmTranslator
 
 __all__ = ["RaceProcess"]
@@ -213,14 +216,6 @@ def _end(process, conn) -> None:
 
 def check_race_process(timeout_s: float = 120.0) -> str:
     """Self-test: a worker process starts, answers a race in Spanish with run_many's numbers and texts, and ends."""
-    import dataclasses  # here: only the self-test needs these
-    import time
-
-    import numpy as np
-
-    from engine.optim import runs
-    from gui.i18n import apply_language
-
     state = dataclasses.replace(OptimizerState(), steps=200)
     process = RaceProcess()
     got: list[dict] = []
