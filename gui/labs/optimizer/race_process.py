@@ -125,12 +125,13 @@ class RaceProcess(QtCore.QObject):
         except (EOFError, OSError):
             self._die()
             return
+        answers = [msg for msg in messages if msg[0] == "done"]
         for msg in messages:
             if self._conn is None:
                 return  # a slot stopped us
             if msg[0] == "ready":
                 self.ready = True
-            elif msg[0] == "done":
+            elif msg[0] == "done" and msg is answers[-1]:  # older answers read with it would never be on screen
                 self.answered.emit(msg[1], msg[2])
             elif msg[0] == "error":
                 self.refused.emit(msg[1], msg[2])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import threading
 
 import pytest
 
@@ -146,3 +147,28 @@ def test_on_one_core_races_are_sliced_without_a_process(qtbot, monkeypatch):
     assert one_core._task is not None and not one_core.starting
     qtbot.waitUntil(lambda: not one_core.computing, timeout=WAIT_MS)
     assert_same_runs(got[0], runs(state))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="answers are read a piece at a time from a socket on POSIX only")
+def test_of_answers_read_together_only_the_newest_is_shown(qtbot):
+    from gui.labs.optimizer.race_process import _FrameReader
+
+    ours, theirs = multiprocessing.Pipe()
+    p = RaceProcess()
+    p._conn, p._frames = ours, _FrameReader()  # a pipe standing in for the process's
+    big = {"gd": bytes(300_000)}  # larger than a socket buffer's share: read over several calls
+    shown = []
+    p.answered.connect(lambda seq, result: shown.append(seq))
+    theirs.send(("done", 1, {}))
+    theirs.send(("done", 2, {}))
+    p._read()
+    assert shown == [2]  # 1 was overtaken before it could be drawn
+    writer = threading.Thread(target=theirs.send, args=(("done", 3, big),))  # blocks until it is all read
+    writer.start()
+    while shown[-1] != 3:
+        p._read()  # takes what has arrived, never waits for the rest
+    writer.join()
+    assert shown == [2, 3]
+    p._conn = None
+    ours.close()
+    theirs.close()
