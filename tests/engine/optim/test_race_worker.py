@@ -36,13 +36,19 @@ def assert_same_runs(got: dict, want: dict) -> None:
                 assert a == b, (name, f.name)
 
 
-@pytest.fixture
-def worker():
+def _start_worker():
+    """A worker process as the app starts it (spawn), and our end of its pipe."""
     ctx = multiprocessing.get_context("spawn")
     ours, theirs = ctx.Pipe()
     process = ctx.Process(target=serve_races, args=(theirs,), daemon=True)
     process.start()
     theirs.close()
+    return process, ours
+
+
+@pytest.fixture
+def worker():
+    process, ours = _start_worker()
 
     def receive():
         assert ours.poll(WAIT_S), "the worker did not answer"
@@ -143,11 +149,7 @@ def test_a_bad_hyperparameter_is_an_error_answer(worker):
 
 
 def test_it_ends_when_the_other_end_closes():
-    ctx = multiprocessing.get_context("spawn")
-    ours, theirs = ctx.Pipe()
-    process = ctx.Process(target=serve_races, args=(theirs,), daemon=True)
-    process.start()
-    theirs.close()
+    process, ours = _start_worker()
     assert ours.poll(WAIT_S) and ours.recv() == ("ready",)
     ours.close()  # the app died or forgot it: no orphan
     process.join(WAIT_S)
