@@ -55,19 +55,26 @@ def accessible_name(widget: QtWidgets.QWidget) -> str:
     return (name or widget.accessibleName() or "").strip()
 
 
-def _label_beside(widget: QtWidgets.QWidget) -> str:
-    """The text of the QLabel just before ``widget`` in its layout (form rows, label + field rows)."""
+def _own_name(widget: QtWidgets.QWidget) -> str:
+    """The name ``widget`` has of itself; a plain combo box's current text is its value, not its name."""
+    if isinstance(widget, QtWidgets.QComboBox) and not widget.isEditable():
+        return widget.accessibleName().strip()
+    return accessible_name(widget)
+
+
+def _label_beside(widget: QtWidgets.QWidget) -> QtWidgets.QLabel | None:
+    """The QLabel just before ``widget`` in its layout (form rows, label + field rows), if any."""
     parent = widget.parentWidget()
     lay = parent.layout() if parent is not None else None
     if lay is None:
-        return ""
+        return None
     stack = [lay]
     while stack:
         cur = stack.pop()
         if isinstance(cur, QtWidgets.QFormLayout):
             label = cur.labelForField(widget)
             if isinstance(label, QtWidgets.QLabel):
-                return label.text()
+                return label
         previous = None
         for i in range(cur.count()):
             item = cur.itemAt(i)
@@ -80,12 +87,12 @@ def _label_beside(widget: QtWidgets.QWidget) -> str:
                     for cc in range(c - 1, -1, -1):
                         left = cur.itemAtPosition(r, cc)
                         if left is not None and isinstance(left.widget(), QtWidgets.QLabel):
-                            return left.widget().text()
+                            return left.widget()
                 if isinstance(previous, QtWidgets.QLabel):
-                    return previous.text()
+                    return previous
             if w is not None:
                 previous = w
-    return ""
+    return None
 
 
 def _clean(text: str) -> str:
@@ -97,14 +104,18 @@ def _clean(text: str) -> str:
 def name_controls(root: QtWidgets.QWidget) -> int:
     """Give every control under ``root`` without an accessible name one from what a sighted user reads beside it.
 
-    In order: the label before it in its layout, its tooltip, a spin box's prefix/suffix, a line edit's placeholder,
-    its enclosing group box's title, its object name. Returns how many were named.
+    In order: the label before it in its layout (which becomes its buddy), its tooltip, a spin box's prefix/suffix,
+    a line edit's placeholder, its enclosing group box's title, its object name. A plain combo box's current text is
+    its value, not its name, so it is named too. Returns how many were named.
     """
     named = 0
     for w in root.findChildren(QtWidgets.QWidget):
-        if not is_control(w) or accessible_name(w):
+        if not is_control(w) or _own_name(w):
             continue
-        text = _clean(_label_beside(w))
+        label = _label_beside(w)
+        text = _clean(label.text()) if label is not None else ""
+        if text and label.buddy() is None:
+            label.setBuddy(w)  # the platform's "labelled by" relation: how Linux screen readers name a combo box
         if not text and w.toolTip():
             text = _clean(w.toolTip())
         if not text and isinstance(w, QtWidgets.QAbstractSpinBox):

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from gui.access import name_controls
 from gui.widgets.item_focus import install_item_tabbing
 
 __all__ = ["LazyPage"]
@@ -47,6 +48,7 @@ class LazyPage(QtWidgets.QWidget):
                     view.show()
                     self.layout().activate()  # and laid out now: the caller may use it at once
                 install_item_tabbing(view)  # Tab reaches its plots' draggable items like those built at the start
+                name_controls(view)  # and a screen reader names its controls, like those built at the start
                 self._view = view
             finally:
                 self._building = False

@@ -44,6 +44,7 @@ class PlaybackBar(QtWidgets.QWidget):
             self.speed.addItem(f"{s:g}×", s)
         self.speed.setCurrentIndex(SPEEDS.index(1.0))
         self.speed.setToolTip(translate("Widgets", "Playback speed"))
+        self.speed.setAccessibleName(self.speed.toolTip())  # the label beside it is the step counter, not its name
         lay = QtWidgets.QHBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         for w in (self.back_button, self.play_button, self.step_button):

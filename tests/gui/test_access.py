@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 import pytest
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui import theme
 from gui.access import accessible_name, is_control, name_controls
@@ -27,15 +27,39 @@ def test_every_visible_control_has_an_accessible_name(lab_window, name) -> None:
     lab = win.current_lab()
     missing: set[str] = set()
     seen = 0
-    for _ in [None, *_all_tab_pages(lab)]:
-        name_controls(lab)  # what the window does when a tab's controls are built
+    for _ in [None, *_all_tab_pages(lab)]:  # the window names the controls of tab pages built later by itself
         for w in lab.findChildren(QtWidgets.QWidget):
             if is_control(w) and w.isVisibleTo(win):
                 seen += 1
-                if not accessible_name(w):
+                if not (_combo_name(w) if isinstance(w, QtWidgets.QComboBox) else accessible_name(w)):
                     missing.add(f"{type(w).__name__} {w.objectName()!r} in {type(w.parentWidget()).__name__}")
     assert seen > 5
     assert not missing, f"controls without an accessible name: {sorted(missing)}"
+
+
+def _combo_name(combo: QtWidgets.QComboBox) -> str:
+    """A combo box's name: its own, or its label's ("labelled by", how Linux readers name it); not its current text."""
+    iface = QtGui.QAccessible.queryAccessibleInterface(combo)
+    labels = [
+        other.text(QtGui.QAccessible.Text.Name) for other, _ in iface.relations(QtGui.QAccessible.RelationFlag.Label)
+    ]
+    return combo.accessibleName() or " ".join(labels).strip()
+
+
+def test_a_combo_box_is_named_by_its_label_not_its_value(qtbot) -> None:
+    root = QtWidgets.QWidget()
+    qtbot.addWidget(root)
+    lay = QtWidgets.QHBoxLayout(root)
+    label = QtWidgets.QLabel("Speed:")
+    combo = QtWidgets.QComboBox()
+    combo.addItems(["fast", "slow"])
+    lay.addWidget(label)
+    lay.addWidget(combo)
+    assert not _combo_name(combo)  # its current text is what it says, not what it is
+    assert name_controls(root) >= 1
+    assert combo.accessibleName() == "Speed"
+    assert label.buddy() is combo
+    assert _combo_name(combo) == "Speed"
 
 
 def test_a_control_with_nothing_to_read_is_reported(qtbot) -> None:
