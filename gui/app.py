@@ -27,6 +27,7 @@ from gui.labs.base import Lab
 from gui.pen_layer import add_pen_layer
 from gui.view_memory import ViewMemory
 from gui.widgets import drag_hover
+from gui.widgets.jobs import settle_jobs
 from gui.window_memory import add_reset_preferences_action, restore_window, save_window
 
 __all__ = ["MainWindow", "APP_NAME", "render_lab_png", "install_exception_hook", "make_application", "launch"]
@@ -790,6 +791,11 @@ def render_lab_png(
             win.lessons.ensure_loaded(wait=True)  # the picture shows the list, not "Loading lessons…"
         win.show()
         for _ in range(4):  # a resize re-lays the window over a few event-loop turns (columns follow the width)
+            QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.LayoutRequest)
+            QtWidgets.QApplication.processEvents()
+        if not settle_jobs(win):  # background work (an image's SVD) shown, not its "Computing…" message
+            log.warning("a background job was still running when the screenshot was taken")
+        for _ in range(2):
             QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.LayoutRequest)
             QtWidgets.QApplication.processEvents()
         if not win.grab().save(path, "PNG"):

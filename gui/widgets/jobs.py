@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
 from PySide6 import QtCore
 
-__all__ = ["LatestJob", "CancelToken"]
+__all__ = ["LatestJob", "CancelToken", "settle_jobs"]
 
 
 class CancelToken:
@@ -97,3 +98,20 @@ class LatestJob(QtCore.QObject):
             self.failed.emit(error)
         else:
             self.finished.emit(result)
+
+
+def settle_jobs(root: QtCore.QObject, timeout_s: float = 30.0) -> bool:
+    """Run the event loop until no :class:`LatestJob` under ``root`` is running (their results shown); False on timeout.
+
+    For pictures of a window (``main.py --screenshot``): a lab whose work runs in the background (the SVD of an image)
+    would otherwise be drawn with its "Computing…" message.
+    """
+    deadline = time.monotonic() + timeout_s
+    while True:
+        QtCore.QCoreApplication.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        if not any(job.running for job in root.findChildren(LatestJob)):
+            QtCore.QCoreApplication.processEvents()  # the last result's own repaint and layout
+            return True
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.002)

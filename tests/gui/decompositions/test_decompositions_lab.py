@@ -320,3 +320,32 @@ def test_biplot_names_of_nearly_parallel_loadings_do_not_overlap(qtbot, lab_wind
             for j in range(i + 1, len(rects)):
                 names = (labels[i].toPlainText(), labels[j].toPlainText())
                 assert not rects[i].intersects(rects[j]), f"{names} overlap ({dataset}, standardise={standardise})"
+
+
+def test_a_screenshot_waits_for_the_image_svd_it_shows(tmp_path, qapp, monkeypatch):
+    """``main.py --screenshot`` of the low-rank tab pictures the approximation, not "Computing the SVD…"."""
+    from engine import scene as scenes
+    from gui import app as gui_app
+    from gui.labs.decompositions.lowrank_page import LowRankPage
+    from gui.widgets.jobs import LatestJob
+
+    seen: list[tuple[bool, list[str]]] = []
+    grab = gui_app.MainWindow.grab
+
+    def grab_and_look(win, *args):
+        pages = win.findChildren(LowRankPage)
+        running = any(job.running for job in win.findChildren(LatestJob))
+        seen.append((running, [p.message.text() for p in pages]))
+        return grab(win, *args)
+
+    monkeypatch.setattr(gui_app.MainWindow, "grab", grab_and_look)
+    path = tmp_path / "lowrank.json"
+    state = replace(D.DecompositionsState(), tab="lowrank")
+    scenes.save(scenes.Scene(states={"decompositions": state}, current_lab="decompositions"), path)
+    out = tmp_path / "lowrank.png"
+    gui_app.render_lab_png(str(out), "decompositions", scene=str(path))
+    assert out.stat().st_size > 0
+    assert seen and seen[0][1], "the low-rank page was not built"
+    running, messages = seen[0]
+    assert not running
+    assert not any("SVD" in m for m in messages), messages
