@@ -51,6 +51,7 @@ class TrainingRun:
         self._pos = 0  # next mini-batch of the current epoch (0: at an epoch boundary)
         self._order: np.ndarray | None = None
         self._steps_left: int | None = None  # the step budget of the current ``advance`` call
+        self.steps_taken = 0  # mini-batch steps the last ``advance`` call with a step budget took
         self._epoch_start: tuple = (self.params.copy(), None)
         self.epoch = state.epoch
         self.history = {"epoch": [], "train_loss": [], "test_loss": []}
@@ -142,6 +143,8 @@ class TrainingRun:
                 if deadline is None and self._steps_left is None and target is None:
                     break  # no budget at all: one epoch
         finally:
+            if self._steps_left is not None:
+                self.steps_taken = max(int(max_steps), 1) - self._steps_left
             self._steps_left = None
         return self.status
 

@@ -4,6 +4,9 @@ follows them), and load points from a CSV file.
 A dragged point is refitted at most once a frame on a coalescing timer, with the newest mouse position. Every refit
 trains an exact number of mini-batch steps (a budget in steps, not in seconds), so what it reaches does not depend
 on the machine's speed; the step counts are bounded by a number of point-gradients so huge batches stay quick.
+While the mouse moves, a refit's steps run in slices of :data:`DRAG_CHUNK_STEPS` on successive event-loop passes
+and the boundary is redrawn after the last: a mouse move waits behind one slice, not the whole refit (the steps and
+the weights they reach are the same as in one go).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ __all__ = [
     "EDIT_MAX_STEPS",
     "DRAG_REFIT_S",
     "DRAG_MAX_STEPS",
+    "DRAG_CHUNK_STEPS",
     "STEP_SAMPLES",
     "refit_steps",
 ]
@@ -31,6 +35,7 @@ EDIT_EPOCHS = 3  # epochs trained after a point is placed or dropped while pause
 EDIT_MAX_STEPS = 256  # ... in at most this many mini-batch steps (huge data sets get fewer epochs, not a freeze)
 DRAG_REFIT_S = 0.03  # while a point is dragged, refit (new data + one epoch, coarse map) at most this often
 DRAG_MAX_STEPS = 32  # ... each refit trains at most this many mini-batch steps of the epoch under way
+DRAG_CHUNK_STEPS = 8  # ... in slices of this many steps, one per event-loop pass (~1 ms each for 2-8-8-1, batch 10)
 STEP_SAMPLES = 2048  # ... and at most this many point-gradients per refit (one step of a huge batch is already many)
 
 
@@ -50,9 +55,11 @@ class PointsController(QtCore.QObject):
         self.drag_steps = DRAG_MAX_STEPS
         self.edit_steps = EDIT_MAX_STEPS
         self._last_refit = 0.0
+        self._pending: tuple | None = None  # a refit under way: (state, run, epoch to stop at, steps left; -1: drawn
+        # next)
         self.refit_timer = QtCore.QTimer(self)
         self.refit_timer.setSingleShot(True)
-        self.refit_timer.timeout.connect(self.refit_drag)
+        self.refit_timer.timeout.connect(self.refit_slice)
 
     def on_dataset(self, name: str) -> None:
         """Switch data set; "custom" starts from a copy of the points now shown."""
@@ -119,25 +126,69 @@ class PointsController(QtCore.QObject):
         return dataclasses.replace(lab.training.trained_state(), dataset="custom", points=tuple(points))
 
     def refit_drag(self) -> None:
-        """Follow the dragged point: same network and optimizer memory on the new data, some steps when paused."""
+        """Follow the dragged point: same network and optimizer memory on the new data, some steps when paused
+        (all of them now: a refit under way is finished first)."""
+        self.finish_refit()
+        if self._start_refit():
+            self._train_pending(None)
+
+    def refit_slice(self) -> None:
+        """The refit timer: start a refit with the newest position, or train the next slice of the one under way;
+        the boundary is redrawn after its last slice."""
+        if self._pending is None and not self._start_refit():
+            return
+        if not self._train_pending(DRAG_CHUNK_STEPS):
+            self.refit_timer.start(0)  # the next slice on the next event-loop pass
+
+    def finish_refit(self) -> None:
+        """Train what is left of a sliced refit now, and show it."""
+        if self._pending is not None:
+            self._train_pending(None)
+
+    def _start_refit(self) -> bool:
+        """Put the dragged point's new data into the run; True when steps (or a preview) are left to do."""
         self._last_refit = time.perf_counter()
         lab, training = self.lab, self.lab.training
         state, run = self.dragged_state(), training.run
         if state is None or state == lab.state():
-            return
+            return False
         if run is None or not same_network(run.state, state):
             lab.try_state(
                 state, translate("Network", "Move point"), live=True
             )  # no usable run yet: build one from the state
-            return
+            return False
         try:
             run.set_data(state)
         except NetworkError as exc:
             lab.error_message(str(exc))  # e.g. dropped onto a point of the other class: keep the last good data
-            return
-        if not training.is_playing():
-            run.advance(None, max_epochs=1, max_steps=refit_steps(self.drag_steps, state.batch_size))
-        lab.preview(dataclasses.replace(state, weights=run.weights(), epoch=run.epoch))
+            return False
+        steps = 0 if training.is_playing() else refit_steps(self.drag_steps, state.batch_size)
+        self._pending = (state, run, run.epoch + 1, steps)
+        return True
+
+    def _train_pending(self, chunk: int | None) -> bool:
+        """Train up to ``chunk`` steps (None: all) of the refit under way; True (and the preview) when it is done."""
+        state, run, stop_epoch, left = self._pending
+        training = self.lab.training
+        if left > 0 and (run is not training.run or training.is_playing()):
+            left = 0  # the run was replaced or training took over: show what it has
+        while left > 0 and run.epoch < stop_epoch and run.status == "ready":
+            run.advance(None, max_epochs=stop_epoch - run.epoch, max_steps=left if chunk is None else min(chunk, left))
+            left -= run.steps_taken
+            if chunk is not None:
+                break
+        if left > 0 and run.epoch < stop_epoch and run.status == "ready":
+            self._pending = (state, run, stop_epoch, left)
+            return False
+        shown = dataclasses.replace(state, weights=run.weights(), epoch=run.epoch)
+        if chunk is not None and left >= 0 and run is training.run:
+            self.lab.results(shown)  # the map of the new weights now, its drawing on the next pass
+            self._pending = (state, run, stop_epoch, -1)
+            return False
+        self._pending = None
+        if run is training.run:
+            self.lab.preview(shown)
+        return True
 
     def on_point_dropped(self, _index: int) -> None:
         """The drag ended: refit with the final position and commit one undo step."""

@@ -316,6 +316,43 @@ def test_drag_refit_trains_an_exact_number_of_steps(qtbot, lab):
     assert lab.state().epoch == 1 and not lab.training.run.partial  # finishes that epoch, then stops (one per refit)
 
 
+def test_a_timed_drag_refit_trains_in_slices_and_reaches_the_same_weights(qtbot, lab):
+    """The refit timer trains a refit's steps a slice per event-loop pass (a mouse move waits behind one slice) and
+    draws once at the end; the weights are those of the same steps taken in one go."""
+    import copy
+
+    from gui.labs.network.points import DRAG_CHUNK_STEPS, DRAG_MAX_STEPS, refit_steps
+
+    edits = lab.point_edits
+    edits.on_dataset("custom")
+    x, y, _ = lab.state().points[7]
+    edits.drag_target = (7, x + 0.3, y)
+    reference = copy.deepcopy(lab.training.run)
+    target = edits.dragged_state()
+    reference.set_data(target)
+    reference.advance(None, max_epochs=1, max_steps=refit_steps(DRAG_MAX_STEPS, target.batch_size))
+    run = lab.training.run
+    taken, real_advance = [], run.advance
+
+    def advance(budget, **kw):
+        status = real_advance(budget, **kw)
+        taken.append(run.steps_taken)
+        return status
+
+    run.advance = advance
+    before = lab.state()
+    edits.refit_slice()
+    passes = 1
+    while edits._pending is not None:
+        assert lab.state() == before  # nothing is drawn before the refit's last slice
+        edits.refit_slice()
+        passes += 1
+    assert len(taken) >= 2 and max(taken) <= DRAG_CHUNK_STEPS and passes > len(taken)
+    assert sum(taken) == reference.steps_taken
+    assert lab.state().points[7][0] == pytest.approx(x + 0.3)
+    assert lab.state().weights == reference.weights() and lab.state().epoch == reference.epoch
+
+
 def test_training_slices_are_shorter_while_a_point_is_dragged(qtbot, lab):
     """Playing while a point is dragged: each training tick asks for the short budget, so a move waits less."""
     from gui.labs.network import training as training_module
