@@ -189,3 +189,27 @@ def test_hypothesis_export_while_loading_finishes_the_import_and_draws(
     p = stats.ttest_1samp(a, lab.state().mu0).pvalue  # the default test: one-sample t, two-sided
     assert f"p = {p:.4f}" in lab.controls.result_label.text()
     lab.shutdown()
+
+
+@pytest.mark.qt_log_ignore("not accepted by receiving widget")  # a right click nobody takes: that is the point
+def test_a_plane_builds_no_context_menu_it_would_never_show(qtbot, monkeypatch) -> None:
+    from gui.widgets.plane import PlaneWidget
+
+    view_box_module = sys.modules["pyqtgraph.graphicsItems.ViewBox.ViewBox"]  # (the package exports the class)
+
+    built = []
+    menu_class = view_box_module.ViewBoxMenu
+    monkeypatch.setattr(view_box_module, "ViewBoxMenu", lambda *a: built.append(1) or menu_class(*a))
+    plane = PlaneWidget()
+    assert not built  # built and thrown away by configure_plot before: ~2.5 ms of widgets per plane
+    qtbot.addWidget(plane)
+    plane.resize(400, 300)
+    plane.show()
+    qtbot.waitExposed(plane)
+    assert plane.getPlotItem().getViewBox().menu is None  # pyqtgraph's view-box menu (~2.5 ms of widgets): not built
+    assert not plane.getPlotItem().menuEnabled()
+    before = plane.getPlotItem().getViewBox().viewRange()
+    # a real right click opens nothing and raises nothing (pytest-qt fails the test on an exception in a Qt handler)
+    qtbot.mouseClick(plane.viewport(), QtCore.Qt.MouseButton.RightButton, pos=plane.viewport().rect().center())
+    assert not [w for w in QtWidgets.QApplication.topLevelWidgets() if isinstance(w, QtWidgets.QMenu) and w.isVisible()]
+    assert plane.getPlotItem().getViewBox().viewRange() == before
