@@ -40,7 +40,8 @@ def run(quick: bool) -> list[dict[str, Any]]:
     x0, y0 = map(float, res.X[i])
     ms = harness.time_drag(lab.plane, harness.line_path((x0, y0), (x0 + 20.0, y0 + 10.0), n))
     out.append(harness.interaction("classifier.point_drag_refit", ms,
-                                   note=f"{n} moves of one penguin: Newton refit, 64² map, boundary"))  # fmt: skip
+                                   note=f"{n} moves of one penguin: the marker per move; every ≥ 30 ms a Newton refit "
+                                   "and 64² map (one pass), then map, boundary, points drawn (the next)"))  # fmt: skip
     lab.shutdown()
     harness.close_window(win)
 

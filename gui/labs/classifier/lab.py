@@ -3,11 +3,17 @@ good the model is (ROC/AUC, PR, calibration, intervals, McNemar, multiple compar
 
 All numbers come from ``engine.classify``; this module turns widget signals into new states and hands results to the
 views. The Evaluation tab's resampling runs off the GUI thread.
+
+A point dragged with the mouse moves at once; the refit it causes (Newton's method, the probability map, the
+boundary, the readouts) follows the newest position at most every :data:`DRAG_REFIT_S`, fitted on one event-loop
+pass and drawn on the next, so a mouse move never waits behind a whole refit. The release shows the exact refit of
+the final position (arrow keys refit on every step, as a key press is a step of its own).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import time
 from typing import Any
 
 from PySide6 import QtCore, QtWidgets
@@ -25,7 +31,10 @@ from gui.widgets.catch_up import CatchUp
 from gui.widgets.control_column import control_column
 from gui.widgets.results_cache import ResultsCache
 
-__all__ = ["ClassifierLab"]
+__all__ = ["ClassifierLab", "DRAG_REFIT_S"]
+
+DRAG_REFIT_S = 0.03
+"""While a point is dragged, refit (and redraw the map and boundary) at most this often, with the newest position."""
 
 
 class ClassifierLab(Lab):
@@ -102,6 +111,12 @@ class ClassifierLab(Lab):
         self.catch_up = CatchUp(self)
         self._held = False
         """A mouse holds a point, the threshold line or a slider: the summary and tables catch up at 10 Hz."""
+        self._drag_state: ClassifierState | None = None  # the newest dragged position, not refitted yet
+        self._fitted: ClassifierState | None = None  # refitted on this pass, drawn on the next
+        self._last_refit = 0.0
+        self.refit_timer = QtCore.QTimer(self)
+        self.refit_timer.setSingleShot(True)
+        self.refit_timer.timeout.connect(self._refit_pass)
         self._connect()
         self.render(self._state)
 
@@ -134,7 +149,7 @@ class ClassifierLab(Lab):
         self.tabs.currentChanged.connect(lambda i: self.set_fields("Switch tab", tab=TABS[i]))
         self.sigmoid.threshold_moved.connect(self._on_threshold_line)
         self.plane.point_moved.connect(self._on_point_moved)
-        self.plane.point_move_finished.connect(lambda: self.commit("Drag point"))
+        self.plane.point_move_finished.connect(self._on_point_move_finished)
 
     def set_fields(self, text: str, **changes: Any) -> None:
         """A one-shot edit; refused with a message when the new state breaks a cross-field rule."""
@@ -169,8 +184,46 @@ class ClassifierLab(Lab):
     def _on_point_moved(self, index: int, x: float, y: float) -> None:
         moved = [m for m in self._state.moved if int(m[0]) != index]
         moved.append((float(index), round(x, 6), round(y, 6)))
-        self._held = self.plane.drag.dragging is not None  # a mouse drag (an arrow key's step shows at once)
-        self.preview(dataclasses.replace(self._state, moved=tuple(moved)))
+        mouse = self.plane.drag.dragging is not None  # a mouse drag (an arrow key's step shows at once)
+        self._held = mouse
+        new = dataclasses.replace(self._state, moved=tuple(moved))
+        if mouse and self.plane.show_moved(index, moved[-1][1], moved[-1][2]):
+            self._drag_state = new  # the marker has moved; the refit follows on the timer
+            self._start_refit_timer()
+            return
+        self.preview(new)
+
+    def _start_refit_timer(self) -> None:
+        if not self.refit_timer.isActive():
+            wait = DRAG_REFIT_S - (time.perf_counter() - self._last_refit)
+            self.refit_timer.start(max(0, int(wait * 1000)))
+
+    def _refit_pass(self) -> None:
+        """Refit the newest dragged position (this pass) or draw the refit of the pass before (then wait again)."""
+        if self._fitted is not None:
+            state, self._fitted = self._fitted, None
+            self.preview(state)
+            if self._drag_state is not None:  # the pointer moved on meanwhile: its marker stays with it
+                index, x, y = self._drag_state.moved[-1]
+                self.plane.show_moved(int(index), x, y)
+                self._start_refit_timer()
+            return
+        state, self._drag_state = self._drag_state, None
+        if state is None:
+            return
+        self._last_refit = time.perf_counter()
+        self.results.get(state)  # the fit, map and boundary now; drawn on the next pass
+        self._fitted = state
+        self.refit_timer.start(0)
+
+    def _on_point_move_finished(self) -> None:
+        """The drag ended: show the refit of the final position now, then one undo step."""
+        self.refit_timer.stop()
+        latest = self._drag_state if self._drag_state is not None else self._fitted
+        self._drag_state = self._fitted = None
+        if latest is not None:
+            self.preview(latest)
+        self.commit("Drag point")
 
     # --- render -------------------------------------------------------------------------------------------------------
     def render(self, state: ClassifierState) -> None:
@@ -262,5 +315,6 @@ class ClassifierLab(Lab):
         return code(self._state)
 
     def shutdown(self) -> None:
-        """Stop the background evaluation."""
+        """Stop the background evaluation and a drag's refit timer."""
+        self.refit_timer.stop()
         self.evaluation.shutdown()

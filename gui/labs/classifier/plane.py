@@ -73,6 +73,8 @@ class FeaturePlane(pg.PlotWidget):
         self._split = None
         self._titles: tuple[str, str] = ("", "")
         self._shown: dict[tuple[str, int], np.ndarray] = {}  # the points each scatter shows
+        self._rows: dict[tuple[str, int], np.ndarray] = {}  # ... and their rows of the data (ascending)
+        self._one = False
 
     def show_results(self, res: ClassifierResults) -> None:
         """Draw ``res``: shading (two features) or the probability curve (one), boundary and points."""
@@ -84,6 +86,7 @@ class FeaturePlane(pg.PlotWidget):
         plot = self.getPlotItem()
         x0, x1, y0, y1 = res.bounds
         one = res.X.shape[1] == 1
+        self._one = one
         if one:
             self.image.clear()
             self.prob_curve.setData(np.linspace(x0, x1, res.grid.shape[1]), res.grid[0])
@@ -100,7 +103,9 @@ class FeaturePlane(pg.PlotWidget):
         self.drag.step = float(10 ** np.floor(np.log10(x_span / 20))) if x_span > 0 else 0.1  # ~20-60 presses across
         for split, mask in (("train", ~res.test_mask), ("test", res.test_mask)):
             for cls in (0, 1):
-                pts = xy[mask & ((res.y > 0.5) == bool(cls))]
+                rows = np.flatnonzero(mask & ((res.y > 0.5) == bool(cls)))
+                pts = xy[rows]
+                self._rows[(split, cls)] = rows
                 shown = self._shown.get((split, cls))
                 if shown is not None and shown.shape == pts.shape and np.array_equal(shown, pts):
                     continue  # a drag moves one point: the other three groups keep their spots
@@ -115,12 +120,28 @@ class FeaturePlane(pg.PlotWidget):
             self._bounds = res.bounds
             plot.getViewBox().setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
 
+    def show_moved(self, index: int, x: float, y: float) -> bool:
+        """Move the marker of data row ``index`` to (x, y) before the refit is drawn (two features only: with one, a
+        point's height is its class); False when it is not shown."""
+        if self._split is None or self._one:
+            return False
+        for key, rows in self._rows.items():
+            at = int(np.searchsorted(rows, index))
+            if at < len(rows) and rows[at] == index:
+                pts = self._shown[key].copy()
+                pts[at] = (x, y)
+                self._shown[key] = pts
+                self.items[key].setData(pos=pts)
+                return True
+        return False
+
     def clear_all(self) -> None:
         """Nothing to show (unusable data)."""
         self.image.clear()
         for item in (*self.items.values(), self.boundary, self.prob_curve):
             item.setData([], [])
         self._shown.clear()
+        self._rows.clear()
         self.drag.set_points(np.zeros((0, 2)))
         self._split = None
 
