@@ -47,6 +47,19 @@ def _set_polygon(item: QtWidgets.QGraphicsPolygonItem, points: np.ndarray) -> No
         item.setPolygon(_polygon(points))
 
 
+def _set_angle(line: pg.InfiniteLine, deg: float) -> None:
+    """Turn ``line`` only when its angle changes: setAngle repaints a band as wide as the view (v's line while u moves:
+    half the plane's viewport repainted on every move of a drag)."""
+    if line.angle != deg:
+        line.setAngle(deg)
+
+
+def _set_text(item: pg.TextItem, text: str) -> None:
+    """pyqtgraph's setText lays the text out and repaints it even when it is the same."""
+    if item.toPlainText() != text:
+        item.setText(text)
+
+
 class OperationsView:
     """The overlay items of one plot; ``render`` shows a state's derived results in them (never edits state)."""
 
@@ -98,12 +111,12 @@ class OperationsView:
         self._render_span(s, r)
         self._render_projection(s, r)
         _set_xy(self.arc, r.arc)
-        self.arc_label.setText(r.arc_label)
+        _set_text(self.arc_label, r.arc_label)
         if r.arc_label_pos is not None:
             self.arc_label.setPos(*r.arc_label_pos)
         _set_xy(self.ball_unit, r.unit_ball)
         _set_xy(self.ball_u, r.u_ball)
-        self.ball_label.setText(r.ball_label)
+        _set_text(self.ball_label, r.ball_label)
         if r.ball_label_pos is not None:
             self.ball_label.setPos(*r.ball_label_pos)
 
@@ -114,7 +127,7 @@ class OperationsView:
         if shown:
             self.proj_item.set_points(r.projection)
             self.proj_item.set_label("projᵥ u")  # a real subscript, like x₁ elsewhere
-            self.v_line.setAngle(r.v_line_deg)
+            _set_angle(self.v_line, r.v_line_deg)
         _set_xy(self.perp, r.perpendicular if shown else None)
 
     def _render_span(self, s: VectorsState, r: VectorsResults) -> None:
@@ -124,13 +137,13 @@ class OperationsView:
         self.span_line.setVisible(on and r.span_line_deg is not None)
         if not on:
             _set_xy(self.combo_path, None)
-            self.span_label.setText("")
+            _set_text(self.span_label, "")
             return
         self.combo_item.set_points(r.combo)
         _set_xy(self.combo_path, r.combo_path)
         if r.span_fill is not None:
             _set_polygon(self.span_fill, r.span_fill)
         if r.span_line_deg is not None:
-            self.span_line.setAngle(r.span_line_deg)
-        self.span_label.setText(r.span_label)
+            _set_angle(self.span_line, r.span_line_deg)
+        _set_text(self.span_label, r.span_label)
         self.span_label.setPos(*r.span_label_pos)

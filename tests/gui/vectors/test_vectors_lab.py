@@ -207,3 +207,27 @@ def test_a_drag_sets_only_the_overlays_whose_data_changed(qtbot, lab_window, mon
     xs, _ys = ops.ball_u.getData()
     u = lab.state().vectors[0]
     assert max(xs) == pytest.approx(abs(u[0]) + abs(u[1]))
+
+
+def test_dragging_u_leaves_the_line_of_v_and_unchanged_labels_alone(qtbot, lab_window, monkeypatch):
+    """v's line is as wide as the view: turning it (even to the same angle) repainted half the plane at every move."""
+    import math
+
+    _win, lab = _lab(lab_window)
+    lab.edit(replace(lab.state(), norm_ball="l1"), "setup")
+    ops = lab.operations
+    calls = {"v_line": 0, "ball_label": 0}
+    for name, method in (("v_line", "setAngle"), ("ball_label", "setText")):
+        original = getattr(getattr(ops, name), method)
+
+        def counted(*args, name=name, original=original):
+            calls[name] += 1
+            return original(*args)
+
+        monkeypatch.setattr(getattr(ops, name), method, counted)
+    drag_in_view(qtbot, lab.plane, start=lab.state().vectors[0], end=(2.0, -1.0), steps=6)
+    assert calls == {"v_line": 0, "ball_label": 0}
+    drag_in_view(qtbot, lab.plane, start=lab.state().vectors[1], end=(-1.0, 3.0), steps=6)
+    vx, vy = lab.state().vectors[1]
+    assert calls["v_line"] >= 6 and ops.v_line.angle == pytest.approx(math.degrees(math.atan2(vy, vx)))
+    assert ops.ball_label.toPlainText() == lab.results.get(lab.state()).ball_label
