@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -122,3 +123,40 @@ def test_every_bundled_lesson_reads_in_spanish(spanish) -> None:
                 assert [g.metric for g in (s_en.goal.all or (s_en.goal,))] == [
                     g.metric for g in (s_es.goal.all or (s_es.goal,))
                 ]
+
+
+# --- Spanish texts write decimals with a comma, as the lab readouts beside them do ---------------------------------
+
+# A decimal written with a point: digits '.' digits, not part of a dotted chain (a version "3.11.2") or of a word.
+_POINT_DECIMAL = re.compile(r"(?<![\w.])\d+\.\d+(?![\w]|\.\d)")
+_CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
+
+
+def _point_decimals(text: str) -> list[str]:
+    """Decimals written with a point in ``text``, outside code: `backticks`, fenced blocks and indented code lines."""
+    prose = "\n".join(line for line in _CODE.sub(" ", text).split("\n") if not line.startswith(("    ", "\t")))
+    return _POINT_DECIMAL.findall(prose)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("p = 0.05 y 1.5 ×", ["0.05", "1.5"]),
+        ("p = 0,05 y (1,5; 2), 10 000 puntos…", []),
+        ("escribe `np.linspace(0, 1.5)` y luego…", []),
+        ("la fórmula\n\n    x = 0.5·y\n\nen 2.5 s", ["2.5"]),
+        ("Python 3.11.2, fichero v1.2, datos.csv, fin.", []),
+    ],
+)
+def test_point_decimals_are_found_outside_code(text, found) -> None:
+    assert _point_decimals(text) == found
+
+
+@pytest.mark.parametrize("path", _LESSON_FILES, ids=lambda p: p.stem)
+def test_spanish_texts_write_decimals_with_a_comma(path) -> None:
+    wrong = [
+        f"{where}_es: {number!r} (write {number.replace('.', ',')!r})"
+        for where, _key, _en, es in _fields(path)
+        for number in _point_decimals(es or "")
+    ]
+    assert not wrong, f"{path.name}: decimal point in Spanish text at " + "; ".join(wrong)
