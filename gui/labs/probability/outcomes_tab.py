@@ -72,8 +72,9 @@ class OutcomeGrid(pg.PlotWidget):
             label.setPos(col + 0.48, row + 0.48)
             plot.addItem(label)
             self.labels.append(label)
-        plot.setXRange(0, cols, padding=0.02)
-        plot.setYRange(0, rows, padding=0.02)
+        # Both ranges in one call: with the aspect locked, a separate setYRange re-fit x to the view's shape and cut the
+        # 13-column deck down to its middle 4 columns (and the coins to 2 of 4) in a squarish view.
+        plot.setRange(xRange=(0, cols), yRange=(0, rows), padding=0.02)
         self.space = space
 
     def render(self, state: ProbabilityState) -> None:

@@ -7,6 +7,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine import prob as P
 from engine.schema import SchemaError, from_dict
+from gui.labs.probability.outcomes_tab import grid_shape
 
 
 def _open(lab_window, qtbot):
@@ -62,6 +63,17 @@ def test_choosing_cards_and_events_by_keyboard_is_undoable(qtbot, lab_window):
         win.undo_stack.undo()
     assert lab.state().space == "dice" and len(lab.outcomes_tab.grid.cells) == 36
     assert controls.event_combos["a"].currentData() == "first_even"
+
+
+@pytest.mark.parametrize("space", P.SPACES)
+def test_the_whole_grid_is_in_view(qtbot, lab_window, space):
+    _win, lab = _open(lab_window, qtbot)
+    _choose(qtbot, lab.outcomes_tab.controls.space_combo, space)
+    grid = lab.outcomes_tab.grid
+    cols, rows = grid_shape(space)
+    qtbot.waitUntil(lambda: grid.isVisible() and grid.width() > 100)
+    (x0, x1), (y0, y1) = grid.getPlotItem().viewRange()
+    assert x0 <= 0 and x1 >= cols and y0 <= 0 and y1 >= rows, f"{space}: view {x0:.2f}..{x1:.2f} × {y0:.2f}..{y1:.2f}"
 
 
 def test_a_million_rolls_land_near_the_exact_probabilities(qtbot, lab_window):
