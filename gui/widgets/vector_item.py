@@ -60,6 +60,9 @@ class VectorItem(pg.GraphicsObject):
         self._offset = QtCore.QPointF()
         self._bounds: QtCore.QRectF | None = None
         self._shape: QtGui.QPainterPath | None = None
+        self._px: tuple[float, float] | None = None
+        """View units per screen pixel, kept until the view transform changes (pyqtgraph's pixelVectors costs ~12 µs
+        a call, and bounds, shape and paint each asked for it on every move of a drag)."""
         self.constraint: Callable[[Point], Point] | None = None
         self._label = pg.TextItem(label, anchor=(0, 1))
         self._label.setParentItem(self)
@@ -103,6 +106,12 @@ class VectorItem(pg.GraphicsObject):
         self._pen = theme.pen(color, width, style)
         self._pen.setCapStyle(QtCore.Qt.PenCapStyle.FlatCap)
         self._brush = QtGui.QBrush(theme.color(color))
+        # the handle's ring and fill, built once per colour rather than in every paint
+        self._ring = QtGui.QPen(self._pen.color(), 2.0)
+        self._ring.setCosmetic(True)
+        fill = QtGui.QColor(self._pen.color())
+        fill.setAlpha(70 if self._arrow else 220)
+        self._fill = QtGui.QBrush(fill)
         self._label.setColor(theme.color(color))
         self.update()
 
@@ -120,10 +129,12 @@ class VectorItem(pg.GraphicsObject):
     # --- geometry in screen pixels ----------------------------------------------------------------------------------
     def _pixel(self) -> tuple[float, float]:
         """View units per screen pixel along x and y (1, 1 before the item is shown)."""
-        px, py = self.pixelVectors()
-        if px is None or py is None:
-            return 1.0, 1.0
-        return abs(px.x()) + abs(px.y()) or 1.0, abs(py.x()) + abs(py.y()) or 1.0
+        if self._px is None:
+            px, py = self.pixelVectors()
+            if px is None or py is None:
+                return 1.0, 1.0
+            self._px = (abs(px.x()) + abs(px.y()) or 1.0, abs(py.x()) + abs(py.y()) or 1.0)
+        return self._px
 
     def _invalidate(self) -> None:
         self._bounds = None
@@ -132,6 +143,8 @@ class VectorItem(pg.GraphicsObject):
 
     def viewTransformChanged(self) -> None:
         """Zoom/pan changes how many view units a pixel is: recompute sizes."""
+        super().viewTransformChanged()
+        self._px = None
         self.prepareGeometryChange()
         self._invalidate()
 
@@ -187,12 +200,8 @@ class VectorItem(pg.GraphicsObject):
             p.drawPolygon(head)
         if self._draggable or not self._arrow:
             r = self._handle_px * (1.35 if self._hover or self._dragging else 1.0)
-            ring = QtGui.QPen(self._pen.color(), 2.0)
-            ring.setCosmetic(True)
-            p.setPen(ring)
-            fill = QtGui.QColor(self._pen.color())
-            fill.setAlpha(70 if self._arrow else 220)
-            p.setBrush(fill)
+            p.setPen(self._ring)
+            p.setBrush(self._fill)
             p.drawEllipse(self._tip, r * sx, r * sy)
         if self.hasFocus():  # keyboard focus ring: a dashed circle in the foreground colour, never colour alone
             focus = QtGui.QPen(theme.color("fg"), 2.0, QtCore.Qt.PenStyle.DashLine)
