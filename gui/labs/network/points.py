@@ -55,8 +55,8 @@ class PointsController(QtCore.QObject):
         self.drag_steps = DRAG_MAX_STEPS
         self.edit_steps = EDIT_MAX_STEPS
         self._last_refit = 0.0
-        self._pending: tuple | None = None  # a refit under way: (state, run, epoch to stop at, steps left; -1: drawn
-        # next)
+        self._pending: tuple | None = None  # a refit under way: state, run, epoch to stop at, steps left, and the
+        # state to show once its map is made (drawn on the next pass)
         self.refit_timer = QtCore.QTimer(self)
         self.refit_timer.setSingleShot(True)
         self.refit_timer.timeout.connect(self.refit_slice)
@@ -163,28 +163,31 @@ class PointsController(QtCore.QObject):
             lab.error_message(str(exc))  # e.g. dropped onto a point of the other class: keep the last good data
             return False
         steps = 0 if training.is_playing() else refit_steps(self.drag_steps, state.batch_size)
-        self._pending = (state, run, run.epoch + 1, steps)
+        self._pending = (state, run, run.epoch + 1, steps, None)
         return True
 
     def _train_pending(self, chunk: int | None) -> bool:
         """Train up to ``chunk`` steps (None: all) of the refit under way; True (and the preview) when it is done."""
-        state, run, stop_epoch, left = self._pending
+        state, run, stop_epoch, left, shown = self._pending
         training = self.lab.training
-        if left > 0 and (run is not training.run or training.is_playing()):
-            left = 0  # the run was replaced or training took over: show what it has
-        while left > 0 and run.epoch < stop_epoch and run.status == "ready":
-            run.advance(None, max_epochs=stop_epoch - run.epoch, max_steps=left if chunk is None else min(chunk, left))
-            left -= run.steps_taken
-            if chunk is not None:
-                break
-        if left > 0 and run.epoch < stop_epoch and run.status == "ready":
-            self._pending = (state, run, stop_epoch, left)
-            return False
-        shown = dataclasses.replace(state, weights=run.weights(), epoch=run.epoch)
-        if chunk is not None and left >= 0 and run is training.run:
-            self.lab.results(shown)  # the map of the new weights now, its drawing on the next pass
-            self._pending = (state, run, stop_epoch, -1)
-            return False
+        if shown is None:
+            trains = left > 0
+            if left > 0 and (run is not training.run or training.is_playing()):
+                left = 0  # the run was replaced or training took over: show what it has
+            while left > 0 and run.epoch < stop_epoch and run.status == "ready":
+                steps = left if chunk is None else min(chunk, left)
+                run.advance(None, max_epochs=stop_epoch - run.epoch, max_steps=steps)
+                left -= run.steps_taken
+                if chunk is not None:
+                    break
+            if left > 0 and run.epoch < stop_epoch and run.status == "ready":
+                self._pending = (state, run, stop_epoch, left, None)
+                return False
+            shown = dataclasses.replace(state, weights=run.weights(), epoch=run.epoch)
+            if chunk is not None and trains and run is training.run:
+                self.lab.results(shown)  # the map of the new weights now, its drawing on the next pass
+                self._pending = (state, run, stop_epoch, 0, shown)
+                return False
         self._pending = None
         if run is training.run:
             self.lab.preview(shown)
