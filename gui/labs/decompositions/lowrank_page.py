@@ -122,8 +122,11 @@ class LowRankPage(QtWidgets.QWidget):
         self.spectrum_plot.setLogMode(y=True)
         self.spectrum_plot.setLabel("bottom", self.tr("index i"))
         self.spectrum_plot.setTitle(self.tr("Singular values σᵢ (log scale): blue kept, grey discarded"))
-        self.kept = pg.PlotDataItem([], [], pen=theme.pen("blue", 1.4))
-        self.dropped = pg.PlotDataItem([], [], pen=theme.pen("grey", 1.0))
+        # the log scale is applied here, once per picture (PlotCurveItems, not PlotDataItems: a slider step hands
+        # them slices of the mapped spectrum instead of mapping both halves again on every step)
+        self.kept = pg.PlotCurveItem([], [], pen=theme.pen("blue", 1.4))
+        self.dropped = pg.PlotCurveItem([], [], pen=theme.pen("grey", 1.0))
+        self._spectrum: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
         self.k_line = pg.InfiniteLine(angle=90, pen=theme.pen("vermillion", 1.0))
         for item in (self.kept, self.dropped, self.k_line):
             self.spectrum_plot.addItem(item)
@@ -200,6 +203,8 @@ class LowRankPage(QtWidgets.QWidget):
         self.message.show_text("")
         self.images[0][1].setImage(to_pixels(self.original), levels=(0, 255))
         s = self.svd.s
+        floor = max(float(s[0]) * 1e-12, 1e-300)
+        self._spectrum = (np.arange(1, len(s) + 1), np.log10(np.maximum(s, floor)))  # y on the plot's log scale
         self.spectrum_plot.setXRange(0, len(s), padding=0.02)
         self.k_slider.set_range(1, len(s), 1)
         self._shown_k = -1
@@ -226,11 +231,9 @@ class LowRankPage(QtWidgets.QWidget):
         self.current = lr
         self.images[1][1].setImage(to_pixels(lr.image), levels=(0, 255))  # 8-bit: pyqtgraph's fast path
         self.titles[1].setText(self.tr("rank {0}").format(lr.k))
-        s = self.svd.s
-        idx = np.arange(1, len(s) + 1)
-        floor = max(float(s[0]) * 1e-12, 1e-300)
-        self.kept.setData(idx[: lr.k], np.maximum(s[: lr.k], floor))
-        self.dropped.setData(idx[lr.k :], np.maximum(s[lr.k :], floor))
+        idx, log_s = self._spectrum
+        self.kept.setData(idx[: lr.k], log_s[: lr.k])
+        self.dropped.setData(idx[lr.k :], log_s[lr.k :])
         self.k_line.setValue(lr.k + 0.5)
         self.readout.show_live(lambda: self.readout_text(lr), self.lab.live_quality.live)
 

@@ -97,6 +97,40 @@ def test_the_rank_slider_shows_the_error_equal_to_the_discarded_spectrum(qtbot, 
     assert f"Rank-{k} image" in lab.describe()
 
 
+def test_the_spectrum_is_drawn_as_two_log_scale_curves_would_draw_it(qtbot, lab_window):
+    """The kept and discarded singular values are slices of the spectrum mapped to the log scale once per picture; the
+    plot shows the pixels (and the range) of two PlotDataItems given σ₁…σ_k and σ_k+1…σ_r on the log-scale plot."""
+    import pyqtgraph as pg
+
+    from gui import theme
+
+    win, lab = _lab(lab_window, "lowrank")
+    _wait_for_image(qtbot, lab)
+    page = lab.lowrank
+    plot, vb = page.spectrum_plot, page.spectrum_plot.getViewBox()
+    s = page.svd.s
+    idx, floor = np.arange(1, len(s) + 1), max(float(s[0]) * 1e-12, 1e-300)
+    ref = (pg.PlotDataItem([], [], pen=theme.pen("blue", 1.4)), pg.PlotDataItem([], [], pen=theme.pen("grey", 1.0)))
+    for item in ref:
+        plot.addItem(item)
+    page.k_line.hide()  # drawn over the curves, before the references: left out of both pictures
+    for k in (1, 2, 37, 300, len(s) - 1, len(s)):
+        lab.set_state(replace(lab.state(), rank_k=k))
+        assert np.shares_memory(page.kept.getData()[1], page._spectrum[1])  # a slice: nothing mapped per step
+        assert len(page.kept.getData()[0]) == k and len(page.dropped.getData()[0]) == len(s) - k
+        for item in ref:
+            item.setData([], [])
+        page.kept.show(), page.dropped.show()
+        QtWidgets.QApplication.processEvents()
+        shown, shown_range = page.view.grab().toImage(), vb.viewRange()
+        page.kept.hide(), page.dropped.hide()
+        ref[0].setData(idx[:k], np.maximum(s[:k], floor))
+        ref[1].setData(idx[k:], np.maximum(s[k:], floor))
+        QtWidgets.QApplication.processEvents()
+        assert page.view.grab().toImage() == shown, k
+        assert vb.viewRange() == shown_range, k
+
+
 def test_opening_a_bad_image_keeps_the_last_one_and_says_why(qtbot, lab_window, tmp_path):
     _win, lab = _lab(lab_window, "lowrank")
     _wait_for_image(qtbot, lab)
