@@ -127,15 +127,12 @@ def rank_image(steps: RankSteps, k: int) -> np.ndarray:
     k = int(min(max(k, 1), r))
     i = int(np.abs(steps.marks - k).argmin())
     mark = int(steps.marks[i])
-    image = steps.partial[i].copy()
-    if k != mark:
-        lo, hi = sorted((mark, k))
-        delta = _terms(steps, lo, hi, np.empty_like(image))
-        if k > mark:
-            image += delta
-        else:
-            image -= delta
-    return image
+    kept = steps.partial[i]
+    if k == mark:
+        return kept.copy()
+    lo, hi = sorted((mark, k))
+    delta = _terms(steps, lo, hi, np.empty_like(kept))
+    return np.add(kept, delta, out=delta) if k > mark else np.subtract(kept, delta, out=delta)  # no copy of the sum
 
 
 def read_pgm(data: bytes) -> np.ndarray:

@@ -27,9 +27,11 @@ from gui.widgets.field_controls import value_slider
 from gui.widgets.jobs import LatestJob
 from gui.widgets.plane import configure_plot, decade_axes
 
-__all__ = ["LowRankPage", "image_to_array", "to_pixels"]
+__all__ = ["LowRankPage", "GrayImageItem", "image_to_array", "to_pixels"]
 
 MAX_SIDE = 512
+GRAY_TABLE = [QtGui.qRgb(v, v, v) for v in range(256)]
+"""The colour table pyqtgraph gives an 8-bit image shown with levels 0..255 and no lookup table (gray v -> v)."""
 
 
 def image_to_array(image: QtGui.QImage) -> np.ndarray:
@@ -49,6 +51,33 @@ def to_pixels(image: np.ndarray) -> np.ndarray:
     np.rint(scaled, out=scaled)
     np.clip(scaled, 0, 255, out=scaled)
     return scaled.astype(np.uint8)
+
+
+class GrayImageItem(pg.ImageItem):
+    """An ImageItem that wraps 8-bit pixels shown with levels (0, 255) in an Indexed8 QImage itself, with a colour
+    table made once: the QImage pyqtgraph makes of them (the same format, table and buffer), without building the
+    identity lookup table and its 256-entry colour table again for every picture (~0.2 ms a rank step). Anything
+    else is rendered by pyqtgraph."""
+
+    _pixels: np.ndarray | None = None
+
+    def render(self) -> None:  # pyqtgraph override
+        image, levels = self.image, self.levels
+        if not (
+            image is not None and image.ndim == 2 and image.dtype == np.uint8 and image.size and self.lut is None
+            and not self.autoDownsample and self.axisOrder == "row-major" and levels is not None
+            and np.ndim(levels) == 1 and np.asarray(levels).tolist() == [0, 255]
+        ):  # fmt: skip
+            self._pixels = None
+            super().render()
+            return
+        self._pixels = np.ascontiguousarray(image)  # the QImage reads this buffer: kept while it is shown
+        h, w = self._pixels.shape
+        qimage = QtGui.QImage(self._pixels.data, w, h, w, QtGui.QImage.Format.Format_Indexed8)
+        qimage.setColorTable(GRAY_TABLE)
+        self.qimage = qimage
+        self._renderRequired = False
+        self._unrenderable = False
 
 
 def _decompose(pixels: np.ndarray) -> tuple[np.ndarray, ImageSvd, RankSteps]:
@@ -113,7 +142,7 @@ class LowRankPage(QtWidgets.QWidget):
         self.view.addItem(self.titles[1], row=0, col=1)
         for col in range(2):
             box = self.view.addViewBox(row=1, col=col, lockAspect=True, invertY=True, enableMouse=False)
-            item = pg.ImageItem(axisOrder="row-major")
+            item = GrayImageItem(axisOrder="row-major")
             box.addItem(item)
             self.images.append((box, item))
         self.spectrum_plot = self.view.addPlot(row=2, col=0, colspan=2)

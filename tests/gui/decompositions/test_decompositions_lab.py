@@ -131,6 +131,52 @@ def test_the_spectrum_is_drawn_as_two_log_scale_curves_would_draw_it(qtbot, lab_
         assert vb.viewRange() == shown_range, k
 
 
+@pytest.mark.parametrize("size", [None, (301, 203)])  # the bundled 512 × 512 picture; an odd width of one's own
+def test_the_pictures_show_the_pixels_pyqtgraph_would_and_a_rank_step_builds_no_colour_table(
+    qtbot, lab_window, tmp_path, monkeypatch, size
+):
+    import pyqtgraph as pg
+    from PySide6 import QtGui
+
+    win, lab = _lab(lab_window, "lowrank")
+    _wait_for_image(qtbot, lab)
+    page = lab.lowrank
+    if size is not None:
+        w, h = size
+        pixels = (np.random.default_rng(1).random((h, w)) * 255).astype(np.uint8)
+        path = tmp_path / "odd.png"
+        assert QtGui.QImage(pixels.tobytes(), w, h, w, QtGui.QImage.Format.Format_Grayscale8).save(str(path))
+        with qtbot.waitSignal(page.svd_ready, timeout=30_000):
+            assert page.load_image(str(path))
+    QtWidgets.QApplication.processEvents()
+    colours = []
+    real_rgb = QtGui.qRgb
+
+    def counted(*rgb):
+        colours.append(rgb)
+        return real_rgb(*rgb)
+
+    for qtgui in {id(QtGui): QtGui, id(pg.Qt.QtGui): pg.Qt.QtGui}.values():  # pyqtgraph's QtGui is its own module
+        monkeypatch.setattr(qtgui, "qRgb", counted)
+    for k in (1, 7, 150):
+        lab.set_state(replace(lab.state(), rank_k=k))
+        page.view.grab()  # painted: the new picture made into a QImage
+    assert page.images[1][1].image.shape == page.original.shape
+    assert colours == []  # a new picture gets the ready-made colour table (pyqtgraph built 256 colours a picture) …
+    monkeypatch.undo()
+    for box, item in page.images:
+        reference = pg.ImageItem(axisOrder="row-major")  # … and the pixels pyqtgraph's own item shows
+        box.addItem(reference)
+        reference.hide()
+        QtWidgets.QApplication.processEvents()
+        shown = page.view.grab().toImage()
+        reference.setImage(item.image, levels=(0, 255))
+        item.hide(), reference.show()
+        QtWidgets.QApplication.processEvents()
+        assert page.view.grab().toImage() == shown
+        item.show(), box.removeItem(reference)
+
+
 def test_opening_a_bad_image_keeps_the_last_one_and_says_why(qtbot, lab_window, tmp_path):
     _win, lab = _lab(lab_window, "lowrank")
     _wait_for_image(qtbot, lab)
