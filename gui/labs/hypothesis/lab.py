@@ -286,7 +286,9 @@ class HypothesisLab(Lab):
         else:
             view.show_result(res.power_picture, live=self._live)
         self.live_text.show(label, res.label_text, self._live)
-        self.verdict_view.show(res.verdict, res.reject)
+        # the power tab's verdict is a sentence of numbers (a word-wrapped label re-laid out per step): while a slider
+        # is held it catches up at 10 Hz like the side summary; a test's verdict (reject or not) follows every step
+        self.verdict_view.show(res.verdict, res.reject, live=self._live and tab == "power")
 
     def _finish_loading(self) -> None:
         """Export and data need the results now: import on this thread and draw."""

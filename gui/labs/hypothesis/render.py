@@ -24,7 +24,8 @@ def set_text(label: QtWidgets.QLabel, text: str) -> None:
 
 class LiveText(QtCore.QObject):
     """Side-column readouts that catch up at most every :data:`~gui.widgets.catch_up.LIVE_MS` while a slider is held,
-    at once otherwise: the plot and the verdict under it follow every step of a drag, the summary 10 times a second.
+    at once otherwise: the plot (and a test's verdict under it) follow every step of a drag, the summary 10 times a
+    second.
     """
 
     def __init__(self, parent: QtCore.QObject) -> None:
@@ -45,9 +46,13 @@ class VerdictView:
 
     def __init__(self, label: QtWidgets.QLabel) -> None:
         self.label = label
+        self._catch_up = CatchUp(label)  # (under the lab: its commit flushes it)
 
-    def show(self, text: str, reject: bool | None) -> None:
-        """Show ``text`` in the colour of ``reject``."""
+    def show(self, text: str, reject: bool | None, live: bool = False) -> None:
+        """``text`` in the colour of ``reject``: now (dropping one still waiting), or while ``live`` within 0.1 s."""
+        self._catch_up.run(lambda: self._write(text, reject), live)
+
+    def _write(self, text: str, reject: bool | None) -> None:
         colour = {True: theme.COLORS["vermillion"], False: theme.COLORS["blue"], None: theme.current().foreground}
         sheet = f"color: {colour[reject]};"
         if self.label.styleSheet() != sheet:  # a new style sheet re-polishes the label: only on a real change

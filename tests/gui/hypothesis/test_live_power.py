@@ -114,3 +114,22 @@ def test_the_first_step_of_a_drag_settles_the_column_layout_at_once(lab):
     finally:
         QtWidgets.QApplication.instance().removeEventFilter(requests)
         slider.setSliderDown(False)
+
+
+def test_power_verdict_catches_up_while_n_is_held_and_is_exact_on_release(lab, qtbot):
+    slider, verdict = lab.controls.power_n, lab.verdict
+    before = verdict.text()
+    slider.setSliderDown(True)
+    slider.setValue(slider.value() + 40)
+    assert verdict.text() == before  # the sentence of numbers under the plot waits its turn while the plot moves …
+    qtbot.waitUntil(lambda: verdict.text() == lab.results.get(lab.state()).verdict, timeout=2000)  # … ≤ 10 Hz
+    slider.setValue(slider.value() + 30)
+    assert verdict.text() != lab.results.get(lab.state()).verdict
+    slider.setSliderDown(False)  # the release writes the final sentence at once
+    assert verdict.text() == lab.results.get(lab.state()).verdict
+    assert f"n = {lab.state().power_n}" in verdict.text()
+    lab.tabs.setCurrentIndex(0)  # a test's verdict (reject or not) is shown at once, even while a slider is held
+    lab.controls.alpha.setSliderDown(True)
+    lab.controls.alpha.setValue(lab.controls.alpha.value() + 40)
+    assert verdict.text() == lab.results.get(lab.state()).verdict
+    lab.controls.alpha.setSliderDown(False)
