@@ -80,3 +80,17 @@ def test_a_release_before_the_refit_shows_the_exact_refit_of_the_final_position(
     assert lab.coef._rows == tuple(tuple(r) for r in final.coef_rows)
     assert np.array_equal(plane.boundary.getData()[1], final.boundary[1])
     assert win.undo_stack.count() == 1
+
+
+def test_the_opaque_plane_paints_the_same_picture(lab_window, qtbot):
+    """Its viewport says it paints every pixel (Qt skips the widgets behind it): the picture is the one it was."""
+    from PySide6 import QtWidgets
+
+    lab = lab_window("classifier").current_lab()
+    vp = lab.plane.viewport()
+    assert vp.testAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
+    assert lab.plane.backgroundBrush().color().alpha() == 255
+    QtWidgets.QApplication.processEvents()
+    opaque = vp.grab().toImage()
+    vp.setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
+    assert vp.grab().toImage() == opaque
