@@ -29,6 +29,7 @@ output array with these directly (no per-chunk scipy call, temporary or copy: ~2
 STREAM_LIMIT = 1 << 18
 """Longest kept stream of standard draws (2 MB): a CLT tab's 4 000 means of n ≤ 65 draws, a sampler's N ≤ 262 144."""
 _streams: dict[tuple[str, int], tuple[np.random.Generator, np.ndarray]] = {}
+_sorted: dict[tuple[str, int, int], np.ndarray] = {}  # (method, seed, n) -> the stream's first n draws, sorted
 _streams_lock = threading.Lock()  # sample_results also runs on the lab's worker thread
 
 Params = Mapping[str, Any] | Iterable[tuple[str, Any]] | None
@@ -146,6 +147,27 @@ def affine_draws(name: str, params: Params, length: int, seed: int | None) -> tu
             _streams.clear()  # one stream kept: the lab's seed (the CLT's means and the sampler share it)
             _streams[(method, seed)] = (rng, z)
     return z[:length], float(kwds.get("loc", 0.0)), float(kwds.get("scale", 1.0))
+
+
+def affine_sorted(name: str, params: Params, n: int, seed: int | None) -> np.ndarray | None:
+    """``np.sort(sample(name, params, n, seed))`` from the kept sorted standard draws, or None (:func:`affine_draws`).
+
+    ``z·scale + loc`` with scale > 0 keeps the order and rounds each value as the draws do, so the sorted standard
+    draws scaled are the sorted sample, bit for bit: a σ step reads its percentiles without a partition (~0.2 ms
+    of 10⁴ draws). The standard draws are sorted once per seed and N.
+    """
+    affine = affine_draws(name, params, n, seed)
+    if affine is None:
+        return None
+    z, loc, scale = affine
+    key = (IN_PLACE_DRAWS[distribution_spec(name).scipy_name], int(seed or 0), n)  # (seed is a whole number here)
+    with _streams_lock:
+        zs = _sorted.get(key)
+        if zs is None:
+            zs = np.sort(z)
+            _sorted.clear()
+            _sorted[key] = zs
+    return zs * scale + loc
 
 
 def _x(x: Any) -> np.ndarray:

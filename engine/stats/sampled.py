@@ -14,7 +14,7 @@ import numpy as np
 
 from engine.stats.demos import CltResult, clt_means, qq_points, running_mean
 from engine.stats.derive import MOMENT_ROWS
-from engine.stats.distributions import Moments, moments, pdf, sample
+from engine.stats.distributions import Moments, affine_sorted, moments, pdf, sample
 from engine.stats.lab import CLT_REPS, DistributionsState
 from engine.stats.mle_view import MleResults, mle_results
 from engine.stats.registry import distribution_spec
@@ -43,6 +43,7 @@ __all__ = [
 
 GOF_LIMIT = 2_000_000  # the KS test sorts the sample; above this it would take seconds
 ECDF_POINTS = 2000
+SORTED_LIMIT = 200_000  # the histogram reads its percentiles from every draw up to here (a subsample above)
 CLT_CURVE_POINTS = 400
 QQ_TOO_FEW = "A QQ plot needs at least 3 draws: raise N."
 QQ_CONSTANT = "Every draw is the same value: the points lie on a flat line and their correlation r is undefined."
@@ -189,7 +190,9 @@ def sample_results(
         return _with_gof(res, s) if with_gof else res
     if samples is None:
         samples = sample(s.distribution, s.params, s.n_samples, s.seed)
-    summary, hist = summary_and_histogram(samples, s.bins or "auto", discrete=discrete)
+    # a location-scale family's draws sorted from the kept standard ones: the histogram's percentiles at a σ step
+    in_order = affine_sorted(s.distribution, s.params, s.n_samples, s.seed) if s.n_samples <= SORTED_LIMIT else None
+    summary, hist = summary_and_histogram(samples, s.bins or "auto", discrete=discrete, sorted_values=in_order)
     run_gof = with_gof and samples.size <= GOF_LIMIT
     gof = goodness_of_fit(s.distribution, s.params, samples) if run_gof else None
     n_show = min(samples.size, ECDF_POINTS)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from scipy import stats as st
@@ -57,3 +59,34 @@ def test_other_families_and_fresh_entropy_keep_their_own_draws():
     gamma = S.sample("gamma", {"alpha": 3.0, "beta": 2.0}, 1000, 1)
     ref = st.gamma(3.0, scale=0.5).rvs(size=1000, random_state=np.random.default_rng(1))
     np.testing.assert_array_equal(gamma, ref)
+
+
+@pytest.mark.parametrize("name", list(AFFINE))
+def test_sorted_draws_and_their_percentiles_are_numpys(name):
+    from engine.stats import samples
+
+    params, _ref = AFFINE[name]
+    for n in (1, 2, 49, 50, 10_000, 200_000):
+        x = S.sample(name, params, n, 4)
+        xs = distributions.affine_sorted(name, params, n, 4)
+        np.testing.assert_array_equal(xs, np.sort(x))
+        for q in ([0.5, 25, 75, 99.5], [0, 100, 50, 33.3]):
+            np.testing.assert_array_equal(samples.percentiles_of_sorted(xs, q), np.percentile(x, q))
+        plain = samples.histogram_of_checked(x, "auto", extent=(x.min(), x.max()))
+        read = samples.histogram_of_checked(x, "auto", extent=(x.min(), x.max()), sorted_values=xs)
+        np.testing.assert_array_equal(plain.edges, read.edges)
+        np.testing.assert_array_equal(plain.counts, read.counts)
+
+
+def test_a_sigma_step_partitions_nothing(monkeypatch):
+    state = S.DistributionsState()
+    S.sample_results(state, with_gof=False)  # the standard draws of this seed and N, sorted once
+    calls = []
+    real = np.percentile
+    monkeypatch.setattr(np, "percentile", lambda *a, **k: calls.append(1) or real(*a, **k))
+    res = S.sample_results(dataclasses.replace(state, params=(("mu", 0.5), ("sigma", 1.7))), with_gof=False)
+    assert calls == []
+    x = S.sample("normal", {"mu": 0.5, "sigma": 1.7}, state.n_samples, state.seed)
+    want = S.histogram(x)
+    np.testing.assert_array_equal(res.hist.edges, want.edges)
+    np.testing.assert_array_equal(res.hist.counts, want.counts)
