@@ -50,6 +50,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
     out.append(harness.interaction("probability.bayes_slider", ms, note=f"{n} prevalence steps: icon array + tree"))
 
     lab.set_state(ProbabilityState(tab="naive_bayes", message=""))
+    harness.settle(lab, 10.0)  # the tab's first layout and paint (~7 ms) is its opening, not a keystroke
     text = "congratulations you have won a free prize call the library tomorrow now " * 3
     edit = lab.nb_tab.message
 
