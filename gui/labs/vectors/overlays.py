@@ -33,7 +33,7 @@ def _unchanged(item: QtWidgets.QGraphicsItem, points: np.ndarray | None) -> bool
     return False
 
 
-def _set_xy(item: pg.PlotDataItem, points: np.ndarray | None) -> None:
+def _set_xy(item: pg.PlotCurveItem, points: np.ndarray | None) -> None:
     if _unchanged(item, points):
         return
     if points is None:
@@ -74,14 +74,14 @@ class OperationsView:
         self.parallelogram = self._add(QtWidgets.QGraphicsPolygonItem(), -4)
         self.parallelogram.setBrush(theme.brush("green", 35))
         self.parallelogram.setPen(theme.pen("green", 0.5, "dash"))
-        self.ball_unit = self._add(pg.PlotDataItem([], [], pen=theme.pen("grey", 0.8)), -3)
-        self.ball_u = self._add(pg.PlotDataItem([], [], pen=theme.pen("blue", 0.6, "dash")), -3)
+        self.ball_unit = self._add(pg.PlotCurveItem(pen=theme.pen("grey", 0.8)), -3)
+        self.ball_u = self._add(pg.PlotCurveItem(pen=theme.pen("blue", 0.6, "dash")), -3)
         self.ball_label = self._add(pg.TextItem("", color=theme.color("grey"), anchor=(0, 1)), 6)
-        self.arc = self._add(pg.PlotDataItem([], [], pen=theme.pen("fg", 0.6)), 1)
+        self.arc = self._add(pg.PlotCurveItem(pen=theme.pen("fg", 0.6)), 1)
         self.arc_label = self._add(pg.TextItem("", color=theme.color("fg"), anchor=(0.5, 0.5)), 6)
-        self.perp = self._add(pg.PlotDataItem([], [], pen=theme.pen("sky", 0.8, "dash")), 1)
+        self.perp = self._add(pg.PlotCurveItem(pen=theme.pen("sky", 0.8, "dash")), 1)
         self.v_line = self._add(pg.InfiniteLine(angle=0, pen=theme.pen("vermillion", 0.4, "dot")), -2)
-        self.combo_path = self._add(pg.PlotDataItem([], [], pen=theme.pen("purple", 0.6, "dash")), 1)
+        self.combo_path = self._add(pg.PlotCurveItem(pen=theme.pen("purple", 0.6, "dash")), 1)
         self.sum_item = self._add(VectorItem(color="green", label="u+v", draggable=False), 2)
         self.diff_item = self._add(VectorItem(color="black", label="u−v", draggable=False), 2)
         self.scaled_item = self._add(VectorItem(color="orange", label="c·u", draggable=False, width=1.4), 3)
