@@ -26,6 +26,7 @@ __all__ = [
     "set_decimal_point",
     "decimal_point",
     "number",
+    "whole",
     "localize",
     "set_language",
     "language",
@@ -91,3 +92,9 @@ def number(x: float, digits: int = 4) -> str:
         return "∞" if x > 0 else ("−∞" if x < 0 else "undefined")
     x = 0.0 if x == 0 else x
     return localize(f"{x:.{digits}g}").replace("-", "\u2212")
+
+
+def whole(n: int) -> str:
+    """A count with its thousands grouped as the language writes them: "10,000" in English, "10 000" in Spanish."""
+    text = f"{int(n):,}"
+    return text if _decimal_point == "." else text.replace(",", "\u00a0")

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from engine.i18n import QT_TRANSLATE_NOOP
 from engine.stats import distributions
 from engine.stats.distributions import moments
 from engine.stats.order_stats import quantiles
@@ -136,7 +137,9 @@ def clt_means(name: str, params: Any, n: int, reps: int = 5000, seed: int | None
         mu, sd, note = mom.mean, math.sqrt(mom.variance / n), ""
     else:
         mu, sd = math.nan, math.nan
-        note = "No finite variance: the CLT does not apply (a Cauchy mean is as spread as one draw)."
+        note = QT_TRANSLATE_NOOP(
+            "stats", "No finite variance: the CLT does not apply (a Cauchy mean is as spread as one draw)."
+        )
     return CltResult(means, int(n), mu, sd, note)
 
 
@@ -330,8 +333,10 @@ def coin_posterior(alpha: float, beta: float, flips: Sequence[int] | str) -> Coi
         mode = 1.0
     else:
         mode = math.nan
-        note = "With α, β ≤ 1 the posterior is U-shaped: no single most likely p (MAP undefined)."
+        note = QT_TRANSLATE_NOOP(
+            "stats", "With α, β ≤ 1 the posterior is U-shaped: no single most likely p (MAP undefined)."
+        )
     mle = heads / len(seq) if seq else math.nan
     if not seq:
-        note = note or "No flips yet: the posterior is the prior and the MLE is undefined."
+        note = note or QT_TRANSLATE_NOOP("stats", "No flips yet: the posterior is the prior and the MLE is undefined.")
     return CoinPosterior(float(alpha), float(beta), heads, tails, a, b, float(mode), float(mle), a / (a + b), note)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from engine.i18n import translate
+from engine.i18n import QT_TRANSLATE_NOOP, decimal_point, language, localize, translate
 from engine.stats.curves import TheoryCurves, theory_curves
 from engine.stats.demos import BivariateResult, CoinPosterior, bivariate_normal, coin_posterior
 from engine.stats.distributions import Moments, moments
@@ -34,10 +34,13 @@ CURVE_POINTS = 400  # ~2 px per segment on a wide plot: smooth, and cheap to str
 COIN_POINTS = 500
 MOMENT_ROWS = ("mean", "variance", "skewness")
 MAX_FLIPS_SHOWN = 120
-BIVARIATE_NOTE = (
-    "The principal axes are the covariance matrix's eigenvectors, each drawn ±2√λ long: PCA keeps the long one."
+BIVARIATE_NOTE = QT_TRANSLATE_NOOP(
+    "stats",
+    "The principal axes are the covariance matrix's eigenvectors, each drawn ±2√λ long: PCA keeps the long one.",
 )
-COIN_NOTE = "The MAP sits between the prior's pull and the data's MLE; more flips, less prior."
+COIN_NOTE = QT_TRANSLATE_NOOP(
+    "stats", "The MAP sits between the prior's pull and the data's MLE; more flips, less prior."
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -85,17 +88,33 @@ class DistributionsResults:
 
 def _coin_text(post: CoinPosterior) -> str:
     lo, hi = post.interval()
-    mle = f"{post.mle:.3f}" if math.isfinite(post.mle) else "undefined"
-    mp = f"{post.map:.3f}" if math.isfinite(post.map) else "undefined"
-    return (
-        f"heads {post.heads}, tails {post.tails}\nposterior Beta({post.post_alpha:g}, {post.post_beta:g})\n"
-        f"MAP {mp}   MLE {mle}   mean {post.post_mean:.3f}\n95 % credible interval [{lo:.3f}, {hi:.3f}]"
+    undefined = translate("stats", "undefined")
+    mle = localize(f"{post.mle:.3f}") if math.isfinite(post.mle) else undefined
+    mp = localize(f"{post.map:.3f}") if math.isfinite(post.map) else undefined
+    return translate(
+        "stats",
+        "heads {0}, tails {1}\nposterior Beta({2}, {3})\nMAP {4}   MLE {5}   mean {6}\n95 % credible interval [{7}, {8}]",  # noqa: E501 (one literal: the translation tools read it whole)
+    ).format(
+        post.heads,
+        post.tails,
+        localize(f"{post.post_alpha:g}"),
+        localize(f"{post.post_beta:g}"),
+        mp,
+        mle,
+        localize(f"{post.post_mean:.3f}"),
+        localize(f"{lo:.3f}"),
+        localize(f"{hi:.3f}"),
     )
 
 
-@functools.lru_cache(maxsize=4)
 def coin_view(alpha: float, beta: float, flips: str) -> CoinPlot:
-    """Prior → posterior of the Bayes coin (cached: a σ slider step must not re-freeze two Beta distributions)."""
+    """Prior → posterior of the Bayes coin, its texts in the language in force (cached: a σ slider step must not
+    re-freeze two Beta distributions)."""
+    return _coin_view(alpha, beta, flips, language(), decimal_point())
+
+
+@functools.lru_cache(maxsize=4)
+def _coin_view(alpha: float, beta: float, flips: str, _language: str, _point: str) -> CoinPlot:
     post = coin_posterior(alpha, beta, flips)
     p = np.linspace(0.0005, 0.9995, COIN_POINTS)
     shown = flips[-MAX_FLIPS_SHOWN:]
@@ -105,30 +124,40 @@ def coin_view(alpha: float, beta: float, flips: str) -> CoinPlot:
         p,
         post.pdf(p, prior=True),
         post.pdf(p),
-        f"Flips ({len(flips)}): {more}{shown or '—'}",
+        translate("stats", "Flips ({0}): {1}").format(len(flips), f"{more}{shown or '—'}"),
         _coin_text(post),
-        post.note or COIN_NOTE,
+        translate("stats", post.note or COIN_NOTE),
     )
 
 
 def _covariance_text(res: BivariateResult, n: int) -> str:
     c = res.cov
-    return (
-        f"Σ = [[{c[0, 0]:.2f}, {c[0, 1]:.2f}], [{c[1, 0]:.2f}, {c[1, 1]:.2f}]]\n"
-        f"eigenvalues λ₁ = {res.eigenvalues[0]:.3f}, λ₂ = {res.eigenvalues[1]:.3f}\n"
-        f"sample ρ = {res.sample_rho:.3f} ({n} points)"
+    matrix = f"Σ = [[{c[0, 0]:.2f}; {c[0, 1]:.2f}], [{c[1, 0]:.2f}; {c[1, 1]:.2f}]]"
+    if decimal_point() == ".":  # a semicolon between entries only where the decimal comma needs it
+        matrix = matrix.replace(";", ",")
+    return translate("stats", "{0}\neigenvalues λ₁ = {1}, λ₂ = {2}\nsample ρ = {3} ({4} points)").format(
+        localize(matrix),
+        localize(f"{res.eigenvalues[0]:.3f}"),
+        localize(f"{res.eigenvalues[1]:.3f}"),
+        localize(f"{res.sample_rho:.3f}"),
+        n,
     )
 
 
-@functools.lru_cache(maxsize=4)
 def bivariate_view(rho: float, seed: int, n: int = BIVARIATE_N) -> BivariatePlot:
-    """Scatter, ellipse and principal axes (eigenvectors drawn ±2√λ long) for correlation ρ."""
+    """Scatter, ellipse and principal axes (eigenvectors drawn ±2√λ long) for correlation ρ, texts in the language
+    in force."""
+    return _bivariate_view(rho, seed, n, language(), decimal_point())
+
+
+@functools.lru_cache(maxsize=4)
+def _bivariate_view(rho: float, seed: int, n: int, _language: str, _point: str) -> BivariatePlot:
     res = bivariate_normal(rho, n, seed)
     axes = []
     for i in (0, 1):
         vec = res.eigenvectors[:, i] * 2.0 * math.sqrt(res.eigenvalues[i])
         axes.append((np.array([-vec[0], vec[0]]), np.array([-vec[1], vec[1]])))
-    return BivariatePlot(res, (axes[0], axes[1]), _covariance_text(res, n), BIVARIATE_NOTE)
+    return BivariatePlot(res, (axes[0], axes[1]), _covariance_text(res, n), translate("stats", BIVARIATE_NOTE))
 
 
 @functools.lru_cache(maxsize=8)

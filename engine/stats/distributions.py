@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from engine.i18n import QT_TRANSLATE_NOOP, localize, translate
 from engine.stats.registry import StatsError, bound, distribution_spec, validate_params
 
 __all__ = ["MAX_SAMPLES", "sample", "pdf", "pmf", "density", "cdf", "Moments", "moments", "support_range"]
@@ -273,10 +274,10 @@ class Moments:
     def describe(value: float) -> str:
         """A value for a readout: ``undefined`` for nan, ``∞`` for inf, else 4 significant digits."""
         if math.isnan(value):
-            return "undefined"
+            return translate("stats", "undefined")
         if math.isinf(value):
             return "∞" if value > 0 else "−∞"
-        return f"{value:.4g}"
+        return localize(f"{value:.4g}")
 
 
 def moments(name: str, params: Params) -> Moments:
@@ -308,25 +309,29 @@ def _moments_cached(name: str, items: tuple[tuple[str, float], ...]) -> Moments:
     note = ""
     if name == "cauchy":
         mean = var = skew = kurt = math.nan
-        note = "The Cauchy distribution has no mean and no variance: sample means never settle down."
+        note = QT_TRANSLATE_NOOP(
+            "stats", "The Cauchy distribution has no mean and no variance: sample means never settle down."
+        )
     elif name == "student_t":
         nu = values["nu"]
         if nu <= 1:
             mean = var = skew = kurt = math.nan
-            note = "With ν ≤ 1 the t distribution has no mean (like the Cauchy)."
+            note = QT_TRANSLATE_NOOP("stats", "With ν ≤ 1 the t distribution has no mean (like the Cauchy).")
         elif nu <= 2:
             var, skew, kurt = math.inf, math.nan, math.nan
-            note = "With ν ≤ 2 the variance is infinite: the CLT's normal limit does not apply."
+            note = QT_TRANSLATE_NOOP(
+                "stats", "With ν ≤ 2 the variance is infinite: the CLT's normal limit does not apply."
+            )
         elif nu <= 3:
             skew, kurt = math.nan, math.inf
-            note = "With ν ≤ 3 the skewness is undefined."
+            note = QT_TRANSLATE_NOOP("stats", "With ν ≤ 3 the skewness is undefined.")
         elif nu <= 4:
             kurt = math.inf
     elif var == 0.0 or (
         name in ("bernoulli", "binomial") and values["p"] in (0.0, 1.0) or name == "binomial" and values["n"] == 0
     ):
         skew = kurt = math.nan
-        note = "The distribution is a single point: skewness is undefined."
+        note = QT_TRANSLATE_NOOP("stats", "The distribution is a single point: skewness is undefined.")
     return Moments(mean, var, skew, kurt, note)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from engine.i18n import QT_TRANSLATE_NOOP, localize, translate, whole
 from engine.stats.demos import CltResult, clt_means, qq_points, running_mean
 from engine.stats.derive import MOMENT_ROWS
 from engine.stats.distributions import Moments, affine_sorted, moments, pdf, sample
@@ -45,9 +46,13 @@ GOF_LIMIT = 2_000_000  # the KS test sorts the sample; above this it would take 
 ECDF_POINTS = 2000
 SORTED_LIMIT = 200_000  # the histogram reads its percentiles from every draw up to here (a subsample above)
 CLT_CURVE_POINTS = 400
-QQ_TOO_FEW = "A QQ plot needs at least 3 draws: raise N."
-QQ_CONSTANT = "Every draw is the same value: the points lie on a flat line and their correlation r is undefined."
-QQ_NOTE = "Correlation of the points r = {r:.4f}. Straight: normal-shaped; an S or a banana: heavy tails or skew."
+QQ_TOO_FEW = QT_TRANSLATE_NOOP("stats", "A QQ plot needs at least 3 draws: raise N.")
+QQ_CONSTANT = QT_TRANSLATE_NOOP(
+    "stats", "Every draw is the same value: the points lie on a flat line and their correlation r is undefined."
+)
+QQ_NOTE = QT_TRANSLATE_NOOP(
+    "stats", "Correlation of the points r = {0}. Straight: normal-shaped; an S or a banana: heavy tails or skew."
+)
 
 
 @dataclass(frozen=True, eq=False)
@@ -118,29 +123,35 @@ def footer_html(mom: Moments, gof: tuple[float, float, str] | None, n: int, n_ou
     parts = []
     if gof is not None:
         test = "KS" if gof[2] == "ks" else "χ²"
-        parts.append(f"{test} test p = {gof[1]:.3g} (N = {n:,})")
+        parts.append(translate("stats", "{0} test p = {1} (N = {2})").format(test, localize(f"{gof[1]:.3g}"), whole(n)))
     elif n <= GOF_LIMIT:
-        parts.append(f"goodness-of-fit test when the slider is released (N = {n:,})")
+        parts.append(translate("stats", "goodness-of-fit test when the slider is released (N = {0})").format(whole(n)))
     if n_outside:
-        parts.append(f"{n_outside:,} extreme draws lie outside the histogram's range")
+        parts.append(translate("stats", "{0} extreme draws lie outside the histogram's range").format(whole(n_outside)))
     if mom.note:
-        parts.append(f"<i>{mom.note}</i>")
+        parts.append(f"<i>{translate('stats', mom.note)}</i>")
     return "<br>".join(parts)
 
 
 def _lln(samples: np.ndarray, mom: Moments) -> LlnPlot:
     k, m = running_mean(samples)
-    note = mom.note or f"After {samples.size:,} draws the mean is {m[-1]:.4g}."
+    note = translate("stats", mom.note) if mom.note else ""
+    note = note or translate("stats", "After {0} draws the mean is {1}.").format(
+        whole(samples.size), localize(f"{m[-1]:.4g}")
+    )
     return LlnPlot(k, m, mom.mean, note)
 
 
 def _qq(samples: np.ndarray) -> QQPlot:
     if samples.size < 3:
         empty = np.empty(0)
-        return QQPlot(empty, empty, empty, empty, math.nan, QQ_TOO_FEW)
+        return QQPlot(empty, empty, empty, empty, math.nan, translate("stats", QQ_TOO_FEW))
     qq = qq_points(samples)
     z = np.array([qq.theoretical[0], qq.theoretical[-1]])
-    note = QQ_NOTE.format(r=qq.r) if math.isfinite(qq.r) else QQ_CONSTANT
+    if math.isfinite(qq.r):
+        note = translate("stats", QQ_NOTE).format(localize(f"{qq.r:.4f}"))
+    else:
+        note = translate("stats", QQ_CONSTANT)
     return QQPlot(qq.theoretical, qq.sample, z, qq.intercept + qq.slope * z, qq.r, note)
 
 
@@ -152,10 +163,12 @@ def _clt(s: DistributionsState, discrete: bool) -> CltPlot:
         x = np.linspace(h.edges[0], h.edges[-1], CLT_CURVE_POINTS)
         y = pdf("normal", {"mu": clt.normal_mean, "sigma": clt.normal_sd}, x)
         top = max(top, float(y.max()))
-        note = f"n = {clt.n}: means have sd σ/√n = {clt.normal_sd:.4g} (observed {np.std(clt.means):.4g})."
+        note = translate("stats", "n = {0}: means have sd σ/√n = {1} (observed {2}).").format(
+            clt.n, localize(f"{clt.normal_sd:.4g}"), localize(f"{np.std(clt.means):.4g}")
+        )
     else:
         x = y = np.empty(0)
-        note = clt.note
+        note = translate("stats", clt.note)
     return CltPlot(clt, h, x, y, top, note)
 
 

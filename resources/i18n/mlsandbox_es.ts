@@ -5910,6 +5910,40 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>éxitos necesarios</translation>
     </message>
     <message>
+        <source>The principal axes are the covariance matrix&apos;s eigenvectors, each drawn ±2√λ long: PCA keeps the long one.</source>
+        <translation>Los ejes principales son los vectores propios de la matriz de covarianza, cada uno dibujado con longitud ±2√λ: el PCA se queda con el largo.</translation>
+    </message>
+    <message>
+        <source>The MAP sits between the prior&apos;s pull and the data&apos;s MLE; more flips, less prior.</source>
+        <translation>El MAP queda entre el tirón de la distribución a priori y el EMV de los datos; cuantos más lanzamientos, menos pesa la a priori.</translation>
+    </message>
+    <message>
+        <source>undefined</source>
+        <translation>no definido</translation>
+    </message>
+    <message>
+        <source>heads {0}, tails {1}
+posterior Beta({2}, {3})
+MAP {4}   MLE {5}   mean {6}
+95 % credible interval [{7}, {8}]</source>
+        <translation>caras {0}, cruces {1}
+a posteriori Beta({2}; {3})
+MAP {4}   EMV {5}   media {6}
+intervalo de credibilidad del 95 % [{7}; {8}]</translation>
+    </message>
+    <message>
+        <source>Flips ({0}): {1}</source>
+        <translation>Lanzamientos ({0}): {1}</translation>
+    </message>
+    <message>
+        <source>{0}
+eigenvalues λ₁ = {1}, λ₂ = {2}
+sample ρ = {3} ({4} points)</source>
+        <translation>{0}
+valores propios λ₁ = {1}; λ₂ = {2}
+ρ muestral = {3} ({4} puntos)</translation>
+    </message>
+    <message>
         <source>loaded: {0} ({1} values)</source>
         <translation>cargado: {0} ({1} valores)</translation>
     </message>
@@ -5932,6 +5966,70 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>Cauchy: the fit converged outside γ &gt; 0</source>
         <translation>Cauchy: el ajuste convergió fuera de γ &gt; 0</translation>
+    </message>
+    <message>
+        <source>No finite variance: the CLT does not apply (a Cauchy mean is as spread as one draw).</source>
+        <translation>Sin varianza finita: el TCL no se aplica (una media de Cauchy está tan dispersa como una sola extracción).</translation>
+    </message>
+    <message>
+        <source>With α, β ≤ 1 the posterior is U-shaped: no single most likely p (MAP undefined).</source>
+        <translation>Con α, β ≤ 1 la distribución a posteriori tiene forma de U: no hay un único p más probable (MAP no definido).</translation>
+    </message>
+    <message>
+        <source>No flips yet: the posterior is the prior and the MLE is undefined.</source>
+        <translation>Aún no hay lanzamientos: la distribución a posteriori es la a priori y el EMV no está definido.</translation>
+    </message>
+    <message>
+        <source>The Cauchy distribution has no mean and no variance: sample means never settle down.</source>
+        <translation>La distribución de Cauchy no tiene media ni varianza: las medias muestrales nunca se estabilizan.</translation>
+    </message>
+    <message>
+        <source>With ν ≤ 1 the t distribution has no mean (like the Cauchy).</source>
+        <translation>Con ν ≤ 1 la distribución t no tiene media (como la de Cauchy).</translation>
+    </message>
+    <message>
+        <source>With ν ≤ 2 the variance is infinite: the CLT&apos;s normal limit does not apply.</source>
+        <translation>Con ν ≤ 2 la varianza es infinita: el límite normal del TCL no se aplica.</translation>
+    </message>
+    <message>
+        <source>With ν ≤ 3 the skewness is undefined.</source>
+        <translation>Con ν ≤ 3 la asimetría no está definida.</translation>
+    </message>
+    <message>
+        <source>The distribution is a single point: skewness is undefined.</source>
+        <translation>La distribución es un único punto: la asimetría no está definida.</translation>
+    </message>
+    <message>
+        <source>A QQ plot needs at least 3 draws: raise N.</source>
+        <translation>Un gráfico QQ necesita al menos 3 extracciones: aumenta N.</translation>
+    </message>
+    <message>
+        <source>Every draw is the same value: the points lie on a flat line and their correlation r is undefined.</source>
+        <translation>Todas las extracciones tienen el mismo valor: los puntos están en una recta horizontal y su correlación r no está definida.</translation>
+    </message>
+    <message>
+        <source>Correlation of the points r = {0}. Straight: normal-shaped; an S or a banana: heavy tails or skew.</source>
+        <translation>Correlación de los puntos r = {0}. Recta: forma normal; una S o un plátano: colas pesadas o asimetría.</translation>
+    </message>
+    <message>
+        <source>{0} test p = {1} (N = {2})</source>
+        <translation>prueba {0}: p = {1} (N = {2})</translation>
+    </message>
+    <message>
+        <source>goodness-of-fit test when the slider is released (N = {0})</source>
+        <translation>prueba de bondad de ajuste al soltar el deslizador (N = {0})</translation>
+    </message>
+    <message>
+        <source>{0} extreme draws lie outside the histogram&apos;s range</source>
+        <translation>{0} extracciones extremas quedan fuera del rango del histograma</translation>
+    </message>
+    <message>
+        <source>After {0} draws the mean is {1}.</source>
+        <translation>Tras {0} extracciones la media es {1}.</translation>
+    </message>
+    <message>
+        <source>n = {0}: means have sd σ/√n = {1} (observed {2}).</source>
+        <translation>n = {0}: las medias tienen desviación típica σ/√n = {1} (observada {2}).</translation>
     </message>
 </context>
 <context>

@@ -90,6 +90,31 @@ def test_spanish_numbers_and_typed_input(qapp) -> None:
     assert QtCore.QCoreApplication.translate("MainWindow", "&File") == "&File"
 
 
+def test_distributions_engine_texts_follow_the_language(qapp) -> None:
+    """The coin, covariance, footer and moment notes are written in Spanish with decimal commas, and the cached
+    views are not served in the language they were first made in."""
+    from engine import stats
+
+    state = stats.DistributionsState()
+    english = stats.derive(state)
+    assert english.coin.flips_text.startswith("Flips (0)") and "credible interval" in english.coin.readout
+    try:
+        assert i18n.apply_language("es") == "es"
+        spanish = stats.derive(state)
+        assert spanish.coin.flips_text.startswith("Lanzamientos (0)")
+        assert "intervalo de credibilidad" in spanish.coin.readout and "0,094" in spanish.coin.readout
+        assert "valores propios" in spanish.bivariate.readout and "," in spanish.bivariate.readout
+        assert "Aún no hay lanzamientos" in spanish.coin.note
+        cauchy = stats.moments("cauchy", {})
+        footer = stats.sampled.footer_html(cauchy, (0.1, 0.377, "ks"), 10_000, 0)
+        assert "prueba KS: p = 0,377 (N = 10\u00a0000)" in footer and "Cauchy no tiene media" in footer
+        assert stats.Moments.describe(float("nan")) == "no definido"
+    finally:
+        i18n.apply_language("en")
+    again = stats.derive(state)
+    assert again.coin.flips_text == english.coin.flips_text and again.bivariate.readout == english.bivariate.readout
+
+
 def test_language_choice_is_remembered(qapp, tmp_path) -> None:
     QtCore.QSettings.setPath(QtCore.QSettings.Format.NativeFormat, QtCore.QSettings.Scope.UserScope, str(tmp_path))
     i18n.save_language("es")
