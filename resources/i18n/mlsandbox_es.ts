@@ -4361,8 +4361,8 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Aún no hay ensayos.</translation>
     </message>
     <message>
-        <source>With n = {0}, freq(A) lands in [{1:.4f}, {2:.4f}] for 99.99 % of seeds.</source>
-        <translation>Con n = {0}, frec(A) cae en [{1:.4f}, {2:.4f}] para el 99,99 % de las semillas.</translation>
+        <source>With n = {0}, freq(A) lands in [{1}, {2}] for 99.99 % of seeds.</source>
+        <translation>Con n = {0}, frec(A) cae en [{1}; {2}] para el 99,99 % de las semillas.</translation>
     </message>
 </context>
 <context>
@@ -4431,8 +4431,8 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>semilla</translation>
     </message>
     <message>
-        <source>With n = {0}, freq(A) lands in [{1:.4f}, {2:.4f}] for 99.99 % of seeds.</source>
-        <translation>Con n = {0}, frec(A) cae en [{1:.4f}; {2:.4f}] para el 99,99 % de las semillas.</translation>
+        <source>With n = {0}, freq(A) lands in [{1}, {2}] for 99.99 % of seeds.</source>
+        <translation>Con n = {0}, frec(A) cae en [{1}; {2}] para el 99,99 % de las semillas.</translation>
     </message>
 </context>
 <context>

@@ -115,6 +115,17 @@ def test_distributions_engine_texts_follow_the_language(qapp) -> None:
     assert again.coin.flips_text == english.coin.flips_text and again.bivariate.readout == english.bivariate.readout
 
 
+def test_probability_readouts_write_decimal_commas_in_spanish(qapp) -> None:
+    from gui.labs.probability.events_tab import fmt
+
+    assert fmt(0.25) == "0.2500 (1/4)"
+    try:
+        assert i18n.apply_language("es") == "es"
+        assert fmt(0.25) == "0,2500 (1/4)"  # beside lessons and labs that write 0,25
+    finally:
+        i18n.apply_language("en")
+
+
 def test_language_choice_is_remembered(qapp, tmp_path) -> None:
     QtCore.QSettings.setPath(QtCore.QSettings.Format.NativeFormat, QtCore.QSettings.Scope.UserScope, str(tmp_path))
     i18n.save_language("es")

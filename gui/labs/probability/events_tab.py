@@ -5,6 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from engine.i18n import localize
 from engine.prob import EventProbs, ProbabilityResults, ProbabilityState, nice_fraction
 from gui import theme
 from gui.labs.probability.square import EVENT_COLORS, SquareView
@@ -18,10 +19,11 @@ TRIAL_PRESETS = (100, 1_000, 10_000, 1_000_000)
 
 
 def fmt(x: float | None, fraction: bool = True) -> str:
-    """A probability as 0.0800 (= 2/25 when it is a short fraction); an em dash when undefined."""
+    """A probability as 0.0800 (= 2/25 when it is a short fraction; a decimal comma in Spanish); an em dash when
+    undefined."""
     if x is None:
         return "—"
-    text = f"{float(x):.4f}"
+    text = localize(f"{float(x):.4f}")
     frac = nice_fraction(float(x)) if fraction else None
     return f"{text} ({frac})" if frac else text
 
@@ -267,8 +269,8 @@ class SimulationControls(QtWidgets.QGroupBox):
             self.show_check.setChecked(state.show_points)
         lo, hi = results.bounds_a
         self.bounds.setText(
-            self.tr("With n = {0}, freq(A) lands in [{1:.4f}, {2:.4f}] for 99.99 % of seeds.").format(
-                f"{state.n_trials:,}".replace(",", " "), lo, hi
+            self.tr("With n = {0}, freq(A) lands in [{1}, {2}] for 99.99 % of seeds.").format(
+                f"{state.n_trials:,}".replace(",", " "), localize(f"{lo:.4f}"), localize(f"{hi:.4f}")
             )
             if state.show_points
             else ""

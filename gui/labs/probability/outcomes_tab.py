@@ -6,6 +6,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from engine.i18n import localize
 from engine.prob import (
     DEFAULT_EVENTS,
     SPACE_EVENTS,
@@ -216,8 +217,8 @@ class RollControls(QtWidgets.QGroupBox):
         self.first.setText(self.tr("First outcomes: {0}{1}").format(listed, more) if r.n else self.tr("No trials yet."))
         lo, hi = results.space_bounds_a
         self.bounds.setText(
-            self.tr("With n = {0}, freq(A) lands in [{1:.4f}, {2:.4f}] for 99.99 % of seeds.").format(
-                f"{state.n_trials:,}".replace(",", " "), lo, hi
+            self.tr("With n = {0}, freq(A) lands in [{1}, {2}] for 99.99 % of seeds.").format(
+                f"{state.n_trials:,}".replace(",", " "), localize(f"{lo:.4f}"), localize(f"{hi:.4f}")
             )
         )
 
