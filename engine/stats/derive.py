@@ -197,7 +197,9 @@ def derive(state: DistributionsState) -> DistributionsResults:
     """
     mom, curves, stick_x, stick_y = _theory(state.distribution, state.params)
     spec = distribution_spec(state.distribution)
-    formula = f"scipy.stats.{spec.scipy_text.format(**dict(state.params))}<br>support: {spec.support}"
+    formula = f"scipy.stats.{spec.scipy_text.format(**dict(state.params))}<br>" + translate(
+        "stats", "support: {0}"
+    ).format(spec.support)
     fit_spec = distribution_spec(state.mle_family)
     choices = tuple(
         (p, f"{fit_spec.param(p).symbol} ({fit_spec.param(p).label})") for p in free_fit_params(state.mle_family)

@@ -5944,6 +5944,10 @@ valores propios λ₁ = {1}; λ₂ = {2}
 ρ muestral = {3} ({4} puntos)</translation>
     </message>
     <message>
+        <source>support: {0}</source>
+        <translation>soporte: {0}</translation>
+    </message>
+    <message>
         <source>loaded: {0} ({1} values)</source>
         <translation>cargado: {0} ({1} valores)</translation>
     </message>
