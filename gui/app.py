@@ -26,7 +26,7 @@ from gui.i18n import add_language_menu, apply_language, lab_title
 from gui.labs.base import Lab
 from gui.pen_layer import add_pen_layer
 from gui.view_memory import ViewMemory
-from gui.widgets import drag_hover
+from gui.widgets import drag_hover, opaque_views
 from gui.widgets.jobs import settle_jobs
 from gui.window_memory import add_reset_preferences_action, restore_window, save_window
 
@@ -757,6 +757,7 @@ def make_application(argv: list[str] | None = None) -> QtWidgets.QApplication:
     QtGui.QPixmapCache.setCacheLimit(max(QtGui.QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
     limit_blas_threads()  # extra BLAS threads spin on a busy 2-core machine and stall the GUI thread (gui/blas.py)
     drag_hover.install()  # pyqtgraph searched for hover targets on every move of a drag (gui/widgets/drag_hover.py)
+    opaque_views.install()  # plots with a solid background: Qt skips painting what lies behind them (every frame)
     from engine.resources import resource_path  # deferred: loaded on first use, not before the first paint
 
     icon = resource_path("icons/app.png")

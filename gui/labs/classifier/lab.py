@@ -48,9 +48,6 @@ class ClassifierLab(Lab):
         super().__init__(parent)
         self.controls = ClassifierControls()
         self.plane = FeaturePlane()
-        # The plot paints every pixel of what it repaints (an opaque background brush): Qt need not paint the
-        # widgets behind it first, on every move of a dragged point.
-        self.plane.viewport().setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.coef = CoefficientTable()
         model = QtWidgets.QWidget()
         lay = QtWidgets.QVBoxLayout(model)

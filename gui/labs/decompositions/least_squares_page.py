@@ -27,9 +27,6 @@ class LeastSquaresPage(QtWidgets.QWidget):
         self.lab = lab
         self.plane = PlaneWidget(view=(-6.0, 6.0, -5.0, 5.0))
         self.plane.setObjectName("leastSquaresPlane")
-        # The plot paints every pixel of what it repaints (an opaque background brush): Qt need not paint the
-        # widgets behind it first, on every move of a dragged point.
-        self.plane.viewport().setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.plane.setAccessibleName(self.tr("Points and their least-squares fit"))
         self.plane.setMinimumSize(360, 300)
         plot = self.plane.getPlotItem()

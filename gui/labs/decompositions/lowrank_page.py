@@ -137,9 +137,6 @@ class LowRankPage(QtWidgets.QWidget):
         self.view.setObjectName("lowRankView")
         self.view.setAccessibleName(self.tr("Original image, rank-k approximation and singular values"))
         self.view.setMinimumSize(420, 320)
-        # The view paints every pixel of what it repaints (an opaque background brush): Qt need not paint the
-        # widgets behind it first, on every step of the rank slider.
-        self.view.viewport().setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.images = []
         self.titles = [self.view.addLabel(self.tr("original"), row=0, col=0), SteadyLabel("")]
         self.view.addItem(self.titles[1], row=0, col=1)

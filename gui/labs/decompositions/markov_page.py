@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtWidgets
 
 from engine.decomp import MAX_NODES, DecompositionsResults, DecompositionsState, walk
 from gui import theme
@@ -26,7 +26,6 @@ class MarkovPage(QtWidgets.QWidget):
         self.lab = lab
         self.plane = PlaneWidget(view=(-3.5, 3.5, -3.0, 3.0))
         self.plane.setObjectName("markovPlane")
-        self.plane.viewport().setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)  # as the least-squares one
         self.plane.setAccessibleName(self.tr("Graph of the Markov chain; node size shows the stationary probability"))
         self.plane.setMinimumSize(360, 300)
         self.plane.getPlotItem().showGrid(False, False)

@@ -104,9 +104,6 @@ class MatricesLab(Lab):
         self.plane = PlaneWidget(view=self._state.view)
         self.plane.setObjectName("matricesPlane")
         self.plane.setMinimumSize(400, 360)
-        # The plot paints every pixel of what it repaints (an opaque background brush): Qt need not paint the
-        # widgets behind it first (~0.25 ms of every full 1080p repaint, and a basis drag repaints the whole plane).
-        self.plane.viewport().setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.plane.view_changed.connect(self._on_view)
         self.grid = FastGrid(self.plane)
         self.transform = TransformPlot(self.plane.getPlotItem())
@@ -174,7 +171,6 @@ class MatricesLab(Lab):
         self.sys_plane = PlaneWidget(view=self._state.view)
         self.sys_plane.setObjectName("systemPlane")
         self.sys_plane.setMinimumSize(400, 360)
-        self.sys_plane.viewport().setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)  # as the plane's
         self.sys_plane.view_changed.connect(self._on_view)
         self.sys_grid = FastGrid(self.sys_plane)
         self.system = SystemPlot(self.sys_plane.getPlotItem())

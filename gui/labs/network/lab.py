@@ -85,9 +85,6 @@ class NetworkLab(Lab):
     def _build(self) -> None:
         self.plane = BoundaryPlane()
         self.plane.setMinimumSize(360, 300)
-        # The plot paints every pixel of what it repaints (an opaque background brush): Qt need not paint the
-        # widgets behind it first, on every move of a dragged point.
-        self.plane.viewport().setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.error_text = pg.TextItem(color=theme.color("vermillion"), anchor=(0.5, 0.5))
         self.error_text.setFont(theme.font(1.1, bold=True))
         self.plane.getPlotItem().addItem(self.error_text, ignoreBounds=True)

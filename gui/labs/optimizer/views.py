@@ -152,9 +152,6 @@ class SurfaceView(pg.PlotWidget):
     def __init__(self, names: tuple[str, ...], parent=None) -> None:
         self.viewbox = _StartViewBox()
         super().__init__(parent, viewBox=self.viewbox)
-        # The plot paints every pixel of what it repaints (an opaque background brush): Qt need not paint the
-        # widgets behind it first (~0.25 ms of a full 1080p repaint).
-        self.viewport().setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.plot_item = self.getPlotItem()
         configure_plot(self.plot_item, grid=False)
         self.plot_item.setLabel("bottom", "x")
@@ -304,7 +301,6 @@ class LossPlot(pg.PlotWidget):
 
     def __init__(self, names: tuple[str, ...], parent=None) -> None:
         super().__init__(parent)
-        self.viewport().setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)  # as the surface view's
         self.plot_item = self.getPlotItem()
         decade_axes(self.plot_item, "left")
         configure_plot(self.plot_item)

@@ -38,9 +38,6 @@ class VectorsLab(Lab):
         self.plane = PlaneWidget(view=self._state.view)
         self.plane.setObjectName("vectorsPlane")
         self.plane.setMinimumSize(420, 360)
-        # The plot paints every pixel of what it repaints (an opaque background brush): Qt need not paint the
-        # widgets behind it first (~0.25 ms of a full 1080p repaint, proportionally less of a partial one).
-        self.plane.viewport().setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.plane.view_changed.connect(self._on_view_changed)
         self.grid = FastGrid(self.plane)
         self.operations = OperationsView(self.plane.getPlotItem())

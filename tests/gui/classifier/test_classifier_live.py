@@ -10,13 +10,18 @@ from engine.classify import derive
 from tests.gui.helpers import prepare_view, view_to_widget
 
 
-def test_a_point_drag_redraws_its_group_and_the_tables_catch_up_on_release(lab_window, qtbot, monkeypatch):
+def _leftmost_point(lab_window):
+    """(window, lab, index, position) of the classifier's leftmost point: the one these tests drag."""
     win = lab_window("classifier")
     lab = win.current_lab()
-    plane = lab.plane
     res = lab.results.get(lab.state())
     i = int(np.argmin(res.X[:, 0]))
-    x0, y0 = map(float, res.X[i])
+    return win, lab, i, tuple(map(float, res.X[i]))
+
+
+def test_a_point_drag_redraws_its_group_and_the_tables_catch_up_on_release(lab_window, qtbot, monkeypatch):
+    win, lab, i, (x0, y0) = _leftmost_point(lab_window)
+    plane = lab.plane
     set_data = []
     for key, item in plane.items.items():
 
@@ -58,12 +63,8 @@ def test_a_point_drag_redraws_its_group_and_the_tables_catch_up_on_release(lab_w
 
 
 def test_a_release_before_the_refit_shows_the_exact_refit_of_the_final_position(lab_window, qtbot, monkeypatch):
-    win = lab_window("classifier")
-    lab = win.current_lab()
+    win, lab, i, (x0, y0) = _leftmost_point(lab_window)
     plane = lab.plane
-    res = lab.results.get(lab.state())
-    i = int(np.argmin(res.X[:, 0]))
-    x0, y0 = map(float, res.X[i])
     prepare_view(plane)
     vp = plane.viewport()
     qtbot.mouseMove(vp, view_to_widget(plane, x0, y0))
@@ -80,17 +81,3 @@ def test_a_release_before_the_refit_shows_the_exact_refit_of_the_final_position(
     assert lab.coef._rows == tuple(tuple(r) for r in final.coef_rows)
     assert np.array_equal(plane.boundary.getData()[1], final.boundary[1])
     assert win.undo_stack.count() == 1
-
-
-def test_the_opaque_plane_paints_the_same_picture(lab_window, qtbot):
-    """Its viewport says it paints every pixel (Qt skips the widgets behind it): the picture is the one it was."""
-    from PySide6 import QtWidgets
-
-    lab = lab_window("classifier").current_lab()
-    vp = lab.plane.viewport()
-    assert vp.testAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
-    assert lab.plane.backgroundBrush().color().alpha() == 255
-    QtWidgets.QApplication.processEvents()
-    opaque = vp.grab().toImage()
-    vp.setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
-    assert vp.grab().toImage() == opaque

@@ -429,17 +429,3 @@ def test_a_screenshot_waits_for_the_image_svd_it_shows(tmp_path, qapp, monkeypat
     running, messages = seen[0]
     assert not running
     assert not any("SVD" in m for m in messages), messages
-
-
-def test_the_opaque_views_paint_the_same_picture(qtbot, lab_window):
-    """Their viewports say they paint every pixel (Qt skips the widgets behind): the picture is the one it was."""
-    _win, lab = _lab(lab_window, "lowrank")
-    _wait_for_image(qtbot, lab)
-    for view in (lab.least_squares.plane, lab.lowrank.view, lab.markov.plane):
-        vp = view.viewport()
-        assert vp.testAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        assert view.backgroundBrush().color().alpha() == 255
-        QtWidgets.QApplication.processEvents()
-        opaque = vp.grab().toImage()
-        vp.setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
-        assert vp.grab().toImage() == opaque

@@ -310,16 +310,3 @@ def test_eigen_lines_are_aliased_only_while_a_tip_is_dragged(qtbot, lab_window):
     drag_in_view(qtbot, lab.plane, start=(2.0, 1.0), end=(3.1, -0.9), steps=8)
     assert seen and all(not any(aa) for aa in seen)  # aliased at every move of the drag
     assert all(hints(line) for line in lab.transform.eigen_lines if line.isVisible())  # fine again at rest
-
-
-def test_the_opaque_planes_paint_the_same_picture(qtbot, lab_window):
-    """Their viewports say they paint every pixel (Qt skips the widgets behind): the picture is the one it was."""
-    _win, lab = _lab(lab_window)
-    for plane in (lab.plane, lab.sys_plane):
-        assert plane.viewport().testAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        assert plane.backgroundBrush().color().alpha() == 255
-    vp = lab.plane.viewport()
-    QtWidgets.QApplication.processEvents()
-    opaque = vp.grab().toImage()
-    vp.setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
-    assert vp.grab().toImage() == opaque

@@ -403,14 +403,3 @@ def test_a_drag_refit_derives_what_is_shown_and_leaves_the_inputs_alone(qtbot, l
     assert asked and not any(asked) and controls == []
     lab.tabs.setCurrentWidget(lab.layers_page)
     assert asked[-1] is True and len(lab.results(lab.state()).stages) > 1
-
-
-def test_the_opaque_plane_paints_the_same_picture(qtbot, lab):
-    """Its viewport says it paints every pixel (Qt skips the widgets behind it): the picture is the one it was."""
-    vp = lab.plane.viewport()
-    assert vp.testAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
-    assert lab.plane.backgroundBrush().color().alpha() == 255
-    QtWidgets.QApplication.processEvents()
-    opaque = vp.grab().toImage()
-    vp.setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
-    assert vp.grab().toImage() == opaque

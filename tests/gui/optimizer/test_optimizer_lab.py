@@ -392,15 +392,3 @@ def test_fit_a_line_page_is_built_when_first_shown_and_draws_a_line_fit_state_se
     # clicking on the new (m, b) surface moves the start, like the main surface
     click_in_view(qtbot, lab.fit_surface, (1.0, 1.0), viewbox=lab.fit_surface.viewbox)
     assert lab.state().start == pytest.approx((1.0, 1.0), abs=0.1)
-
-
-def test_the_opaque_views_paint_the_same_picture(lab, qtbot):
-    """Their viewports say they paint every pixel (Qt skips the widgets behind): the picture is the one it was."""
-    for view in (lab.surface_view, lab.loss_plot):
-        vp = view.viewport()
-        assert vp.testAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        assert view.backgroundBrush().color().alpha() == 255
-        QtWidgets.QApplication.processEvents()
-        opaque = vp.grab().toImage()
-        vp.setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
-        assert vp.grab().toImage() == opaque

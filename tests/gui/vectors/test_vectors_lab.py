@@ -231,15 +231,3 @@ def test_dragging_u_leaves_the_line_of_v_and_unchanged_labels_alone(qtbot, lab_w
     vx, vy = lab.state().vectors[1]
     assert calls["v_line"] >= 6 and ops.v_line.angle == pytest.approx(math.degrees(math.atan2(vy, vx)))
     assert ops.ball_label.toPlainText() == lab.results.get(lab.state()).ball_label
-
-
-def test_the_opaque_plane_paints_the_same_picture(qtbot, lab_window):
-    """Its viewport says it paints every pixel (Qt skips the widgets behind it): the picture is the one it was."""
-    _win, lab = _lab(lab_window)
-    vp = lab.plane.viewport()
-    assert vp.testAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent)
-    assert lab.plane.backgroundBrush().color().alpha() == 255
-    QtWidgets.QApplication.processEvents()
-    opaque = vp.grab().toImage()
-    vp.setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent, False)
-    assert vp.grab().toImage() == opaque
