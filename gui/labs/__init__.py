@@ -8,7 +8,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 
-__all__ = ["LABS", "lab_class", "available"]
+__all__ = ["LABS", "lab_class", "available", "modules"]
 
 LABS: dict[str, str] = {
     "vectors": "gui.labs.vectors:VectorsLab",
@@ -30,6 +30,11 @@ def lab_class(name: str) -> type:
         raise KeyError(f"unknown lab {name!r}; known labs: {', '.join(LABS)}")
     module, cls = LABS[name].split(":")
     return getattr(importlib.import_module(module), cls)
+
+
+def modules() -> list[str]:
+    """The module of every registered lab, in the registry's order (what the app's warm-up imports)."""
+    return [target.split(":")[0] for target in LABS.values()]
 
 
 def available() -> list[str]:
