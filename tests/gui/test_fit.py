@@ -36,8 +36,6 @@ CONTROL_TYPES = (
 # column that scrolls; measured, and strict: the day one fits, its entry must go.
 TOO_NARROW = {
     ("optimizer", "1024x768-lessons"): "column needs 305 px, surface + playback bar >= 288, loss/table pane >= 183",
-    ("classifier", "1024x768-lessons"): "Threshold: sigmoid 292 px beside the ROC; Evaluation: two plots of ~218 px",
-    ("network", "1024x768-lessons"): "boundary plane 242 px beside the loss/weights pane; backprop diagram ~180 px",
 }
 INPUT_TYPES = (
     QtWidgets.QLineEdit,

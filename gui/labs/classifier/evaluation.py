@@ -12,6 +12,7 @@ from gui import theme
 from gui.i18n import translate
 from gui.widgets.jobs import LatestJob
 from gui.widgets.plane import configure_plot
+from gui.widgets.reflow import SIDE_MIN, Reflow
 
 __all__ = ["EvaluationView", "evaluation_text", "zero_edges"]
 
@@ -100,9 +101,14 @@ class EvaluationView(QtWidgets.QWidget):
         self.holm_line = pg.PlotCurveItem(pen=theme.pen("green", 2.0))
         for item in (self.bars, self.hits, self.alpha_line, self.holm_line):
             self.mc_plot.addItem(item)
-        plots = QtWidgets.QHBoxLayout()
+        plots = QtWidgets.QBoxLayout(QtWidgets.QBoxLayout.Direction.LeftToRight)
         plots.addWidget(self.diff_plot)
         plots.addWidget(self.mc_plot)
+        direction = QtWidgets.QBoxLayout.Direction
+        # a narrow tab (1024 × 768 with the Lessons panel): the two plots one above the other, each the full width
+        self.reflow = Reflow(self, 2 * SIDE_MIN + 8, (self.diff_plot, self.mc_plot),
+                             lambda narrow: plots.setDirection(direction.TopToBottom if narrow
+                                                               else direction.LeftToRight))  # fmt: skip
         lay = QtWidgets.QVBoxLayout(self)
         lay.addLayout(plots, 1)
         lay.addWidget(self.text)

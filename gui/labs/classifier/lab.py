@@ -20,6 +20,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.classify import CURVES, TABS, ClassifierResults, ClassifierState, code, derive
 from gui import theme
+from gui.fit import MAIN_PLOT_MIN
 from gui.labs.base import Lab
 from gui.labs.classifier.coefficients import CoefficientTable
 from gui.labs.classifier.controls import ClassifierControls
@@ -29,6 +30,7 @@ from gui.labs.classifier.plane import FeaturePlane
 from gui.labs.classifier.threshold import ConfusionView, CurveView, SigmoidView
 from gui.widgets.catch_up import CatchUp
 from gui.widgets.control_column import control_column
+from gui.widgets.reflow import SIDE_MIN, Reflow
 from gui.widgets.results_cache import ResultsCache
 
 __all__ = ["ClassifierLab", "DRAG_REFIT_S"]
@@ -67,19 +69,24 @@ class ClassifierLab(Lab):
         self.curve_text.setWordWrap(True)
         self.curve_text.setMinimumHeight(theme.font(1.0).pointSize() * 5)
         self.curve_text.setAccessibleName(self.tr("Curve readout"))
-        right = QtWidgets.QVBoxLayout()
-        right.addWidget(self.curve_choice)
-        right.addWidget(self.curve_view, 1)
-        right.addWidget(self.curve_text)
-        middle = QtWidgets.QVBoxLayout()
+        self.curve_pane = QtWidgets.QWidget()
+        self._curve_grid = QtWidgets.QGridLayout(self.curve_pane)
+        self._curve_grid.setContentsMargins(0, 0, 0, 0)
+        self.sigmoid_pane = QtWidgets.QWidget()
+        middle = QtWidgets.QVBoxLayout(self.sigmoid_pane)
+        middle.setContentsMargins(0, 0, 0, 0)
         self.sigmoid.setMinimumHeight(160)
         middle.addWidget(self.sigmoid, 1)
         middle.addWidget(self.confusion)
         threshold = QtWidgets.QWidget()
-        row = QtWidgets.QHBoxLayout(threshold)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addLayout(middle, 1)
-        row.addLayout(right, 1)
+        self._threshold_row = QtWidgets.QBoxLayout(QtWidgets.QBoxLayout.Direction.LeftToRight, threshold)
+        self._threshold_row.setContentsMargins(0, 0, 0, 0)
+        self._threshold_row.addWidget(self.sigmoid_pane, 1)
+        self._threshold_row.addWidget(self.curve_pane, 1)
+        self._arrange_threshold(False)
+        # a narrow page (1024 × 768 with the Lessons panel) puts the curve under the sigmoid, its readout beside it
+        self.threshold_reflow = Reflow(threshold, MAIN_PLOT_MIN + SIDE_MIN + 8,
+                                       (self.sigmoid_pane, self.curve_pane), self._arrange_threshold)  # fmt: skip
 
         self.evaluation = EvaluationView()
         self.tabs = QtWidgets.QTabWidget()
@@ -119,6 +126,31 @@ class ClassifierLab(Lab):
         self.refit_timer.timeout.connect(self._refit_pass)
         self._connect()
         self.render(self._state)
+
+    def _arrange_threshold(self, narrow: bool) -> None:
+        """Sigmoid beside the curve (wide), or above it with the curve's menu and readout at its right (narrow)."""
+        grid = self._curve_grid
+        for w in (self.curve_choice, self.curve_view, self.curve_text):
+            grid.removeWidget(w)
+        if narrow:
+            grid.addWidget(self.curve_view, 0, 0, 2, 1)
+            grid.addWidget(self.curve_choice, 0, 1)
+            grid.addWidget(self.curve_text, 1, 1)
+            stretch_rows, stretch_cols = (0, 1, 0), (3, 2)
+        else:
+            grid.addWidget(self.curve_choice, 0, 0)
+            grid.addWidget(self.curve_view, 1, 0)
+            grid.addWidget(self.curve_text, 2, 0)
+            stretch_rows, stretch_cols = (0, 1, 0), (1, 0)
+        for i, f in enumerate(stretch_rows):
+            grid.setRowStretch(i, f)
+        for i, f in enumerate(stretch_cols):
+            grid.setColumnStretch(i, f)
+        self.curve_text.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop | QtCore.Qt.AlignmentFlag.AlignLeft)
+        direction = QtWidgets.QBoxLayout.Direction
+        self._threshold_row.setDirection(direction.TopToBottom if narrow else direction.LeftToRight)
+        # stacked, the sigmoid pane also holds the confusion matrix: it gets the larger share of the height
+        self._threshold_row.setStretch(0, 2 if narrow else 1)
 
     # --- wiring -------------------------------------------------------------------------------------------------------
     def _connect(self) -> None:

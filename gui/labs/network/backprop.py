@@ -8,7 +8,9 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.nn import BackpropTrace
 from gui import theme
+from gui.fit import MAIN_PLOT_MIN
 from gui.i18n import translate
+from gui.widgets.reflow import SIDE_MIN, Reflow
 
 
 def _f(v: float, digits: int = 3) -> str:
@@ -66,13 +68,20 @@ class BackpropView(QtWidgets.QWidget):
         top = QtWidgets.QHBoxLayout()
         top.addWidget(self.probe)
         top.addWidget(self.probe_info, 1)
-        side = QtWidgets.QVBoxLayout()
+        side_pane = QtWidgets.QWidget()
+        side = QtWidgets.QVBoxLayout(side_pane)
+        side.setContentsMargins(0, 0, 0, 0)
         side.addWidget(self.details, 1)
         side.addWidget(note)
         side.addWidget(self.derivatives_button)
-        body = QtWidgets.QHBoxLayout()
+        body = QtWidgets.QBoxLayout(QtWidgets.QBoxLayout.Direction.LeftToRight)
         body.addWidget(self.diagram, 3)
-        body.addLayout(side, 2)
+        body.addWidget(side_pane, 2)
+        direction = QtWidgets.QBoxLayout.Direction
+        # a narrow tab (1024 × 768 with the Lessons panel): the diagram the full width, the chain rule under it
+        self.reflow = Reflow(self, MAIN_PLOT_MIN + SIDE_MIN + 8, (self.diagram, side_pane),
+                             lambda narrow: body.setDirection(direction.TopToBottom if narrow
+                                                              else direction.LeftToRight))  # fmt: skip
         lay = QtWidgets.QVBoxLayout(self)
         lay.addLayout(top)
         lay.addLayout(body, 1)

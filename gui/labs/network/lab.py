@@ -34,6 +34,7 @@ from engine.nn import (
 )
 from engine.optim import DEFAULTS
 from gui import theme
+from gui.fit import MAIN_PLOT_MIN
 from gui.i18n import translate
 from gui.labs.base import Lab
 from gui.labs.network.backprop import BackpropView
@@ -48,6 +49,7 @@ from gui.widgets.control_column import control_column
 from gui.widgets.field_controls import spec_of
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.plane import configure_plot, decade_axes
+from gui.widgets.reflow import SIDE_MIN, Reflow
 from gui.widgets.words import plain
 
 
@@ -123,6 +125,10 @@ class NetworkLab(Lab):
         training.setStretchFactor(0, 1)
         training.setStretchFactor(1, 1)
         training.setSizes([420, 340])  # the plane is equal-aspect and tall anyway; the 9-column tables need the width
+        self.training_split, self.side_split = training, right
+        # a narrow tab (1024 × 768 with the Lessons panel): the plane above, the loss beside the weights under it
+        self.training_reflow = Reflow(training, MAIN_PLOT_MIN + SIDE_MIN + training.handleWidth(), (self.plane, right),
+                                      self._arrange_training)  # fmt: skip
         # The two teaching tabs are built when first shown (two PlotWidgets: ~30 ms off the lab's first open).
         self.layers_page, self.backprop_page = LazyPage(LayersView), LazyPage(BackpropView)
         self.layers_page.built.connect(self._connect_layers)
@@ -131,6 +137,10 @@ class NetworkLab(Lab):
         self.tabs.addTab(training, translate("Network", "Boundary, loss && weights"))
         self.tabs.addTab(self.layers_page, translate("Network", "Layers transform the plane"))
         self.tabs.addTab(self.backprop_page, translate("Network", "Backpropagation"))
+        # a narrow window shortens the tab names (whole in their tooltips) rather than hide a tab behind arrows
+        self.tabs.setElideMode(QtCore.Qt.TextElideMode.ElideRight)
+        for i in range(self.tabs.count()):
+            self.tabs.setTabToolTip(i, self.tabs.tabText(i).replace("&&", "&"))
         self.controls = NetworkControls()
         scroll = control_column(self.controls)
         scroll.setFixedWidth(340)
@@ -138,6 +148,14 @@ class NetworkLab(Lab):
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(scroll)
+
+    def _arrange_training(self, narrow: bool) -> None:
+        """Plane beside the loss curve over the weights (wide), or above the loss beside the weights (narrow)."""
+        vertical, horizontal = QtCore.Qt.Orientation.Vertical, QtCore.Qt.Orientation.Horizontal
+        self.training_split.setOrientation(vertical if narrow else horizontal)
+        self.side_split.setOrientation(horizontal if narrow else vertical)
+        self.training_split.setSizes([420, 300] if narrow else [420, 340])
+        self.side_split.setSizes([300, 400] if narrow else [260, 400])
 
     @property
     def layers(self) -> LayersView:
