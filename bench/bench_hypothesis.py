@@ -16,6 +16,16 @@ def _sweep(lo: int, hi: int, n: int) -> np.ndarray:
     return np.concatenate([half, half[::-1]])[:n]
 
 
+def _drag(slider: Any, values: np.ndarray, plot_widget: Any) -> list[float]:
+    """Grab the handle (the press is its own event, processed before the first move, as a mouse press is), then time
+    each step of the drag with :func:`harness.drag_slider`."""
+    from PySide6 import QtWidgets
+
+    slider.setSliderDown(True)
+    QtWidgets.QApplication.processEvents()
+    return harness.drag_slider(slider, values, plot_widget)
+
+
 def run(quick: bool) -> list[dict[str, Any]]:
     """α-slider latency for three tests, power sliders, one animation frame, and permutation/bootstrap runs."""
     from engine.inference import bootstrap_ci, permutation_test
@@ -44,14 +54,16 @@ def run(quick: bool) -> list[dict[str, Any]]:
     slider = lab.controls.alpha
     for test in ("one_sample_t", "welch_t", "binomial"):
         lab.set_state(dataclasses.replace(lab.state(), test=test))
-        ms = harness.drag_slider(slider, _sweep(slider.minimum(), slider.maximum(), n), lab.null_view.plot_widget)
+        harness.settle(lab)  # the new test's first picture is the test switch's frame, not the drag's first step
+        lab.null_view.plot_widget.repaint()
+        ms = _drag(slider, _sweep(slider.minimum(), slider.maximum(), n), lab.null_view.plot_widget)
         out.append(harness.interaction(f"hypothesis.alpha_slider.{test}", ms,
                                        note=f"{n} α-slider drag steps: test, shading, verdict"))  # fmt: skip
     lab.tabs.setCurrentIndex(5)
     harness.settle(lab, 10.0)  # the tab's first paint is its opening, not a slider move
-    ms = harness.drag_slider(lab.controls.power_n, _sweep(2, 400, n), lab.power_view.plot_widget)
+    ms = _drag(lab.controls.power_n, _sweep(2, 400, n), lab.power_view.plot_widget)
     out.append(harness.interaction("hypothesis.power_n_slider", ms, note="two curves and three shaded areas"))
-    ms = harness.drag_slider(lab.controls.power_effect, _sweep(-300, 300, n), lab.power_view.plot_widget)
+    ms = _drag(lab.controls.power_effect, _sweep(-300, 300, n), lab.power_view.plot_widget)
     out.append(harness.interaction("hypothesis.power_effect_slider", ms, note="effect size d from −3 to 3"))
 
     lab.set_state(dataclasses.replace(lab.state(), tab="permutation", perm_resamples=shuffles, n=50, n_b=50))
@@ -71,7 +83,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
     win, lab = harness.open_lab("hypothesis", harness.PRESENTER_SIZE, presenter=True)
     lab.tabs.setCurrentIndex(5)
     harness.settle(lab, 10.0)
-    ms = harness.drag_slider(lab.controls.power_n, _sweep(2, 400, n), lab.power_view.plot_widget)
+    ms = _drag(lab.controls.power_n, _sweep(2, 400, n), lab.power_view.plot_widget)
     note = "1920×1080 presenter: two curves and three shaded areas"
     out.append(harness.interaction("hypothesis.power_n_slider.presenter_1920", ms, note=note))
     lab.shutdown()

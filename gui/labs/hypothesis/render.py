@@ -47,12 +47,17 @@ class VerdictView:
     def __init__(self, label: QtWidgets.QLabel) -> None:
         self.label = label
         self._catch_up = CatchUp(label)  # (under the lab: its commit flushes it)
+        self._reject: bool | None | str = ""  # the decision shown ("" before the first write)
 
     def show(self, text: str, reject: bool | None, live: bool = False) -> None:
-        """``text`` in the colour of ``reject``: now (dropping one still waiting), or while ``live`` within 0.1 s."""
-        self._catch_up.run(lambda: self._write(text, reject), live)
+        """``text`` in the colour of ``reject``: now (dropping one still waiting), or while ``live`` within 0.1 s.
+
+        A changed decision is never held back: while ``live`` only the numbers of an unchanged verdict wait.
+        """
+        self._catch_up.run(lambda: self._write(text, reject), live and reject == self._reject)
 
     def _write(self, text: str, reject: bool | None) -> None:
+        self._reject = reject
         colour = {True: theme.COLORS["vermillion"], False: theme.COLORS["blue"], None: theme.current().foreground}
         sheet = f"color: {colour[reject]};"
         if self.label.styleSheet() != sheet:  # a new style sheet re-polishes the label: only on a real change

@@ -99,8 +99,15 @@ class NullView(QtWidgets.QWidget):
         self._y_label = ""
         self._bars_key: tuple | None = None
 
-    def show_result(self, pic: NullPicture, view: tuple[float, float, float, float] = (0, 0, 0, 0)) -> None:
-        """Draw ``pic`` (same items, new data); the x range follows the null unless ``view`` is set."""
+    def show_result(
+        self, pic: NullPicture, view: tuple[float, float, float, float] = (0, 0, 0, 0), live: bool = False
+    ) -> None:
+        """Draw ``pic`` (same items, new data); the x range follows the null unless ``view`` is set.
+
+        While ``live`` (a slider held) the shown range only grows (:func:`gui.view_range.grown`): an α drag moves the
+        critical values, hence the range, and each range change re-renders both axes (the slowest frame of a drag).
+        The first frame at rest shows the null's own range again.
+        """
         if pic.discrete:
             self._show_discrete(pic)
         else:
@@ -111,7 +118,15 @@ class NullView(QtWidgets.QWidget):
         if any(view):
             vb.setRange(xRange=view[:2], yRange=view[2:], padding=0)
         elif key != self._range_key:
-            vb.setRange(xRange=(pic.lo, pic.hi), yRange=(0, pic.ymax * 1.12), padding=0)
+            need = (pic.lo, pic.hi, 0.0, pic.ymax * 1.12)
+            if live:
+                (x0, x1), (y0, y1) = vb.viewRange()
+                want = grown((x0, x1, y0, y1), need)
+                if want != (x0, x1, y0, y1):
+                    vb.setRange(xRange=want[:2], yRange=want[2:], padding=0)
+                key = None  # not the null's own range: fitted again at rest
+            else:
+                vb.setRange(xRange=need[:2], yRange=need[2:], padding=0)
         self._range_key = key
         self.setEnabled(True)
 

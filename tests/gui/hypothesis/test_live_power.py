@@ -80,9 +80,11 @@ def test_side_readout_catches_up_while_alpha_is_held_and_is_exact_on_release(lab
     before = label.text()
     slider.setSliderDown(True)
     slider.setValue(slider.value() + 40)  # α 0.05 → 0.09: the critical value in the summary moves …
-    assert "α = 0.09:" in lab.verdict.text() and lab.controls.alpha_label.text() == "α = 0.090"  # … at once …
+    assert lab.controls.alpha_label.text() == "α = 0.090"  # … the value under the hand at once …
     assert label.text() == before  # … the side summary (rich text, laid out again per change) waits its turn
+    assert "α = 0.05:" in lab.verdict.text()  # … and so do the verdict's numbers (the decision is unchanged)
     qtbot.waitUntil(lambda: label.text() != before, timeout=2000)  # ≤ 10 Hz
+    assert "α = 0.09:" in lab.verdict.text()
     slider.setValue(slider.value() + 30)
     slider.setSliderDown(False)  # the release writes the final text at once
     res = lab.results.get(lab.state())
@@ -128,8 +130,49 @@ def test_power_verdict_catches_up_while_n_is_held_and_is_exact_on_release(lab, q
     slider.setSliderDown(False)  # the release writes the final sentence at once
     assert verdict.text() == lab.results.get(lab.state()).verdict
     assert f"n = {lab.state().power_n}" in verdict.text()
-    lab.tabs.setCurrentIndex(0)  # a test's verdict (reject or not) is shown at once, even while a slider is held
-    lab.controls.alpha.setSliderDown(True)
-    lab.controls.alpha.setValue(lab.controls.alpha.value() + 40)
+    lab.tabs.setCurrentIndex(0)  # a test's decision (reject or not) is shown at once, even while a slider is held
+    alpha = lab.controls.alpha
+    alpha.setSliderDown(True)
+    alpha.setValue(alpha.value() - 30)  # α 0.05 → 0.02 < p ≈ 0.027: the decision flips …
+    assert verdict.text() == lab.results.get(lab.state()).verdict and "do not reject" in verdict.text()  # … at once
+    alpha.setValue(alpha.value() - 5)  # α 0.015: the same decision, new numbers: they wait (≤ 10 Hz)
+    assert "α = 0.02:" in verdict.text()
+    alpha.setValue(alpha.value() + 40)  # α 0.055: it flips back, at once
+    assert verdict.text() == lab.results.get(lab.state()).verdict and "do not" not in verdict.text()
+    alpha.setSliderDown(False)
     assert verdict.text() == lab.results.get(lab.state()).verdict
+
+
+def _null_range(lab) -> tuple[float, float]:
+    (x0, x1), _ = lab.null_view.plot_widget.getPlotItem().getViewBox().viewRange()
+    return x0, x1
+
+
+def test_alpha_drag_only_grows_the_null_range_and_the_release_fits_it_again(lab):
+    lab.tabs.setCurrentIndex(0)
+    slider = lab.controls.alpha
+    rest = _null_range(lab)
+    slider.setSliderDown(True)
+    shown = []
+    for tick in np.concatenate([np.linspace(slider.minimum(), slider.maximum(), 30),
+                                np.linspace(slider.maximum(), slider.minimum(), 30)]).astype(int):  # fmt: skip
+        slider.setValue(int(tick))
+        shown.append(_null_range(lab))
+    assert shown[0][0] < rest[0] and shown[0][1] > rest[1]  # α = 0.001: the critical values need a wider range …
+    assert len(set(shown)) == 1  # … which is kept while the slider is held (it used to narrow and widen again)
+    slider.setValue(slider.value() + 49)  # α = 0.05 again
+    slider.setSliderDown(False)  # the release shows the null's own range: the one it had before the drag
+    assert _null_range(lab) == pytest.approx(rest)
+    pic = lab.results.get(lab.state()).null
+    assert _null_range(lab) == pytest.approx((pic.lo, pic.hi))
+
+
+def test_grabbing_a_slider_starts_the_live_look_before_the_first_move(lab):
+    from PySide6 import QtWidgets
+
+    QtWidgets.QApplication.processEvents()
+    assert not lab.live_quality.live
+    lab.controls.alpha.setSliderDown(True)  # the press (QSlider does this on a click on its handle)
+    assert lab.live_quality.live  # curves aliased, labels held: the first move does not pay for it too
     lab.controls.alpha.setSliderDown(False)
+    assert not lab.live_quality.live
