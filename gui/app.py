@@ -507,14 +507,16 @@ class MainWindow(QtWidgets.QMainWindow):
         lab = self.current_lab()
         tables = lab.export_data() if lab else {}
         if not tables:
-            self.show_message("This lab has no data to export.")
+            self.show_message(self.tr("This lab has no data to export."))
             return
         name = next(iter(tables))
         if len(tables) > 1:
-            name, ok = QtWidgets.QInputDialog.getItem(self, "Export CSV", "Table:", list(tables), 0, False)
+            name, ok = QtWidgets.QInputDialog.getItem(
+                self, self.tr("Export CSV"), self.tr("Table:"), list(tables), 0, False
+            )
             if not ok:
                 return
-        path = self._ask_path("Export CSV", "csv", "CSV files (*.csv)")
+        path = self._ask_path(self.tr("Export CSV"), "csv", self.tr("CSV files (*.csv)"))
         if path:
             from gui.export import export_csv  # deferred: loaded on first use, not before the first paint
 
@@ -539,9 +541,9 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             action()
         except (OSError, ValueError, LookupError) as exc:
-            self.document.report_error(f"Could not export {path}: {exc}")
+            self.document.report_error(self.tr("Could not export {path}: {reason}").format(path=path, reason=exc))
             return
-        self.show_message(f"Exported {path}")
+        self.show_message(self.tr("Exported {path}").format(path=path))
 
     def copy_view(self) -> None:
         from gui.export import copy_image  # deferred: loaded on first use, not before the first paint
@@ -549,9 +551,9 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             copy_image(self.current_view())
         except (OSError, LookupError) as exc:
-            self.show_message(f"Could not copy the view: {exc}")
+            self.show_message(self.tr("Could not copy the view: {reason}").format(reason=exc))
             return
-        self.show_message("Copied the view to the clipboard.")
+        self.show_message(self.tr("Copied the view to the clipboard."))
 
     def show_code(self) -> None:
         """Open "Show the code" for the current lab."""
@@ -564,7 +566,7 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             text = code(lab.name, lab.state())
         except Exception as exc:
-            self.show_message(f"Could not produce the code: {exc}")
+            self.show_message(self.tr("Could not produce the code: {reason}").format(reason=exc))
             return
         dialog = CodeDialog(lab.title, text, self, stem=lab.name)
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -635,14 +637,19 @@ class MainWindow(QtWidgets.QMainWindow):
     def about_text(self) -> str:
         return (
             f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>See the mathematics behind machine learning and play with it: linear algebra, calculus and "
-            "optimisation, probability and statistics, and a small neural network.</p>"
-            "<p>Python, PySide6 (Qt), pyqtgraph, NumPy and SciPy. Works fully offline.</p>"
+            + "<p>"
+            + self.tr(
+                "See the mathematics behind machine learning and play with it: linear algebra, calculus and "
+                "optimisation, probability and statistics, and a small neural network."
+            )
+            + "</p><p>"
+            + self.tr("Python, PySide6 (Qt), pyqtgraph, NumPy and SciPy. Works fully offline.")
+            + "</p>"
         )
 
     def show_about(self) -> None:
         box = QtWidgets.QMessageBox(self)
-        box.setWindowTitle(f"About {APP_NAME}")
+        box.setWindowTitle(self.tr("About {app}").format(app=APP_NAME))
         box.setText(self.about_text())
         box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -735,7 +742,10 @@ def install_exception_hook(window_getter=lambda: None) -> None:
         sys.stderr.write(text)
         win = window_getter()
         if win is not None:
-            win.show_message(f"Internal error: {exc_type.__name__}: {exc} (details in the log)", 15000)
+            message = QtCore.QCoreApplication.translate(
+                "MainWindow", "Internal error: {name}: {reason} (details in the log)"
+            )
+            win.show_message(message.format(name=exc_type.__name__, reason=exc), 15000)
 
     sys.excepthook = hook
 

@@ -16,13 +16,18 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import scene as scene_io
 from gui import preferences
+from gui.i18n import translate
 
-__all__ = ["SceneDocument", "data_dir", "SCENE_FILTER"]
+__all__ = ["SceneDocument", "data_dir", "scene_filter"]
 
 log = logging.getLogger("mlsandbox")
-SCENE_FILTER = "ML Math Sandbox scenes (*.mlscene);;All files (*)"
 AUTOSAVE_MS = 5000
 MAX_RECENT = 8
+
+
+def scene_filter() -> str:
+    """The file dialogs' filter for scene files, in the user's language."""
+    return translate("Document", "ML Math Sandbox scenes (*.mlscene);;All files (*)")
 
 
 def data_dir() -> Path | None:
@@ -116,7 +121,7 @@ class SceneDocument(QtCore.QObject):
             if not self.maybe_save():
                 return False
             chosen, _ = QtWidgets.QFileDialog.getOpenFileName(
-                self.window, "Open scene", self._dialog_dir(), SCENE_FILTER
+                self.window, translate("Document", "Open scene"), self._dialog_dir(), scene_filter()
             )
             if not chosen:
                 return False
@@ -124,7 +129,8 @@ class SceneDocument(QtCore.QObject):
         try:
             scene = scene_io.load(path)
         except scene_io.SceneError as exc:
-            self.report_error(f"Could not open {Path(path).name}: {exc}")
+            self.report_error(translate("Document", "Could not open {name}: {reason}").format(
+                name=Path(path).name, reason=exc))  # fmt: skip
             return False
         self.window.apply_scene(scene)
         self.window.undo_stack.clear()
@@ -133,7 +139,8 @@ class SceneDocument(QtCore.QObject):
         self.add_recent(Path(path))
         self._remember_folder(Path(path))
         notes = " ".join(getattr(self.window, "view_notes", []))
-        self.window.show_message(f"Opened {Path(path).name}" + (f". {notes}" if notes else ""))
+        opened = translate("Document", "Opened {name}").format(name=Path(path).name)
+        self.window.show_message(opened + (f". {notes}" if notes else ""))
         return True
 
     def save(self) -> bool:
@@ -144,7 +151,9 @@ class SceneDocument(QtCore.QObject):
     def save_as(self, path: str | os.PathLike[str] | None = None) -> bool:
         if path is None:
             suggested = str(self.path or Path(self._dialog_dir()) / "untitled.mlscene")
-            chosen, _ = QtWidgets.QFileDialog.getSaveFileName(self.window, "Save scene as", suggested, SCENE_FILTER)
+            chosen, _ = QtWidgets.QFileDialog.getSaveFileName(
+                self.window, translate("Document", "Save scene as"), suggested, scene_filter()
+            )
             if not chosen:
                 return False
             path = chosen if chosen.endswith(".mlscene") else chosen + ".mlscene"
@@ -155,14 +164,16 @@ class SceneDocument(QtCore.QObject):
         try:
             write_atomic(path, scene_io.dumps(self.current_scene()))
         except (OSError, ValueError) as exc:
-            self.report_error(f"Could not save {path.name}: {exc}")
+            self.report_error(
+                translate("Document", "Could not save {name}: {reason}").format(name=path.name, reason=exc)
+            )
             return False
         self.window.undo_stack.setClean()
         self._view_moved = False
         self.set_path(path)
         self.add_recent(path)
         self._remember_folder(path)
-        self.window.show_message(f"Saved {path.name}")
+        self.window.show_message(translate("Document", "Saved {name}").format(name=path.name))
         return True
 
     def maybe_save(self) -> bool:
@@ -171,8 +182,8 @@ class SceneDocument(QtCore.QObject):
             return True
         answer = QtWidgets.QMessageBox.question(
             self.window,
-            "Unsaved changes",
-            "This scene has unsaved changes. Save them first?",
+            translate("Document", "Unsaved changes"),
+            translate("Document", "This scene has unsaved changes. Save them first?"),
             QtWidgets.QMessageBox.StandardButton.Save
             | QtWidgets.QMessageBox.StandardButton.Discard
             | QtWidgets.QMessageBox.StandardButton.Cancel,
@@ -251,7 +262,9 @@ class SceneDocument(QtCore.QObject):
         try:
             scene = scene_io.load(path)
         except scene_io.SceneError as exc:
-            self.report_error(f"The autosaved work could not be restored: {exc}")
+            self.report_error(
+                translate("Document", "The autosaved work could not be restored: {reason}").format(reason=exc)
+            )
             return False  # kept: File → Recovered work… can still discard it
         origin = autosave_origin(path)
         self.window.apply_scene(scene)
@@ -261,8 +274,11 @@ class SceneDocument(QtCore.QObject):
         self._dirty_since_autosave = True
         self.autosave()
         discard_autosave_file(path)
-        where = f" of {origin.name}" if origin else ""
-        self.window.show_message(f"Restored the work{where} from before the last crash (not yet saved).")
+        if origin:
+            text = translate("Document", "Restored the work of {name} from before the last crash (not yet saved).")
+        else:
+            text = translate("Document", "Restored the work from before the last crash (not yet saved).")
+        self.window.show_message(text.format(name=origin.name if origin else ""))
         return True
 
     def offer_recovery(self) -> None:
@@ -275,9 +291,12 @@ class SceneDocument(QtCore.QObject):
             return
         answer = QtWidgets.QMessageBox.question(
             self.window,
-            "Restore unsaved work?",
-            "ML Math Sandbox did not close normally last time. Restore the unsaved work from then?\n\n"
-            "(If you answer No, it is kept: File → Recovered work… restores or discards it later.)",
+            translate("Document", "Restore unsaved work?"),
+            translate(
+                "Document",
+                "ML Math Sandbox did not close normally last time. Restore the unsaved work from then?\n\n"
+                "(If you answer No, it is kept: File → Recovered work… restores or discards it later.)",
+            ),
             QtWidgets.QMessageBox.StandardButton.Yes | QtWidgets.QMessageBox.StandardButton.No,
             QtWidgets.QMessageBox.StandardButton.Yes,
         )
@@ -288,22 +307,28 @@ class SceneDocument(QtCore.QObject):
         """File → Recovered work…: restore or discard the newest autosave left by a crash."""
         orphans = self.orphaned_autosaves()
         if not orphans:
-            self.window.show_message("There is no recovered work.")
+            self.window.show_message(translate("Document", "There is no recovered work."))
             return
         origin = autosave_origin(orphans[0])
-        name = origin.name if origin else "an untitled scene"
+        name = origin.name if origin else translate("Document", "an untitled scene")
         box = QtWidgets.QMessageBox(self.window)
-        box.setWindowTitle("Recovered work")
-        box.setText(f"Work on {name}, autosaved before a crash ({len(orphans)} in all).")
-        restore = box.addButton("Restore", QtWidgets.QMessageBox.ButtonRole.AcceptRole)
-        discard = box.addButton("Discard for good", QtWidgets.QMessageBox.ButtonRole.DestructiveRole)
+        box.setWindowTitle(translate("Document", "Recovered work"))
+        box.setText(
+            translate("Document", "Work on {name}, autosaved before a crash ({count} in all).").format(
+                name=name, count=len(orphans)
+            )
+        )
+        restore = box.addButton(translate("Document", "Restore"), QtWidgets.QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(
+            translate("Document", "Discard for good"), QtWidgets.QMessageBox.ButtonRole.DestructiveRole
+        )
         box.addButton(QtWidgets.QMessageBox.StandardButton.Cancel)
         box.exec()
         if box.clickedButton() is restore and self.maybe_save():
             self.recover(orphans[0])
         elif box.clickedButton() is discard:
             discard_autosave_file(orphans[0])
-            self.window.show_message("Discarded the recovered work.")
+            self.window.show_message(translate("Document", "Discarded the recovered work."))
 
     # --- recent files --------------------------------------------------------------------------------------------
     def _recent_file(self) -> Path | None:
@@ -384,22 +409,22 @@ def add_file_actions(window: QtWidgets.QMainWindow, doc: SceneDocument) -> None:
     menu = window.file_menu
     keys = QtGui.QKeySequence.StandardKey
     for text, key, slot in (
-        ("&New scene", keys.New, doc.new),
-        ("&Open scene…", keys.Open, lambda: doc.open()),
+        (translate("Document", "&New scene"), keys.New, doc.new),
+        (translate("Document", "&Open scene…"), keys.Open, lambda: doc.open()),
     ):
         act = menu.addAction(text)
         act.setShortcut(QtGui.QKeySequence(key))
         act.triggered.connect(slot)
-    window.recent_menu = menu.addMenu("Open &recent")
+    window.recent_menu = menu.addMenu(translate("Document", "Open &recent"))
     window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window.recent_menu, doc))
-    save = menu.addAction("&Save scene")
+    save = menu.addAction(translate("Document", "&Save scene"))
     save.setShortcut(QtGui.QKeySequence(keys.Save))
     save.triggered.connect(doc.save)
-    save_as = menu.addAction("Save scene &as…")
+    save_as = menu.addAction(translate("Document", "Save scene &as…"))
     save_as.setShortcut(QtGui.QKeySequence("Ctrl+Shift+S"))
     save_as.triggered.connect(lambda: doc.save_as())
-    recovered = menu.addAction("Recovered &work…")
-    recovered.setToolTip("Restore or discard work autosaved before a crash")
+    recovered = menu.addAction(translate("Document", "Recovered &work…"))
+    recovered.setToolTip(translate("Document", "Restore or discard work autosaved before a crash"))
     recovered.triggered.connect(doc.recovered_work)
     window.recovered_action = recovered
     menu.addSeparator()
@@ -409,7 +434,7 @@ def _fill_recent(menu: QtWidgets.QMenu, doc: SceneDocument) -> None:
     menu.clear()
     items = doc.recent()
     if not items:
-        act = menu.addAction("(no recent scenes)")
+        act = menu.addAction(translate("Document", "(no recent scenes)"))
         act.setEnabled(False)
     for p in items:
         act = menu.addAction(p.name)
@@ -417,7 +442,7 @@ def _fill_recent(menu: QtWidgets.QMenu, doc: SceneDocument) -> None:
         act.triggered.connect(lambda _=False, path=p: doc.maybe_save() and doc.open(path))
     lessons = preferences.recent_lessons() if getattr(doc.window, "remember", False) else []
     if lessons:
-        menu.addSection(QtCore.QCoreApplication.translate("Document", "Lessons"))
+        menu.addSection(translate("Document", "Lessons"))
     for text in lessons:
         act = menu.addAction(Path(text).name)
         act.setToolTip(text)

@@ -1463,6 +1463,126 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
 <context>
     <name>Document</name>
     <message>
+        <source>ML Math Sandbox scenes (*.mlscene);;All files (*)</source>
+        <translation>Escenas de ML Math Sandbox (*.mlscene);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Open scene</source>
+        <translation>Abrir escena</translation>
+    </message>
+    <message>
+        <source>Could not open {name}: {reason}</source>
+        <translation>No se pudo abrir {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Opened {name}</source>
+        <translation>Abierta {name}</translation>
+    </message>
+    <message>
+        <source>Save scene as</source>
+        <translation>Guardar escena como</translation>
+    </message>
+    <message>
+        <source>Could not save {name}: {reason}</source>
+        <translation>No se pudo guardar {name}: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>Guardada {name}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>This scene has unsaved changes. Save them first?</source>
+        <translation>Esta escena tiene cambios sin guardar. ¿Guardarlos antes?</translation>
+    </message>
+    <message>
+        <source>The autosaved work could not be restored: {reason}</source>
+        <translation>No se pudo restaurar el trabajo guardado automáticamente: {reason}</translation>
+    </message>
+    <message>
+        <source>Restored the work of {name} from before the last crash (not yet saved).</source>
+        <translation>Restaurado el trabajo en {name} de antes del último cierre inesperado (aún sin guardar).</translation>
+    </message>
+    <message>
+        <source>Restored the work from before the last crash (not yet saved).</source>
+        <translation>Restaurado el trabajo de antes del último cierre inesperado (aún sin guardar).</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>¿Restaurar el trabajo sin guardar?</translation>
+    </message>
+    <message>
+        <source>ML Math Sandbox did not close normally last time. Restore the unsaved work from then?
+
+(If you answer No, it is kept: File → Recovered work… restores or discards it later.)</source>
+        <translation>ML Math Sandbox no se cerró con normalidad la última vez. ¿Restaurar el trabajo sin guardar de entonces?
+
+(Si respondes No, se conserva: Archivo → Trabajo recuperado… lo restaura o lo descarta más tarde.)</translation>
+    </message>
+    <message>
+        <source>There is no recovered work.</source>
+        <translation>No hay trabajo recuperado.</translation>
+    </message>
+    <message>
+        <source>an untitled scene</source>
+        <translation>una escena sin título</translation>
+    </message>
+    <message>
+        <source>Recovered work</source>
+        <translation>Trabajo recuperado</translation>
+    </message>
+    <message>
+        <source>Work on {name}, autosaved before a crash ({count} in all).</source>
+        <translation>Trabajo en {name}, guardado automáticamente antes de un cierre inesperado ({count} en total).</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurar</translation>
+    </message>
+    <message>
+        <source>Discard for good</source>
+        <translation>Descartar definitivamente</translation>
+    </message>
+    <message>
+        <source>Discarded the recovered work.</source>
+        <translation>Descartado el trabajo recuperado.</translation>
+    </message>
+    <message>
+        <source>&amp;New scene</source>
+        <translation>&amp;Nueva escena</translation>
+    </message>
+    <message>
+        <source>&amp;Open scene…</source>
+        <translation>&amp;Abrir escena…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>Abrir &amp;reciente</translation>
+    </message>
+    <message>
+        <source>&amp;Save scene</source>
+        <translation>&amp;Guardar escena</translation>
+    </message>
+    <message>
+        <source>Save scene &amp;as…</source>
+        <translation>Guardar escena &amp;como…</translation>
+    </message>
+    <message>
+        <source>Recovered &amp;work…</source>
+        <translation>&amp;Trabajo recuperado…</translation>
+    </message>
+    <message>
+        <source>Restore or discard work autosaved before a crash</source>
+        <translation>Restaurar o descartar el trabajo guardado automáticamente antes de un cierre inesperado</translation>
+    </message>
+    <message>
+        <source>(no recent scenes)</source>
+        <translation>(ninguna escena reciente)</translation>
+    </message>
+    <message>
         <source>Lessons</source>
         <translation>Lecciones</translation>
     </message>
@@ -2822,6 +2942,22 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Documentos PDF (*.pdf)</translation>
     </message>
     <message>
+        <source>This lab has no data to export.</source>
+        <translation>Este laboratorio no tiene datos que exportar.</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>Exportar CSV</translation>
+    </message>
+    <message>
+        <source>Table:</source>
+        <translation>Tabla:</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Archivos CSV (*.csv)</translation>
+    </message>
+    <message>
         <source>Export as notebook</source>
         <translation>Exportar como cuaderno</translation>
     </message>
@@ -2830,8 +2966,44 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>Cuadernos de Jupyter (*.ipynb)</translation>
     </message>
     <message>
+        <source>Could not export {path}: {reason}</source>
+        <translation>No se pudo exportar {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Exported {path}</source>
+        <translation>Exportado {path}</translation>
+    </message>
+    <message>
+        <source>Could not copy the view: {reason}</source>
+        <translation>No se pudo copiar la vista: {reason}</translation>
+    </message>
+    <message>
+        <source>Copied the view to the clipboard.</source>
+        <translation>Vista copiada al portapapeles.</translation>
+    </message>
+    <message>
+        <source>Could not produce the code: {reason}</source>
+        <translation>No se pudo generar el código: {reason}</translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
         <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>See the mathematics behind machine learning and play with it: linear algebra, calculus and optimisation, probability and statistics, and a small neural network.</source>
+        <translation>Ve las matemáticas del aprendizaje automático y juega con ellas: álgebra lineal, cálculo y optimización, probabilidad y estadística, y una pequeña red neuronal.</translation>
+    </message>
+    <message>
+        <source>Python, PySide6 (Qt), pyqtgraph, NumPy and SciPy. Works fully offline.</source>
+        <translation>Python, PySide6 (Qt), pyqtgraph, NumPy y SciPy. Funciona por completo sin conexión.</translation>
+    </message>
+    <message>
+        <source>About {app}</source>
+        <translation>Acerca de {app}</translation>
+    </message>
+    <message>
+        <source>Internal error: {name}: {reason} (details in the log)</source>
+        <translation>Error interno: {name}: {reason} (detalles en el registro)</translation>
     </message>
 </context>
 <context>

@@ -24,8 +24,9 @@ ENGLISH_WORDS = (
     "confidence coverage resamples statistic observed expected successes trials eigenvalues determinant solution "
     "system row rows columns column steps back next previous first last export copy lessons lesson unit ball "
     "projection scaled combo span function slope tangent secant derivative second chain rule momentum descent "
-    "gradient paths path speed zoom contour contours formula compare theory histogram classroom reveal coin flips "
+    "gradient paths path speed contour contours formula compare theory histogram classroom reveal coin flips "
     "heads tails prior posterior likelihood maximum estimate permutation shuffle shuffles "
+    "scene scenes save recent recovered restore discard unsaved keyboard shortcuts language about "
 )
 ENGLISH = frozenset(ENGLISH_WORDS.split())
 WORD = re.compile(r"[A-Za-z]{2,}")
@@ -67,6 +68,20 @@ def _plot_texts(view) -> list[str]:
     return out
 
 
+def menu_texts(menu: QtWidgets.QMenu) -> list[str]:
+    """Every entry of ``menu`` and of its submenus (filled as when they are about to show), and its tooltips."""
+    menu.aboutToShow.emit()
+    out = []
+    for act in menu.actions():
+        if act.text():
+            out.append(act.text().replace("&", ""))
+        if act.toolTip() and act.toolTip() != act.text().replace("&", ""):
+            out.append(act.toolTip())
+        if act.menu() is not None:
+            out += menu_texts(act.menu())
+    return out
+
+
 def english_in(text: str) -> bool:
     return any(word.lower() in ENGLISH for word in WORD.findall(text))
 
@@ -81,6 +96,8 @@ def main() -> int:
     win.resize(1280, 800)
     win.show()
     report = {"language": QtCore.QLocale().name()}
+    menus = [t for act in win.menuBar().actions() for t in [act.text().replace("&", ""), *menu_texts(act.menu())]]
+    report["menus"] = {"texts": len(menus), "english": sorted({t for t in menus if english_in(t)})}
     for name in win.lab_names():
         lab = win.show_lab(name)
         for _ in range(5):

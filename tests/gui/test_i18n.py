@@ -174,6 +174,12 @@ def test_the_app_follows_a_spanish_system(spanish_report) -> None:
     assert spanish_report["language"].startswith("es")
 
 
+def test_no_english_left_in_the_spanish_menus(spanish_report) -> None:
+    """File, Edit, View, Labs and Help with their submenus (recent scenes, language) and tooltips."""
+    assert spanish_report["menus"]["texts"] > 30
+    assert spanish_report["menus"]["english"] == []
+
+
 @pytest.mark.parametrize("lab", SPANISH_LABS)
 def test_no_english_left_in_a_spanish_lab(spanish_report, lab) -> None:
     found = spanish_report[lab]
