@@ -14,8 +14,6 @@ from gui.i18n import translate
 
 __all__ = ["LessonsPanel"]
 
-LESSON_FILTER = "ML Math Sandbox lessons (*.mllesson);;All files (*)"
-
 
 class LessonsPanel(QtWidgets.QWidget):
     """Lesson picker, step text (Markdown), goal status and Prev/Next; goals are checked live, debounced."""
@@ -128,7 +126,12 @@ class LessonsPanel(QtWidgets.QWidget):
         """Open a teacher's lesson file; a bad one gets a message naming the problem."""
         if path is None:
             start = preferences.folder("lessons")
-            chosen, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open lesson", start, LESSON_FILTER)
+            chosen, _ = QtWidgets.QFileDialog.getOpenFileName(
+                self,
+                translate("Lessons", "Open lesson"),
+                start,
+                translate("Lessons", "ML Math Sandbox lessons (*.mllesson);;All files (*)"),
+            )
             if not chosen:
                 return False
             path = chosen

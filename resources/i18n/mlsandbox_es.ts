@@ -2648,6 +2648,14 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>No se pudieron leer las lecciones incluidas: {0}</translation>
     </message>
     <message>
+        <source>Open lesson</source>
+        <translation>Abrir lección</translation>
+    </message>
+    <message>
+        <source>ML Math Sandbox lessons (*.mllesson);;All files (*)</source>
+        <translation>Lecciones de ML Math Sandbox (*.mllesson);;Todos los archivos (*)</translation>
+    </message>
+    <message>
         <source>Could not open lesson {0}: {1}</source>
         <translation>No se pudo abrir la lección {0}: {1}</translation>
     </message>
