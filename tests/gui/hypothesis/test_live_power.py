@@ -176,3 +176,47 @@ def test_grabbing_a_slider_starts_the_live_look_before_the_first_move(lab):
     assert lab.live_quality.live  # curves aliased, labels held: the first move does not pay for it too
     lab.controls.alpha.setSliderDown(False)
     assert not lab.live_quality.live
+
+
+def test_permutation_reveal_holds_its_readout_at_one_size_and_lets_go_at_the_end(lab, qtbot):
+    import dataclasses
+
+    from PySide6 import QtCore, QtWidgets
+
+    lab.set_state(dataclasses.replace(lab.state(), perm_resamples=20_000))
+    lab.tabs.setCurrentIndex(1)
+    play, label = lab.permutation, lab.controls.perm_label
+    qtbot.waitUntil(lambda: play.result is not None and play.timer.isActive(), timeout=20_000)
+    play.timer.stop()  # frames driven one by one below
+    held = label.size()
+    assert label.minimumSize() == label.maximumSize() == held  # fixed while the reveal plays …
+    probe = QtWidgets.QLabel()
+    probe.setWordWrap(True)
+    probe.setFont(label.font())
+    probe.setText(label.text().replace(f"after {play.done} of", "after 20000 of"))
+    assert probe.heightForWidth(held.width()) <= held.height()  # … tall enough for the last frame's numbers
+
+    class LayoutRequests(QtCore.QObject):
+        count = 0
+
+        def eventFilter(self, obj, event) -> bool:
+            if event.type() == QtCore.QEvent.Type.LayoutRequest and obj is lab.controls:
+                self.count += 1
+            return False
+
+    requests = LayoutRequests()
+    for _ in range(5):
+        QtWidgets.QApplication.processEvents()
+    QtWidgets.QApplication.instance().installEventFilter(requests)
+    try:
+        before = label.text()
+        for _ in range(5):
+            play.tick()
+            QtWidgets.QApplication.processEvents()
+        assert label.text() != before
+        assert requests.count == 0  # a new text per frame re-lays out nothing up the control column
+    finally:
+        QtWidgets.QApplication.instance().removeEventFilter(requests)
+    play.reveal_all()  # the end: the label takes its own size again, with the final text
+    assert label.maximumSize() == QtCore.QSize(16777215, 16777215)
+    assert "after 20000 of 20000" in label.text()
