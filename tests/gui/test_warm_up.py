@@ -10,8 +10,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_warm_up_imports_every_lab_module_without_building_a_lab(tmp_path) -> None:
-    """In a fresh process: before the warm-up no lab module is loaded, after it every one is, and no lab was built."""
+def test_warm_up_imports_every_lab_module_and_freezes_what_it_loaded(tmp_path) -> None:
+    """In a fresh process: before the warm-up no lab module is loaded; after it every one is, no lab was built, and
+    what was loaded is frozen out of the garbage collector's full passes."""
     script = f"""
 import json, os, sys
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
@@ -25,8 +26,11 @@ before = [m for m in labs.modules() if m in sys.modules]
 warm_up_heavy_modules().join(120)
 after = [m for m in labs.modules() if m in sys.modules]
 built = [w for w in app.allWidgets() if isinstance(w, Lab)]
+import gc
+frozen = gc.get_freeze_count()
 print("RESULT " + json.dumps({{"before": before, "after": after, "built": len(built),
-                              "stats": "scipy.stats" in sys.modules, "all": labs.modules()}}))
+                              "stats": "scipy.stats" in sys.modules, "all": labs.modules(), "frozen": frozen,
+                              "tracked": len(gc.get_objects())}}))
 """
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=180)
     assert out.returncode == 0, out.stderr[-2000:]
@@ -37,3 +41,6 @@ print("RESULT " + json.dumps({{"before": before, "after": after, "built": len(bu
     assert got["after"] == got["all"]
     assert got["built"] == 0
     assert got["stats"]
+    # what was loaded is frozen out of the collector's full passes: what is left to walk is small
+    assert got["frozen"] > 50_000
+    assert got["tracked"] < got["frozen"] / 10
