@@ -437,3 +437,27 @@ def test_newton_on_a_kink_or_step_names_it_and_never_raises_a_name_error(express
         assert "not differentiable at (0, 0)" in readout.message
     elif m["newton_status"] == "diverged":  # |x|, relu, max: f″ = 0 off the kink, so the Hessian is singular
         assert "singular" in readout.message
+
+
+@pytest.mark.parametrize("name", [n for n in OPTIMIZERS if n != "newton"])
+@pytest.mark.parametrize("weight_decay", [0.0, 0.05])
+def test_fast_runs_take_the_steppers_steps_exactly(name, weight_decay):
+    """The float loop writes each rule out per coordinate: the same numbers as the array steppers, bit for bit."""
+    hp = {
+        "gd": {"lr": 2e-3},
+        "momentum": {"lr": 1e-3, "momentum": 0.7, "dampening": 0.2},
+        "nesterov": {"lr": 1e-3, "momentum": 0.8},
+        "adagrad": {"lr": 0.3, "lr_decay": 0.01, "initial_accumulator_value": 0.1},
+        "rmsprop": {"lr": 0.01, "alpha": 0.9},
+        "adam": {"lr": 0.05, "beta1": 0.8, "beta2": 0.99},
+    }[name]
+    hp["weight_decay"] = weight_decay
+    tr = run(ROSEN, START, name, 80, tol=0.0, **hp)
+    stepper = make_stepper(name, **hp)
+    p = np.array(START, dtype=np.float64)
+    for k in range(1, tr.steps + 1):
+        p = stepper.step(p, ROSEN.gradient(p))
+        assert np.array_equal(tr.points[k], p), k
+        for key, value in stepper.internals().items():
+            assert np.array_equal(tr.internals[key][k - 1], value), (k, key)
+    assert tr.steps == 80
