@@ -54,6 +54,7 @@ class FeaturePlane(pg.PlotWidget):
         plot.addItem(self.prob_curve)
         size = 13 if theme.current().presenter else 10
         self.items = {}
+        self._styles: dict[tuple[str, int], dict] = {}
         for split in ("train", "test"):
             for cls, name in enumerate(CLASS_COLORS):
                 if split == "train":
@@ -63,12 +64,21 @@ class FeaturePlane(pg.PlotWidget):
                 symbol = "o" if cls == 0 else "t"  # shape as well as colour tells the classes apart
                 item = pg.ScatterPlotItem(size=size, pxMode=True, pen=pen, brush=brush, symbol=symbol)
                 self.items[(split, cls)] = item
+                self._styles[(split, cls)] = {"pen": pen, "brush": brush, "symbol": symbol, "size": size}
                 plot.addItem(item)
+        # the point a mouse drags, lifted out of its group while the drag lasts: a move repaints only around it
+        self.lifted = pg.ScatterPlotItem(pxMode=True)
+        self.lifted.setZValue(5)
+        plot.addItem(self.lifted)
+        self._lift: tuple[tuple[str, int], int, int] | None = None  # group, position in it, data row
+        self._lift_xy = (0.0, 0.0)  # where the lifted marker is shown
         self.setAccessibleName(self.tr("Feature plane: points, probability shading and decision boundary"))
         # mouse and keyboard moves of the points (Tab to them; N selects the next, arrows move it)
         self.drag = PointDrag(self, step=0.1)
         self.drag.moved.connect(self.point_moved)
+        self.drag.finished.connect(lambda _i: self._end_lift())  # first: the lab's release handler sees the group
         self.drag.finished.connect(lambda _i: self.point_move_finished.emit())
+        self._res: ClassifierResults | None = None  # the results shown last
         self._bounds: tuple[float, float, float, float] | None = None
         self._split = None
         self._titles: tuple[str, str] = ("", "")
@@ -78,8 +88,12 @@ class FeaturePlane(pg.PlotWidget):
 
     def show_results(self, res: ClassifierResults) -> None:
         """Draw ``res``: shading (two features) or the probability curve (one), boundary and points."""
+        self._res = res
         bx, by = res.boundary
         self.boundary.setData(bx, by) if len(bx) else self.boundary.setData([], [])
+        if self._lift is not None and (self.drag.dragging is None or res.X.shape[1] == 1):
+            self._drop()  # the drag is over: the point back in its group (and the exact picture below)
+            self._split = None
         if res.split is self._split:
             return  # only the threshold changed: the boundary moved, nothing else did
         self._split = res.split
@@ -106,6 +120,14 @@ class FeaturePlane(pg.PlotWidget):
                 rows = np.flatnonzero(mask & ((res.y > 0.5) == bool(cls)))
                 pts = xy[rows]
                 self._rows[(split, cls)] = rows
+                if self._lift is not None and self._lift[0] == (split, cls):
+                    at = self._lift[1]
+                    if at < len(pts) and rows[at] == self._lift[2]:
+                        self._lift_xy = (float(pts[at, 0]), float(pts[at, 1]))
+                        self.lifted.setData(pos=pts[at : at + 1])
+                        pts = np.delete(pts, at, axis=0)
+                    else:  # the refit moved the point to another group (a new split): drop the lift
+                        self._drop()
                 shown = self._shown.get((split, cls))
                 if shown is not None and shown.shape == pts.shape and np.array_equal(shown, pts):
                     continue  # a drag moves one point: the other three groups keep their spots
@@ -125,19 +147,49 @@ class FeaturePlane(pg.PlotWidget):
         point's height is its class); False when it is not shown."""
         if self._split is None or self._one:
             return False
+        if self._lift is not None and self._lift[2] == index:
+            self._lift_xy = (x, y)
+            self.lifted.setData(pos=np.array([[x, y]]))  # only the marker's old and new places repaint
+            return True
+        if self._lift is not None:
+            self._drop()
         for key, rows in self._rows.items():
             at = int(np.searchsorted(rows, index))
             if at < len(rows) and rows[at] == index:
-                pts = self._shown[key].copy()
-                pts[at] = (x, y)
+                pts = np.delete(self._shown[key], at, axis=0)
                 self._shown[key] = pts
-                self.items[key].setData(pos=pts)
+                self.items[key].setData(pos=pts) if len(pts) else self.items[key].setData([], [])
+                self.lifted.setData(pos=np.array([[x, y]]), **self._styles[key])
+                self._lift, self._lift_xy = (key, at, index), (x, y)
                 return True
         return False
+
+    def _end_lift(self) -> None:
+        """A mouse drag ended: the marker goes back into its group, drawn exactly as the last results have it."""
+        if self._lift is not None:
+            self._drop()
+            if self._res is not None:
+                self._split = None
+                self.show_results(self._res)
+
+    def _drop(self) -> None:
+        """End the lift: the marker goes back into its group, where it was last shown."""
+        if self._lift is not None:
+            key, at, _row = self._lift
+            self._lift = None
+            shown = self._shown.get(key)
+            if shown is not None and at <= len(shown):
+                pts = np.insert(shown, at, self._lift_xy, axis=0)
+                self._shown[key] = pts
+                self.items[key].setData(pos=pts)
+            else:
+                self._shown.pop(key, None)  # redrawn whole by the next show_results
+        self.lifted.setData([], [])
 
     def clear_all(self) -> None:
         """Nothing to show (unusable data)."""
         self.image.clear()
+        self._drop()
         for item in (*self.items.values(), self.boundary, self.prob_curve):
             item.setData([], [])
         self._shown.clear()

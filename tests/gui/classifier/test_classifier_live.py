@@ -40,10 +40,13 @@ def test_a_point_drag_redraws_its_group_and_the_tables_catch_up_on_release(lab_w
     computed = lab.results.computed
     for k in (1, 2, 3):
         qtbot.mouseMove(vp, view_to_widget(plane, x0 + 5.0 * k, y0))
-    assert len(set_data) == 3 and len(set(set_data)) == 1  # one group's spots per move, the other three untouched
+    # the first move lifts the point out of its group (those spots redrawn once); the next move only the marker
+    assert len(set_data) == 1
     group = set_data[0]
+    assert len(plane._shown[group]) == len(plane._rows[group]) - 1
     assert lab.results.computed == computed and lab.state().moved == ()  # a move alone refits nothing …
-    marker = plane._shown[group][np.searchsorted(plane._rows[group], i)]
+    lx, ly = plane.lifted.getData()
+    marker = (float(lx[0]), float(ly[0]))
     pointer = plane.drag.to_data(QtCore.QPointF(view_to_widget(plane, x0 + 15.0, y0)))
     assert marker == pytest.approx((pointer.x(), pointer.y()), abs=1e-5)  # the marker is where the pointer is
     lab.refit_timer.stop()
@@ -57,6 +60,9 @@ def test_a_point_drag_redraws_its_group_and_the_tables_catch_up_on_release(lab_w
     assert lab.catch_up.pending()
     qtbot.mouseRelease(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(plane, x0 + 15.0, y0))
     final = derive(lab.state())
+    assert len(plane.lifted.getData()[0]) == 0  # the marker is back in its group, at the final position
+    back = plane._shown[group][np.searchsorted(plane._rows[group], i)]
+    assert tuple(back) == pytest.approx(tuple(final.X[i]))
     assert not lab.catch_up.pending()  # … and shows the released state at once
     assert lab.summary.text() == final.summary and lab.coef.text() != coef_before
     assert lab.coef._rows == tuple(tuple(r) for r in final.coef_rows)
@@ -81,3 +87,23 @@ def test_a_release_before_the_refit_shows_the_exact_refit_of_the_final_position(
     assert lab.coef._rows == tuple(tuple(r) for r in final.coef_rows)
     assert np.array_equal(plane.boundary.getData()[1], final.boundary[1])
     assert win.undo_stack.count() == 1
+
+
+def test_the_picture_after_a_drag_is_the_one_drawn_afresh(lab_window, qtbot) -> None:
+    """Lifting the dragged point into a marker of its own is a preview: the release leaves the exact picture."""
+    win, lab, i, (x0, y0) = _leftmost_point(lab_window)
+    plane = lab.plane
+    prepare_view(plane)
+    vp = plane.viewport()
+    qtbot.mouseMove(vp, view_to_widget(plane, x0, y0))
+    qtbot.mousePress(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(plane, x0, y0))
+    for k in range(1, 9):
+        qtbot.mouseMove(vp, view_to_widget(plane, x0 + 2.0 * k, y0 + 0.5 * k))
+        qtbot.wait(12)  # refit passes come in between
+    qtbot.mouseRelease(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(plane, x0 + 16.0, y0 + 4.0))
+    assert len(lab.state().moved) == 1
+    after = plane.grab().toImage()
+    plane.clear_all()  # forget everything shown, then draw the same state from nothing
+    lab.render(lab.state())
+    fresh = plane.grab().toImage()
+    assert after == fresh
