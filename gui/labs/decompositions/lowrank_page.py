@@ -23,6 +23,7 @@ from engine.decomp import (
 )
 from gui import theme
 from gui.labs.decompositions.readout import Readout, fmt, message_label
+from gui.labs.decompositions.span_curve import MarkerLine, SpanCurve, SpanGroup
 from gui.widgets.field_controls import value_slider
 from gui.widgets.jobs import LatestJob
 from gui.widgets.plane import configure_plot, decade_axes
@@ -30,8 +31,6 @@ from gui.widgets.plane import configure_plot, decade_axes
 __all__ = ["LowRankPage", "GrayImageItem", "image_to_array", "to_pixels"]
 
 MAX_SIDE = 512
-GRAY_TABLE = [QtGui.qRgb(v, v, v) for v in range(256)]
-"""The colour table pyqtgraph gives an 8-bit image shown with levels 0..255 and no lookup table (gray v -> v)."""
 
 
 def image_to_array(image: QtGui.QImage) -> np.ndarray:
@@ -54,10 +53,11 @@ def to_pixels(image: np.ndarray) -> np.ndarray:
 
 
 class GrayImageItem(pg.ImageItem):
-    """An ImageItem that wraps 8-bit pixels shown with levels (0, 255) in an Indexed8 QImage itself, with a colour
-    table made once: the QImage pyqtgraph makes of them (the same format, table and buffer), without building the
-    identity lookup table and its 256-entry colour table again for every picture (~0.2 ms a rank step). Anything
-    else is rendered by pyqtgraph."""
+    """An ImageItem that shows 8-bit pixels with levels (0, 255) itself: the pixels pyqtgraph shows (an Indexed8 QImage
+    with a gray colour table, which QPainter converts to ARGB32 at every paint), drawn from an ARGB32 copy made once per
+    picture — the same scaling path and pixels, drawImage 0.9 -> 0.3 ms for 512² at 1280×800 (2.3 -> 0.6 ms at 1920
+    presenter), and no lookup or colour table built per picture (~0.2 ms a rank step). Anything else is rendered by
+    pyqtgraph."""
 
     _pixels: np.ndarray | None = None
 
@@ -71,11 +71,12 @@ class GrayImageItem(pg.ImageItem):
             self._pixels = None
             super().render()
             return
-        self._pixels = np.ascontiguousarray(image)  # the QImage reads this buffer: kept while it is shown
-        h, w = self._pixels.shape
-        qimage = QtGui.QImage(self._pixels.data, w, h, w, QtGui.QImage.Format.Format_Indexed8)
-        qimage.setColorTable(GRAY_TABLE)
-        self.qimage = qimage
+        h, w = image.shape
+        argb = np.empty((h, w), dtype=np.uint32)  # 0xAARRGGBB: opaque gray v -> (v, v, v)
+        np.multiply(image, np.uint32(0x010101), out=argb, dtype=np.uint32)
+        np.bitwise_or(argb, np.uint32(0xFF000000), out=argb)
+        self._pixels = argb  # the QImage reads this buffer: kept while it is shown
+        self.qimage = QtGui.QImage(argb.data, w, h, 4 * w, QtGui.QImage.Format.Format_ARGB32)
         self._renderRequired = False
         self._unrenderable = False
 
@@ -151,12 +152,13 @@ class LowRankPage(QtWidgets.QWidget):
         self.spectrum_plot.setLogMode(y=True)
         self.spectrum_plot.setLabel("bottom", self.tr("index i"))
         self.spectrum_plot.setTitle(self.tr("Singular values σᵢ (log scale): blue kept, grey discarded"))
-        # the log scale is applied here, once per picture (PlotCurveItems, not PlotDataItems: a slider step hands
-        # them slices of the mapped spectrum instead of mapping both halves again on every step)
-        self.kept = pg.PlotCurveItem([], [], pen=theme.pen("blue", 1.4))
-        self.dropped = pg.PlotCurveItem([], [], pen=theme.pen("grey", 1.0))
+        # the log scale is applied here, once per picture; a rank step moves the split between the kept and the
+        # discarded part (span_curve.py: only the segments that change colour are repainted)
+        self.kept = SpanCurve(theme.pen("blue", 1.4))
+        self.dropped = SpanCurve(theme.pen("grey", 1.0))
+        self.spectrum = SpanGroup(self.spectrum_plot.getViewBox(), (self.kept, self.dropped))
         self._spectrum: tuple[np.ndarray, np.ndarray] = (np.zeros(0), np.zeros(0))
-        self.k_line = pg.InfiniteLine(angle=90, pen=theme.pen("vermillion", 1.0))
+        self.k_line = MarkerLine(theme.pen("vermillion", 1.0))  # moved without repainting the whole plot
         for item in (self.kept, self.dropped, self.k_line):
             self.spectrum_plot.addItem(item)
         self.view.ci.layout.setRowStretchFactor(1, 3)
@@ -234,6 +236,7 @@ class LowRankPage(QtWidgets.QWidget):
         s = self.svd.s
         floor = max(float(s[0]) * 1e-12, 1e-300)
         self._spectrum = (np.arange(1, len(s) + 1), np.log10(np.maximum(s, floor)))  # y on the plot's log scale
+        self.spectrum.set_polyline(*self._spectrum, [(0, 0), (0, 0)])
         self.spectrum_plot.setXRange(0, len(s), padding=0.02)
         self.k_slider.set_range(1, len(s), 1)
         self._shown_k = -1
@@ -260,9 +263,8 @@ class LowRankPage(QtWidgets.QWidget):
         self.current = lr
         self.images[1][1].setImage(to_pixels(lr.image), levels=(0, 255))  # 8-bit: pyqtgraph's fast path
         self.titles[1].setText(self.tr("rank {0}").format(lr.k))
-        idx, log_s = self._spectrum
-        self.kept.setData(idx[: lr.k], log_s[: lr.k])
-        self.dropped.setData(idx[lr.k :], log_s[lr.k :])
+        log_s = self._spectrum[1]
+        self.spectrum.set_spans([(0, lr.k), (lr.k, len(log_s))])
         self.k_line.setValue(lr.k + 0.5)
         self.readout.show_live(lambda: self.readout_text(lr), self.lab.live_quality.live)
 

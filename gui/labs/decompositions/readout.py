@@ -3,6 +3,7 @@ and a named-message label."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -10,7 +11,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from gui import theme
 from gui.widgets.catch_up import CatchUp
 
-__all__ = ["Readout", "message_label", "fmt", "vec"]
+__all__ = ["Readout", "message_label", "fmt", "vec", "tabular_digits"]
 
 
 class Readout(QtWidgets.QWidget):
@@ -24,6 +25,11 @@ class Readout(QtWidgets.QWidget):
     rank slider, its sizeHint and six heightForWidth calls, plus the column fitted again). The box passes the request
     on only when the label's height at its width or its least width changed, so a text of the same shape is repainted
     and nothing else moves: the geometry of every widget is what the full re-layout gives.
+
+    Measuring is itself ~0.8 ms (the least size lays the text out three times), so the answers are kept per *shape*:
+    the text with every digit written as 0, at the box's width and font. With a font whose digits all take the same
+    advance (checked once per font, :func:`tabular_digits`) two texts of one shape lay out alike, so a slider's new
+    numbers are measured once per shape, not once per step.
     """
 
     def __init__(self, name: str, parent: QtWidgets.QWidget | None = None) -> None:
@@ -35,6 +41,7 @@ class Readout(QtWidgets.QWidget):
         self.label.setAccessibleName(name)
         self.setSizePolicy(self.label.sizePolicy())
         self._shape = (-1, -1, -1)
+        self._shapes: dict[tuple[str, int, str], tuple[int, int, int]] = {}
         self.catch_up = CatchUp(self)
 
     def text(self) -> str:
@@ -90,9 +97,47 @@ class Readout(QtWidgets.QWidget):
         return super().event(event)
 
     def _measure(self) -> tuple[int, int, int]:
-        """What the column's layout reads of the label at the box's width: its height, least width and height."""
+        """What the column's layout reads of the label at the box's width: its height, least width and height (kept
+        per shape of the text when the font's digits are tabular)."""
+        font = self.label.font()
+        if not tabular_digits(font):
+            return self._measure_now()
+        key = (_DIGIT.sub("0", self.label.text()), self.width(), font.key())
+        shape = self._shapes.get(key)
+        if shape is None:
+            if len(self._shapes) > 256:  # (a long session of typed data: keep the newest shapes only)
+                self._shapes.clear()
+            shape = self._shapes[key] = self._measure_now()
+        return shape
+
+    def _measure_now(self) -> tuple[int, int, int]:
         least = self.label.minimumSizeHint()
         return self.label.heightForWidth(self.width()), least.width(), least.height()
+
+
+_DIGIT = re.compile(r"\d")
+_TABULAR: dict[str, bool] = {}
+_NEIGHBOURS = " .,:;%()[]−-–=×/·+"
+"""Characters a readout writes beside a digit: their kerning with a digit must not depend on which digit it is."""
+
+
+def tabular_digits(font: QtGui.QFont) -> bool:
+    """True when every digit takes the same room in ``font`` and in its bold face, alone, paired and beside the
+    punctuation a readout writes (kerning included): then a text's layout does not depend on which digits it shows."""
+    key = font.key()
+    known = _TABULAR.get(key)
+    if known is None:
+        known = True
+        for bold in (False, True):
+            face = QtGui.QFont(font)
+            face.setBold(bold)
+            metrics = QtGui.QFontMetricsF(face)
+            for pattern in ("{0}", "{0}{0}", "{0}1", "1{0}", *(f"{c}{{0}}{c}" for c in _NEIGHBOURS)):
+                widths = {metrics.horizontalAdvance(pattern.format(d)) for d in "0123456789"}
+                if len(widths) > 1:
+                    known = False
+        _TABULAR[key] = known
+    return known
 
 
 def message_label(name: str) -> Readout:

@@ -99,7 +99,9 @@ def test_the_rank_slider_shows_the_error_equal_to_the_discarded_spectrum(qtbot, 
 
 def test_the_spectrum_is_drawn_as_two_log_scale_curves_would_draw_it(qtbot, lab_window):
     """The kept and discarded singular values are slices of the spectrum mapped to the log scale once per picture; the
-    plot shows the pixels (and the range) of two PlotDataItems given σ₁…σ_k and σ_k+1…σ_r on the log-scale plot."""
+    plot shows the pixels (and the range) of two PlotDataItems given σ₁…σ_k and σ_k+1…σ_r on the log-scale plot —
+    the discarded ones stroked in the batches of the whole spectrum (QPainter strokes 16 lines at a time,
+    span_curve.py), as two PlotDataItems split at the first multiple of 16 from k draw them."""
     import pyqtgraph as pg
 
     from gui import theme
@@ -110,11 +112,15 @@ def test_the_spectrum_is_drawn_as_two_log_scale_curves_would_draw_it(qtbot, lab_
     plot, vb = page.spectrum_plot, page.spectrum_plot.getViewBox()
     s = page.svd.s
     idx, floor = np.arange(1, len(s) + 1), max(float(s[0]) * 1e-12, 1e-300)
-    ref = (pg.PlotDataItem([], [], pen=theme.pen("blue", 1.4)), pg.PlotDataItem([], [], pen=theme.pen("grey", 1.0)))
+    ref = (
+        pg.PlotDataItem([], [], pen=theme.pen("blue", 1.4)),
+        pg.PlotDataItem([], [], pen=theme.pen("grey", 1.0)),
+        pg.PlotDataItem([], [], pen=theme.pen("grey", 1.0)),
+    )
     for item in ref:
         plot.addItem(item)
     page.k_line.hide()  # drawn over the curves, before the references: left out of both pictures
-    for k in (1, 2, 37, 300, len(s) - 1, len(s)):
+    for k in (1, 2, 16, 37, 300, len(s) - 1, len(s)):
         lab.set_state(replace(lab.state(), rank_k=k))
         assert np.shares_memory(page.kept.getData()[1], page._spectrum[1])  # a slice: nothing mapped per step
         assert len(page.kept.getData()[0]) == k and len(page.dropped.getData()[0]) == len(s) - k
@@ -125,10 +131,60 @@ def test_the_spectrum_is_drawn_as_two_log_scale_curves_would_draw_it(qtbot, lab_
         shown, shown_range = page.view.grab().toImage(), vb.viewRange()
         page.kept.hide(), page.dropped.hide()
         ref[0].setData(idx[:k], np.maximum(s[:k], floor))
-        ref[1].setData(idx[k:], np.maximum(s[k:], floor))
+        edge = -(-k // 16) * 16  # segment j joins points j and j + 1: the first batch of the discarded ones ends here
+        ref[1].setData(idx[k : edge + 1], np.maximum(s[k : edge + 1], floor))
+        ref[2].setData(idx[edge:], np.maximum(s[edge:], floor))
         QtWidgets.QApplication.processEvents()
         assert page.view.grab().toImage() == shown, k
         assert vb.viewRange() == shown_range, k
+
+
+def _backing_store(win, widget) -> np.ndarray:
+    """What the window shows of ``widget`` now: its backing store, painted step by step (not a fresh full paint)."""
+    from PySide6 import QtGui
+
+    for _ in range(4):  # a range change repaints its axes a pass later
+        QtWidgets.QApplication.processEvents()
+    at = widget.mapTo(win, QtCore.QPoint(0, 0))
+    shot = QtWidgets.QApplication.primaryScreen().grabWindow(win.winId(), at.x(), at.y(), widget.width(),
+                                                              widget.height()).toImage()  # fmt: skip
+    shot = shot.convertToFormat(QtGui.QImage.Format.Format_RGB32)
+    return np.frombuffer(shot.constBits(), np.uint8, shot.sizeInBytes()).reshape(shot.height(), -1).copy()
+
+
+def test_a_rank_step_repaints_only_where_the_spectrum_changed_and_the_plot_is_the_one_painted_afresh(qtbot, lab_window):
+    """A rank step repaints the strip of segments that changed colour (span_curve.py); after steps up, down, across
+    the whole spectrum and to both ends, what the window shows is the picture a full paint of the view gives."""
+    win, lab = _lab(lab_window, "lowrank")
+    _wait_for_image(qtbot, lab)
+    page = lab.lowrank
+    r = len(page.svd.s)
+    for k in (5, 37, 36, 300, 299, r - 1, r, 1, 2, 200, 17, 480):
+        page.k_slider.slider.setValue(k - 1)
+        shown = _backing_store(win, page.view)
+        grab = page.view.grab().toImage()
+        painted = np.frombuffer(grab.constBits(), np.uint8, grab.sizeInBytes()).reshape(grab.height(), -1)
+        assert shown.shape == painted.shape and np.array_equal(shown, painted), k
+        assert page.kept.span() == (0, k) and page.dropped.span() == (k, r)
+
+
+def test_a_readout_measures_a_text_shape_once_and_gives_what_measuring_gives(qtbot):
+    """The readout keeps its layout answers per shape of its text (digits as 0): for every rank-slider text, at two
+    widths, the kept answer is what measuring the label gives."""
+    from gui.labs.decompositions.readout import Readout, tabular_digits
+
+    box = Readout("results")
+    qtbot.addWidget(box)
+    box.resize(300, 200)
+    box.show()
+    assert tabular_digits(box.label.font())  # the test font; otherwise every text is measured (nothing kept)
+    text = "<b>k = {0}</b>: stores {1} numbers instead of 262144 ({2} %)<br>Relative error {3} % — rank-{0} is best"
+    for width in (300, 217):
+        box.resize(width, 200)
+        for k in range(1, 513, 3):
+            box.show_text(text.format(k, 1025 * k, f"{100 * 1025 * k / 262144:.3g}", f"{50 / k:.3g}"))
+            assert box._measure() == box._measure_now(), (width, k)
+    assert len(box._shapes) < 100  # kept per shape, not per text
 
 
 @pytest.mark.parametrize("size", [None, (301, 203)])  # the bundled 512 × 512 picture; an odd width of one's own
