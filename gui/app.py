@@ -729,8 +729,13 @@ class MainWindow(QtWidgets.QMainWindow):
 
 
 def _collect_garbage() -> None:
+    """Free the old labs' cycles, frozen ones too if the warm-up froze them (``gc.freeze``), then freeze again."""
     QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
+    frozen = gc.get_freeze_count() > 0
+    gc.unfreeze()
     gc.collect()
+    if frozen:
+        gc.freeze()
 
 
 def install_exception_hook(window_getter=lambda: None) -> None:
