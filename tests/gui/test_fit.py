@@ -35,7 +35,6 @@ CONTROL_TYPES = (
 # Labs that do not fit 1024×768 with the Lessons panel open (a 760 px lab) without a plot under MAIN_PLOT_MIN or a
 # column that scrolls; measured, and strict: the day one fits, its entry must go.
 TOO_NARROW = {
-    ("optimizer", "1024x768-lessons"): "column needs 305 px, surface + playback bar >= 288, loss/table pane >= 183",
 }
 INPUT_TYPES = (
     QtWidgets.QLineEdit,

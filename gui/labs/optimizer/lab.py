@@ -17,6 +17,7 @@ from engine.optim import (
     derive,
     runs_key,
 )
+from gui.fit import MAIN_PLOT_MIN, PLOT_MIN
 from gui.i18n import translate
 from gui.labs.base import Lab
 from gui.labs.optimizer.cache import PictureCache
@@ -35,6 +36,8 @@ from gui.widgets.results_cache import ResultsCache
 from gui.widgets.words import pair
 
 __all__ = ["OptimizerLab"]
+
+_BESIDE_EXTRA = 30  # px around the surface and the readouts side by side: margins, splitter handle, tab frame
 
 
 class FitPage(QtWidgets.QSplitter):
@@ -120,13 +123,21 @@ class OptimizerLab(Lab):
         el.addWidget(self.focus)
         el.addWidget(self.narration, 1)
         self.loss_plot.setMinimumHeight(170)
+        # Beside the surface (a wide room): the loss plot over the table over the narrated step. When the surface
+        # would get less than MAIN_PLOT_MIN beside them, they move under it: the loss plot beside the table and step.
+        self.info = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        self.info.addWidget(self.readout)
+        self.info.addWidget(explain)
+        self.info.setChildrenCollapsible(False)
         self.side = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
-        for w in (self.loss_plot, self.readout, explain):
-            self.side.addWidget(w)
+        self.side.addWidget(self.loss_plot)
+        self.side.addWidget(self.info)
         self.side.setChildrenCollapsible(False)
         table = self.readout
-        rows_h = table.verticalHeader().defaultSectionSize() * 7 + table.horizontalHeader().sizeHint().height()
-        self.side.setSizes([300, rows_h + 2 * table.frameWidth() + 2, 220])
+        self._rows_h = table.verticalHeader().defaultSectionSize() * 7 + table.horizontalHeader().sizeHint().height()
+        self._rows_h += 2 * table.frameWidth() + 2
+        self.info.setSizes([self._rows_h, 220])
+        self.side.setSizes([300, self._rows_h + 220])
         self.side.setMinimumWidth(self.readout.minimumWidth())
 
         self.split = QtWidgets.QSplitter()
@@ -136,10 +147,42 @@ class OptimizerLab(Lab):
         self.split.setStretchFactor(1, 0)
         self.split.setChildrenCollapsible(False)
         self.split.setSizes([640, self.readout.sizeHint().width()])
+        self._narrow = False
         lay = QtWidgets.QHBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.split, 1)
         lay.addWidget(self._build_controls())
+
+    def resizeEvent(self, event) -> None:  # Qt override
+        super().resizeEvent(event)
+        self._arrange(event.size().width())
+
+    def _arrange(self, width: int) -> None:
+        """Readouts beside the surface when the lab is wide enough for both, under it when not (1024×768 + Lessons).
+
+        Beside it the table would be squeezed (names elided) and the surface narrower than ``MAIN_PLOT_MIN``;
+        under it the table keeps its full width next to the loss plot, and the surface spans the lab.
+        """
+        beside = width - self.panel.width() - self.readout.sizeHint().width() - _BESIDE_EXTRA
+        narrow = beside < MAIN_PLOT_MIN
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        vertical, horizontal = QtCore.Qt.Orientation.Vertical, QtCore.Qt.Orientation.Horizontal
+        self.split.setOrientation(vertical if narrow else horizontal)
+        self.side.setOrientation(horizontal if narrow else vertical)
+        self.side.setMinimumWidth(0 if narrow else self.readout.minimumWidth())
+        if narrow:
+            height = max(self.split.height(), 400)
+            self.split.setSizes([height - self._rows_h - 60, self._rows_h + 60])
+            # the table at its full width unless the loss plot would get less than PLOT_MIN (then a little elided)
+            room = self.side.width()
+            table = max(min(self.readout.sizeHint().width(), room - PLOT_MIN[0]), self.readout.minimumWidth())
+            self.side.setSizes([room - table, table])
+        else:
+            self.split.setSizes([max(self.split.width() - self.readout.sizeHint().width(), 300), 1])
+            self.side.setSizes([300, self._rows_h + 220])
+            self.split.setSizes([self.split.width() - self.readout.sizeHint().width(), self.readout.sizeHint().width()])
 
     def _on_fit_page_built(self, page: FitPage) -> None:
         """Wire the new line-fit views like the surface view and draw the current state into them."""

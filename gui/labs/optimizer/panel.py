@@ -81,6 +81,9 @@ class OptimizerPanel(QtWidgets.QScrollArea):
             c = OptimizerControls(
                 name, translate("optim", LABELS[name]), COLORS[name]
             )  # every lr slider: OptimizerConfig's lr spec
+            # the stability bound in words ("stable only for lr < 0.431 = 2/λmax") wraps: on one line it widened
+            # the column past what 1024×768 with the Lessons panel leaves it
+            c.bound_label.setWordWrap(True)
             ol.addWidget(c)
             self.controls[name] = c
         cl.addWidget(opt_box)
