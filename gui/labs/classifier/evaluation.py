@@ -101,6 +101,9 @@ class EvaluationView(QtWidgets.QWidget):
         self.holm_line = pg.PlotCurveItem(pen=theme.pen("green", 2.0))
         for item in (self.bars, self.hits, self.alpha_line, self.holm_line):
             self.mc_plot.addItem(item)
+        for plot in (self.diff_plot, self.mc_plot):  # they take the room that is left (not their 640 × 480 hint)
+            plot.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Ignored)
+            plot.setMinimumHeight(140)
         plots = QtWidgets.QBoxLayout(QtWidgets.QBoxLayout.Direction.LeftToRight)
         plots.addWidget(self.diff_plot)
         plots.addWidget(self.mc_plot)

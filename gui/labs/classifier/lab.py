@@ -18,19 +18,18 @@ from typing import Any
 
 from PySide6 import QtCore, QtWidgets
 
-from engine.classify import CURVES, TABS, ClassifierResults, ClassifierState, code, derive
+from engine.classify import TABS, ClassifierResults, ClassifierState, code, derive
 from gui import theme
-from gui.fit import MAIN_PLOT_MIN
 from gui.labs.base import Lab
 from gui.labs.classifier.coefficients import CoefficientTable
 from gui.labs.classifier.controls import ClassifierControls
 from gui.labs.classifier.data import CsvLoader
 from gui.labs.classifier.evaluation import EvaluationView
 from gui.labs.classifier.plane import FeaturePlane
-from gui.labs.classifier.threshold import ConfusionView, CurveView, SigmoidView
+from gui.labs.classifier.threshold import ThresholdPane, fill_room
 from gui.widgets.catch_up import CatchUp
 from gui.widgets.control_column import control_column
-from gui.widgets.reflow import SIDE_MIN, Reflow
+from gui.widgets.lazy_page import LazyPage
 from gui.widgets.results_cache import ResultsCache
 
 __all__ = ["ClassifierLab", "DRAG_REFIT_S"]
@@ -57,42 +56,14 @@ class ClassifierLab(Lab):
         lay.addWidget(self.plane, 1)
         lay.addWidget(self.coef)
 
-        self.sigmoid = SigmoidView()
-        self.confusion = ConfusionView()
-        self.curve_view = CurveView()
-        self.curve_choice = QtWidgets.QComboBox()
-        for key, text in zip(CURVES, (self.tr("ROC curve"), self.tr("Precision–recall"), self.tr("Calibration")),
-                             strict=True):  # fmt: skip
-            self.curve_choice.addItem(text, key)
-        self.curve_choice.setAccessibleName(self.tr("Which curve to show"))
-        self.curve_text = QtWidgets.QLabel()
-        self.curve_text.setWordWrap(True)
-        self.curve_text.setMinimumHeight(theme.font(1.0).pointSize() * 5)
-        self.curve_text.setAccessibleName(self.tr("Curve readout"))
-        self.curve_pane = QtWidgets.QWidget()
-        self._curve_grid = QtWidgets.QGridLayout(self.curve_pane)
-        self._curve_grid.setContentsMargins(0, 0, 0, 0)
-        self.sigmoid_pane = QtWidgets.QWidget()
-        middle = QtWidgets.QVBoxLayout(self.sigmoid_pane)
-        middle.setContentsMargins(0, 0, 0, 0)
-        self.sigmoid.setMinimumHeight(160)
-        middle.addWidget(self.sigmoid, 1)
-        middle.addWidget(self.confusion)
-        threshold = QtWidgets.QWidget()
-        self._threshold_row = QtWidgets.QBoxLayout(QtWidgets.QBoxLayout.Direction.LeftToRight, threshold)
-        self._threshold_row.setContentsMargins(0, 0, 0, 0)
-        self._threshold_row.addWidget(self.sigmoid_pane, 1)
-        self._threshold_row.addWidget(self.curve_pane, 1)
-        self._arrange_threshold(False)
-        # a narrow page (1024 × 768 with the Lessons panel) puts the curve under the sigmoid, its readout beside it
-        self.threshold_reflow = Reflow(threshold, MAIN_PLOT_MIN + SIDE_MIN + 8,
-                                       (self.sigmoid_pane, self.curve_pane), self._arrange_threshold)  # fmt: skip
-
-        self.evaluation = EvaluationView()
+        # The Threshold and Evaluation tabs are built when first shown (four PlotWidgets: ~100 ms off the first open).
+        self.threshold_page = LazyPage(ThresholdPane)
+        self.threshold_page.built.connect(self._connect_threshold)
+        self.evaluation_page = LazyPage(EvaluationView)
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.addTab(model, self.tr("Model"))
-        self.tabs.addTab(threshold, self.tr("Threshold"))
-        self.tabs.addTab(self.evaluation, self.tr("Evaluation"))
+        self.tabs.addTab(self.threshold_page, self.tr("Threshold"))
+        self.tabs.addTab(self.evaluation_page, self.tr("Evaluation"))
         self.tabs.setAccessibleName(self.tr("Classifier views"))
         self.summary = QtWidgets.QLabel()
         self.summary.setWordWrap(True)
@@ -108,10 +79,8 @@ class ClassifierLab(Lab):
         layout.addLayout(left, 1)
         layout.addWidget(scroll)
 
-        for plot in (self.plane, self.sigmoid, self.curve_view, self.evaluation.diff_plot, self.evaluation.mc_plot):
-            # plots take the room that is left: their 640 × 480 size hint would make the lab taller than a 720 p window
-            plot.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Ignored)
-            plot.setMinimumHeight(140)
+        # plots take the room that is left: their 640 × 480 size hint would make the lab taller than a 720 p window
+        fill_room(self.plane)
         self.csv = CsvLoader(self)
         self.results = ResultsCache(derive)
         self._drag_moved: tuple[tuple[float, float, float], ...] | None = None
@@ -127,30 +96,31 @@ class ClassifierLab(Lab):
         self._connect()
         self.render(self._state)
 
-    def _arrange_threshold(self, narrow: bool) -> None:
-        """Sigmoid beside the curve (wide), or above it with the curve's menu and readout at its right (narrow)."""
-        grid = self._curve_grid
-        for w in (self.curve_choice, self.curve_view, self.curve_text):
-            grid.removeWidget(w)
-        if narrow:
-            grid.addWidget(self.curve_view, 0, 0, 2, 1)
-            grid.addWidget(self.curve_choice, 0, 1)
-            grid.addWidget(self.curve_text, 1, 1)
-            stretch_rows, stretch_cols = (0, 1, 0), (3, 2)
-        else:
-            grid.addWidget(self.curve_choice, 0, 0)
-            grid.addWidget(self.curve_view, 1, 0)
-            grid.addWidget(self.curve_text, 2, 0)
-            stretch_rows, stretch_cols = (0, 1, 0), (1, 0)
-        for i, f in enumerate(stretch_rows):
-            grid.setRowStretch(i, f)
-        for i, f in enumerate(stretch_cols):
-            grid.setColumnStretch(i, f)
-        self.curve_text.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop | QtCore.Qt.AlignmentFlag.AlignLeft)
-        direction = QtWidgets.QBoxLayout.Direction
-        self._threshold_row.setDirection(direction.TopToBottom if narrow else direction.LeftToRight)
-        # stacked, the sigmoid pane also holds the confusion matrix: it gets the larger share of the height
-        self._threshold_row.setStretch(0, 2 if narrow else 1)
+    @property
+    def threshold_view(self) -> ThresholdPane:
+        """The Threshold tab (built on first use)."""
+        return self.threshold_page.view()
+
+    @property
+    def evaluation(self) -> EvaluationView:
+        """The Evaluation tab (built on first use)."""
+        return self.evaluation_page.view()
+
+    sigmoid = property(lambda self: self.threshold_view.sigmoid, doc="The sigmoid with the threshold line.")
+    confusion = property(lambda self: self.threshold_view.confusion, doc="The confusion matrix.")
+    curve_view = property(lambda self: self.threshold_view.curve_view, doc="The ROC / PR / calibration plot.")
+    curve_choice = property(lambda self: self.threshold_view.curve_choice, doc="Which curve the plot shows.")
+    curve_text = property(lambda self: self.threshold_view.curve_text, doc="The curve's readout.")
+    threshold_reflow = property(lambda self: self.threshold_view.reflow, doc="Side by side or stacked.")
+
+    def _connect_threshold(self, view: ThresholdPane) -> None:
+        """The Threshold tab was just built: wire it and show the state's curve choice."""
+        view.curve_choice.currentIndexChanged.connect(
+            lambda _i: self.set_fields("Choose curve", curve=view.curve_choice.currentData())
+        )
+        view.sigmoid.threshold_moved.connect(self._on_threshold_line)
+        with QtCore.QSignalBlocker(view.curve_choice):
+            view.curve_choice.setCurrentIndex(view.curve_choice.findData(self._state.curve))
 
     # --- wiring -------------------------------------------------------------------------------------------------------
     def _connect(self) -> None:
@@ -175,11 +145,7 @@ class ClassifierLab(Lab):
         )
         c.reset_points.clicked.connect(lambda: self.set_fields("Put points back", moved=()))
         c.load_csv.clicked.connect(self.csv.open_dialog)
-        self.curve_choice.currentIndexChanged.connect(
-            lambda _i: self.set_fields("Choose curve", curve=self.curve_choice.currentData())
-        )
         self.tabs.currentChanged.connect(lambda i: self.set_fields("Switch tab", tab=TABS[i]))
-        self.sigmoid.threshold_moved.connect(self._on_threshold_line)
         self.plane.point_moved.connect(self._on_point_moved)
         self.plane.point_move_finished.connect(self._on_point_move_finished)
 
@@ -265,10 +231,11 @@ class ClassifierLab(Lab):
         if self.tabs.currentIndex() != i:
             with QtCore.QSignalBlocker(self.tabs):
                 self.tabs.setCurrentIndex(i)
-        j = self.curve_choice.findData(state.curve)
-        if self.curve_choice.currentIndex() != j:
-            with QtCore.QSignalBlocker(self.curve_choice):
-                self.curve_choice.setCurrentIndex(j)
+        if self.threshold_page.is_built():  # else it shows the state's curve when built
+            j = self.curve_choice.findData(state.curve)
+            if self.curve_choice.currentIndex() != j:
+                with QtCore.QSignalBlocker(self.curve_choice):
+                    self.curve_choice.setCurrentIndex(j)
         res = self.results.get(state)
         self.controls.data_error.setText(res.error)
         self.controls.data_error.setVisible(bool(res.error))
@@ -287,12 +254,15 @@ class ClassifierLab(Lab):
             self.plane.show_results(res)
             self.catch_up.run(lambda: self._show_coefficients(res), held, key=self.coef)
         elif state.tab == "threshold":
-            self.sigmoid.show_results(res, state.threshold)
-            self.confusion.show_results(res, res.split.data.classes)
-            self.curve_view.show_results(res, state.curve)
-            self.catch_up.run(lambda: self.curve_text.setText(res.curve_text), held, key=self.curve_text)
+            self._show_threshold(state, res, held)
         else:
             self.evaluation.request(state)
+
+    def _show_threshold(self, state: ClassifierState, res: ClassifierResults, held: bool = False) -> None:
+        self.sigmoid.show_results(res, state.threshold)
+        self.confusion.show_results(res, res.split.data.classes)
+        self.curve_view.show_results(res, state.curve)
+        self.catch_up.run(lambda: self.curve_text.setText(res.curve_text), held, key=self.curve_text)
 
     def commit(self, text: str) -> None:
         """End of a gesture: nothing is held any more (the text held back catches up in the base)."""
@@ -328,6 +298,10 @@ class ClassifierLab(Lab):
 
     def export_views(self) -> dict[str, Any]:
         """The feature plane, the sigmoid and the chosen curve."""
+        if not self.threshold_page.is_built() or self._state.tab != "threshold":  # drawn only while their tab shows
+            res = self.results.get(self._state)
+            if not res.error:
+                self._show_threshold(self._state, res)
         return {"plane": self.plane.getPlotItem(), "sigmoid": self.sigmoid.getPlotItem(),
                 "curve": self.curve_view.getPlotItem()}  # fmt: skip
 
@@ -349,4 +323,5 @@ class ClassifierLab(Lab):
     def shutdown(self) -> None:
         """Stop the background evaluation and a drag's refit timer."""
         self.refit_timer.stop()
-        self.evaluation.shutdown()
+        if self.evaluation_page.is_built():
+            self.evaluation.shutdown()

@@ -7,13 +7,16 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from engine.classify import ClassifierResults, ClassifierState, sigmoid
+from engine.classify import CURVES, ClassifierResults, ClassifierState, sigmoid
 from gui import theme
+from gui.fit import MAIN_PLOT_MIN
+from gui.i18n import translate
 from gui.widgets.field_controls import spec_of
 from gui.widgets.key_mover import KeyMover
 from gui.widgets.plane import configure_plot
+from gui.widgets.reflow import SIDE_MIN, Reflow
 
-__all__ = ["SigmoidView", "ConfusionView", "CurveView"]
+__all__ = ["SigmoidView", "ConfusionView", "CurveView", "ThresholdPane", "fill_room"]
 
 CLASS_COLORS = ("blue", "orange")
 
@@ -183,3 +186,74 @@ class CurveView(pg.PlotWidget):
             self.curve.setData(cal.mean_predicted, cal.observed)
             self.bars.setData(cal.mean_predicted, cal.observed, size=np.clip(6 + 2 * np.sqrt(cal.count), 6, 30))
             self.point.setData([], [])
+
+
+def fill_room(plot: pg.PlotWidget) -> None:
+    """A plot takes the room that is left: its 640 × 480 size hint would make the lab taller than a 720 p window."""
+    plot.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Ignored)
+    plot.setMinimumHeight(140)
+
+
+class ThresholdPane(QtWidgets.QWidget):
+    """The Threshold tab: sigmoid and confusion matrix beside the chosen curve with its menu and readout.
+
+    A narrow page (1024 × 768 with the Lessons panel) puts the curve under the sigmoid, its menu and readout beside it.
+    """
+
+    def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.sigmoid = SigmoidView()
+        self.confusion = ConfusionView()
+        self.curve_view = CurveView()
+        self.curve_choice = QtWidgets.QComboBox()
+        names = (translate("ClassifierLab", "ROC curve"), translate("ClassifierLab", "Precision–recall"),
+                 translate("ClassifierLab", "Calibration"))  # fmt: skip
+        for key, text in zip(CURVES, names, strict=True):
+            self.curve_choice.addItem(text, key)
+        self.curve_choice.setAccessibleName(translate("ClassifierLab", "Which curve to show"))
+        self.curve_text = QtWidgets.QLabel()
+        self.curve_text.setWordWrap(True)
+        self.curve_text.setMinimumHeight(theme.font(1.0).pointSize() * 5)
+        self.curve_text.setAccessibleName(translate("ClassifierLab", "Curve readout"))
+        self.curve_pane = QtWidgets.QWidget()
+        self._curve_grid = QtWidgets.QGridLayout(self.curve_pane)
+        self._curve_grid.setContentsMargins(0, 0, 0, 0)
+        self.sigmoid_pane = QtWidgets.QWidget()
+        middle = QtWidgets.QVBoxLayout(self.sigmoid_pane)
+        middle.setContentsMargins(0, 0, 0, 0)
+        for plot in (self.sigmoid, self.curve_view):
+            fill_room(plot)
+        self.sigmoid.setMinimumHeight(160)
+        middle.addWidget(self.sigmoid, 1)
+        middle.addWidget(self.confusion)
+        self._row = QtWidgets.QBoxLayout(QtWidgets.QBoxLayout.Direction.LeftToRight, self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.addWidget(self.sigmoid_pane, 1)
+        self._row.addWidget(self.curve_pane, 1)
+        self.arrange(False)
+        self.reflow = Reflow(self, MAIN_PLOT_MIN + SIDE_MIN + 8, (self.sigmoid_pane, self.curve_pane), self.arrange)
+
+    def arrange(self, narrow: bool) -> None:
+        """Sigmoid beside the curve (wide), or above it with the curve's menu and readout at its right (narrow)."""
+        grid = self._curve_grid
+        for w in (self.curve_choice, self.curve_view, self.curve_text):
+            grid.removeWidget(w)
+        if narrow:
+            grid.addWidget(self.curve_view, 0, 0, 2, 1)
+            grid.addWidget(self.curve_choice, 0, 1)
+            grid.addWidget(self.curve_text, 1, 1)
+            stretch_rows, stretch_cols = (0, 1, 0), (3, 2)
+        else:
+            grid.addWidget(self.curve_choice, 0, 0)
+            grid.addWidget(self.curve_view, 1, 0)
+            grid.addWidget(self.curve_text, 2, 0)
+            stretch_rows, stretch_cols = (0, 1, 0), (1, 0)
+        for i, f in enumerate(stretch_rows):
+            grid.setRowStretch(i, f)
+        for i, f in enumerate(stretch_cols):
+            grid.setColumnStretch(i, f)
+        self.curve_text.setAlignment(QtCore.Qt.AlignmentFlag.AlignTop | QtCore.Qt.AlignmentFlag.AlignLeft)
+        direction = QtWidgets.QBoxLayout.Direction
+        self._row.setDirection(direction.TopToBottom if narrow else direction.LeftToRight)
+        # stacked, the sigmoid pane also holds the confusion matrix: it gets the larger share of the height
+        self._row.setStretch(0, 2 if narrow else 1)
