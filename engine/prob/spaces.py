@@ -136,9 +136,10 @@ def outcomes(space: str) -> tuple[Outcome, ...]:
 
 
 def outcome_label(space: str, outcome: Outcome) -> str:
-    """Short text of one outcome: "3,4", "Q♥", "HTH"."""
+    """Short text of one outcome: "(3, 4)", "Q♥", "HTH" — two dice as an ordered pair, which no language reads as a
+    decimal number (Spanish reads "3,4" as 3.4); its space does not break, so a wrapped list never splits a pair."""
     if space == "dice":
-        return f"{outcome[0]},{outcome[1]}"
+        return f"({outcome[0]},\u00a0{outcome[1]})"
     return "".join(str(part) for part in outcome)
 
 

@@ -15,7 +15,7 @@ from engine.schema import SchemaError, from_dict, to_dict
 def test_spaces_have_the_classic_number_of_outcomes() -> None:
     assert [len(P.outcomes(s)) for s in P.SPACES] == [36, 52, 8]
     assert len(set(P.outcomes("cards"))) == 52
-    assert P.outcome_label("dice", (3, 4)) == "3,4" and P.outcome_label("cards", ("Q", "♥")) == "Q♥"
+    assert P.outcome_label("dice", (3, 4)) == "(3,\u00a04)" and P.outcome_label("cards", ("Q", "♥")) == "Q♥"
     assert P.outcome_label("coins", ("H", "T", "H")) == "HTH"
     with pytest.raises(ValueError, match="unknown sample space"):
         P.outcomes("urn")
