@@ -76,3 +76,73 @@ def test_surface_picture_samples_the_objective_over_the_view():
     np.testing.assert_allclose(u, -(-2 * (1 - x) - 400 * x * (y - x**2)))
     np.testing.assert_allclose(v, -(200 * (y - x**2)))
     assert surface_picture(o, (-2.0, 2.0, -1.0, 3.0)).contour_x.size > 0
+
+
+# --- the level-by-level marching squares the vectorised one replaced (kept here as its reference) ---------------
+_REF_PAIRS = ((3, 0), (0, 1), (3, 1), (1, 2), (0, 2), (3, 2))
+_REF_CASES = ((1, 14), (2, 13), (3, 12), (4, 11), (6, 9), (7, 8))
+
+
+def _level_by_level(d: np.ndarray, xs: np.ndarray, ys: np.ndarray, n_levels: int = 14) -> tuple[np.ndarray, np.ndarray]:
+    """The earlier contour tracer, one level at a time over whole grids: the reference for the faster one."""
+    finite = d[np.isfinite(d)]
+    if finite.size == 0 or float(np.ptp(finite)) == 0.0 or d.shape[0] < 2 or d.shape[1] < 2:
+        return np.zeros(0), np.zeros(0)
+    data = np.where(np.isfinite(d), d, float(finite.max()))
+    levels = np.linspace(float(finite.min()), float(finite.max()), n_levels + 2)[1:-1]
+    a, b, c, e = data[:-1, :-1], data[:-1, 1:], data[1:, 1:], data[1:, :-1]  # corners: bl, br, tr, tl
+    x0, x1 = np.meshgrid(xs[:-1], ys[:-1])[0], np.meshgrid(xs[1:], ys[:-1])[0]
+    y0, y1 = np.meshgrid(xs[:-1], ys[:-1])[1], np.meshgrid(xs[:-1], ys[1:])[1]
+    centre = (a + b + c + e) / 4.0
+    px: list[np.ndarray] = []
+    py: list[np.ndarray] = []
+    with np.errstate(all="ignore"):
+        for level in levels:
+            case = (a > level) + 2 * (b > level) + 4 * (c > level) + 8 * (e > level)
+            high = centre > level
+            # edge points (only used where the level crosses that edge, so the divisions there are safe)
+            edges = (
+                (x0 + (level - a) / (b - a) * (x1 - x0), y0),  # bottom: a → b
+                (x1, y0 + (level - b) / (c - b) * (y1 - y0)),  # right: b → c
+                (x0 + (level - e) / (c - e) * (x1 - x0), y1),  # top: e → c
+                (x0, y0 + (level - a) / (e - a) * (y1 - y0)),  # left: a → e
+            )
+            for (i, j), cases in zip(_REF_PAIRS, _REF_CASES, strict=True):
+                m = (case == cases[0]) | (case == cases[1])
+                if (i, j) in ((3, 0), (1, 2)):  # cut off bottom-left / top-right: saddle 5 when low, 10 when high
+                    m |= ((case == 5) & ~high) | ((case == 10) & high)
+                elif (i, j) == (0, 1):  # cut off bottom-right (and top-left below): saddle 5 high, 10 low
+                    m |= ((case == 5) & high) | ((case == 10) & ~high)
+                if not m.any():
+                    continue
+                px.append(np.column_stack((edges[i][0][m], edges[j][0][m])).ravel())
+                py.append(np.column_stack((edges[i][1][m], edges[j][1][m])).ravel())
+            m = ((case == 5) & high) | ((case == 10) & ~high)  # the saddle's other piece: top-left corner
+            if m.any():
+                px.append(np.column_stack((edges[3][0][m], edges[2][0][m])).ravel())
+                py.append(np.column_stack((edges[3][1][m], edges[2][1][m])).ravel())
+    if not px:
+        return np.zeros(0), np.zeros(0)
+    return np.concatenate(px), np.concatenate(py)
+
+
+@pytest.mark.parametrize("name", ["rosenbrock", "himmelblau", "beale", "saddle", "rastrigin", "camel"])
+def test_contour_paths_are_the_level_by_level_tracers_segments_in_its_order(name):
+    o = objectives.preset(name)
+    for n in (110, 37):
+        xs, ys, z = objectives.surface_grid(o, o.view, n)
+        d = surface_display(z)
+        got, want = contour_paths(d, xs, ys), _level_by_level(d, xs, ys)
+        assert len(got[0]) > 20
+        assert np.array_equal(got[0], want[0]) and np.array_equal(got[1], want[1])
+
+
+def test_contour_paths_match_the_reference_on_noise_gaps_and_saddles():
+    rng = np.random.default_rng(0)
+    noisy = rng.normal(size=(40, 50))
+    noisy[3, 4], noisy[10:12, 10] = np.nan, np.inf
+    blocks = np.kron(rng.integers(0, 2, (10, 10)), np.ones((3, 3)))  # many saddle cells
+    for d in (noisy, blocks):
+        xs, ys = np.arange(d.shape[1], dtype=float), np.arange(d.shape[0], dtype=float)
+        got, want = contour_paths(d, xs, ys), _level_by_level(d, xs, ys)
+        assert np.array_equal(got[0], want[0]) and np.array_equal(got[1], want[1])
