@@ -35,7 +35,7 @@ def _choose(qtbot, combo: QtWidgets.QComboBox, data: str) -> None:
 def test_dice_open_with_first_die_even_and_sum_seven_independent(qtbot, lab_window):
     _win, lab = _open(lab_window, qtbot)
     tab = lab.outcomes_tab
-    assert len(tab.grid.cells) == 36 and tab.grid.labels[0].textItem.toPlainText() == "1,1"
+    assert len(tab.grid.cells) == 36 and tab.grid.labels[0].textItem.toPlainText() == "(1, 1)"  # not "1,1"
     assert tab.readouts.exact["p_ab"].text().startswith("0.0833")  # 3 of 36 outcomes (1/12)
     assert "Independent" in tab.readouts.verdict.text()
     assert "the sum is 7" in lab.describe() and "first die is even" in lab.describe()
