@@ -29,7 +29,8 @@ class Readout(QtWidgets.QWidget):
     Measuring is itself ~0.8 ms (the least size lays the text out three times), so the answers are kept per *shape*:
     the text with every digit written as 0, at the box's width and font. With a font whose digits all take the same
     advance (checked once per font, :func:`tabular_digits`) two texts of one shape lay out alike, so a slider's new
-    numbers are measured once per shape, not once per step.
+    numbers are measured once per shape, not once per step; the layout's own height-for-width questions (a column's
+    re-layout, e.g. when a gesture's start holds every label at its size) are answered from the same kept shapes.
     """
 
     def __init__(self, name: str, parent: QtWidgets.QWidget | None = None) -> None:
@@ -41,7 +42,7 @@ class Readout(QtWidgets.QWidget):
         self.label.setAccessibleName(name)
         self.setSizePolicy(self.label.sizePolicy())
         self._shape = (-1, -1, -1)
-        self._shapes: dict[tuple[str, int, str], tuple[int, int, int]] = {}
+        self._shapes: dict[tuple, object] = {}  # text shape -> layout answers (see the class doc)
         self.catch_up = CatchUp(self)
 
     def text(self) -> str:
@@ -80,8 +81,15 @@ class Readout(QtWidgets.QWidget):
     def hasHeightForWidth(self) -> bool:  # Qt override
         return self.label.hasHeightForWidth()
 
-    def heightForWidth(self, width: int) -> int:  # Qt override
-        return self.label.heightForWidth(width)
+    def heightForWidth(self, width: int) -> int:  # Qt override: kept per text shape too (a layout pass asks it)
+        key = self._key(width)
+        if key is None:
+            return self.label.heightForWidth(width)
+        key = ("height", *key)
+        height = self._shapes.get(key)
+        if height is None:
+            height = self._shapes[key] = self.label.heightForWidth(width)
+        return height
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # Qt override
         self.label.setGeometry(self.rect())
@@ -99,16 +107,22 @@ class Readout(QtWidgets.QWidget):
     def _measure(self) -> tuple[int, int, int]:
         """What the column's layout reads of the label at the box's width: its height, least width and height (kept
         per shape of the text when the font's digits are tabular)."""
-        font = self.label.font()
-        if not tabular_digits(font):
+        key = self._key(self.width())
+        if key is None:
             return self._measure_now()
-        key = (_DIGIT.sub("0", self.label.text()), self.width(), font.key())
         shape = self._shapes.get(key)
         if shape is None:
-            if len(self._shapes) > 256:  # (a long session of typed data: keep the newest shapes only)
-                self._shapes.clear()
             shape = self._shapes[key] = self._measure_now()
         return shape
+
+    def _key(self, width: int) -> tuple | None:
+        """The shape of the text at ``width`` (digits as 0, the font), or None when the font's digits differ."""
+        font = self.label.font()
+        if not tabular_digits(font):
+            return None
+        if len(self._shapes) > 256:  # (a long session of typed data: keep the newest shapes only)
+            self._shapes.clear()
+        return (_DIGIT.sub("0", self.label.text()), width, font.key())
 
     def _measure_now(self) -> tuple[int, int, int]:
         least = self.label.minimumSizeHint()

@@ -184,7 +184,9 @@ def test_a_readout_measures_a_text_shape_once_and_gives_what_measuring_gives(qtb
         for k in range(1, 513, 3):
             box.show_text(text.format(k, 1025 * k, f"{100 * 1025 * k / 262144:.3g}", f"{50 / k:.3g}"))
             assert box._measure() == box._measure_now(), (width, k)
-    assert len(box._shapes) < 100  # kept per shape, not per text
+            for w in (width, 150):
+                assert box.heightForWidth(w) == box.label.heightForWidth(w), (w, k)
+    assert len(box._shapes) < 200  # kept per shape, not per text
 
 
 @pytest.mark.parametrize("size", [None, (301, 203)])  # the bundled 512 × 512 picture; an odd width of one's own
