@@ -100,6 +100,22 @@ def test_a_keystroke_that_leaves_the_known_words_alone_leaves_the_bars_alone(qtb
     assert len(set_opts) > n and sorted(tab.bars.shown_labels()) == ["free", "prize"]
 
 
+def test_a_keystroke_rewrites_only_the_word_table_cells_whose_text_changed(qtbot, lab_window):
+    """Writing a cell, even its own text, makes the table re-measure its columns (they fit their contents): a key
+    that leaves the known words alone writes no cell, a new word writes its row, and the table shows the message."""
+    _win, lab = _events_lab(lab_window, tab="naive_bayes", message="")
+    tab, table = lab.nb_tab, lab.nb_tab.table
+    tab.message.setFocus()
+    qtbot.keyClicks(tab.message, "free zq")
+    changed = []
+    table.model().dataChanged.connect(lambda *_a: changed.append(1))
+    qtbot.keyClicks(tab.message, "xw")  # "zqxw": still no word the corpus knows
+    assert changed == []
+    qtbot.keyClicks(tab.message, " prize")
+    assert changed and table.rowCount() == 2
+    assert [table.item(r, 0).text() for r in range(2)] == list(P.derive(lab.state()).score.words)
+
+
 def test_the_overlap_bounds_follow_a_resize_of_the_plot(lab_window, qtbot):
     _win, lab = _events_lab(lab_window)
     square, item = lab.square, lab.square.overlap
