@@ -165,7 +165,7 @@ class NaiveBayesTab(QtWidgets.QWidget):
                 if item is None:
                     item = QtWidgets.QTableWidgetItem()
                     self.table.setItem(row, c, item)
-                if item.text() != value:  # a rewrite, even the same text, re-measures every column's width
+                if item.text() != value:  # (~53 cells: most keystrokes change none)
                     item.setText(value)
         raw = ", ".join(f"{x:.3g}" for x in s.raw_product)
         logs = ", ".join(f"{x:.2f}" for x in s.log_likelihood)
