@@ -45,6 +45,7 @@ def _slider_rows(lab: Any, n: int, label: str) -> list[dict[str, Any]]:
 
     slider = lab.controls.sliders["sigma"].slider
     slider.setSliderDown(True)
+    QtWidgets.QApplication.processEvents()  # the press is its own event, handled before the first move
     ms = harness.time_events(lambda i: slider.setValue(100 + (i * 7) % 400), lab.sampler.density_plot, n)
     t0 = time.perf_counter()
     slider.setSliderDown(False)
@@ -116,6 +117,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
         harness.settle(lab, 60.0)
         clt = lab.controls.clt_n.slider
         clt.setSliderDown(True)
+        QtWidgets.QApplication.processEvents()
         ms = harness.time_events(lambda i: clt.setValue(1 + (i * 3) % 60), lab.clt.plot, n)
         clt.setSliderDown(False)
         clt.sliderReleased.emit()
@@ -129,6 +131,7 @@ def run(quick: bool) -> list[dict[str, Any]]:
     try:
         slider = lab.controls.sliders["sigma"].slider
         slider.setSliderDown(True)
+        QtWidgets.QApplication.processEvents()
         ms = harness.time_events(lambda i: slider.setValue(100 + (i * 7) % 400), lab.sampler.density_plot, n)
         slider.setSliderDown(False)
         slider.sliderReleased.emit()

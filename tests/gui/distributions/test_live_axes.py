@@ -140,3 +140,23 @@ def test_the_first_step_of_a_drag_settles_the_column_layout_at_once(lab):
     finally:
         QtWidgets.QApplication.instance().removeEventFilter(requests)
         slider.setSliderDown(False)
+
+
+def test_grabbing_a_slider_starts_the_live_look_before_the_first_move(lab):
+    QtWidgets.QApplication.processEvents()
+    sliders = [*lab.controls.sliders.values(), lab.controls.clt_n, lab.controls.rho, lab.controls.coin_p]
+    for param in sliders:
+        assert not lab.live_quality.live
+        param.slider.setSliderDown(True)  # the press (QSlider does this on a click on its handle)
+        assert lab.live_quality.live, param  # curves aliased, labels held: the first move does not pay for it too
+        param.slider.setSliderDown(False)
+        lab.live_quality.end()  # (a press without a move commits nothing; the settle timer would end it)
+    import dataclasses
+
+    params = lab.state().params_for("gamma")
+    lab.set_state(dataclasses.replace(lab.state(), distribution="gamma", params=params))  # new sliders: wired too
+    QtWidgets.QApplication.processEvents()
+    slider = next(iter(lab.controls.sliders.values())).slider
+    slider.setSliderDown(True)
+    assert lab.live_quality.live
+    slider.setSliderDown(False)
