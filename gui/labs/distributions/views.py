@@ -133,9 +133,7 @@ class SamplerView(QtWidgets.QWidget):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.density_plot = _plot(translate("Distributions", "Density"), "x", translate("Distributions", "density"))
-        self.cdf_plot = _plot(
-            translate("Distributions", "CDF  P(X ≤ x)"), "x", translate("Distributions", "probability")
-        )
+        self._cdf_plot: pg.PlotWidget | None = None  # built when first shown or exported (hidden by default)
         legend = _legend(self.density_plot)
         self.hist = _hist_item("sky")
         self.curve = PixelCurveItem(pen=theme.pen("blue"))  # redrawn on every parameter step: stroked in pixels
@@ -153,21 +151,31 @@ class SamplerView(QtWidgets.QWidget):
         self.sample_mean_line = _vline(self.density_plot, "vermillion", "solid", "x̄", at=0.985)
         self.cdf_curve = pg.PlotDataItem(pen=theme.pen("blue"))
         self.ecdf = _dashed(pg.PlotDataItem(pen=theme.pen("vermillion", 0.6, "dash")))
-        self.cdf_plot.getPlotItem().addItem(self.cdf_curve)
-        self.cdf_plot.getPlotItem().addItem(self.ecdf)
-        self.cdf_plot.setYRange(0, 1.02, padding=0)
-        self.cdf_plot.setXLink(self.density_plot)
         self._discrete = True  # stems and sticks shown until a family says otherwise
         self._pdf = True
         self._pdf_only = False  # the CDF plot is hidden: its curves wait in _cdf_pending
         self._cdf_pending: dict[str, tuple] = {}
         self.split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         self.split.addWidget(self.density_plot)
-        self.split.addWidget(self.cdf_plot)
-        self.split.setSizes([520, 220])
         lay = QtWidgets.QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.split)
+
+    @property
+    def cdf_plot(self) -> pg.PlotWidget:
+        """The CDF plot under the density; built on first use: hidden by default, it was a fifth of the lab's
+        opening (a PlotWidget with its axes, menus and first layout)."""
+        if self._cdf_plot is None:
+            plot = _plot(translate("Distributions", "CDF  P(X ≤ x)"), "x", translate("Distributions", "probability"))
+            plot.setVisible(False)
+            plot.getPlotItem().addItem(self.cdf_curve)
+            plot.getPlotItem().addItem(self.ecdf)
+            plot.setYRange(0, 1.02, padding=0)
+            plot.setXLink(self.density_plot)
+            self.split.addWidget(plot)
+            self.split.setSizes([520, 220])  # (proportions: the splitter keeps its height)
+            self._cdf_plot = plot
+        return self._cdf_plot
 
     def show_theory(self, curves: stats.TheoryCurves, stick_x: np.ndarray, stick_y: np.ndarray, mean: float) -> None:
         """The PDF (or PMF stems and sticks), the CDF and the theoretical mean line."""
@@ -217,7 +225,8 @@ class SamplerView(QtWidgets.QWidget):
         self._pdf_only = not cdf
         if cdf:
             self.draw_cdf()
-        self.cdf_plot.setVisible(cdf)
+        if cdf or self._cdf_plot is not None:
+            self.cdf_plot.setVisible(cdf)
         self.hist.setVisible(hist)
 
     def show_sample(self, edges: np.ndarray, density: np.ndarray, mean: float) -> None:

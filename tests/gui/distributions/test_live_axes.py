@@ -82,6 +82,19 @@ def test_the_hidden_cdf_plot_waits_and_is_right_when_shown_or_exported(lab, qtbo
     np.testing.assert_array_equal(v.ecdf.getData()[0], lab.sampled.ecdf_x)
 
 
+def test_the_hidden_cdf_plot_is_not_built_until_it_is_shown(lab):
+    import pyqtgraph as pg
+
+    v = lab.sampler
+    assert v._cdf_plot is None  # opening the lab built one PlotWidget on the sampler page, not two
+    assert v.findChildren(pg.PlotWidget) == [v.density_plot]
+    lab.controls.show_cdf.setChecked(True)
+    QtWidgets.QApplication.processEvents()
+    assert v.cdf_plot.isVisible() and v.split.widget(1) is v.cdf_plot
+    top, bottom = v.split.sizes()
+    assert bottom / (top + bottom) == pytest.approx(220 / 740, abs=0.01)  # the splitter's share, as before
+
+
 def test_pmf_stems_are_hidden_under_a_pdf_and_shown_for_a_pmf(lab):
     v = lab.sampler
     assert not v.stems.isVisible() and not v.sticks.isVisible()  # empty, it still painted itself every frame
