@@ -9,10 +9,11 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.classify import ClassifierError, ClassifierState, Evaluation, evaluate
 from gui import theme
+from gui.fit import MAIN_PLOT_MIN
 from gui.i18n import translate
 from gui.widgets.jobs import LatestJob
 from gui.widgets.plane import configure_plot
-from gui.widgets.reflow import SIDE_MIN, Reflow
+from gui.widgets.reflow import Reflow
 
 __all__ = ["EvaluationView", "evaluation_text", "zero_edges"]
 
@@ -109,7 +110,7 @@ class EvaluationView(QtWidgets.QWidget):
         plots.addWidget(self.mc_plot)
         direction = QtWidgets.QBoxLayout.Direction
         # a narrow tab (1024 × 768 with the Lessons panel): the two plots one above the other, each the full width
-        self.reflow = Reflow(self, 2 * SIDE_MIN + 8, (self.diff_plot, self.mc_plot),
+        self.reflow = Reflow(self, 2 * MAIN_PLOT_MIN + 8, (self.diff_plot, self.mc_plot),
                              lambda narrow: plots.setDirection(direction.TopToBottom if narrow
                                                                else direction.LeftToRight))  # fmt: skip
         lay = QtWidgets.QVBoxLayout(self)

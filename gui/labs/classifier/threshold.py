@@ -14,7 +14,7 @@ from gui.i18n import translate
 from gui.widgets.field_controls import spec_of
 from gui.widgets.key_mover import KeyMover
 from gui.widgets.plane import configure_plot
-from gui.widgets.reflow import SIDE_MIN, Reflow
+from gui.widgets.reflow import Reflow
 
 __all__ = ["SigmoidView", "ConfusionView", "CurveView", "ThresholdPane", "fill_room"]
 
@@ -231,7 +231,8 @@ class ThresholdPane(QtWidgets.QWidget):
         self._row.addWidget(self.sigmoid_pane, 1)
         self._row.addWidget(self.curve_pane, 1)
         self.arrange(False)
-        self.reflow = Reflow(self, MAIN_PLOT_MIN + SIDE_MIN + 8, (self.sigmoid_pane, self.curve_pane), self.arrange)
+        # side by side, the panes share the width equally: stacked unless the sigmoid gets MAIN_PLOT_MIN that way
+        self.reflow = Reflow(self, 2 * MAIN_PLOT_MIN + 8, (self.sigmoid_pane, self.curve_pane), self.arrange)
 
     def arrange(self, narrow: bool) -> None:
         """Sigmoid beside the curve (wide), or above it with the curve's menu and readout at its right (narrow)."""
