@@ -34,8 +34,14 @@ class FunctionPlot:
         self.d2f_curve = item.plot(pen=theme.pen("purple", 0.7, "dot"), connect="finite")
         for curve in (self.f_curve, self.df_curve, self.d2f_curve):  # static while dragging: blit, don't re-stroke
             curve.curve.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self.tangent_line = item.plot(pen=theme.pen("orange", 0.9), name=translate("Derivatives", "tangent"))
-        self.secant_line = item.plot(pen=theme.pen("green", 0.8), name=translate("Derivatives", "secant"))
+        # plain curves (a PlotDataItem's setData costs ~0.15 ms a move against ~0.03 for the curve it draws with,
+        # the same drawing): named in the legend as item.plot(name=…) would
+        self.tangent_line = pg.PlotCurveItem(pen=theme.pen("orange", 0.9))
+        self.secant_line = pg.PlotCurveItem(pen=theme.pen("green", 0.8))
+        for line, name in ((self.tangent_line, translate("Derivatives", "tangent")),
+                           (self.secant_line, translate("Derivatives", "secant"))):  # fmt: skip
+            item.addItem(line)
+            item.legend.addItem(line, name)
         self.secant_end = pg.ScatterPlotItem(size=11, brush=theme.brush("green", 255), pen=theme.pen("bg", 0.3))
         item.addItem(self.secant_end)
         self.point = KeyTargetItem(

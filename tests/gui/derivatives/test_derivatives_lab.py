@@ -249,3 +249,42 @@ def test_repeated_gestures_leave_the_plots_their_width(lab, qtbot):
         widths.append((lab.plot.width(), *(c.width() for c in lab.findChildren(QtWidgets.QScrollArea))))
     assert lab.state().x0 == pytest.approx(-2.0, abs=0.1)
     assert widths == [widths[0]] * 3
+
+
+def test_the_tangent_and_secant_draw_and_are_named_as_plotted_data_items(lab, qtbot):
+    """Tangent and secant are plain curves (cheaper to re-set on every move): after a drag the plot shows the pixels of
+    PlotDataItems given the same lines, and the legend names them in the same order."""
+    import pyqtgraph as pg
+
+    from gui import theme
+
+    win, lab = lab
+    s = lab.state()
+    fx = metrics(s)["f_x0"]
+    drag_in_view(qtbot, lab.plot, (s.x0, fx), (-2.0, fx), steps=8, viewbox=lab.plot.getPlotItem().getViewBox())
+    plot, fp = lab.plot.getPlotItem(), lab.function_plot
+    names = [label.text for _sample, label in plot.legend.items]
+    assert names[-2:] == ["tangent", "secant"]
+    QtWidgets.QApplication.processEvents()
+    shown = lab.plot.grab().toImage()
+    refs = []
+    for line, pen in ((fp.tangent_line, theme.pen("orange", 0.9)), (fp.secant_line, theme.pen("green", 0.8))):
+        ref = pg.PlotDataItem(*line.getData(), pen=pen)
+        ref.setZValue(line.zValue())
+        plot.addItem(ref)
+        line.hide()
+        refs.append(ref)
+    QtWidgets.QApplication.processEvents()
+    plot.legend.hide()  # (a hidden curve's sample shows an eye: the legend is compared by name above)
+    fp.secant_end.hide()  # (added after the lines, it is drawn over them but under the references)
+    fp.tangent_line.show(), fp.secant_line.show()
+    for ref in refs:
+        ref.hide()
+    QtWidgets.QApplication.processEvents()
+    ours = lab.plot.grab().toImage()
+    fp.tangent_line.hide(), fp.secant_line.hide()
+    for ref in refs:
+        ref.show()
+    QtWidgets.QApplication.processEvents()
+    assert lab.plot.grab().toImage() == ours
+    assert ours != shown  # (the legend was hidden: the pictures compared are those of the lines)
