@@ -77,3 +77,18 @@ def test_threshold_drag_still_works_after_the_page_stacked(lab_window, qtbot) ->
     z = 0.0
     drag_in_view(qtbot, lab.sigmoid, (z, 0.5), (z, 0.9), steps=8)
     assert lab.state().threshold > 0.8
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1152, 864)], ids=["1366x768", "1152x864"])
+def test_common_laptop_screens_with_the_lessons_panel_fit(lab_window, qtbot, size) -> None:
+    """Between the tested classroom sizes too: no tab squeezes its main plot under MAIN_PLOT_MIN beside another."""
+    from tests.gui.test_fit import _check
+
+    win = lab_window("classifier")
+    win.lessons_dock.show()
+    _resize(win, qtbot, *size)
+    lab = win.current_lab()
+    for page in range(lab.tabs.count()):
+        lab.tabs.setCurrentIndex(page)
+        _settle()
+        _check(win, lab)

@@ -71,3 +71,18 @@ def test_every_tab_is_reachable_on_a_narrow_window(lab_window, qtbot) -> None:
     for i in range(bar.count()):
         assert bar.rect().contains(bar.tabRect(i)), (i, bar.tabRect(i), bar.rect())
         assert bar.tabToolTip(i).replace("&", "") == bar.tabText(i).replace("&", "")
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1152, 864)], ids=["1366x768", "1152x864"])
+def test_common_laptop_screens_with_the_lessons_panel_fit(lab_window, qtbot, size) -> None:
+    """Between the tested classroom sizes too: no tab squeezes its main plot under MAIN_PLOT_MIN beside another."""
+    from tests.gui.test_fit import _check
+
+    win = lab_window("network")
+    win.lessons_dock.show()
+    _resize(win, qtbot, *size)
+    lab = win.current_lab()
+    for page in range(lab.tabs.count()):
+        lab.tabs.setCurrentIndex(page)
+        _settle()
+        _check(win, lab)
