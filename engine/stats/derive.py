@@ -135,13 +135,9 @@ def _covariance_text(res: BivariateResult, n: int) -> str:
     matrix = f"Σ = [[{c[0, 0]:.2f}; {c[0, 1]:.2f}], [{c[1, 0]:.2f}; {c[1, 1]:.2f}]]"
     if decimal_point() == ".":  # a semicolon between entries only where the decimal comma needs it
         matrix = matrix.replace(";", ",")
-    return translate("stats", "{0}\neigenvalues λ₁ = {1}, λ₂ = {2}\nsample ρ = {3} ({4} points)").format(
-        localize(matrix),
-        localize(f"{res.eigenvalues[0]:.3f}"),
-        localize(f"{res.eigenvalues[1]:.3f}"),
-        localize(f"{res.sample_rho:.3f}"),
-        n,
-    )
+    numbers = (localize(matrix), *(localize(f"{v:.3f}") for v in (*res.eigenvalues[:2], res.sample_rho)))
+    minus = (text.replace("-", "\u2212") for text in numbers)  # a real minus sign, as the readout table writes it
+    return translate("stats", "{0}\neigenvalues λ₁ = {1}, λ₂ = {2}\nsample ρ = {3} ({4} points)").format(*minus, n)
 
 
 def bivariate_view(rho: float, seed: int, n: int = BIVARIATE_N) -> BivariatePlot:

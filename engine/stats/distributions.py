@@ -17,7 +17,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.i18n import QT_TRANSLATE_NOOP, localize, translate
+from engine.i18n import QT_TRANSLATE_NOOP, number, translate
 from engine.stats.registry import StatsError, bound, distribution_spec, validate_params
 
 __all__ = ["MAX_SAMPLES", "sample", "pdf", "pmf", "density", "cdf", "Moments", "moments", "support_range"]
@@ -272,12 +272,13 @@ class Moments:
 
     @staticmethod
     def describe(value: float) -> str:
-        """A value for a readout: ``undefined`` for nan, ``∞`` for inf, else 4 significant digits."""
+        """A value for a readout: ``undefined`` for nan, ``∞`` for inf, else 4 significant digits with a real minus
+        sign (U+2212, as ``−∞`` and the rest of the app write negatives)."""
         if math.isnan(value):
             return translate("stats", "undefined")
         if math.isinf(value):
             return "∞" if value > 0 else "−∞"
-        return localize(f"{value:.4g}")
+        return number(value, 4)
 
 
 def moments(name: str, params: Params) -> Moments:
