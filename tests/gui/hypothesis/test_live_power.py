@@ -220,3 +220,29 @@ def test_permutation_reveal_holds_its_readout_at_one_size_and_lets_go_at_the_end
     play.reveal_all()  # the end: the label takes its own size again, with the final text
     assert label.maximumSize() == QtCore.QSize(16777215, 16777215)
     assert "after 20000 of 20000" in label.text()
+
+
+def test_fill_items_draw_the_same_legend_swatch_and_area_as_plot_data_items(lab):
+    """The shaded areas are plain PlotCurveItems (a PlotDataItem's setData costs several times more per step):
+    their legend swatches and fills are the ones the PlotDataItems drew."""
+    import pyqtgraph as pg
+    from pyqtgraph.graphicsItems.LegendItem import ItemSample
+    from PySide6 import QtGui
+
+    def image(item) -> QtGui.QImage:
+        img = QtGui.QImage(22, 22, QtGui.QImage.Format.Format_ARGB32)
+        img.fill(0)
+        painter = QtGui.QPainter(img)
+        ItemSample(item).paint(painter)
+        painter.end()
+        return img
+
+    view = lab.power_view
+    for item in (view.beta_fill, view.power_fill, *view.alpha_fills, *lab.null_view.reject_fills,
+                 *lab.null_view.p_fills):  # fmt: skip
+        assert isinstance(item, pg.PlotCurveItem)
+        twin = pg.PlotDataItem(pen=pg.mkPen(None), fillLevel=0.0, brush=item.opts["brush"], antialias=False)
+        assert image(item) == image(twin)
+    x, y = view.power_fill.getData()
+    assert np.isnan(x).any() == (len(lab.results.get(lab.state()).power_picture.critical) > 1)  # pieces by NaN gaps
+    assert view.power_fill.opts["connect"] == "finite"
