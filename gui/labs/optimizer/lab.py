@@ -38,6 +38,7 @@ from gui.widgets.words import pair
 __all__ = ["OptimizerLab"]
 
 _BESIDE_EXTRA = 30  # px around the surface and the readouts side by side: margins, splitter handle, tab frame
+_UNDER_EXTRA = 20  # px around the loss plot and the table side by side under the surface: margins, handle
 
 
 class FitPage(QtWidgets.QSplitter):
@@ -163,26 +164,26 @@ class OptimizerLab(Lab):
         Beside it the table would be squeezed (names elided) and the surface narrower than ``MAIN_PLOT_MIN``;
         under it the table keeps its full width next to the loss plot, and the surface spans the lab.
         """
-        beside = width - self.panel.width() - self.readout.sizeHint().width() - _BESIDE_EXTRA
-        narrow = beside < MAIN_PLOT_MIN
-        if narrow == self._narrow:
-            return
-        self._narrow = narrow
-        vertical, horizontal = QtCore.Qt.Orientation.Vertical, QtCore.Qt.Orientation.Horizontal
-        self.split.setOrientation(vertical if narrow else horizontal)
-        self.side.setOrientation(horizontal if narrow else vertical)
-        self.side.setMinimumWidth(0 if narrow else self.readout.minimumWidth())
-        if narrow:
-            height = max(self.split.height(), 400)
-            self.split.setSizes([height - self._rows_h - 60, self._rows_h + 60])
-            # the table at its full width unless the loss plot would get less than PLOT_MIN (then a little elided)
-            room = self.side.width()
-            table = max(min(self.readout.sizeHint().width(), room - PLOT_MIN[0]), self.readout.minimumWidth())
+        column = self.panel.maximumWidth()  # the width gui.fit gives the column (its geometry may lag a resize)
+        table = self.readout.sizeHint().width()
+        narrow = width - column - table - _BESIDE_EXTRA < MAIN_PLOT_MIN
+        if narrow != self._narrow:
+            self._narrow = narrow
+            vertical, horizontal = QtCore.Qt.Orientation.Vertical, QtCore.Qt.Orientation.Horizontal
+            self.split.setOrientation(vertical if narrow else horizontal)
+            self.side.setOrientation(horizontal if narrow else vertical)
+            self.side.setMinimumWidth(0 if narrow else self.readout.minimumWidth())
+            if narrow:
+                height = max(self.split.height(), 400)
+                self.split.setSizes([height - self._rows_h - 60, self._rows_h + 60])
+            else:
+                self.side.setSizes([300, self._rows_h + 220])
+                room = width - column - _BESIDE_EXTRA
+                self.split.setSizes([room - table, table])
+        if narrow:  # at every width: the table at its full width unless the loss plot would get under PLOT_MIN
+            room = width - column - _UNDER_EXTRA
+            table = max(min(table, room - PLOT_MIN[0]), self.readout.minimumWidth())
             self.side.setSizes([room - table, table])
-        else:
-            self.split.setSizes([max(self.split.width() - self.readout.sizeHint().width(), 300), 1])
-            self.side.setSizes([300, self._rows_h + 220])
-            self.split.setSizes([self.split.width() - self.readout.sizeHint().width(), self.readout.sizeHint().width()])
 
     def _on_fit_page_built(self, page: FitPage) -> None:
         """Wire the new line-fit views like the surface view and draw the current state into them."""
