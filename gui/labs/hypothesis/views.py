@@ -302,8 +302,9 @@ class PowerView(QtWidgets.QWidget):
             fill_item("vermillion", translate("Hypothesis", "α: false alarm (type I)") if i == 0 else None)
             for i in range(2)
         ]
-        self.null_curve = pg.PlotDataItem(pen=theme.pen("blue"), name=translate("Hypothesis", "under H₀"))
-        self.alt_curve = pg.PlotDataItem(pen=theme.pen("orange"), name=translate("Hypothesis", "under H₁"))
+        # plain curves (the H₁ one is set on every step): see fill_item
+        self.null_curve = pg.PlotCurveItem(pen=theme.pen("blue"), name=translate("Hypothesis", "under H₀"))
+        self.alt_curve = pg.PlotCurveItem(pen=theme.pen("orange"), name=translate("Hypothesis", "under H₁"))
         self.critical = [pg.InfiniteLine(angle=90, pen=theme.pen("vermillion", 0.6, "dash")) for _ in range(2)]
         for item in (self.beta_fill, self.power_fill, *self.alpha_fills, self.null_curve, self.alt_curve):
             plot.addItem(item)
