@@ -2,8 +2,11 @@
 
 A point drag refits the model on every move, so this table is rewritten every frame. As a rich-text ``QLabel``
 (an HTML table) each rewrite parsed and laid out a new text document: ~2 ms a move, a third of the drag. Here the
-cells are items of a ``QTableWidget`` and only those whose text changed are set; the table never resizes itself
-during a drag. Selected cells copy as tab-separated text (Ctrl+C), as the label's selectable text did.
+cells are items of a ``QTableWidget`` and only those whose text changed are set. The number columns are as wide as
+the numbers they show (measured here, a dozen strings: Qt's resize-to-contents re-measured every cell of every
+column on each refit), growing when a wider number comes and narrowing only with a new set of coefficients, so a
+drag never makes them jitter; the names take the room left. Selected cells copy as tab-separated text (Ctrl+C), as
+the label's selectable text did.
 """
 
 from __future__ import annotations
@@ -22,7 +25,6 @@ HEADERS = (
     QT_TRANSLATE_NOOP("ClassifierLab", "z"),
     QT_TRANSLATE_NOOP("ClassifierLab", "p (Wald)"),
 )
-WIDEST_NUMBER = "−8.888e+88"  # the widest text engine.i18n.number(x, 4) writes
 _PAD = 14  # cell margins and the grid line
 
 
@@ -38,10 +40,10 @@ class CoefficientTable(QtWidgets.QWidget):
         self.table.setWordWrap(False)
         self.table.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setAccessibleName(translate("ClassifierLab", "Coefficients with standard errors and Wald p-values"))
-        # The names' column takes the room left; the number columns are as wide as their widest possible text,
-        # measured once per font (sized to their contents, every refit of a drag re-measured every cell)
+        # The names' column takes the room left; the number columns are sized by _fit_columns from their texts
         self.table.horizontalHeader().setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.Stretch)
-        self._fit_columns()
+        self._rows: tuple[tuple[str, ...], ...] = ()
+        self._fit_font()
         self.table.installEventFilter(self)
         self.note = QtWidgets.QLabel()
         self.note.setWordWrap(True)
@@ -53,10 +55,10 @@ class CoefficientTable(QtWidgets.QWidget):
         lay.setSpacing(2)
         lay.addWidget(self.table)
         lay.addWidget(self.note)
-        self._rows: tuple[tuple[str, ...], ...] = ()
 
     def set_rows(self, rows: tuple[tuple[str, ...], ...], note: str) -> None:
         """Write ``rows`` of (name, estimate, SE, z, p) and the note; cells whose text is unchanged are left alone."""
+        names_changed = [r[0] for r in rows] != [r[0] for r in self._rows]
         if len(rows) != self.table.rowCount():
             self.table.setRowCount(len(rows))
             self._fit_height(len(rows))
@@ -71,24 +73,32 @@ class CoefficientTable(QtWidgets.QWidget):
                 if item.text() != text:
                     item.setText(text)
         self._rows = tuple(tuple(row) for row in rows)
+        self._fit_columns(shrink=names_changed)
         if self.note.text() != note:
             self.note.setText(note)
         self.setVisible(bool(rows) or bool(note))
 
-    def _fit_columns(self) -> None:
-        """Row height and number-column widths for the current font (presenter mode changes it)."""
+    def _fit_columns(self, shrink: bool = True) -> None:
+        """Number columns as wide as their header and the numbers shown; with ``shrink`` False they only grow."""
+        fm = QtGui.QFontMetrics(self.table.font())
+        for col in range(1, len(HEADERS)):
+            texts = [self.table.horizontalHeaderItem(col).text(), *(row[col] for row in self._rows if col < len(row))]
+            need = max(fm.horizontalAdvance(t) for t in texts) + _PAD
+            now = self.table.columnWidth(col)
+            if need > now or (shrink and need < now):
+                self.table.setColumnWidth(col, need)
+
+    def _fit_font(self) -> None:
+        """Row height and column widths for the current font (presenter mode changes it)."""
         fm = QtGui.QFontMetrics(self.table.font())
         self.table.verticalHeader().setDefaultSectionSize(fm.height() + 6)
-        widest = (WIDEST_NUMBER, "< 0.0001", translate("classify", "undefined"))
-        for col in range(1, len(HEADERS)):
-            head = self.table.horizontalHeaderItem(col).text()
-            self.table.setColumnWidth(col, max(fm.horizontalAdvance(t) for t in (*widest, head)) + _PAD)
+        self._fit_columns()
         self._fit_height(self.table.rowCount())
 
     def changeEvent(self, event: QtCore.QEvent) -> None:  # Qt override: presenter mode changes the font
         super().changeEvent(event)
         if event.type() == QtCore.QEvent.Type.FontChange:
-            self._fit_columns()
+            self._fit_font()
 
     def _fit_height(self, n_rows: int) -> None:
         """Every row in view without a scroll bar (up to eight; more scroll)."""

@@ -232,3 +232,29 @@ def test_coefficient_table_shows_the_fit_and_copies_cells(win, qtbot):
                      pos=second)  # fmt: skip
     qtbot.keyClick(table, QtCore.Qt.Key.Key_C, QtCore.Qt.KeyboardModifier.ControlModifier)
     assert QtWidgets.QApplication.clipboard().text() == f"{res.coef_rows[0][1]}\t{res.coef_rows[0][2]}"
+
+
+def test_coefficient_names_get_the_room_and_number_columns_do_not_jitter(qtbot):
+    """Number columns fit the numbers shown (not the widest number possible), so the names stay whole; during a
+    drag (same names) a column only grows, a new set of coefficients fits it afresh."""
+    from PySide6 import QtGui
+
+    from gui.labs.classifier.coefficients import CoefficientTable
+
+    table = CoefficientTable()
+    qtbot.addWidget(table)
+    table.resize(470, 200)
+    table.show()
+    names = ("intercept", "bill_length_mm", "flipper_length_mm")
+    table.set_rows(tuple((n, "−12345.67", "17.21", "−2.4", "0.0165") for n in names), "")
+    qtbot.waitUntil(lambda: table.table.columnWidth(0) > 0)
+    fm = QtGui.QFontMetrics(table.table.font())
+    assert table.table.columnWidth(0) >= fm.horizontalAdvance("flipper_length_mm") + 8  # whole, not "fli…"
+    assert table.table.columnWidth(2) < fm.horizontalAdvance("−8.888e+88")  # sized to what is shown
+    wide = table.table.columnWidth(1)
+    table.set_rows(tuple((n, "1.2", "0.3", "4.4", "0.5") for n in names), "")  # a drag: narrower numbers
+    assert table.table.columnWidth(1) == wide
+    table.set_rows(tuple((n, "−1234567.891", "17.21", "−2.4", "0.0165") for n in names), "")  # a wider number
+    assert table.table.columnWidth(1) > wide
+    table.set_rows((("intercept", "1.2", "0.3", "4.4", "0.5"),), "")  # a new model: fitted afresh
+    assert table.table.columnWidth(1) < wide
