@@ -303,7 +303,12 @@ class LabFrame(QtWidgets.QScrollArea):
         if lab is None:
             return
         least = lab.minimumSizeHint().expandedTo(lab.minimumSize())
-        size = self.viewport().size().expandedTo(least)
+        # The room without scroll bars when the lab fits in it: sized to the viewport while the bars still showed,
+        # a lab opened was laid out and painted once 14 px short, then again when the bars went (~20 ms of a first
+        # open).
+        room = self.maximumViewportSize()
+        fits = room.width() >= least.width() and room.height() >= least.height()
+        size = room if fits else self.viewport().size().expandedTo(least)
         if lab.size() != size:
             lab.resize(size)
 

@@ -213,3 +213,29 @@ def test_a_plane_builds_no_context_menu_it_would_never_show(qtbot, monkeypatch) 
     qtbot.mouseClick(plane.viewport(), QtCore.Qt.MouseButton.RightButton, pos=plane.viewport().rect().center())
     assert not [w for w in QtWidgets.QApplication.topLevelWidgets() if isinstance(w, QtWidgets.QMenu) and w.isVisible()]
     assert plane.getPlotItem().getViewBox().viewRange() == before
+
+
+def test_a_lab_that_fits_is_laid_out_once_at_its_final_size(lab_window, qtbot) -> None:
+    """Opening a lab: it is sized to the room without scroll bars at once (sized while the frame's bars still showed,
+    it was laid out and painted 14 px short, then again at full size)."""
+    from gui.fit import LabFrame
+
+    win = lab_window("vectors")
+    sizes: list[QtCore.QSize] = []
+
+    class Sizes(QtCore.QObject):
+        def eventFilter(self, obj, event) -> bool:
+            if event.type() == QtCore.QEvent.Type.Resize:
+                sizes.append(QtCore.QSize(event.size()))
+            return False
+
+    spy = Sizes()
+    lab = win.lab("matrices")  # built, not yet shown
+    lab.installEventFilter(spy)
+    win.show_lab("matrices")
+    for _ in range(5):
+        QtWidgets.QApplication.processEvents()
+    frame = LabFrame.of(lab)
+    assert not frame.scrolls()
+    assert lab.size() == frame.viewport().size()
+    assert sizes and all(s == lab.size() for s in sizes), [(s.width(), s.height()) for s in sizes]
