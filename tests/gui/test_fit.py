@@ -17,6 +17,7 @@ SIZES = [  # presenter fonts are the wide case, the Lessons panel the narrow roo
     pytest.param(1280, 720, True, True, id="1280x720-presenter-lessons"),
     pytest.param(1024, 768, False, False, id="1024x768"),
     pytest.param(1024, 768, False, True, id="1024x768-lessons"),
+    pytest.param(1366, 768, False, True, id="1366x768-lessons"),  # the commonest laptop screen
     pytest.param(1280, 800, True, True, id="1280x800-presenter-lessons"),
     pytest.param(1920, 1080, True, True, id="1920x1080-presenter-lessons"),
 ]
