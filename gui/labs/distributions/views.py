@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
@@ -108,10 +109,28 @@ def _hold_axis_width(plot: pg.PlotWidget, live: bool) -> None:
         axis.setWidth(None)
 
 
-def _hist_item(color: str) -> pg.PlotDataItem:
+class _Bars(pg.PlotCurveItem):
+    """Histogram bars: a plain PlotCurveItem in step mode (what a PlotDataItem draws with). A slider step sets the
+    bars, and a PlotDataItem's setData costs several times the curve's; the legend draws the fill's swatch from
+    ``fillBrush``, and ``setData([], [])`` empties the bars (a step-mode curve refuses two empty arrays)."""
+
+    def setData(self, *args: Any, **kwargs: Any) -> None:
+        if len(args) == 2 and len(args[0]) == 0 and len(args[1]) == 0:
+            self.opts["stepMode"] = None
+            try:
+                super().setData(*args, **kwargs)
+            finally:
+                self.opts["stepMode"] = "center"
+            return
+        super().setData(*args, **kwargs)
+
+
+def _hist_item(color: str) -> _Bars:
     # Axis-aligned bars need no antialiasing, and filling them without it is several times cheaper per repaint.
-    return pg.PlotDataItem(stepMode="center", fillLevel=0, brush=theme.brush(color, 90), pen=theme.pen(color, 0.5),
-                           antialias=False)  # fmt: skip
+    brush = theme.brush(color, 90)
+    item = _Bars(fillLevel=0, brush=brush, pen=theme.pen(color, 0.5), antialias=False)
+    item.opts.update(stepMode="center", fillBrush=brush)  # (set once it exists: no data to check yet)
+    return item
 
 
 def _dashed(item: pg.PlotDataItem) -> pg.PlotDataItem:

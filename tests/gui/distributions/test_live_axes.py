@@ -173,3 +173,31 @@ def test_grabbing_a_slider_starts_the_live_look_before_the_first_move(lab):
     slider.setSliderDown(True)
     assert lab.live_quality.live
     slider.setSliderDown(False)
+
+
+def test_histogram_bars_are_a_plain_step_curve_with_the_same_swatch_and_can_be_emptied(lab):
+    """The bars are a PlotCurveItem in step mode (a PlotDataItem's setData cost several times more per slider step):
+    the legend swatch is the one the PlotDataItem drew, and emptying them (a failed fit) raises nothing."""
+    import pyqtgraph as pg
+    from pyqtgraph.graphicsItems.LegendItem import ItemSample
+    from PySide6 import QtGui
+
+    def image(item) -> QtGui.QImage:
+        img = QtGui.QImage(22, 22, QtGui.QImage.Format.Format_ARGB32)
+        img.fill(0)
+        painter = QtGui.QPainter(img)
+        ItemSample(item).paint(painter)
+        painter.end()
+        return img
+
+    bars = lab.sampler.hist
+    twin = pg.PlotDataItem(stepMode="center", fillLevel=0, brush=bars.opts["brush"], pen=bars.opts["pen"],
+                           antialias=False)  # fmt: skip
+    assert isinstance(bars, pg.PlotCurveItem) and image(bars) == image(twin)
+    x, y = bars.getData()
+    np.testing.assert_array_equal(x, lab.sampled.hist.edges)
+    bars.setData([], [])
+    QtWidgets.QApplication.processEvents()
+    assert len(bars.getData()[0]) == 0 and bars.opts["stepMode"] == "center"
+    bars.setData(x, y)
+    np.testing.assert_array_equal(bars.getData()[1], y)
