@@ -1,7 +1,7 @@
 """Checking what a user gives the inference engine: samples, α, alternatives and typed lists of numbers.
 
-Every refusal is an :class:`InferenceError` (a ``StatsError`` when ``engine.stats`` defines one, so one ``except``
-catches both labs' errors) whose message names the field and what is wrong with it.
+Every refusal is an :class:`InferenceError` (a ``ValueError``, like every engine package's own error) whose message
+names the field and what is wrong with it.
 """
 
 from __future__ import annotations
@@ -11,11 +11,6 @@ import re
 from collections.abc import Iterable
 
 import numpy as np
-
-try:  # the Distributions lab's error type, when its engine module is present
-    from engine.stats import StatsError as _Base
-except ImportError:  # pragma: no cover - engine.stats not written yet
-    _Base = ValueError
 
 __all__ = [
     "InferenceError",
@@ -35,7 +30,7 @@ _NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\Z")
 _SEPARATORS = re.compile(r"[^\s,;]+")
 
 
-class InferenceError(_Base):
+class InferenceError(ValueError):
     """Input the inference engine cannot use; the message names the field and the problem."""
 
 

@@ -4,124 +4,101 @@ This is the public face of the statistics engine: the registry (:mod:`engine.sta
 (:mod:`engine.stats.fit`), the classroom demonstrations (:mod:`engine.stats.demos`) and the Distributions lab state
 (:mod:`engine.stats.lab`) with its ``derive`` (:mod:`engine.stats.derive`, :mod:`engine.stats.sampled`) are all
 re-exported here, so ``from engine import stats`` is enough in a notebook.
-
-The submodules are imported on first use of one of their names (PEP 562): the Hypothesis lab needs only
-``StatsError`` and the Distributions lab's first paint only part of the engine, and the whole of it took ~25 ms (more
-on a slow laptop) of opening either lab.
 """
 
-from __future__ import annotations
-
-import importlib
-import sys
-import types
-from typing import Any
-
-_SUBMODULES: dict[str, tuple[str, ...]] = {
-    "curves": (
-        "MAX_CURVE_POINTS",
-        "TheoryCurves",
-        "theory_curves",
-    ),
-    "demos": (
-        "running_mean",
-        "CltResult",
-        "clt_means",
-        "QQResult",
-        "qq_points",
-        "BivariateResult",
-        "bivariate_normal",
-        "CoinPosterior",
-        "coin_posterior",
-    ),
-    "derive": (
-        "DistributionsResults",
-        "derive",
-        "CURVE_POINTS",
-        "MOMENT_ROWS",
-        "CoinPlot",
-        "BivariatePlot",
-        "free_fit_params",
-    ),
-    "distributions": (
-        "MAX_SAMPLES",
-        "sample",
-        "pdf",
-        "pmf",
-        "density",
-        "cdf",
-        "Moments",
-        "moments",
-        "support_range",
-    ),
-    "fit": (
-        "FitResult",
-        "fit_mle",
-        "method_of_moments",
-        "check_support",
-    ),
-    "lab": (
-        "BIVARIATE_N",
-        "CLT_REPS",
-        "MAX_FLIPS",
-        "MAX_STORED_DATA",
-        "TABS",
-        "DistributionsState",
-        "metrics",
-        "code",
-    ),
-    "loglik": ("log_likelihood",),
-    "mle_view": (
-        "MleResults",
-        "Contour",
-        "mle_results",
-        "CONTOUR_LEVELS",
-    ),
-    "profile": (
-        "loglik_profile",
-        "loglik_grid",
-        "loglik_window",
-    ),
-    "registry": (
-        "StatsError",
-        "ParamSpec",
-        "DistributionSpec",
-        "DISTRIBUTIONS",
-        "CONTINUOUS",
-        "DISCRETE",
-        "distribution_spec",
-        "default_params",
-        "validate_params",
-        "frozen",
-        "bound",
-    ),
-    "sampled": (
-        "GOF_LIMIT",
-        "SampleResults",
-        "LlnPlot",
-        "QQPlot",
-        "CltPlot",
-        "Reveal",
-        "sample_key",
-        "sample_results",
-        "with_gof",
-        "reveal",
-        "footer_html",
-        "random_flips",
-    ),
-    "samples": (
-        "MAX_BINS",
-        "Histogram",
-        "histogram",
-        "SampleSummary",
-        "summarize",
-        "summary_and_histogram",
-        "as_data",
-        "DEFAULT_MAX_AUTO_BINS",
-        "goodness_of_fit",
-    ),
-}
-_HOME = {name: module for module, names in _SUBMODULES.items() for name in names}
+from engine.stats.curves import (
+    MAX_CURVE_POINTS,
+    TheoryCurves,
+    theory_curves,
+)
+from engine.stats.demos import (
+    BivariateResult,
+    CltResult,
+    CoinPosterior,
+    QQResult,
+    bivariate_normal,
+    clt_means,
+    coin_posterior,
+    qq_points,
+    running_mean,
+)
+from engine.stats.derive import (
+    CURVE_POINTS,
+    MOMENT_ROWS,
+    BivariatePlot,
+    CoinPlot,
+    DistributionsResults,
+    derive,
+    free_fit_params,
+)
+from engine.stats.distributions import (
+    MAX_SAMPLES,
+    Moments,
+    cdf,
+    density,
+    moments,
+    pdf,
+    pmf,
+    sample,
+    support_range,
+)
+from engine.stats.fit import (
+    FitResult,
+    check_support,
+    fit_mle,
+    method_of_moments,
+)
+from engine.stats.lab import (
+    BIVARIATE_N,
+    CLT_REPS,
+    MAX_FLIPS,
+    MAX_STORED_DATA,
+    TABS,
+    DistributionsState,
+    code,
+    metrics,
+)
+from engine.stats.loglik import log_likelihood
+from engine.stats.mle_view import CONTOUR_LEVELS, Contour, MleResults, mle_results
+from engine.stats.profile import loglik_grid, loglik_profile, loglik_window
+from engine.stats.registry import (
+    CONTINUOUS,
+    DISCRETE,
+    DISTRIBUTIONS,
+    DistributionSpec,
+    ParamSpec,
+    StatsError,
+    bound,
+    default_params,
+    distribution_spec,
+    frozen,
+    validate_params,
+)
+from engine.stats.sampled import (
+    GOF_LIMIT,
+    CltPlot,
+    LlnPlot,
+    QQPlot,
+    Reveal,
+    SampleResults,
+    footer_html,
+    random_flips,
+    reveal,
+    sample_key,
+    sample_results,
+    with_gof,
+)
+from engine.stats.samples import (
+    DEFAULT_MAX_AUTO_BINS,
+    MAX_BINS,
+    Histogram,
+    SampleSummary,
+    as_data,
+    goodness_of_fit,
+    histogram,
+    summarize,
+    summary_and_histogram,
+)
 
 __all__ = [
     "BIVARIATE_N",
@@ -205,30 +182,3 @@ __all__ = [
     "mle_results",
     "CONTOUR_LEVELS",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    """A re-exported name, from its submodule (imported now if it was not yet)."""
-    module = _HOME.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value  # the next lookup is a plain one
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
-
-
-class _Package(types.ModuleType):
-    """Keeps a re-exported name when the import system records a submodule of the same name on the package."""
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        if isinstance(value, types.ModuleType) and name in _HOME:  # ``derive``: the function, not its module
-            self.__dict__.pop(name, None)  # (resolved by __getattr__ on first use)
-            return
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

@@ -317,10 +317,18 @@ def test_bad_input_raises_inference_error_naming_the_problem(call, words):
     assert words in str(info.value)
 
 
-def test_inference_error_is_the_stats_error():
-    from engine.stats import StatsError
+def test_inference_error_is_a_value_error_and_needs_no_distributions_engine():
+    """The Hypothesis lab opens without loading the Distributions lab's engine (it once did, for its error type)."""
+    import subprocess
+    import sys
+    from pathlib import Path
 
-    assert issubclass(InferenceError, StatsError) and issubclass(InferenceError, ValueError)
+    assert issubclass(InferenceError, ValueError)
+    root = Path(__file__).resolve().parents[3]
+    code = (f"import sys; sys.path.insert(0, {str(root)!r}); import engine.inference; "
+            "print(' '.join(m for m in sys.modules if m.startswith('engine.stats')))")  # fmt: skip
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == []
 
 
 # --- typed numbers -------------------------------------------------------------------------------------------------
