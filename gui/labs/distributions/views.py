@@ -152,6 +152,9 @@ class SamplerView(QtWidgets.QWidget):
     def __init__(self, parent: QtWidgets.QWidget | None = None) -> None:
         super().__init__(parent)
         self.density_plot = _plot(translate("Distributions", "Density"), "x", translate("Distributions", "density"))
+        # Named: a scene keeps each plot's pan/zoom under its path (gui.view_memory), and a path numbered among
+        # siblings would change when the CDF plot, built later, joins the splitter
+        self.density_plot.setObjectName("density")
         self._cdf_plot: pg.PlotWidget | None = None  # built when first shown or exported (hidden by default)
         legend = _legend(self.density_plot)
         self.hist = _hist_item("sky")
@@ -186,6 +189,7 @@ class SamplerView(QtWidgets.QWidget):
         opening (a PlotWidget with its axes, menus and first layout)."""
         if self._cdf_plot is None:
             plot = _plot(translate("Distributions", "CDF  P(X ≤ x)"), "x", translate("Distributions", "probability"))
+            plot.setObjectName("cdf")
             plot.setVisible(False)
             plot.getPlotItem().addItem(self.cdf_curve)
             plot.getPlotItem().addItem(self.ecdf)

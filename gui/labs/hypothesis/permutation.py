@@ -94,7 +94,7 @@ class PermutationPlayback(QtCore.QObject):
         else:
             self.timer.stop()
             self._release_label()
-        self.controls.perm_play.setText(translate("Hypothesis", "Pause" if on else "Play"))
+        self.controls.perm_play.setText(translate("Hypothesis", "Pause") if on else translate("Hypothesis", "Play"))
 
     def _hold_label(self) -> None:
         """Fix the readout label at the tallest size its texts take during this run, so the per-frame text does not
