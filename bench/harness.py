@@ -260,7 +260,7 @@ def set_presenter(on: bool) -> None:
     from gui import theme
 
     theme.set_theme(theme.current().with_(presenter=bool(on)))
-    app.setStyleSheet(theme.stylesheet())
+    theme.apply(app)
 
 
 def open_lab(name: str, size: tuple[int, int] = (1280, 800), presenter: bool = False) -> tuple[Any, Any]:

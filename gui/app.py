@@ -672,7 +672,7 @@ class MainWindow(QtWidgets.QMainWindow):
         theme.set_theme(new)
         app = QtWidgets.QApplication.instance()
         if app is not None:
-            app.setStyleSheet(theme.stylesheet())
+            theme.apply(app)
         self._size_sidebar()
         self._rebuild_labs()
 
@@ -779,6 +779,7 @@ def make_application(argv: list[str] | None = None) -> QtWidgets.QApplication:
     if icon.exists():
         app.setWindowIcon(QtGui.QIcon(str(icon)))
     theme.set_theme(theme.current())
+    theme.apply(app)  # the same font and look for the app, its tests and the bench
     apply_language()
     return app
 
@@ -792,7 +793,7 @@ def render_lab_png(
 ) -> None:
     """Render the main window (on lab ``lab``, after opening ``scene`` if given) to a PNG file."""
     app = make_application()
-    app.setStyleSheet(theme.stylesheet())
+    theme.apply(app)
     win = MainWindow(start_lab=lab)
     win.ask_before_discarding = False
     win.show_error_dialogs = False
@@ -826,7 +827,7 @@ def launch(lab: str | None = None, scene: str | None = None) -> int:
     """Open the main window and run the event loop until it closes."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = make_application()
-    app.setStyleSheet(theme.stylesheet())
+    theme.apply(app)
     win = MainWindow(start_lab=lab, remember=True)
     install_exception_hook(lambda: win)
     win.show()

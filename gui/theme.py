@@ -179,17 +179,26 @@ def scale_fixed_widths(root: QtWidgets.QWidget) -> None:
             w.setMinimumWidth(int(low * factor))
 
 
+def apply(app: QtWidgets.QApplication) -> None:
+    """Give ``app`` the theme's font and stylesheet (call after :func:`set_theme`; windows made later follow it).
+
+    The size comes from the application font, not from a stylesheet: a ``font-size`` rule overrode every widget's own
+    font (headings drawn at body size), and any stylesheet puts Qt's slower stylesheet style in front of every widget
+    — the light theme, the usual one, needs none.
+    """
+    app.setFont(font())
+    app.setStyleSheet(stylesheet())
+
+
 def stylesheet() -> str:
-    """Application stylesheet for the theme (palette-level colours and presenter font size)."""
+    """Application stylesheet for the theme: the dark and high-contrast colours ("" for the light theme)."""
     t = _current
-    base = f"* {{ font-size: {t.font_pt}pt; }}"
     if t.high_contrast:
-        return base + _high_contrast_sheet(t)
+        return _high_contrast_sheet(t)
     if not t.dark:
-        return base
+        return ""
     return (
-        base
-        + f"""
+        f"""
     QWidget {{ background: #2b2d30; color: {t.foreground}; }}
     QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDoubleSpinBox, QComboBox, QTableWidget, QTableView, QListWidget {{
         background: #1e1f22; color: {t.foreground}; border: 1px solid #4a4d52; selection-background-color: #0072B2; }}

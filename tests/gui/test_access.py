@@ -140,8 +140,10 @@ def test_high_contrast_and_zoom_from_the_menu(lab_window, qtbot) -> None:
         assert theme.current().zoom == 2.0  # the largest step
         assert theme.current().font_pt == 2 * base_font
         assert theme.current().line_width > 2 * base_width
-        assert QtWidgets.QApplication.instance().styleSheet().startswith(f"* {{ font-size: {2 * base_font}pt; }}")
+        assert QtWidgets.QApplication.instance().font().pointSizeF() == 2 * base_font
         lab = win.current_lab()
+        labels = [w for w in lab.findChildren(QtWidgets.QLabel) if w.isVisible() and w.text()]
+        assert labels and min(w.font().pointSizeF() for w in labels) >= 2 * base_font  # what is drawn follows
         assert lab.state() is not None and lab.describe()  # rebuilt lab, same state
         qtbot.keyClick(win, QtCore.Qt.Key.Key_0, QtCore.Qt.KeyboardModifier.ControlModifier)
         assert theme.current().zoom == 1.0
@@ -149,7 +151,7 @@ def test_high_contrast_and_zoom_from_the_menu(lab_window, qtbot) -> None:
         assert theme.current().zoom < 1.0
     finally:
         win._set_theme(theme.Theme())
-        QtWidgets.QApplication.instance().setStyleSheet(theme.stylesheet())
+        theme.apply(QtWidgets.QApplication.instance())
 
 
 @pytest.mark.parametrize("name", available())

@@ -59,11 +59,11 @@ def themed(request):
 
     def switch(presenter: bool) -> None:
         theme.set_theme(before.with_(presenter=presenter))
-        app.setStyleSheet(theme.stylesheet())
+        theme.apply(app)
 
     yield switch
     theme.set_theme(before)
-    app.setStyleSheet(theme.stylesheet())
+    theme.apply(app)
 
 
 def _controls(root: QtWidgets.QWidget) -> list[QtWidgets.QWidget]:
@@ -255,7 +255,7 @@ def test_high_contrast_at_200_percent_leaves_nothing_clipped(lab_window, qtbot, 
     before = theme.current()
     theme.set_theme(before.with_(high_contrast=True, zoom=2.0))
     app = QtWidgets.QApplication.instance()
-    app.setStyleSheet(theme.stylesheet())  # what the window's Zoom and High contrast actions do
+    theme.apply(app)  # what the window's Zoom and High contrast actions do
     try:
         win = lab_window(lab_name)
         assert win.font().pointSizeF() >= 2 * before.font_pt - 0.5  # the zoom really reached the widgets
@@ -277,7 +277,7 @@ def test_high_contrast_at_200_percent_leaves_nothing_clipped(lab_window, qtbot, 
             assert not overlaps, "overlapping:\n" + "\n".join(overlaps[:10])
     finally:
         theme.set_theme(before)
-        app.setStyleSheet(theme.stylesheet())
+        theme.apply(app)
 
 
 class _LayoutRequests(QtCore.QObject):

@@ -23,7 +23,7 @@ def settings_dir(tmp_path, monkeypatch):
     empty = tmp_path / "settings-after"  # later tests see no settings of ours
     QtCore.QSettings.setPath(QtCore.QSettings.Format.NativeFormat, QtCore.QSettings.Scope.UserScope, str(empty))
     theme.set_theme(theme.Theme())  # the theme is app-wide: later tests start from the default look
-    QtWidgets.QApplication.instance().setStyleSheet(theme.stylesheet())
+    theme.apply(QtWidgets.QApplication.instance())
 
 
 def _window(qtbot):
