@@ -5,7 +5,7 @@ Widgets only: the lab connects their signals and writes the state back into them
 
 from __future__ import annotations
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine.datasets import list_datasets
 from engine.stats import DISTRIBUTIONS, DistributionsState
@@ -196,6 +196,13 @@ class DistributionsControls(QtWidgets.QWidget):
         self.dataset.addItem(translate("Distributions", "bundled data set…"), "")
         for info in list_datasets():
             self.dataset.addItem(translate("datasets", info.title), info.name)
+        # the data sets' titles are long: the box shows what fits and the list opens wide, rather than the column
+        # growing past the window
+        self.dataset.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.dataset.setMinimumContentsLength(10)
+        titles = QtGui.QFontMetrics(self.dataset.font())
+        widest = max(titles.horizontalAdvance(self.dataset.itemText(i)) for i in range(self.dataset.count()))
+        self.dataset.view().setMinimumWidth(widest + 32)  # (item margins and a scroll bar)
         self.open_csv = QtWidgets.QPushButton(translate("Distributions", "Open CSV…"))
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.dataset, 1)

@@ -309,3 +309,14 @@ def test_holding_clt_n_keeps_the_axes_so_the_means_visibly_narrow(lab, qtbot):
     x0, x1 = vb.viewRange()[0]
     assert x1 - x0 < 0.7 * (wide[1] - wide[0])  # released: refit to the narrower means
     assert vb.viewRange()[1][1] >= dens.max()
+
+
+def test_data_set_box_stays_narrow_and_its_list_shows_whole_titles(lab):
+    """The bundled data sets' long titles do not widen the control column (test_fit at 1024×768); the list does."""
+    from PySide6 import QtGui
+
+    box = lab.controls.dataset
+    fm = QtGui.QFontMetrics(box.view().font())
+    widest = max(fm.horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+    assert box.minimumSizeHint().width() < widest
+    assert box.view().minimumWidth() >= widest
