@@ -1401,6 +1401,14 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>a posteriori</translation>
     </message>
     <message>
+        <source>MAP</source>
+        <translation>MAP</translation>
+    </message>
+    <message>
+        <source>MLE</source>
+        <translation>EMV</translation>
+    </message>
+    <message>
         <source>Data and fitted distributions</source>
         <translation>Datos y distribuciones ajustadas</translation>
     </message>
