@@ -1037,6 +1037,14 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>histograma</translation>
     </message>
     <message>
+        <source>PDF / PMF</source>
+        <translation>FDP / FMP</translation>
+    </message>
+    <message>
+        <source>CDF</source>
+        <translation>FDA</translation>
+    </message>
+    <message>
         <source>seed</source>
         <translation>semilla</translation>
     </message>
@@ -1373,6 +1381,10 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
         <translation>medias de n extracciones</translation>
     </message>
     <message>
+        <source>normal N(μ, σ²/n)</source>
+        <translation>normal N(μ, σ²/n)</translation>
+    </message>
+    <message>
         <source>normal quantile z</source>
         <translation>cuantil normal z</translation>
     </message>
@@ -1383,6 +1395,18 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>Bivariate normal: covariance ellipse and principal axes</source>
         <translation>Normal bivariante: elipse de covarianza y ejes principales</translation>
+    </message>
+    <message>
+        <source>95 % ellipse</source>
+        <translation>elipse del 95 %</translation>
+    </message>
+    <message>
+        <source>1st eigenvector (PC1)</source>
+        <translation>1.er autovector (CP1)</translation>
+    </message>
+    <message>
+        <source>2nd eigenvector (PC2)</source>
+        <translation>2.º autovector (CP2)</translation>
     </message>
     <message>
         <source>Bayes coin: prior → posterior</source>
@@ -1451,6 +1475,10 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>skewness</source>
         <translation>asimetría</translation>
+    </message>
+    <message>
+        <source>log L against {0}</source>
+        <translation>log L frente a {0}</translation>
     </message>
 </context>
 <context>
@@ -1840,6 +1868,10 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>true μ_B</source>
         <translation>μ_B real</translation>
+    </message>
+    <message>
+        <source>e.g. 4.9, 5.6 5.1 …</source>
+        <translation>p. ej. 4.9, 5.6 5.1 … (punto decimal)</translation>
     </message>
     <message>
         <source>Sample {0}: numbers separated by spaces, commas or semicolons; Enter to apply</source>

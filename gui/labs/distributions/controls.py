@@ -92,8 +92,8 @@ class DistributionsControls(QtWidgets.QWidget):
             )
         )
         self.show_hist = QtWidgets.QCheckBox(translate("Distributions", "histogram"))
-        self.show_pdf = QtWidgets.QCheckBox("PDF / PMF")
-        self.show_cdf = QtWidgets.QCheckBox("CDF")
+        self.show_pdf = QtWidgets.QCheckBox(translate("Distributions", "PDF / PMF"))
+        self.show_cdf = QtWidgets.QCheckBox(translate("Distributions", "CDF"))
         checks = QtWidgets.QHBoxLayout()
         for c in (self.show_hist, self.show_pdf, self.show_cdf):
             checks.addWidget(c)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from engine import stats
+from gui.i18n import translate
 from gui.labs.distributions.views import MleView, label_style
 
 __all__ = ["draw_mle"]
@@ -27,7 +28,8 @@ def draw_mle(m: MleView, readout: QtWidgets.QLabel, r: stats.MleResults) -> None
     size = label_style()
     plot = m.ll_plot.getPlotItem()
     plot.setLabel("bottom", r.param_symbol, **size)
-    plot.setTitle(f"log L against {r.param_symbol}")  # short: the plot is narrow in presenter mode
+    # short: the plot is narrow in presenter mode
+    plot.setTitle(translate("Distributions", "log L against {0}").format(r.param_symbol))
     plot.setLabel("left", r.ll_label, **size)
     _draw_contour(m, r.contour, r.contour_note)
 

@@ -170,7 +170,7 @@ class HypothesisControls(QtWidgets.QWidget):
         self.typed_a = QtWidgets.QLineEdit()
         self.typed_b = QtWidgets.QLineEdit()
         for edit, name in ((self.typed_a, "A"), (self.typed_b, "B")):
-            edit.setPlaceholderText("e.g. 4.9, 5.6 5.1 …")
+            edit.setPlaceholderText(translate("Hypothesis", "e.g. 4.9, 5.6 5.1 …"))
             edit.setToolTip(
                 translate(
                     "Hypothesis", "Sample {0}: numbers separated by spaces, commas or semicolons; Enter to apply"
