@@ -254,7 +254,7 @@ class _ColumnResizer(QtCore.QObject):
             page = page.parentWidget()
         if page is None:
             return 0
-        least = _least_width(page) - area.width()
+        least = _least_width(page) - _least_width(area)  # (what the page's least width counted for the column)
         if page is not self._lab:  # what the lab puts around its pages: tab frames, margins, panels beside the tabs
             least += max(0, _least_width(self._lab) - _least_width(page.parentWidget()))
         return max(0, least)

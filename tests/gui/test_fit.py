@@ -51,8 +51,8 @@ TOLERANCE = 1  # px: rounding of fractional layouts
 def themed(request):
     """Switch presenter mode on for the test (before the window is built) and back afterwards.
 
-    With the application's style sheet, as the window's Presenter action does: it carries the larger font size (the
-    theme alone scales only the fixed widths, and the test would pass on columns a projector shows cut off).
+    With the application's font (``theme.apply``), as the window's Presenter action does: it carries the larger size
+    (the theme alone scales only the fixed widths, and the test would pass on columns a projector shows cut off).
     """
     before = theme.current()
     app = QtWidgets.QApplication.instance()
