@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui import theme
 from gui.i18n import translate
@@ -307,7 +307,9 @@ class LossPlot(pg.PlotWidget):
         self.plot_item.getAxis("left").setLogMode(False, True)
         self.plot_item.setLabel("bottom", translate("Optimizer", "iteration"))
         self.plot_item.setLabel("left", "f − f*")
-        self.plot_item.setTitle(translate("Optimizer", "Loss (log scale)"))
+        self._title = ""
+        self._full_px: float | None = None
+        self._fit_title()
         self.curves: dict[str, PixelCurveItem] = {}
         for name in names:
             curve = PixelCurveItem(pen=theme.pen(COLORS[name], 0.8), skipFiniteCheck=True)  # stroked in pixels
@@ -319,6 +321,24 @@ class LossPlot(pg.PlotWidget):
         vb.setMouseEnabled(False, False)
         vb.disableAutoRange()
         self._label = ""
+
+    def _fit_title(self) -> None:
+        """"Loss (log scale)", or "Loss" when the plot is too narrow for it (stacked under the surface)."""
+        if not hasattr(self, "_title"):  # (a resize during PlotWidget's own construction)
+            return
+        full = translate("Optimizer", "Loss (log scale)")
+        if self._full_px is None:  # measured once, as drawn (the title's size is in its markup)
+            self.plot_item.setTitle(full)
+            self._title, self._full_px = full, self.plot_item.titleLabel.item.boundingRect().width()
+        room = self.width() - self.plot_item.getAxis("left").width() - 16  # the title spans the data area only
+        title = full if self._full_px <= room else translate("Optimizer", "Loss")
+        if title != self._title:
+            self._title = title
+            self.plot_item.setTitle(title)
+
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:  # Qt override: the title follows the width
+        super().resizeEvent(event)
+        self._fit_title()
 
     def set_curves(self, values: dict[str, np.ndarray], offset: float, label: str, fit: bool = True) -> None:
         """Curves of f − offset (floored at 1e-16 so the log scale always has a point); ``fit`` refits the range."""

@@ -392,3 +392,19 @@ def test_fit_a_line_page_is_built_when_first_shown_and_draws_a_line_fit_state_se
     # clicking on the new (m, b) surface moves the start, like the main surface
     click_in_view(qtbot, lab.fit_surface, (1.0, 1.0), viewbox=lab.fit_surface.viewbox)
     assert lab.state().start == pytest.approx((1.0, 1.0), abs=0.1)
+
+
+def test_loss_title_shortens_when_the_plot_is_narrow(qtbot):
+    """'Loss (log scale)' where it fits, 'Loss' in a narrow plot (it was cut to 'Loss (log scal' stacked under the
+    surface at 1280×720 presenter + Lessons)."""
+    from gui.labs.optimizer.views import LossPlot
+
+    plot = LossPlot(("gd",))
+    qtbot.addWidget(plot)
+    plot.resize(600, 300)
+    plot.show()
+    qtbot.waitUntil(lambda: plot.plot_item.titleLabel.text == "Loss (log scale)")
+    plot.resize(150, 300)
+    qtbot.waitUntil(lambda: plot.plot_item.titleLabel.text == "Loss")
+    plot.resize(600, 300)
+    qtbot.waitUntil(lambda: plot.plot_item.titleLabel.text == "Loss (log scale)")
