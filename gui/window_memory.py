@@ -9,7 +9,14 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from gui import preferences, theme
 from gui.i18n import apply_language, chosen_language
 
-__all__ = ["restore_window", "save_window", "add_reset_preferences_action", "reset_preferences", "DEFAULT_SIZE"]
+__all__ = [
+    "restore_window",
+    "save_window",
+    "add_reset_preferences_action",
+    "reset_preferences",
+    "show_default_size",
+    "DEFAULT_SIZE",
+]
 
 DEFAULT_SIZE = (1280, 800)
 """The window's size when nothing is remembered (or after Reset preferences)."""
@@ -21,6 +28,22 @@ def _set_checked(action: QtGui.QAction | None, on: bool) -> None:
     if action is not None:
         with QtCore.QSignalBlocker(action):
             action.setChecked(on)
+
+
+def show_default_size(window: QtWidgets.QWidget) -> None:
+    """:data:`DEFAULT_SIZE`, or the whole screen where the screen is smaller (a 1280×720 projector, a netbook).
+
+    Maximised rather than resized to the screen: the window manager then fits the title bar and the task bar in too.
+    """
+    screen = window.screen() or QtGui.QGuiApplication.primaryScreen()
+    room = screen.availableGeometry() if screen is not None else None
+    small = room is not None and (room.width() < DEFAULT_SIZE[0] or room.height() < DEFAULT_SIZE[1])
+    if small:  # (also sized to it: without a window manager, or before it acts, maximised is only a wish)
+        window.resize(min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height()))
+    else:
+        window.resize(*DEFAULT_SIZE)
+    state = window.windowState() & ~QtCore.Qt.WindowState.WindowMaximized
+    window.setWindowState(state | QtCore.Qt.WindowState.WindowMaximized if small else state)
 
 
 def restore_window(window: Any) -> None:
@@ -37,7 +60,7 @@ def restore_window(window: Any) -> None:
     window._set_theme(look)
     geometry = preferences.read_bytes(preferences.GEOMETRY)
     if geometry is None or not window.restoreGeometry(geometry):
-        window.resize(*DEFAULT_SIZE)
+        show_default_size(window)
     docks = preferences.read_bytes(preferences.DOCKS)
     if docks is not None:
         window.restoreState(docks)
@@ -78,7 +101,7 @@ def reset_preferences(window: Any) -> None:
         dock.hide()
     if window.isFullScreen():
         window.showNormal()
-    window.resize(*DEFAULT_SIZE)
+    show_default_size(window)
     rebuilt = theme.current() != theme.Theme()  # a theme change re-creates the labs
     if old_language:
         apply_language("")

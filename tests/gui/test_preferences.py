@@ -26,6 +26,16 @@ def settings_dir(tmp_path, monkeypatch):
     theme.apply(QtWidgets.QApplication.instance())
 
 
+def _default_size(win) -> bool:
+    """The window shows at the default size, or fills a screen smaller than it (maximised)."""
+    from PySide6 import QtGui
+
+    room = QtGui.QGuiApplication.primaryScreen().availableGeometry()
+    if room.width() >= DEFAULT_SIZE[0] and room.height() >= DEFAULT_SIZE[1]:
+        return win.size() == QtCore.QSize(*DEFAULT_SIZE)
+    return bool(win.windowState() & QtCore.Qt.WindowState.WindowMaximized)
+
+
 def _window(qtbot):
     from gui.app import MainWindow, make_application
 
@@ -85,7 +95,7 @@ def test_reset_preferences_forgets_everything_and_shows_the_defaults(qtbot, sett
     win.reset_preferences_action.trigger()
     assert theme.current() == theme.Theme()
     assert not win.dark_action.isChecked() and not win.lessons_dock.isVisible()
-    assert win.size() == QtCore.QSize(*DEFAULT_SIZE)
+    assert _default_size(win)
     assert preferences.store().allKeys() == []
     win.close()
 
@@ -101,7 +111,7 @@ def test_a_corrupt_settings_file_falls_back_to_the_defaults(qtbot, settings_dir)
     assert theme.current() == theme.Theme()
     assert not win.dark_action.isChecked() and not win.presenter_action.isChecked()
     assert win.sidebar_action.isChecked()
-    assert win.size() == QtCore.QSize(*DEFAULT_SIZE)
+    assert _default_size(win)
     assert not win.lessons_dock.isVisible()
     assert preferences.recent_lessons() == []
     win.close()  # and saving over the corrupt file works
@@ -131,3 +141,21 @@ def test_opened_lesson_is_in_recent_and_its_folder_remembered(qtbot, settings_di
     tips = [a.toolTip() for a in win.recent_menu.actions()]
     assert str(lesson.resolve()) in tips
     win.close()
+
+
+def test_first_start_on_a_screen_smaller_than_the_default_size_fills_it(qtbot, settings_dir) -> None:
+    """No remembered geometry and a screen under 1280×800 (the offscreen one is 800×800; a 1280×720 projector): the
+    window is maximised, not left taller than the screen; a remembered size is used as it was."""
+    from PySide6 import QtGui
+
+    room = QtGui.QGuiApplication.primaryScreen().availableGeometry()
+    assert room.width() < DEFAULT_SIZE[0] or room.height() < DEFAULT_SIZE[1]  # the case under test
+    win = _window(qtbot)
+    assert win.windowState() & QtCore.Qt.WindowState.WindowMaximized
+    win.setWindowState(QtCore.Qt.WindowState.WindowNoState)
+    win.resize(960, 700)  # (the offscreen screen is 800 wide: a restored width is held to the minimum, 960)
+    win.close()
+    second = _window(qtbot)
+    assert not second.windowState() & QtCore.Qt.WindowState.WindowMaximized
+    assert second.size() == QtCore.QSize(960, 700)
+    second.close()
