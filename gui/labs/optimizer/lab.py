@@ -32,13 +32,14 @@ from gui.labs.optimizer.views import LossPlot, SurfaceView, arrow_segments
 from gui.widgets.field_controls import spec_of
 from gui.widgets.lazy_page import LazyPage
 from gui.widgets.playback import PlaybackBar
+from gui.widgets.reflow import Reflow
 from gui.widgets.results_cache import ResultsCache
 from gui.widgets.words import pair
 
 __all__ = ["OptimizerLab"]
 
-_BESIDE_EXTRA = 30  # px around the surface and the readouts side by side: margins, splitter handle, tab frame
-_UNDER_EXTRA = 20  # px around the loss plot and the table side by side under the surface: margins, handle
+_BESIDE_EXTRA = 16  # px inside the split around the surface and the readouts side by side: handle, tab frame
+_UNDER_EXTRA = 6  # px inside the split between the loss plot and the table under the surface: the handle
 
 
 class FitPage(QtWidgets.QSplitter):
@@ -148,7 +149,9 @@ class OptimizerLab(Lab):
         self.split.setStretchFactor(1, 0)
         self.split.setChildrenCollapsible(False)
         self.split.setSizes([640, self.readout.sizeHint().width()])
-        self._narrow = False
+        # Readouts beside the surface while it keeps MAIN_PLOT_MIN next to the whole table, under it when not
+        wide_min = MAIN_PLOT_MIN + self.readout.sizeHint().width() + _BESIDE_EXTRA
+        self.reflow = Reflow(self.split, wide_min, (), self._arrange)
         lay = QtWidgets.QHBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.split, 1)
@@ -156,34 +159,33 @@ class OptimizerLab(Lab):
 
     def resizeEvent(self, event) -> None:  # Qt override
         super().resizeEvent(event)
-        self._arrange(event.size().width())
+        if self.reflow.narrow:
+            self._share_under()
 
-    def _arrange(self, width: int) -> None:
-        """Readouts beside the surface when the lab is wide enough for both, under it when not (1024×768 + Lessons).
+    def _arrange(self, narrow: bool) -> None:
+        """Readouts beside the surface (wide), or under it with the loss plot beside the table (1024×768 + Lessons).
 
         Beside it the table would be squeezed (names elided) and the surface narrower than ``MAIN_PLOT_MIN``;
         under it the table keeps its full width next to the loss plot, and the surface spans the lab.
         """
-        column = self.panel.maximumWidth()  # the width gui.fit gives the column (its geometry may lag a resize)
+        vertical, horizontal = QtCore.Qt.Orientation.Vertical, QtCore.Qt.Orientation.Horizontal
+        self.split.setOrientation(vertical if narrow else horizontal)
+        self.side.setOrientation(horizontal if narrow else vertical)
+        self.side.setMinimumWidth(0 if narrow else self.readout.minimumWidth())
         table = self.readout.sizeHint().width()
-        narrow = width - column - table - _BESIDE_EXTRA < MAIN_PLOT_MIN
-        if narrow != self._narrow:
-            self._narrow = narrow
-            vertical, horizontal = QtCore.Qt.Orientation.Vertical, QtCore.Qt.Orientation.Horizontal
-            self.split.setOrientation(vertical if narrow else horizontal)
-            self.side.setOrientation(horizontal if narrow else vertical)
-            self.side.setMinimumWidth(0 if narrow else self.readout.minimumWidth())
-            if narrow:
-                height = max(self.split.height(), 400)
-                self.split.setSizes([height - self._rows_h - 60, self._rows_h + 60])
-            else:
-                self.side.setSizes([300, self._rows_h + 220])
-                room = width - column - _BESIDE_EXTRA
-                self.split.setSizes([room - table, table])
-        if narrow:  # at every width: the table at its full width unless the loss plot would get under PLOT_MIN
-            room = width - column - _UNDER_EXTRA
-            table = max(min(table, room - PLOT_MIN[0]), self.readout.minimumWidth())
-            self.side.setSizes([room - table, table])
+        if narrow:
+            height = max(self.split.height(), 400)
+            self.split.setSizes([height - self._rows_h - 60, self._rows_h + 60])
+            self._share_under()
+        else:
+            self.side.setSizes([300, self._rows_h + 220])
+            self.split.setSizes([self.split.width() - table, table])
+
+    def _share_under(self) -> None:
+        """Under the surface: the table at its full width unless the loss plot would get under ``PLOT_MIN``."""
+        room = self.split.width() - _UNDER_EXTRA
+        table = max(min(self.readout.sizeHint().width(), room - PLOT_MIN[0]), self.readout.minimumWidth())
+        self.side.setSizes([room - table, table])
 
     def _on_fit_page_built(self, page: FitPage) -> None:
         """Wire the new line-fit views like the surface view and draw the current state into them."""
