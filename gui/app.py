@@ -792,8 +792,7 @@ def render_lab_png(
     lessons: bool = False,
 ) -> None:
     """Render the main window (on lab ``lab``, after opening ``scene`` if given) to a PNG file."""
-    app = make_application()
-    theme.apply(app)
+    make_application()
     win = MainWindow(start_lab=lab)
     win.ask_before_discarding = False
     win.show_error_dialogs = False
@@ -827,7 +826,6 @@ def launch(lab: str | None = None, scene: str | None = None) -> int:
     """Open the main window and run the event loop until it closes."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = make_application()
-    theme.apply(app)
     win = MainWindow(start_lab=lab, remember=True)
     install_exception_hook(lambda: win)
     win.show()

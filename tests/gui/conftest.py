@@ -87,3 +87,22 @@ def lab_window(qtbot, tmp_path, monkeypatch):
     yield factory
     for win in made:
         win.close()
+
+
+@pytest.fixture
+def themed():
+    """``themed(presenter)`` switches presenter mode on or off before a window is built, with the application's font
+    (``theme.apply``, as the window's Presenter action does: the theme alone scales only fixed widths); restored after.
+    """
+    from gui import theme
+
+    before = theme.current()
+    app = QtWidgets.QApplication.instance()
+
+    def switch(presenter: bool) -> None:
+        theme.set_theme(before.with_(presenter=presenter))
+        theme.apply(app)
+
+    yield switch
+    theme.set_theme(before)
+    theme.apply(app)

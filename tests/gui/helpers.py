@@ -1,11 +1,23 @@
-"""Real-mouse helpers for GUI tests: map plot coordinates to widget pixels and drag with qtbot."""
+"""GUI test helpers: real-mouse drags in plots (plot coordinates to widget pixels), window layout checks, pictures."""
 
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
-__all__ = ["view_to_widget", "drag_in_view", "click_in_view", "prepare_view"]
+__all__ = [
+    "view_to_widget",
+    "drag_in_view",
+    "click_in_view",
+    "prepare_view",
+    "settle_layouts",
+    "resize_window",
+    "rect_in",
+    "beside",
+    "below",
+    "all_shown",
+    "legend_swatch",
+]
 
 
 def prepare_view(widget: pg.GraphicsView) -> None:
@@ -65,3 +77,54 @@ def click_in_view(
     QtWidgets.QApplication.processEvents()
     qtbot.mouseClick(widget.viewport(), button, pos=view_to_widget(widget, *at, viewbox=viewbox))
     QtWidgets.QApplication.processEvents()
+
+
+# --- layout ---------------------------------------------------------------------------------------------------------
+def settle_layouts() -> None:
+    """Let every posted layout request run (a resize re-lays the window over a few event-loop turns)."""
+    for _ in range(4):
+        QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.LayoutRequest)
+        QtWidgets.QApplication.processEvents()
+
+
+def resize_window(win: QtWidgets.QWidget, qtbot, width: int, height: int) -> None:
+    """Resize ``win``, wait until it has the size, and let the layouts settle."""
+    win.resize(width, height)
+    qtbot.waitUntil(lambda: win.width() == width and win.height() == height, timeout=2000)
+    settle_layouts()
+
+
+def rect_in(widget: QtWidgets.QWidget, page: QtWidgets.QWidget) -> QtCore.QRect:
+    """``widget``'s rectangle in ``page``'s coordinates."""
+    return QtCore.QRect(widget.mapTo(page, QtCore.QPoint(0, 0)), widget.size())
+
+
+def beside(a: QtCore.QRect, b: QtCore.QRect) -> bool:
+    """``b`` is right of ``a`` on the same band."""
+    return b.left() >= a.right() and b.top() < a.bottom()
+
+
+def below(a: QtCore.QRect, b: QtCore.QRect) -> bool:
+    """``b`` is under ``a``."""
+    return b.top() >= a.bottom()
+
+
+def all_shown(page: QtWidgets.QWidget, widgets) -> None:
+    """No widget lost in a re-arrangement: each shown, not collapsed, and inside ``page``."""
+    for w in widgets:
+        r = rect_in(w, page)
+        assert w.isVisible() and r.width() > 20 and r.height() > 8, (w, r)
+        assert page.rect().adjusted(-1, -1, 1, 1).contains(r), (w, r, page.rect())
+
+
+# --- pictures -------------------------------------------------------------------------------------------------------
+def legend_swatch(item) -> QtGui.QImage:
+    """The 22×22 legend sample pyqtgraph paints for ``item`` (compare a plain curve's with the item it replaced)."""
+    from pyqtgraph.graphicsItems.LegendItem import ItemSample
+
+    img = QtGui.QImage(22, 22, QtGui.QImage.Format.Format_ARGB32)
+    img.fill(0)
+    painter = QtGui.QPainter(img)
+    ItemSample(item).paint(painter)
+    painter.end()
+    return img

@@ -12,12 +12,14 @@ from PySide6 import QtCore, QtWidgets
 from gui import labs as lab_registry
 from gui import theme
 from gui.fit import MAIN_PLOT_MIN, LabFrame, column_areas
+from tests.gui.helpers import settle_layouts
 
 SIZES = [  # presenter fonts are the wide case, the Lessons panel the narrow room
     pytest.param(1280, 720, True, True, id="1280x720-presenter-lessons"),
     pytest.param(1024, 768, False, False, id="1024x768"),
     pytest.param(1024, 768, False, True, id="1024x768-lessons"),
     pytest.param(1366, 768, False, True, id="1366x768-lessons"),  # the commonest laptop screen
+    pytest.param(1152, 864, False, True, id="1152x864-lessons"),  # between: a layout's switch point can fall here
     pytest.param(1280, 800, True, True, id="1280x800-presenter-lessons"),
     pytest.param(1920, 1080, True, True, id="1920x1080-presenter-lessons"),
 ]
@@ -47,25 +49,6 @@ INPUT_TYPES = (
 TOLERANCE = 1  # px: rounding of fractional layouts
 
 
-@pytest.fixture
-def themed(request):
-    """Switch presenter mode on for the test (before the window is built) and back afterwards.
-
-    With the application's font (``theme.apply``), as the window's Presenter action does: it carries the larger size
-    (the theme alone scales only the fixed widths, and the test would pass on columns a projector shows cut off).
-    """
-    before = theme.current()
-    app = QtWidgets.QApplication.instance()
-
-    def switch(presenter: bool) -> None:
-        theme.set_theme(before.with_(presenter=presenter))
-        theme.apply(app)
-
-    yield switch
-    theme.set_theme(before)
-    theme.apply(app)
-
-
 def _controls(root: QtWidgets.QWidget) -> list[QtWidgets.QWidget]:
     """Visible leaf controls under ``root`` (a spin box counts once, not with its inner line edit)."""
     found = []
@@ -85,13 +68,6 @@ def _controls(root: QtWidgets.QWidget) -> list[QtWidgets.QWidget]:
         if not inside_control:
             found.append(w)
     return found
-
-
-def _settle() -> None:
-    """Let every posted layout request run (a resize re-lays the window over a few event-loop turns)."""
-    for _ in range(4):
-        QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.LayoutRequest)
-        QtWidgets.QApplication.processEvents()
 
 
 def _rect_in(widget: QtWidgets.QWidget, other: QtWidgets.QWidget) -> QtCore.QRect:
@@ -202,14 +178,14 @@ def test_lab_fits(request, lab_window, qtbot, themed, lab_name, width, height, p
         win.lessons_dock.show()
     win.resize(width, height)
     qtbot.waitUntil(lambda: win.width() == width and win.height() == height, timeout=2000)
-    _settle()
+    settle_layouts()
     lab = win.current_lab()
     tabs = [t for t in lab.findChildren(QtWidgets.QTabWidget) if t.isVisible()]
     pages = range(tabs[0].count()) if tabs else [None]
     for page in pages:
         if page is not None:
             tabs[0].setCurrentIndex(page)
-            _settle()
+            settle_layouts()
         _check(win, lab)
 
 
@@ -221,7 +197,7 @@ def test_window_minimum_fits_1024x768(lab_window, themed, presenter) -> None:
         win.show_lab(name)
     win.lessons_dock.show()
     win.resize(1024, 768)
-    _settle()
+    settle_layouts()
     hint = win.minimumSizeHint().expandedTo(win.minimumSize())
     assert hint.width() <= 1024 and hint.height() <= 768, hint
 
@@ -261,14 +237,14 @@ def test_high_contrast_at_200_percent_leaves_nothing_clipped(lab_window, qtbot, 
         assert win.font().pointSizeF() >= 2 * before.font_pt - 0.5  # the zoom really reached the widgets
         win.resize(1280, 800)
         qtbot.waitUntil(lambda: win.width() == 1280 and win.height() == 800, timeout=2000)
-        _settle()
+        settle_layouts()
         lab = win.current_lab()
         assert theme.current().zoom == 2.0 and theme.current().high_contrast
         tabs = [t for t in lab.findChildren(QtWidgets.QTabWidget) if t.isVisible()]
         for page in range(tabs[0].count()) if tabs else [None]:
             if page is not None:
                 tabs[0].setCurrentIndex(page)
-                _settle()
+                settle_layouts()
             controls = _controls(lab)
             assert controls, "no visible control found: the check would pass vacuously"
             clipped = [f"{type(c).__name__}({_text(c)!r}): {why}" for c in controls if (why := _clipped_by(c, win))]
@@ -300,7 +276,7 @@ def test_wrapped_columns_settle(lab_window, themed, lab_name) -> None:
     win = lab_window(lab_name)
     win.lessons_dock.show()
     win.resize(1280, 720)
-    _settle()
+    settle_layouts()
     lab = win.current_lab()
     columns = [a for a in column_areas(lab) if a.isVisible()]
     forms = [f for a in columns for f in a.widget().findChildren(QtWidgets.QFormLayout)]

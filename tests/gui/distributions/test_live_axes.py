@@ -179,16 +179,10 @@ def test_histogram_bars_are_a_plain_step_curve_with_the_same_swatch_and_can_be_e
     """The bars are a PlotCurveItem in step mode (a PlotDataItem's setData cost several times more per slider step):
     the legend swatch is the one the PlotDataItem drew, and emptying them (a failed fit) raises nothing."""
     import pyqtgraph as pg
-    from pyqtgraph.graphicsItems.LegendItem import ItemSample
-    from PySide6 import QtGui
 
-    def image(item) -> QtGui.QImage:
-        img = QtGui.QImage(22, 22, QtGui.QImage.Format.Format_ARGB32)
-        img.fill(0)
-        painter = QtGui.QPainter(img)
-        ItemSample(item).paint(painter)
-        painter.end()
-        return img
+    from tests.gui.helpers import legend_swatch
+
+    image = legend_swatch
 
     bars = lab.sampler.hist
     twin = pg.PlotDataItem(stepMode="center", fillLevel=0, brush=bars.opts["brush"], pen=bars.opts["pen"],

@@ -226,16 +226,10 @@ def test_fill_items_draw_the_same_legend_swatch_and_area_as_plot_data_items(lab)
     """The shaded areas are plain PlotCurveItems (a PlotDataItem's setData costs several times more per step):
     their legend swatches and fills are the ones the PlotDataItems drew."""
     import pyqtgraph as pg
-    from pyqtgraph.graphicsItems.LegendItem import ItemSample
-    from PySide6 import QtGui
 
-    def image(item) -> QtGui.QImage:
-        img = QtGui.QImage(22, 22, QtGui.QImage.Format.Format_ARGB32)
-        img.fill(0)
-        painter = QtGui.QPainter(img)
-        ItemSample(item).paint(painter)
-        painter.end()
-        return img
+    from tests.gui.helpers import legend_swatch
+
+    image = legend_swatch
 
     view = lab.power_view
     for item in (view.beta_fill, view.power_fill, *view.alpha_fills, *lab.null_view.reject_fills,

@@ -6,23 +6,10 @@ was narrower than the fit rules allow; under it both get the lab's width. A wide
 
 from __future__ import annotations
 
-import pytest
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtGui
 
-from gui import theme
 from gui.fit import MAIN_PLOT_MIN
-
-
-def _settle() -> None:
-    for _ in range(4):
-        QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.LayoutRequest)
-        QtWidgets.QApplication.processEvents()
-
-
-def _resize(qtbot, win, width, height) -> None:
-    win.resize(width, height)
-    qtbot.waitUntil(lambda: win.width() == width and win.height() == height, timeout=2000)
-    _settle()
+from tests.gui.helpers import resize_window
 
 
 def _names_whole(lab) -> bool:
@@ -34,30 +21,16 @@ def _names_whole(lab) -> bool:
     return all(fm.horizontalAdvance(n) + 8 <= table.columnWidth(0) for n in names)
 
 
-@pytest.fixture
-def presenter():
-    before = theme.current()
-    app = QtWidgets.QApplication.instance()
-
-    def switch(on: bool) -> None:
-        theme.set_theme(before.with_(presenter=on))
-        app.setStyleSheet(theme.stylesheet())
-
-    yield switch
-    theme.set_theme(before)
-    app.setStyleSheet(theme.stylesheet())
-
-
 def test_readouts_move_under_the_surface_when_the_room_is_narrow_and_back(lab_window, qtbot):
     win = lab_window("optimizer")
     lab = win.current_lab()
-    _resize(qtbot, win, 1280, 800)
+    resize_window(win, qtbot, 1280, 800)
     assert lab.split.orientation() == QtCore.Qt.Orientation.Horizontal  # wide: side by side, as designed
     assert lab.side.orientation() == QtCore.Qt.Orientation.Vertical
     assert _names_whole(lab)
 
     win.lessons_dock.show()
-    _resize(qtbot, win, 1024, 768)
+    resize_window(win, qtbot, 1024, 768)
     assert lab.split.orientation() == QtCore.Qt.Orientation.Vertical  # the readouts under the surface
     assert lab.side.orientation() == QtCore.Qt.Orientation.Horizontal  # the loss plot beside the table
     assert lab.surface_view.width() >= MAIN_PLOT_MIN
@@ -67,17 +40,17 @@ def test_readouts_move_under_the_surface_when_the_room_is_narrow_and_back(lab_wi
     assert lab.readout.mapTo(lab, QtCore.QPoint(0, 0)).y() > y_surface + lab.surface_view.height()
 
     win.lessons_dock.hide()
-    _resize(qtbot, win, 1280, 800)
+    resize_window(win, qtbot, 1280, 800)
     assert lab.split.orientation() == QtCore.Qt.Orientation.Horizontal
     assert lab.surface_view.width() > lab.readout.width()
     assert _names_whole(lab)
 
 
-def test_presenter_1280x720_with_lessons_shows_whole_names(lab_window, qtbot, presenter):
-    presenter(True)
+def test_presenter_1280x720_with_lessons_shows_whole_names(lab_window, qtbot, themed):
+    themed(True)
     win = lab_window("optimizer")
     lab = win.current_lab()
     win.lessons_dock.show()
-    _resize(qtbot, win, 1280, 720)
+    resize_window(win, qtbot, 1280, 720)
     assert lab.surface_view.width() >= MAIN_PLOT_MIN
     assert _names_whole(lab)

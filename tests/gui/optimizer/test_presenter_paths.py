@@ -14,7 +14,6 @@ import pyqtgraph as pg
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from gui import theme
 from gui.labs.optimizer.lines import RunLines
 from tests.gui.helpers import drag_in_view
 
@@ -110,14 +109,8 @@ def test_gesture_pens_are_square_capped_and_the_exact_ones_return(qapp):
 
 
 @pytest.fixture
-def presenter():
-    before = theme.current()
-    app = QtWidgets.QApplication.instance()
-    theme.set_theme(before.with_(presenter=True))
-    app.setStyleSheet(theme.stylesheet())
-    yield
-    theme.set_theme(before)
-    app.setStyleSheet(theme.stylesheet())
+def presenter(themed):
+    themed(True)
 
 
 def _race_state(lab, steps):

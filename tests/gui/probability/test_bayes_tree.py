@@ -3,24 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore
 
 from engine import prob as P
-from gui import theme
-
-
-@pytest.fixture
-def themed():
-    """Switch presenter mode on or off for the test (before the window is built) and back afterwards."""
-    before = theme.current()
-    yield lambda presenter: theme.set_theme(before.with_(presenter=presenter))
-    theme.set_theme(before)
-
-
-def _settle() -> None:
-    for _ in range(4):
-        QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.LayoutRequest)
-        QtWidgets.QApplication.processEvents()
+from tests.gui.helpers import settle_layouts
 
 
 @pytest.mark.parametrize(
@@ -35,14 +21,14 @@ def test_tree_labels_stay_inside_the_view_while_the_prevalence_is_typed(qtbot, l
     win.resize(*size)
     lab = win.show_lab("probability")
     lab.set_state(P.ProbabilityState(tab="bayes"))
-    _settle()
+    settle_layouts()
     tree = lab.bayes_tab.tree
     box = lab.bayes_tab.sliders["prevalence"].box
     for typed in ("0.010", "0.333"):
         box.selectAll()
         qtbot.keyClicks(box, typed)
         qtbot.keyClick(box, QtCore.Qt.Key.Key_Return)
-        _settle()
+        settle_layouts()
         assert lab.state().prevalence == pytest.approx(float(typed))
         view = tree.getPlotItem().getViewBox()
         inside = view.mapRectToScene(view.boundingRect())
