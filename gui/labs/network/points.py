@@ -162,8 +162,9 @@ class PointsController(QtCore.QObject):
         except NetworkError as exc:
             lab.error_message(str(exc))  # e.g. dropped onto a point of the other class: keep the last good data
             return False
-        steps = 0 if training.is_playing() else refit_steps(self.drag_steps, state.batch_size)
-        self._pending = (state, run, run.epoch + 1, steps, None)
+        if training.is_playing():
+            return False  # training trains on the new data and its next frame shows it: one redraw a frame, not two
+        self._pending = (state, run, run.epoch + 1, refit_steps(self.drag_steps, state.batch_size), None)
         return True
 
     def _train_pending(self, chunk: int | None) -> bool:

@@ -43,6 +43,7 @@ class TrainingController(QtCore.QObject):
         self.step_target: int | None = None  # the epoch a sliced Step is training towards (None: not stepping)
         self._last_frame = 0.0
         self._trained_since_frame = False
+        self._frame_shown = False  # a frame was shown on the last tick: Qt paints it on the next pass
         self.timer = QtCore.QTimer(self)
         self.timer.setInterval(0)  # a tick whenever the event loop is idle; redraws are rate-limited in tick
         self.timer.timeout.connect(self.tick)
@@ -115,6 +116,9 @@ class TrainingController(QtCore.QObject):
         if run is None:
             self.pause()
             return
+        if self._frame_shown:  # the pass that paints a frame trains nothing: the frame (and any click) waits less
+            self._frame_shown = False
+            return
         if self.step_target is not None:
             self._tick_step(run)
             return
@@ -136,8 +140,10 @@ class TrainingController(QtCore.QObject):
         """Show the live run's weights and epoch (a preview); stop with a message when it diverged."""
         self._last_frame = time.perf_counter()
         self._trained_since_frame = False
+        self._frame_shown = True
         lab = self.lab
-        lab.preview(dataclasses.replace(lab.state(), weights=run.weights(), epoch=run.epoch))
+        shown = lab.point_edits.dragged_state() or lab.state()  # a dragged point's newest place (already in the run)
+        lab.preview(dataclasses.replace(shown, weights=run.weights(), epoch=run.epoch))
         if run.status == "diverged":
             self.timer.stop()
             self.show_play_button()

@@ -384,6 +384,44 @@ def test_training_slices_are_shorter_while_a_point_is_dragged(qtbot, lab):
     qtbot.mouseRelease(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(plane, start[0] + 0.2, start[1]))
 
 
+def test_while_playing_a_dragged_point_trains_in_the_run_and_shows_on_the_next_frame(qtbot, lab, monkeypatch):
+    """While training plays, the drag's refit only hands the new data to the live run (no redraw of its own): the
+    training's next frame shows the point where it is, and the tick after a frame (Qt paints it) trains nothing."""
+    from tests.gui.helpers import prepare_view, view_to_widget
+
+    lab.point_edits.on_dataset("custom")
+    training = lab.training
+    training.slice_steps = 1
+    _click(qtbot, lab.controls.play_button)
+    assert lab.is_playing()
+    training.timer.setInterval(10**6)  # still playing; the ticks below are driven one by one
+    previews = []
+    preview = lab.preview
+    monkeypatch.setattr(lab, "preview", lambda s, *a, **k: (previews.append(s), preview(s, *a, **k))[1])
+    plane, vp = lab.plane, lab.plane.viewport()
+    prepare_view(plane)
+    x, y = lab.state().points[3][:2]
+    qtbot.mousePress(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(plane, x, y))
+    qtbot.mouseMove(vp, view_to_widget(plane, x + 0.4, y - 0.2))
+    moved = lab.point_edits.drag_target[1:]
+    qtbot.waitUntil(lambda: not lab.point_edits.refit_timer.isActive(), timeout=2000)
+    run = training.run
+    in_run = np.vstack([run.data.x_train, run.data.x_test])
+    assert np.isclose(in_run, np.round(moved, 4)).all(axis=1).any()  # the run trains on the moved point…
+    assert previews == []  # …and nothing was redrawn for it but the marker
+    training._last_frame = float("-inf")
+    training._trained_since_frame = True
+    training.tick()  # a frame: the dragged point where it is now
+    assert len(previews) == 1 and previews[0].points[3][:2] == pytest.approx(np.round(moved, 4))
+    pos = run._pos, run.epoch
+    training.tick()  # the pass that paints the frame
+    assert (run._pos, run.epoch) == pos and len(previews) == 1
+    training.tick()
+    assert (run._pos, run.epoch) != pos
+    qtbot.mouseRelease(vp, QtCore.Qt.MouseButton.LeftButton, pos=view_to_widget(plane, x + 0.4, y - 0.2))
+    assert lab.state().points[3][:2] == pytest.approx(np.round(moved, 4))
+
+
 def test_a_drag_refit_derives_what_is_shown_and_leaves_the_inputs_alone(qtbot, lab, monkeypatch):
     """A refit's derive skips the Layers tab's stages while another tab is shown; the control column (which shows no
     point) is not written again for new points; the Layers tab gets its stages when opened."""
