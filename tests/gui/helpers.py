@@ -80,11 +80,42 @@ def click_in_view(
 
 
 # --- layout ---------------------------------------------------------------------------------------------------------
-def settle_layouts() -> None:
-    """Let every posted layout request run (a resize re-lays the window over a few event-loop turns)."""
-    for _ in range(4):
-        QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.LayoutRequest)
-        QtWidgets.QApplication.processEvents()
+class _LayoutActivity(QtCore.QObject):
+    """Counts the layout requests and resizes any widget receives (installed on the application while settling)."""
+
+    KINDS = (QtCore.QEvent.Type.LayoutRequest, QtCore.QEvent.Type.Resize)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seen = 0
+
+    def eventFilter(self, _watched: QtCore.QObject, event: QtCore.QEvent) -> bool:  # Qt override
+        if event.type() in self.KINDS:
+            self.seen += 1
+        return False
+
+
+def settle_layouts(max_turns: int = 40) -> None:
+    """Run the event loop until layouts are at rest: two turns in a row without a layout request or a resize.
+
+    A resize re-lays the window over several turns, and a control column re-fits on a zero-timer after its contents
+    settle (which resizes it and asks for one more layout); a fixed number of turns left a column resized but not yet
+    placed now and then on a busy machine.
+    """
+    app = QtWidgets.QApplication.instance()
+    activity = _LayoutActivity()
+    app.installEventFilter(activity)
+    try:
+        quiet = 0
+        for _ in range(max_turns):
+            before = activity.seen
+            QtCore.QCoreApplication.sendPostedEvents(None, QtCore.QEvent.Type.LayoutRequest)
+            QtWidgets.QApplication.processEvents()
+            quiet = quiet + 1 if activity.seen == before else 0
+            if quiet >= 2:
+                return
+    finally:
+        app.removeEventFilter(activity)
 
 
 def resize_window(win: QtWidgets.QWidget, qtbot, width: int, height: int) -> None:
