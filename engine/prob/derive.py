@@ -72,6 +72,12 @@ def _naive_bayes_part(message: str, alpha: float) -> tuple[WordCounts, Score, in
 
 
 @functools.lru_cache(maxsize=8)
+def _throw_part(a: Rect, b: Rect, n_trials: int, seed: int) -> tuple[Throw, tuple[float, float]]:
+    throw = throw_points(a, b, n_trials, seed)
+    return throw, binomial_bounds(throw.n, event_probs(a, b).p_a)
+
+
+@functools.lru_cache(maxsize=8)
 def _space_part(space: str, a: str, b: str, n_trials: int, seed: int) -> tuple[EventProbs, Roll]:
     return space_probs(space, a, b), roll(space, a, b, n_trials, seed)
 
@@ -91,7 +97,7 @@ def derive(state: ProbabilityState) -> ProbabilityResults:
     ProbabilityResults
     """
     ev = event_probs(state.event_a, state.event_b)
-    throw = throw_points(state.event_a, state.event_b, state.n_trials, state.seed)
+    throw, bounds_a = _throw_part(state.event_a, state.event_b, state.n_trials, state.seed)
     first, second, people, icons = _bayes_part(state.prevalence, state.sensitivity, state.specificity)
     model, score, underflow = _naive_bayes_part(state.message, state.alpha)
     space, rolled = _space_part(state.space, state.space_a, state.space_b, state.n_trials, state.seed)
@@ -101,7 +107,7 @@ def derive(state: ProbabilityState) -> ProbabilityResults:
         disjoint_pair=disjoint_example(ev.p_a, ev.p_b),
         independent_pair=independent_example(ev.p_a, ev.p_b),
         throw=throw,
-        bounds_a=binomial_bounds(throw.n, ev.p_a),
+        bounds_a=bounds_a,
         space=space,
         rolled=rolled,
         space_bounds_a=binomial_bounds(rolled.n, float(space.p_a)),

@@ -16,10 +16,24 @@ from gui.widgets.plane import configure_plot
 __all__ = ["NaiveBayesTab"]
 
 MAX_BARS = 12
+NICE_SPANS = (1.0, 1.5, 2.0, 3.0, 5.0, 7.5, 10.0)
+"""The bars' half-width steps through these (× a power of ten): a keystroke rarely moves the axis."""
+
+
+def nice_span(span: float) -> float:
+    """The smallest ``NICE_SPANS`` step × 10ᵏ at or above ``span`` (1 for an empty or zero span)."""
+    if not np.isfinite(span) or span <= 0:
+        return 1.0
+    scale = 10.0 ** np.floor(np.log10(span))
+    return float(next((m * scale for m in NICE_SPANS if m * scale >= span * (1 - 1e-12)), 10.0 * scale))
 
 
 class WordBars(pg.PlotWidget):
-    """One horizontal bar per known word: count × log[P(w|spam)/P(w|ham)] (right: towards spam)."""
+    """One horizontal bar per known word: count × log[P(w|spam)/P(w|ham)] (right: towards spam).
+
+    The rows are fixed (:data:`MAX_BARS`, the biggest push on top) and the horizontal range steps through nice
+    spans, so typing a word adds a bar without re-ranging and re-ticking the axes on every keystroke.
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -33,10 +47,13 @@ class WordBars(pg.PlotWidget):
         self.bars = pg.BarGraphItem(x0=[], y=[], height=0.7, width=[])
         plot.addItem(self.bars)
         self.labels: dict[str, pg.TextItem] = {}
-        """One label per word ever shown, hidden while its word has no bar: a new word moves the others' labels up
+        """One label per word ever shown, hidden while its word has no bar: a new word moves the others' labels
         instead of rewriting every label's text (~0.1 ms each, a dozen per keystroke that completes a word)."""
         self._brushes = {True: theme.brush("vermillion", 200), False: theme.brush("blue", 200)}
         self._shown: tuple | None = None  # (words, their ratios' bytes) the bars show
+        self._span = 0.0  # the horizontal half-range shown
+        plot.setYRange(-0.6, MAX_BARS - 0.4, padding=0.02)
+        self.show_span(1.0)
 
     def shown_labels(self) -> list[str]:
         """The words labelled on the bars, bottom to top."""
@@ -54,12 +71,13 @@ class WordBars(pg.PlotWidget):
             return  # a keystroke inside a word the corpus does not know: the same bars, nothing to redo or repaint
         self._shown = shown
         brushes = [self._brushes[bool(r > 0)] for r in ratios]
-        self.bars.setOpts(x0=np.zeros(len(ratios)), y=np.arange(len(ratios)), width=ratios, brushes=brushes)
+        rows = MAX_BARS - len(ratios) + np.arange(len(ratios))  # top-aligned: the biggest push on the top row
+        self.bars.setOpts(x0=np.zeros(len(ratios)), y=rows, width=ratios, brushes=brushes)
         plot = self.getPlotItem()
         for word, label in self.labels.items():
             if word not in words and label.isVisible():
                 label.setVisible(False)
-        for i, (word, r) in enumerate(zip(words, ratios, strict=True)):
+        for i, word, r in zip(rows, words, ratios, strict=True):
             label = self.labels.get(word)
             if label is None:
                 label = pg.TextItem(word, color=theme.color("fg"))
@@ -72,9 +90,13 @@ class WordBars(pg.PlotWidget):
             if label.pos() != QtCore.QPointF(0.0, float(i)):
                 label.setPos(0.0, float(i))
             label.setVisible(True)
-        span = float(np.max(np.abs(ratios))) if len(ratios) else 1.0
-        plot.setXRange(-span * 1.1, span * 1.1, padding=0.02)
-        plot.setYRange(-0.6, max(len(ratios), 1) - 0.4, padding=0.02)
+        self.show_span(nice_span(float(np.max(np.abs(ratios)))) if len(ratios) else 1.0)
+
+    def show_span(self, span: float) -> None:
+        """Show x from −``span`` to ``span`` (with a margin); nothing to do when it is already shown."""
+        if span != self._span:
+            self._span = span
+            self.getPlotItem().setXRange(-span * 1.1, span * 1.1, padding=0.02)
 
 
 class NaiveBayesTab(QtWidgets.QWidget):

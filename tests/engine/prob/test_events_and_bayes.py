@@ -186,11 +186,12 @@ def test_dragging_an_event_recomputes_only_the_events_and_the_same_throw() -> No
     moved = replace(base, event_b=(0.3, 0.1, 0.4, 0.5))
     r0, r1 = P.derive(base), P.derive(moved)
     assert r1.throw.points is r0.throw.points and not r1.throw.points.flags.writeable
+    assert P.derive(replace(moved, message="call now")).throw is r1.throw  # a keystroke does not throw again
     assert r1.score is r0.score and r1.first is r0.first and r1.rolled is r0.rolled
     derive_module = sys.modules["engine.prob.derive"]
     simulation = sys.modules["engine.prob.simulation"]
     for cache in (derive_module._bayes_part, derive_module._naive_bayes_part, derive_module._space_part,
-                  simulation._first_points):  # fmt: skip
+                  derive_module._throw_part, simulation._first_points):  # fmt: skip
         cache.cache_clear()
     fresh = P.derive(moved)
     assert fresh.throw.points is not r1.throw.points

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy as np
+import pytest
 from PySide6 import QtCore, QtWidgets
 
 from engine import prob as P
@@ -98,6 +100,35 @@ def test_a_keystroke_that_leaves_the_known_words_alone_leaves_the_bars_alone(qtb
     assert len(set_opts) == n and tab.message.text() == "free zqxw"
     qtbot.keyClicks(tab.message, " prize")
     assert len(set_opts) > n and sorted(tab.bars.shown_labels()) == ["free", "prize"]
+
+
+def test_word_bars_keep_their_rows_and_step_their_range_while_typing(qtbot, lab_window):
+    """The biggest push sits on the top row, the rest under it; the horizontal range is a nice span that holds the
+    longest bar and moves only when a bar outgrows it (not on every word)."""
+    from gui.labs.probability.naive_bayes_tab import MAX_BARS, nice_span
+
+    assert [nice_span(x) for x in (0.3, 1.0, 1.2, 2.9, 4.0, 6.1, 7.6, 0.0, float("nan"))] == pytest.approx(
+        [0.3, 1.0, 1.5, 3.0, 5.0, 7.5, 10.0, 1.0, 1.0]
+    )
+    _win, lab = _events_lab(lab_window, tab="naive_bayes", message="")
+    tab = lab.nb_tab
+    view = tab.bars.getPlotItem().getViewBox()
+    tab.message.setFocus()
+    qtbot.keyClicks(tab.message, "free prize")
+    widths = np.asarray(tab.bars.bars.opts["width"])
+    rows = np.asarray(tab.bars.bars.opts["y"])
+    assert list(rows) == [MAX_BARS - 2, MAX_BARS - 1] and abs(widths[-1]) >= abs(widths[0])  # biggest on top
+    span = nice_span(float(np.max(np.abs(widths))))
+    x0, x1 = view.viewRange()[0]
+    assert x1 >= span * 1.1 - 1e-9 and x0 <= -span * 1.1 + 1e-9 and x1 < span * 1.5
+    changes = []
+    view.sigXRangeChanged.connect(lambda *_: changes.append(1))
+    qtbot.keyClicks(tab.message, " call now")
+    widths = np.asarray(tab.bars.bars.opts["width"])
+    assert len(widths) == 4 and list(tab.bars.bars.opts["y"]) == list(range(MAX_BARS - 4, MAX_BARS))
+    assert bool(changes) == (nice_span(float(np.max(np.abs(widths)))) != span)
+    pad = 0.02 * (MAX_BARS + 0.2)  # (pyqtgraph pads each side by 2 % of the range)
+    assert view.viewRange()[1] == pytest.approx([-0.6 - pad, MAX_BARS - 0.4 + pad])  # the rows never moved
 
 
 def test_a_keystroke_rewrites_only_the_word_table_cells_whose_text_changed(qtbot, lab_window, monkeypatch):
