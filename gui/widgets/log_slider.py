@@ -8,6 +8,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui import theme
 from gui.i18n import translate
+from gui.widgets.live_quality import live_on_press
 
 __all__ = ["LogSlider"]
 
@@ -70,6 +71,7 @@ class LogSlider(QtWidgets.QWidget):
         self.slider.valueChanged.connect(self._on_slider)
         self.slider.sliderReleased.connect(lambda: self.value_changed.emit(self._value, True))
         self.box.editingFinished.connect(self._on_typed)
+        live_on_press(self.slider)
 
     def value(self) -> float:
         """The current value."""

@@ -6,6 +6,8 @@ import math
 
 from PySide6 import QtCore, QtWidgets
 
+from gui.widgets.live_quality import live_on_press
+
 __all__ = ["ParamSlider"]
 
 _TICKS = 1000
@@ -57,6 +59,7 @@ class ParamSlider(QtWidgets.QWidget):
         self.slider.valueChanged.connect(self._on_slider)
         self.slider.sliderReleased.connect(lambda: self.value_changed.emit(self.value(), True))
         self.box.valueChanged.connect(lambda v: self.value_changed.emit(float(v), True))
+        live_on_press(self.slider)
 
     def value(self) -> float:
         """The current value (the spin box is the source of truth)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from gui.i18n import translate
+from gui.widgets.live_quality import live_on_press
 
 __all__ = ["PlaybackBar", "SPEEDS"]
 
@@ -61,6 +62,7 @@ class PlaybackBar(QtWidgets.QWidget):
         self.back_button.clicked.connect(lambda: self._move(self.scrub.value() - 1, True))
         self.scrub.valueChanged.connect(lambda v: self._announce(v, not self.scrub.isSliderDown()))
         self.scrub.sliderReleased.connect(lambda: self.position_changed.emit(self.scrub.value(), True))
+        live_on_press(self.scrub)
         self.speed.currentIndexChanged.connect(lambda _i: self.speed_changed.emit(self.current_speed()))
 
     def current_speed(self) -> float:

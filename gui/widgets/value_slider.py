@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
+from gui.widgets.live_quality import live_on_press
+
 __all__ = ["ValueSlider"]
 
 
@@ -35,6 +37,7 @@ class ValueSlider(QtWidgets.QWidget):
         self.slider.valueChanged.connect(self._on_slider)
         self.slider.sliderReleased.connect(lambda: self.value_changed.emit(self.value(), True))
         self.box.valueChanged.connect(self._on_box)
+        live_on_press(self.slider)
 
     def set_range(self, lo: float, hi: float, step: float | None = None) -> None:
         """New bounds (and step); the value is clamped into them without emitting."""

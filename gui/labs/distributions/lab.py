@@ -188,8 +188,6 @@ class DistributionsLab(Lab):
         )
         c.mle_param.currentIndexChanged.connect(self._on_mle_param)
         self.tabs.currentChanged.connect(self._on_tab)
-        for param in (c.clt_n, c.rho, c.coin_alpha, c.coin_beta, c.coin_p):
-            param.slider.sliderPressed.connect(self._on_pressed)
 
     # --- edits ------------------------------------------------------------------------------------------------------
     def _edit(self, text: str, **changes: Any) -> None:
@@ -204,11 +202,6 @@ class DistributionsLab(Lab):
         if final:
             self.commit(text)
             self.render(self._state)  # the gesture is over: deferred draws run and the axes fit the curve again
-
-    def _on_pressed(self) -> None:
-        """A slider's handle grabbed: the gesture's live look (aliased curves, labels held at their size) starts now,
-        so the drag's first move does not pay for it as well (~3 ms at 1920 presenter)."""
-        self.live_quality.begin()
 
     def _on_family(self, _index: int) -> None:
         name = self.controls.family.currentData()
@@ -346,7 +339,6 @@ class DistributionsLab(Lab):
             c.rebuild_params(s.distribution)
             for pname, slider in c.sliders.items():
                 slider.value_changed.connect(lambda v, final, p=pname: self._on_param(p, v, final))
-                slider.slider.sliderPressed.connect(self._on_pressed)
             self._shown_family = s.distribution
         for pname, value in s.params:
             c.sliders[pname].set_value(value)

@@ -16,6 +16,7 @@ from engine.schema import FieldSpec
 from gui.i18n import translate
 from gui.widgets.field_controls import configure_spin, spec_of
 from gui.widgets.form_parts import error_label, form_group
+from gui.widgets.live_quality import live_on_press
 
 __all__ = ["HypothesisControls", "spin", "dspin", "tick_slider", "to_tick", "from_tick", "subscripted"]
 
@@ -84,6 +85,7 @@ def tick_slider(field: str, tip: str = "") -> QtWidgets.QSlider:
     slider.setRange(to_tick(fs, lo), to_tick(fs, hi))
     slider.setPageStep(PAGE_TICKS)
     slider.setToolTip(tip)
+    live_on_press(slider)
     return slider
 
 

@@ -124,10 +124,6 @@ class HypothesisLab(Lab):
             lambda _i: self.set_fields(translate("Hypothesis", "Choose data source"), source=c.source.currentData())
         )
         c.alpha.valueChanged.connect(self._on_alpha)
-        for slider in (c.alpha, c.power_effect, c.power_n):
-            # the live look (aliased curves, labels held at their size) is set up when the handle is grabbed, so
-            # the drag's first move does not pay for it as well (~2.5 ms at 1920 presenter)
-            slider.sliderPressed.connect(self._on_pressed)
         c.alpha.sliderReleased.connect(lambda: self._on_released(translate("Hypothesis", "Change α")))
         for box, field, text in (
             (c.mu0, "mu0", translate("Hypothesis", "Set μ₀")),
@@ -225,10 +221,6 @@ class HypothesisLab(Lab):
                 self.edit(new, text or translate("Hypothesis", "Change power settings"))
         finally:
             self._live = False
-
-    def _on_pressed(self) -> None:
-        """A slider's handle grabbed: the gesture's live look starts now (see :class:`LiveQuality`)."""
-        self.live_quality.begin()
 
     def _on_released(self, text: str) -> None:
         """A slider let go: one undo step; the power plot's axes fit the curves again (they only grew) and the side

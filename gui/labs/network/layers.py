@@ -10,6 +10,7 @@ from engine.nn import LayerStage
 from gui import theme
 from gui.i18n import translate
 from gui.labs.network.plane import CLASS_COLORS
+from gui.widgets.live_quality import live_on_press
 from gui.widgets.plane import configure_plot
 
 
@@ -32,6 +33,7 @@ class LayersView(QtWidgets.QWidget):
         self.title.setWordWrap(True)
         self.slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
         self.slider.setObjectName("layer_stage")
+        live_on_press(self.slider)
         self.slider.setPageStep(1)
         self.slider.setTickPosition(QtWidgets.QSlider.TickPosition.TicksBelow)
         self.prev_button = QtWidgets.QPushButton(translate("Network", "◀ Back"))
