@@ -12,6 +12,9 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from engine.i18n import translate
+from engine.typed_numbers import AmbiguousCommaError, number_tokens
+
 __all__ = [
     "InferenceError",
     "NumberTokenError",
@@ -27,7 +30,6 @@ ALTERNATIVES = ("two-sided", "less", "greater")
 MAX_SAMPLE = 1_000_000
 MAX_TEXT = 2_000_000
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\Z")
-_SEPARATORS = re.compile(r"[^\s,;]+")
 
 
 class InferenceError(ValueError):
@@ -97,7 +99,8 @@ def as_sample(data: Iterable[float], field: str, min_n: int = 1, need_spread: bo
 
 
 def parse_numbers(text: str, field: str = "numbers") -> tuple[float, ...]:
-    """Read numbers typed by a user, separated by spaces, commas, semicolons or new lines.
+    """Read numbers typed by a user, separated by spaces, commas, semicolons or new lines; a decimal comma where the
+    text can mean nothing else (``"4,9 5,6"``; see :mod:`engine.typed_numbers`).
 
     Parameters
     ----------
@@ -116,17 +119,21 @@ def parse_numbers(text: str, field: str = "numbers") -> tuple[float, ...]:
         raise InferenceError(f"{field} must be text, got {type(text).__name__}")
     if len(text) > MAX_TEXT:
         raise InferenceError(f"{field} is {len(text):,} characters long; at most {MAX_TEXT:,} are allowed")
+    try:
+        tokens = number_tokens(text)
+    except AmbiguousCommaError as exc:
+        raise NumberTokenError(f"{field}: {exc}", exc.token, exc.start, exc.end) from None
     values: list[float] = []
-    for match in _SEPARATORS.finditer(text):
-        token = match.group()
-        literal = token.replace("\u2212", "-")  # a typographic minus pasted from a document
-        value = float(literal) if _NUMBER.match(literal) else math.nan
+    for t in tokens:
+        value = float(t.literal) if _NUMBER.match(t.literal) else math.nan
         if not math.isfinite(value):  # not a number, or a literal too large for a float (1e999)
+            token = text[t.start : t.end]
             shown = token if len(token) <= 20 else token[:20] + "…"
-            why = "is too large" if _NUMBER.match(literal) else "is not a number"
-            raise NumberTokenError(
-                f"{field}: {shown!r} (character {match.start() + 1}) {why}", token, match.start(), match.end()
-            )
+            if _NUMBER.match(t.literal):
+                why = translate("Numbers", "{0}: “{1}” (character {2}) is too large")
+            else:
+                why = translate("Numbers", "{0}: “{1}” (character {2}) is not a number")
+            raise NumberTokenError(why.format(field, shown, t.start + 1), token, t.start, t.end)
         values.append(value)
         if len(values) > MAX_SAMPLE:
             raise InferenceError(f"{field} has more than {MAX_SAMPLE:,} values")

@@ -13,6 +13,7 @@ from PySide6 import QtCore, QtWidgets
 
 from engine.datasets import DATASETS, CsvTable, DataError, load_dataset, read_csv_table
 from engine.stats import MAX_STORED_DATA
+from engine.typed_numbers import AmbiguousCommaError, number_tokens
 from gui.i18n import translate
 from gui.labs.distributions.controls import DistributionsControls
 
@@ -96,8 +97,13 @@ class FitDataInput(QtCore.QObject):
             self.load_csv(path)
 
     def _on_typed(self) -> None:
-        text = self._c.typed.text().strip()
-        cells = [t for t in text.replace(";", " ").replace(",", " ").split() if t]
+        text = self._c.typed.text()
+        try:
+            cells = [t.literal for t in number_tokens(text)]  # "4,9 5,6": decimal commas where nothing else is meant
+        except AmbiguousCommaError as exc:
+            self._c.typed.setSelection(exc.start, exc.end - exc.start)
+            self._fail(str(exc))
+            return
         if not cells:
             self._fail(translate("Distributions", "type some numbers, separated by commas or spaces"))
             return

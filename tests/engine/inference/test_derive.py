@@ -136,7 +136,7 @@ def test_power_tab_matches_the_normal_formula_and_its_areas() -> None:
 def test_resampling_tabs_only_check_their_data(tab: str) -> None:
     assert derive(HypothesisState(tab=tab)).error == ""
     bad = derive(HypothesisState(tab=tab, source="typed", typed_a="4.1 x"))
-    assert "'x'" in bad.error and bad.verdict.startswith("Cannot run")
+    assert "“x”" in bad.error and bad.verdict.startswith("Cannot run")
 
 
 def test_unusable_data_gives_a_named_message_not_an_exception() -> None:

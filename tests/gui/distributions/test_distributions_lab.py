@@ -169,6 +169,21 @@ def test_bad_csv_and_typed_text_show_a_message_and_keep_the_data(lab, qtbot, tmp
     assert lab.state().data == (2.0, 4.0, 4.0, 5.0) and not lab.controls.data_error.isVisible()
 
 
+def test_typed_numbers_take_decimal_commas_and_refuse_an_ambiguous_one(lab, qtbot):
+    """"4,9 5,6" is two numbers with decimal commas (as the Spanish app writes them); "3,5" alone could be one number
+    or two: refused, the comma's number selected, the data kept."""
+    _click_tab(qtbot, lab, "mle")
+    typed = lab.controls.typed
+    qtbot.keyClicks(typed, "4,9 5,6; 6")
+    qtbot.keyClick(typed, QtCore.Qt.Key.Key_Return)
+    assert lab.state().data == (4.9, 5.6, 6.0) and not lab.controls.data_error.isVisible()
+    typed.clear()
+    qtbot.keyClicks(typed, "1 3,5, 2")
+    qtbot.keyClick(typed, QtCore.Qt.Key.Key_Return)
+    assert "“3,5”" in lab.controls.data_error.text() and lab.controls.data_error.isVisible()
+    assert typed.selectedText() == "3,5" and lab.state().data == (4.9, 5.6, 6.0)
+
+
 def test_impossible_fit_is_explained_not_raised(lab, qtbot):
     _click_tab(qtbot, lab, "mle")
     lab.controls.mle_family.setCurrentIndex(lab.controls.mle_family.findData("exponential"))

@@ -84,7 +84,7 @@ def test_bad_typed_number_is_named_selected_and_state_kept(lab, qtbot):
     qtbot.keyClicks(edit, "5.1 4.9 5x3 6.0")
     qtbot.keyClick(edit, QtCore.Qt.Key.Key_Return)
     assert lab.state() == before
-    assert "'5x3'" in lab.controls.data_error.text() and lab.controls.data_error.isVisible()
+    assert "“5x3”" in lab.controls.data_error.text() and lab.controls.data_error.isVisible()
     assert edit.selectedText() == "5x3"
     edit.selectAll()
     qtbot.keyClicks(edit, "5.1 4.9 5.3 6.0 5.7")
