@@ -1871,7 +1871,7 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     </message>
     <message>
         <source>e.g. 4.9, 5.6 5.1 …</source>
-        <translation>p. ej. 4.9, 5.6 5.1 … (punto decimal)</translation>
+        <translation>p. ej. 4,9 5,6 5,1 … (o 4.9, 5.6, 5.1)</translation>
     </message>
     <message>
         <source>Sample {0}: numbers separated by spaces, commas or semicolons; Enter to apply</source>
@@ -3917,6 +3917,25 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     </message>
 </context>
 <context>
+    <name>Numbers</name>
+    <message>
+        <source>{0}: “{1}” (character {2}) is too large</source>
+        <translation>{0}: “{1}” (carácter {2}) es demasiado grande</translation>
+    </message>
+    <message>
+        <source>{0}: “{1}” (character {2}) is not a number</source>
+        <translation>{0}: “{1}” (carácter {2}) no es un número</translation>
+    </message>
+    <message>
+        <source>“{0}” could be one number or two: type {1}.{2} for one, or {1}, {2} (with a space) for two</source>
+        <translation>“{0}” puede leerse como un número o como dos: escribe {1}.{2} para uno, o {1}, {2} (con un espacio) para dos</translation>
+    </message>
+    <message>
+        <source>“{0}” could be one number or two, as commas here also separate numbers: type {1}.{2} for one (a point for decimals), or {1}, {2} for two</source>
+        <translation>“{0}” puede leerse como un número o como dos, porque aquí las comas también separan números: escribe {1}.{2} para uno (con punto decimal), o {1}, {2} para dos</translation>
+    </message>
+</context>
+<context>
     <name>Optimizer</name>
     <message>
         <source>Fit a line</source>
@@ -4077,6 +4096,10 @@ especificidad {s:.3f} · F1 {f:.3f}</translation>
     <message>
         <source>Loss (log scale)</source>
         <translation>Pérdida (escala log)</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Pérdida</translation>
     </message>
     <message>
         <source>Data (drag a point)</source>
