@@ -2,16 +2,71 @@
 
 from __future__ import annotations
 
+import math
+
 import pyqtgraph as pg
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from gui import theme
 from gui.view_range import MIN_SPAN
 
-__all__ = ["DecadeAxis", "PlaneWidget", "configure_plot", "decade_axes", "VIEW_LIMIT"]
+__all__ = ["DecadeAxis", "PlaneWidget", "configure_plot", "decade_axes", "legible_ticks", "TICK_GAP", "VIEW_LIMIT"]
 
 VIEW_LIMIT = 1e12
 """No plot pans or zooms beyond ±this (pyqtgraph's range arithmetic turns to nan far beyond it)."""
+TICK_GAP = 0.6
+"""The least gap between two tick labels of an axis, in widths of the tick font's "0" (about 5 px on a projector)."""
+
+
+def _nice_above(step: float) -> float:
+    """The next step of the 1-2-5 series above ``step`` (100 -> 200 -> 500 -> 1000)."""
+    p10 = 10.0 ** math.floor(math.log10(step) + 1e-9)
+    for m in (2.0, 5.0, 10.0):
+        if m * p10 > step * (1 + 1e-9):
+            return m * p10
+    return 20.0 * p10
+
+
+def legible_ticks(axis: pg.AxisItem) -> None:
+    """Major ticks never closer than their labels need: a short axis gets fewer, wider-spaced labels.
+
+    pyqtgraph picks the major spacing from the axis length alone and always labels every major tick, so on a short
+    axis (a loss plot squeezed under the surface, presenter fonts) the labels ran together ("100200"). The spacing is
+    widened through 1-2-5 steps until the widest label (its height on a vertical axis) and a gap fit between two
+    ticks; axes with room keep pyqtgraph's ticks. Finer levels are kept only where they divide the new spacing
+    (pyqtgraph labels them only while they are sparse).
+    """
+    base = axis.tickSpacing
+
+    def tick_spacing(min_val: float, max_val: float, size: float):
+        levels = base(min_val, max_val, size)
+        span = abs(max_val - min_val)
+        if not levels or axis._tickSpacing is not None or size <= 0 or not span > 0:
+            return levels
+        font = axis.style["tickFont"] or axis.font()
+        fm = QtGui.QFontMetricsF(font)
+        gap = TICK_GAP * fm.horizontalAdvance("0")
+        px = size / span
+        major = levels[0][0]
+        for _ in range(12):
+            if axis.orientation in ("left", "right"):
+                need = fm.height() + gap
+            else:
+                lo, hi = math.ceil(min(min_val, max_val) / major), math.floor(max(min_val, max_val) / major)
+                values = [k * major for k in range(lo, hi + 1)] if hi - lo < 200 else [lo * major, hi * major]
+                if not values:
+                    return levels
+                strings = axis.tickStrings(values, axis.autoSIPrefixScale * axis.scale, major)
+                need = max(fm.horizontalAdvance(str(t)) for t in strings) + gap
+            if major * px >= need:
+                break
+            major = _nice_above(major)
+        if major == levels[0][0]:
+            return levels
+        finer = [(s, o) for s, o in levels[1:] if s < major and abs(major / s - round(major / s)) < 1e-6]
+        return [(major, 0.0), *finer]
+
+    axis.tickSpacing = tick_spacing
 
 
 def configure_plot(plot: pg.PlotItem, *, equal: bool = False, grid: bool = True) -> None:
@@ -24,6 +79,7 @@ def configure_plot(plot: pg.PlotItem, *, equal: bool = False, grid: bool = True)
         # Two tick levels, not three: the axis-drawn grid is a large share of every repaint (about half, measured
         # in the Hypothesis lab), and the finest level adds clutter on a projector anyway.
         ax.setStyle(tickFont=theme.font(0.9), maxTickLevel=1)
+        legible_ticks(ax)
         # Axes (and the grid they draw) are repainted from a pixmap unless the range changes: ~7 ms -> 0.3 ms/frame.
         ax.setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
     if equal:

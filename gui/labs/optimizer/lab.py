@@ -40,6 +40,9 @@ __all__ = ["OptimizerLab"]
 
 _BESIDE_EXTRA = 16  # px inside the split around the surface and the readouts side by side: handle, tab frame
 _UNDER_EXTRA = 6  # px inside the split between the loss plot and the table under the surface: the handle
+LOSS_MIN = 280
+"""The narrowest the loss plot is readable (a title, three iteration labels); under it, it moves beside the surface."""
+_TIGHT_ROWS = 5  # table rows kept in view when the loss plot sits beside the surface and the table under both
 
 
 class FitPage(QtWidgets.QSplitter):
@@ -103,7 +106,7 @@ class OptimizerLab(Lab):
         self.playback = PlaybackBar()
         self.playback.position_changed.connect(self.inputs.on_position)
         self.playback.speed_changed.connect(self.inputs.on_speed)
-        left = QtWidgets.QWidget()
+        self.left = left = QtWidgets.QWidget()
         ll = QtWidgets.QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.tabs, 1)
@@ -149,6 +152,18 @@ class OptimizerLab(Lab):
         self.split.setStretchFactor(1, 0)
         self.split.setChildrenCollapsible(False)
         self.split.setSizes([640, self.readout.sizeHint().width()])
+        # Used only when the room under the surface is too narrow for the loss plot beside the whole table: the
+        # surface and the loss plot side by side on top, the table beside the narrated step under them.
+        # (the playback bar spans both, under them: beside the loss plot it would not fit)
+        self.upper = QtWidgets.QWidget()
+        ul = QtWidgets.QVBoxLayout(self.upper)
+        ul.setContentsMargins(0, 0, 0, 0)
+        self.top = QtWidgets.QSplitter()
+        self.top.setChildrenCollapsible(False)
+        ul.addWidget(self.top, 1)
+        self.split.addWidget(self.upper)
+        self.upper.hide()
+        self.tight = False
         # Readouts beside the surface while it keeps MAIN_PLOT_MIN next to the whole table, under it when not
         wide_min = MAIN_PLOT_MIN + self.readout.sizeHint().width() + _BESIDE_EXTRA
         self.reflow = Reflow(self.split, wide_min, (), self._arrange)
@@ -174,18 +189,79 @@ class OptimizerLab(Lab):
         self.side.setMinimumWidth(0 if narrow else self.readout.minimumWidth())
         table = self.readout.sizeHint().width()
         if narrow:
-            height = max(self.split.height(), 400)
-            self.split.setSizes([height - self._rows_h - 60, self._rows_h + 60])
-            self._share_under()
+            self._share_under(fresh=True)
         else:
+            self._place(tight=False)
             self.side.setSizes([300, self._rows_h + 220])
-            self.split.setSizes([self.split.width() - table, table])
+            self.split.setSizes([self.split.width() - table, table, 0, 0])
 
-    def _share_under(self) -> None:
-        """Under the surface: the table at its full width unless the loss plot would get under ``PLOT_MIN``."""
+    def _tight_fits(self) -> bool:
+        """Under the surface the loss plot would be narrower than ``LOSS_MIN`` beside the whole table, and beside the
+        surface it leaves the surface ``MAIN_PLOT_MIN`` (1280×720 presenter + Lessons; not 1024×768 + Lessons).
+
+        Depends on the lab's width alone, so the arrangement cannot flip back and forth.
+        """
         room = self.split.width() - _UNDER_EXTRA
-        table = max(min(self.readout.sizeHint().width(), room - PLOT_MIN[0]), self.readout.minimumWidth())
-        self.side.setSizes([room - table, table])
+        short = room - self.readout.sizeHint().width() < LOSS_MIN
+        return short and room - LOSS_MIN - _BESIDE_EXTRA >= MAIN_PLOT_MIN
+
+    def _place(self, tight: bool) -> bool:
+        """Move the panes between the two narrow arrangements (and back to the splitters of the wide one)."""
+        if tight == self.tight:
+            return False
+        self.tight = tight
+        if tight:
+            self.top.insertWidget(0, self.tabs)
+            self.top.insertWidget(1, self.loss_plot)
+            self.upper.layout().addWidget(self.playback)
+            self.split.insertWidget(0, self.upper)
+            self.split.insertWidget(1, self.info)
+            self.info.setOrientation(QtCore.Qt.Orientation.Horizontal)
+            self.upper.show()
+            self.left.hide()
+            self.side.hide()
+        else:
+            self.left.layout().insertWidget(0, self.tabs, 1)
+            self.left.layout().insertWidget(1, self.playback)
+            self.side.insertWidget(0, self.loss_plot)
+            self.side.insertWidget(1, self.info)
+            self.split.insertWidget(0, self.left)
+            self.split.insertWidget(1, self.side)
+            self.info.setOrientation(QtCore.Qt.Orientation.Vertical)
+            self.info.setSizes([self._rows_h, 220])
+            self.left.show()
+            self.side.show()
+            self.upper.hide()
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 0)
+        return True
+
+    def _share_under(self, fresh: bool = False) -> None:
+        """Under the surface: the table at its full width unless the loss plot would get under ``PLOT_MIN``.
+
+        Where even that leaves the loss plot under ``LOSS_MIN`` (its iteration labels ran together, its title
+        shortened) and the surface a short wide strip, the loss plot moves up beside the surface and the table and
+        the narrated step share the row under both: a squarer surface, a loss plot as tall as the surface.
+        """
+        tight = self._tight_fits()
+        fresh = self._place(tight) or fresh  # a new arrangement: the split between top and bottom is set anew
+        room = self.split.width() - _UNDER_EXTRA
+        height = max(self.split.height(), 400)
+        hint = self.readout.sizeHint().width()
+        if tight:
+            t = self.readout
+            rows = t.verticalHeader().defaultSectionSize() * _TIGHT_ROWS + t.horizontalHeader().sizeHint().height()
+            rows += 2 * t.frameWidth() + 2
+            if fresh:
+                self.split.setSizes([height - rows, rows, 0, 0])
+            loss = max(LOSS_MIN, room // 3)
+            self.top.setSizes([room - loss, loss])
+            self.info.setSizes([hint, room - hint])
+        else:
+            if fresh:
+                self.split.setSizes([height - self._rows_h - 60, self._rows_h + 60, 0, 0])
+            table = max(min(hint, room - PLOT_MIN[0]), self.readout.minimumWidth())
+            self.side.setSizes([room - table, table])
 
     def _on_fit_page_built(self, page: FitPage) -> None:
         """Wire the new line-fit views like the surface view and draw the current state into them."""
