@@ -50,7 +50,7 @@ def legible_ticks(axis: pg.AxisItem) -> None:
         major = levels[0][0]
         for _ in range(12):
             if axis.orientation in ("left", "right"):
-                need = fm.height() + gap
+                need = 0.8 * fm.height() + gap  # pyqtgraph places labels by 0.8 of their height (it trims the rest)
             else:
                 lo, hi = math.ceil(min(min_val, max_val) / major), math.floor(max(min_val, max_val) / major)
                 values = [k * major for k in range(lo, hi + 1)] if hi - lo < 200 else [lo * major, hi * major]
