@@ -117,7 +117,7 @@ class OptimizerLab(Lab):
         self.focus = QtWidgets.QComboBox()
         self.focus.currentIndexChanged.connect(lambda _i: self._show_position(self._state))
         self.narration = NarrationBox()
-        explain = QtWidgets.QWidget()
+        self.explain = explain = QtWidgets.QWidget()
         el = QtWidgets.QVBoxLayout(explain)
         el.setContentsMargins(0, 0, 0, 0)
         el.setSpacing(2)
@@ -153,13 +153,16 @@ class OptimizerLab(Lab):
         self.split.setChildrenCollapsible(False)
         self.split.setSizes([640, self.readout.sizeHint().width()])
         # Used only when the room under the surface is too narrow for the loss plot beside the whole table: the
-        # surface and the loss plot side by side on top, the table beside the narrated step under them.
-        # (the playback bar spans both, under them: beside the loss plot it would not fit)
+        # surface beside the loss plot over the narrated step, the whole table under them (the playback bar spans
+        # the lab's width between: beside the loss plot it would not fit).
         self.upper = QtWidgets.QWidget()
         ul = QtWidgets.QVBoxLayout(self.upper)
         ul.setContentsMargins(0, 0, 0, 0)
         self.top = QtWidgets.QSplitter()
         self.top.setChildrenCollapsible(False)
+        self.aside = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        self.aside.setChildrenCollapsible(False)
+        self.top.addWidget(self.aside)
         ul.addWidget(self.top, 1)
         self.split.addWidget(self.upper)
         self.upper.hide()
@@ -212,22 +215,22 @@ class OptimizerLab(Lab):
         self.tight = tight
         if tight:
             self.top.insertWidget(0, self.tabs)
-            self.top.insertWidget(1, self.loss_plot)
+            self.aside.insertWidget(0, self.loss_plot)
+            self.aside.insertWidget(1, self.explain)
             self.upper.layout().addWidget(self.playback)
             self.split.insertWidget(0, self.upper)
-            self.split.insertWidget(1, self.info)
-            self.info.setOrientation(QtCore.Qt.Orientation.Horizontal)
+            self.split.insertWidget(1, self.info)  # the table alone
             self.upper.show()
             self.left.hide()
             self.side.hide()
         else:
             self.left.layout().insertWidget(0, self.tabs, 1)
             self.left.layout().insertWidget(1, self.playback)
+            self.info.insertWidget(1, self.explain)
             self.side.insertWidget(0, self.loss_plot)
             self.side.insertWidget(1, self.info)
             self.split.insertWidget(0, self.left)
             self.split.insertWidget(1, self.side)
-            self.info.setOrientation(QtCore.Qt.Orientation.Vertical)
             self.info.setSizes([self._rows_h, 220])
             self.left.show()
             self.side.show()
@@ -240,8 +243,8 @@ class OptimizerLab(Lab):
         """Under the surface: the table at its full width unless the loss plot would get under ``PLOT_MIN``.
 
         Where even that leaves the loss plot under ``LOSS_MIN`` (its iteration labels ran together, its title
-        shortened) and the surface a short wide strip, the loss plot moves up beside the surface and the table and
-        the narrated step share the row under both: a squarer surface, a loss plot as tall as the surface.
+        shortened) and the surface a short wide strip, the loss plot moves up beside the surface, over the narrated
+        step, and the whole table goes under them: a squarer surface, a loss plot and a step both ``LOSS_MIN`` wide.
         """
         tight = self._tight_fits()
         fresh = self._place(tight) or fresh  # a new arrangement: the split between top and bottom is set anew
@@ -254,9 +257,10 @@ class OptimizerLab(Lab):
             rows += 2 * t.frameWidth() + 2
             if fresh:
                 self.split.setSizes([height - rows, rows, 0, 0])
+                upper = height - rows - self.playback.sizeHint().height()
+                self.aside.setSizes([upper * 3 // 5, upper - upper * 3 // 5])
             loss = max(LOSS_MIN, room // 3)
             self.top.setSizes([room - loss, loss])
-            self.info.setSizes([hint, room - hint])
         else:
             if fresh:
                 self.split.setSizes([height - self._rows_h - 60, self._rows_h + 60, 0, 0])

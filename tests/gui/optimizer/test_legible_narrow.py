@@ -2,7 +2,7 @@
 
 Under the surface beside the whole table the loss plot was ~180 px wide: its iteration labels ran together ("100200")
 and its title shortened to "Loss", while the surface was a short wide strip. There the loss plot now sits beside the
-surface, and no axis draws two tick labels touching at any classroom size (``legible_ticks``).
+surface, over the narrated step, and no axis draws two tick labels touching at any classroom size (``legible_ticks``).
 """
 
 from __future__ import annotations
@@ -72,16 +72,22 @@ def test_projector_loss_plot_beside_the_surface(lab_window, qtbot, themed):
     win.lessons_dock.show()
     resize_window(win, qtbot, 1280, 720)
     assert lab.loss_plot.width() >= LOSS_MIN
-    assert lab.loss_plot.height() >= 300  # as tall as the surface beside it, not a strip under it
+    assert lab.loss_plot.height() >= 200
     assert lab.surface_view.width() >= MAIN_PLOT_MIN
     assert lab.surface_view.height() >= 300
     title = lab.loss_plot.getPlotItem().titleLabel.text
     assert "log" in title  # the whole title, "Loss (log scale)"
-    # every readout stays in view: the table and the narrated step under the surface and the loss plot
+    # every readout stays in view: the narrated step under the loss plot, the whole table under both and the surface
     surface_bottom = lab.surface_view.mapTo(lab, QtCore.QPoint(0, lab.surface_view.height())).y()
     assert lab.readout.mapTo(lab, QtCore.QPoint(0, 0)).y() >= surface_bottom
+    assert lab.narration.mapTo(lab, QtCore.QPoint(0, 0)).y() >= lab.loss_plot.mapTo(lab, QtCore.QPoint(0, 0)).y()
     assert lab.readout.isVisible() and lab.narration.isVisible() and lab.focus.isVisible()
-    assert lab.narration.width() >= 120
+    assert lab.narration.width() >= LOSS_MIN - 20 and lab.narration.height() >= 60
+
+    resize_window(win, qtbot, 1024, 768)  # narrower: no room for the surface beside the loss plot, both under it
+    assert not lab.tight and lab.loss_plot.parentWidget() is lab.side and lab.side.isVisible()
+    assert lab.surface_view.width() >= MAIN_PLOT_MIN
+    assert lab.narration.isVisible() and lab.readout.isVisible()
 
     win.lessons_dock.hide()  # the wide room: back side by side, the loss plot over the table
     resize_window(win, qtbot, 1920, 1080)
