@@ -10,12 +10,17 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from gui import theme
 from gui.view_range import MIN_SPAN
 
-__all__ = ["DecadeAxis", "PlaneWidget", "configure_plot", "decade_axes", "legible_ticks", "TICK_GAP", "VIEW_LIMIT"]
+__all__ = [
+    "DecadeAxis", "PlaneWidget", "configure_plot", "decade_axes", "legible_ticks", "TICK_GAP", "ROOMY_LABEL",
+    "VIEW_LIMIT",
+]  # fmt: skip
 
 VIEW_LIMIT = 1e12
 """No plot pans or zooms beyond ±this (pyqtgraph's range arithmetic turns to nan far beyond it)."""
 TICK_GAP = 0.6
 """The least gap between two tick labels of an axis, in widths of the tick font's "0" (about 5 px on a projector)."""
+ROOMY_LABEL = 10
+"""A tick spacing this many "0" widths wide holds any label pyqtgraph writes: kept without measuring the labels."""
 
 
 def _nice_above(step: float) -> float:
@@ -35,28 +40,42 @@ def legible_ticks(axis: pg.AxisItem) -> None:
     widened through 1-2-5 steps until the widest label (its height on a vertical axis) and a gap fit between two
     ticks; axes with room keep pyqtgraph's ticks. Finer levels are kept only where they divide the new spacing
     (pyqtgraph labels them only while they are sparse).
+
+    It runs whenever an axis's range changes (every step of a slider that re-ranges a plot), so it is arithmetic with
+    the font measured once: a spacing with room for :data:`ROOMY_LABEL` characters is kept without formatting a
+    label, and otherwise only the two end labels (the widest: most digits and a sign) are formatted and measured.
     """
     base = axis.tickSpacing
+    fonts: dict[str, tuple[QtGui.QFontMetricsF, float, float]] = {}  # font key -> metrics, gap, roomy spacing
+
+    def measured() -> tuple[QtGui.QFontMetricsF, float, float]:
+        font = axis.style["tickFont"] or axis.font()
+        key = font.key()
+        if key not in fonts:
+            fm = QtGui.QFontMetricsF(font)
+            zero = fm.horizontalAdvance("0")
+            fonts.clear()
+            fonts[key] = (fm, TICK_GAP * zero, (ROOMY_LABEL + TICK_GAP) * zero)
+        return fonts[key]
 
     def tick_spacing(min_val: float, max_val: float, size: float):
         levels = base(min_val, max_val, size)
         span = abs(max_val - min_val)
         if not levels or axis._tickSpacing is not None or size <= 0 or not span > 0:
             return levels
-        font = axis.style["tickFont"] or axis.font()
-        fm = QtGui.QFontMetricsF(font)
-        gap = TICK_GAP * fm.horizontalAdvance("0")
+        fm, gap, roomy = measured()
         px = size / span
         major = levels[0][0]
+        vertical = axis.orientation in ("left", "right")
+        if not vertical and major * px >= roomy:
+            return levels
+        low, high = min(min_val, max_val), max(min_val, max_val)
         for _ in range(12):
-            if axis.orientation in ("left", "right"):
+            if vertical:
                 need = 0.8 * fm.height() + gap  # pyqtgraph places labels by 0.8 of their height (it trims the rest)
             else:
-                lo, hi = math.ceil(min(min_val, max_val) / major), math.floor(max(min_val, max_val) / major)
-                values = [k * major for k in range(lo, hi + 1)] if hi - lo < 200 else [lo * major, hi * major]
-                if not values:
-                    return levels
-                strings = axis.tickStrings(values, axis.autoSIPrefixScale * axis.scale, major)
+                ends = [math.ceil(low / major) * major, math.floor(high / major) * major]
+                strings = axis.tickStrings(ends, axis.autoSIPrefixScale * axis.scale, major)
                 need = max(fm.horizontalAdvance(str(t)) for t in strings) + gap
             if major * px >= need:
                 break
