@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from engine import labs as engine_labs
 from engine import lessons as lesson_io
@@ -36,7 +36,9 @@ class LessonsPanel(QtWidgets.QWidget):
         self.open_button = QtWidgets.QPushButton(translate("Lessons", "Open lesson file…"))
         self.step_title = QtWidgets.QLabel()
         self.step_title.setWordWrap(True)
-        self.step_title.setStyleSheet("font-weight: bold;")
+        bold = self.step_title.font()
+        bold.setBold(True)  # only the weight is set: the size still follows the application font (presenter mode)
+        self.step_title.setFont(bold)
         self.text = QtWidgets.QTextBrowser()
         self.text.setOpenExternalLinks(False)
         self.text.setOpenLinks(False)
@@ -201,6 +203,17 @@ class LessonsPanel(QtWidgets.QWidget):
         if step is not None and step.goal is not None and step.lab == lab_name:
             self._check_timer.start()
 
+    def show_goal_met(self, met: bool) -> None:
+        """A met goal in bold green (Okabe–Ito bluish green), else plain; by font weight and palette, not a style
+        sheet, so its size keeps following the application font when presenter mode is switched."""
+        font = QtGui.QFont()  # nothing resolved but the weight: family and size come from the application
+        font.setBold(met)
+        self.goal.setFont(font)
+        palette = QtGui.QPalette()
+        if met:
+            palette.setColor(QtGui.QPalette.ColorRole.WindowText, QtGui.QColor("#009E73"))
+        self.goal.setPalette(palette)
+
     def check_goal(self) -> bool:
         """Evaluate the current step's goal against its lab's state now; update the tick."""
         step = self.current_step()
@@ -217,7 +230,7 @@ class LessonsPanel(QtWidgets.QWidget):
         self.goal.setText(
             (translate("Lessons", "☑ Done: {0}") if met else translate("Lessons", "☐ Goal: {0}")).format(step.goal.text)
         )
-        self.goal.setStyleSheet("color: #009E73; font-weight: bold;" if met else "")
+        self.show_goal_met(met)
         if met and key not in self.met:
             self.met.add(key)
             self.goal_reached.emit(self.step_index)

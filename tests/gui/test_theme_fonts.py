@@ -43,3 +43,26 @@ def test_dark_theme_keeps_its_colours_without_touching_fonts(qapp) -> None:
     finally:
         theme.set_theme(before)
         theme.apply(qapp)
+
+
+def test_lessons_panel_texts_follow_presenter_mode_switched_on_while_open(lab_window, themed) -> None:
+    """The Lessons panel is not rebuilt when presenter mode is switched on (F11): its step title (bold) and a met goal
+    (bold, green) must take the new size from the application font, not keep the one they were polished with (a
+    widget style sheet froze them at body size)."""
+    from gui.lessons_panel import LessonsPanel
+
+    themed(False)  # (restores the theme after the test)
+    win = lab_window("vectors")
+    win.lessons_dock.show()
+    panel = win.findChild(LessonsPanel)
+    panel.goal.setText("☑ Done: something")
+    panel.show_goal_met(True)
+    win.presenter_action.setChecked(True)
+    QtWidgets.QApplication.processEvents()
+    pt = theme.current().font_pt
+    assert theme.current().presenter
+    for label in (panel.step_title, panel.goal):
+        assert label.font().pointSizeF() == pytest.approx(pt) and label.font().bold()
+    assert panel.goal.palette().color(panel.goal.foregroundRole()).name().lower() == "#009e73"
+    panel.show_goal_met(False)
+    assert not panel.goal.font().bold() and panel.goal.font().pointSizeF() == pytest.approx(pt)
