@@ -12,6 +12,7 @@ __all__ = [
     "prepare_view",
     "settle_layouts",
     "resize_window",
+    "lab_in_room",
     "rect_in",
     "beside",
     "below",
@@ -123,6 +124,16 @@ def resize_window(win: QtWidgets.QWidget, qtbot, width: int, height: int) -> Non
     win.resize(width, height)
     qtbot.waitUntil(lambda: win.width() == width and win.height() == height, timeout=2000)
     settle_layouts()
+
+
+def lab_in_room(lab_window, qtbot, name: str, width: int, height: int, lessons: bool = True):
+    """A window on lab ``name`` at ``width``×``height`` (with the Lessons panel open unless ``lessons`` is False),
+    its layouts settled; returns ``(window, lab)``. Presenter mode is the ``themed`` fixture's, set before."""
+    win = lab_window(name)
+    if lessons:
+        win.lessons_dock.show()
+    resize_window(win, qtbot, width, height)
+    return win, win.current_lab()
 
 
 def rect_in(widget: QtWidgets.QWidget, page: QtWidgets.QWidget) -> QtCore.QRect:

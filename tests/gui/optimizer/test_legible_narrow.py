@@ -12,7 +12,7 @@ from PySide6 import QtCore, QtGui
 
 from gui.fit import MAIN_PLOT_MIN
 from gui.labs.optimizer.lab import LOSS_MIN
-from tests.gui.helpers import resize_window
+from tests.gui.helpers import lab_in_room, resize_window
 
 SIZES = [
     pytest.param(1280, 720, True, id="1280x720-presenter-lessons"),
@@ -53,10 +53,7 @@ def _crowded(axis) -> list[tuple[float, float]]:
 @pytest.mark.parametrize(("width", "height", "presenter"), SIZES)
 def test_tick_labels_never_touch(lab_window, qtbot, themed, width, height, presenter):
     themed(presenter)
-    win = lab_window("optimizer")
-    lab = win.current_lab()
-    win.lessons_dock.show()
-    resize_window(win, qtbot, width, height)
+    _win, lab = lab_in_room(lab_window, qtbot, "optimizer", width, height)
     for name, plot in (("surface", lab.surface_view), ("loss", lab.loss_plot)):
         for side in ("left", "bottom"):
             axis = plot.getPlotItem().getAxis(side)
@@ -67,10 +64,7 @@ def test_tick_labels_never_touch(lab_window, qtbot, themed, width, height, prese
 
 def test_projector_loss_plot_beside_the_surface(lab_window, qtbot, themed):
     themed(True)
-    win = lab_window("optimizer")
-    lab = win.current_lab()
-    win.lessons_dock.show()
-    resize_window(win, qtbot, 1280, 720)
+    win, lab = lab_in_room(lab_window, qtbot, "optimizer", 1280, 720)
     assert lab.loss_plot.width() >= LOSS_MIN
     assert lab.loss_plot.height() >= 200
     assert lab.surface_view.width() >= MAIN_PLOT_MIN

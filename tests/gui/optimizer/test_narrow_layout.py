@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui
 
 from gui.fit import MAIN_PLOT_MIN
-from tests.gui.helpers import resize_window
+from tests.gui.helpers import lab_in_room, resize_window
 
 
 def _names_whole(lab) -> bool:
@@ -48,9 +48,6 @@ def test_readouts_move_under_the_surface_when_the_room_is_narrow_and_back(lab_wi
 
 def test_presenter_1280x720_with_lessons_shows_whole_names(lab_window, qtbot, themed):
     themed(True)
-    win = lab_window("optimizer")
-    lab = win.current_lab()
-    win.lessons_dock.show()
-    resize_window(win, qtbot, 1280, 720)
+    win, lab = lab_in_room(lab_window, qtbot, "optimizer", 1280, 720)
     assert lab.surface_view.width() >= MAIN_PLOT_MIN
     assert _names_whole(lab)
